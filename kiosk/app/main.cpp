@@ -1,0 +1,99 @@
+// The kiosk program: full screen on the installed pack, or headless on a script.
+#include "HeadlessRunner.hpp"
+#include "KioskRuntime.hpp"
+#include "PackChoice.hpp"
+#include "app/KioskOptions.hpp"
+#include "os/FileSystem.hpp"
+#include "script/Script.hpp"
+#include "text/UiStrings.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+
+using namespace kiosk;
+
+std::filesystem::path locateAssets(const app::KioskOptions& options, const char* programPath) {
+    if (options.assetDirectory)
+        return *options.assetDirectory;
+    std::error_code error;
+    const std::filesystem::path program = std::filesystem::canonical("/proc/self/exe", error);
+    const std::filesystem::path besideProgram =
+        (error ? std::filesystem::path(programPath) : program).parent_path().parent_path() / "assets";
+    if (std::filesystem::exists(besideProgram / "strings" / "ui.tsv", error))
+        return besideProgram;
+    return "/usr/share/commune-kiosk/assets";
+}
+
+int runKiosk(const app::KioskOptions& options, const char* programPath) {
+    const std::filesystem::path assets = locateAssets(options, programPath);
+    const std::filesystem::path stringsFile = assets / "strings" / "ui.tsv";
+    const text::UiStrings strings = text::UiStrings::parse(os::readTextFile(stringsFile, 1 << 20), stringsFile.string());
+    const app::PackChoice pack = app::choosePack(options);
+    std::cerr << "kiosk: showing " << pack.reader->metadata().packId << " version " << pack.reader->metadata().packVersion
+              << " from " << pack.origin << "\n";
+
+    if (options.headless) {
+        // Tests and benchmarks: no display, no sound, drawn in software.
+        setenv("SDL_VIDEODRIVER", "offscreen", 0);
+        setenv("SDL_AUDIODRIVER", "dummy", 0);
+    }
+    const platform::SdlLibrary sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+
+    platform::RuntimeSettings settings;
+    settings.assetDirectory = assets;
+    settings.kiosk.idleTimeoutMilliseconds = static_cast<std::int64_t>(options.idleSeconds) * 1000;
+    settings.softwareRenderer = options.softwareRenderer || options.headless;
+    if (options.headless) {
+        settings.fullScreen = false;
+        settings.vsync = false;
+        settings.width = options.headlessSize.width;
+        settings.height = options.headlessSize.height;
+        time::VirtualClock clock;
+        platform::KioskRuntime runtime(settings, *pack.reader, strings, clock);
+        std::vector<script::Command> commands;
+        if (options.script)
+            commands = script::parseScript(os::readTextFile(*options.script, 1 << 20), options.script->string());
+        std::filesystem::create_directories(options.shotDirectory);
+        platform::HeadlessRunner runner(runtime, clock, options.shotDirectory);
+        if (const auto failure = runner.run(commands)) {
+            std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber << ": "
+                      << failure->message;
+            return 1;
+        }
+        return 0;
+    }
+    if (options.windowed) {
+        settings.fullScreen = false;
+        settings.width = options.windowed->width;
+        settings.height = options.windowed->height;
+    }
+    time::SystemClock clock;
+    platform::KioskRuntime runtime(settings, *pack.reader, strings, clock);
+    // Only a development window may be closed from the keyboard; in kiosk mode nothing a
+    // villager can press leaves the kiosk.
+    runtime.runUntilQuit(options.windowed.has_value());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        const app::KioskOptions options = app::parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
+        if (options.help) {
+            std::cout << app::kioskUsage();
+            return 0;
+        }
+        return runKiosk(options, argv[0]);
+    } catch (const app::UsageError& error) {
+        std::cerr << "kiosk: " << error.what() << "\n" << app::kioskUsage();
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "kiosk: error: " << error.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,65 @@
+#include "PackInfo.hpp"
+
+#include <set>
+
+namespace kiosk::builder {
+
+namespace {
+
+void printTitles(const pack::LocalizedText& text, const std::vector<pack::Language>& languages,
+                 std::ostream& out) {
+    for (const pack::Language& language : languages)
+        if (const auto found = text.byLanguage.find(language.code); found != text.byLanguage.end())
+            out << "      " << language.code << ": " << found->second << '\n';
+}
+
+} // namespace
+
+void describePack(const pack::PackReader& reader, std::ostream& out) {
+    reader.validateAllPages();
+    const pack::PackIndex& index = reader.index();
+    const pack::PackMetadata& metadata = index.metadata;
+    out << "pack id:           " << metadata.packId << '\n'
+        << "pack version:      " << metadata.packVersion << '\n'
+        << "format version:    " << metadata.formatVersion << '\n'
+        << "min kiosk version: " << metadata.minimumKioskVersion;
+    if (metadata.minimumKioskVersion > KIOSK_VERSION_NUMBER)
+        out << " (newer than this kiosk, version " << KIOSK_VERSION_NUMBER << ")";
+    out << '\n'
+        << "publisher:         " << metadata.publisher << '\n'
+        << "created:           " << metadata.created << '\n'
+        << "default language:  " << metadata.defaultLanguage << '\n';
+
+    out << "languages (" << index.languages.size() << "):\n";
+    for (const pack::Language& language : index.languages)
+        out << "  " << language.code << "  " << language.nativeName << "  \"" << language.packTitle << "\"\n";
+
+    std::set<std::int64_t> imageIds;
+    out << "categories (" << index.categories.size() << "):\n";
+    for (const pack::Category& category : index.categories) {
+        imageIds.insert(category.imageId);
+        out << "  " << category.id << "  (" << index.pagesIn(category.id).size() << " pages)\n";
+        printTitles(category.title, index.languages, out);
+    }
+
+    out << "pages (" << index.pages.size() << "):\n";
+    for (const pack::PageSummary& page : index.pages) {
+        const pack::PageContent content = reader.loadPage(page.id, metadata.defaultLanguage);
+        imageIds.insert(page.coverImageId);
+        for (const pack::GalleryPicture& picture : content.gallery)
+            imageIds.insert(picture.imageId);
+        out << "  " << page.id << "  category " << page.categoryId << ", " << pack::pageKindName(page.kind)
+            << ", " << 1 + content.gallery.size() << " picture(s) (cover + " << content.gallery.size()
+            << " in gallery)" << (page.featured ? ", featured" : "") << '\n';
+        printTitles(page.title, index.languages, out);
+    }
+
+    std::uint64_t pictureBytes = 0;
+    for (const std::int64_t id : imageIds)
+        pictureBytes += reader.loadImage(id, pack::ImageSize::Full).bytes.size() +
+                        reader.loadImage(id, pack::ImageSize::Thumbnail).bytes.size();
+    out << "pictures:          " << imageIds.size() << " (" << pictureBytes
+        << " bytes with thumbnails, checksums match)\n";
+}
+
+} // namespace kiosk::builder

@@ -1,0 +1,261 @@
+#include "PackWriter.hpp"
+
+#include "db/Database.hpp"
+#include "pack/PackSchema.hpp"
+
+#include <memory>
+#include <sqlite3.h>
+#include <stdexcept>
+
+namespace kiosk::builder {
+
+namespace {
+
+struct SqliteMemoryDeleter {
+    void operator()(unsigned char* memory) const { sqlite3_free(memory); }
+};
+
+class PackDatabaseWriter {
+  public:
+    PackDatabaseWriter(const PackSourceTree& tree, const std::map<std::string, ProcessedImage>& images)
+        : tree_(tree), images_(images),
+          database_(db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate)) {}
+
+    std::vector<std::uint8_t> write() {
+        // The page size must be fixed before the first table exists; a fixed one keeps the
+        // file identical whatever SQLite's compile-time default is.
+        database_.execute("PRAGMA page_size = 4096; PRAGMA encoding = 'UTF-8'; PRAGMA foreign_keys = ON;");
+        database_.execute(pack::kSchemaSql);
+        database_.execute("PRAGMA application_id = " + std::to_string(pack::kApplicationId) + ";");
+        database_.execute("PRAGMA user_version = " + std::to_string(pack::kFormatVersion) + ";");
+        {
+            db::Transaction transaction(database_);
+            writeMetadata();
+            writeLanguages();
+            writeImages();
+            writeCategories();
+            for (const PageSource& page : tree_.pages)
+                writePage(page);
+            transaction.commit();
+        }
+        checkForeignKeys();
+        // Rewrites the file compactly with rows in key order, so equal content gives equal bytes.
+        database_.execute("VACUUM;");
+        return serialize();
+    }
+
+  private:
+    const PageTexts& defaultTexts(const PageSource& page) const {
+        return page.texts.at(tree_.pack.defaultLanguage);
+    }
+
+    void writeMetadata() {
+        const PackSource& pack = tree_.pack;
+        const std::pair<const char*, std::string> rows[] = {
+            {"format_version", std::to_string(pack::kFormatVersion)},
+            {"pack_id", pack.packId},
+            {"pack_version", std::to_string(pack.packVersion)},
+            {"min_kiosk_version", std::to_string(pack.minimumKioskVersion)},
+            {"publisher", pack.publisher},
+            {"created", pack.created},
+            {"default_language", pack.defaultLanguage},
+        };
+        db::Statement insert = database_.prepare("INSERT INTO pack_meta(key, value) VALUES (?, ?)");
+        for (const auto& [key, value] : rows) {
+            insert.bind(1, std::string_view(key)).bind(2, value).run();
+            insert.reset();
+        }
+    }
+
+    void writeLanguages() {
+        db::Statement insert = database_.prepare(
+            "INSERT INTO languages(code, position, native_name, pack_title) VALUES (?, ?, ?, ?)");
+        std::int64_t position = 0;
+        for (const LanguageSource& language : tree_.pack.languages) {
+            insert.bind(1, language.code)
+                .bind(2, position++)
+                .bind(3, language.nativeName)
+                .bind(4, language.packTitle);
+            insert.run();
+            insert.reset();
+        }
+    }
+
+    void writeImages() {
+        db::Statement insert =
+            database_.prepare("INSERT INTO images(id, name, mime, width, height, sha256, data, "
+                              "thumb_mime, thumb_width, thumb_height, thumb_sha256, thumb_data) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        std::int64_t id = 1;
+        for (const auto& [name, image] : images_) {
+            const StoredPicture& full = image.full;
+            const StoredPicture& thumbnail = image.thumbnail;
+            insert.bind(1, id).bind(2, name).bind(3, full.mime).bind(4, std::int64_t{full.width});
+            insert.bind(5, std::int64_t{full.height}).bind(6, full.sha256).bind(7, std::span(full.bytes));
+            insert.bind(8, thumbnail.mime).bind(9, std::int64_t{thumbnail.width});
+            insert.bind(10, std::int64_t{thumbnail.height}).bind(11, thumbnail.sha256);
+            insert.bind(12, std::span(thumbnail.bytes));
+            insert.run();
+            insert.reset();
+            imageIds_[name] = id++;
+        }
+    }
+
+    std::int64_t imageId(const std::string& name) const {
+        const auto found = imageIds_.find(name);
+        if (found == imageIds_.end())
+            throw std::logic_error("picture '" + name + "' was not processed");
+        return found->second;
+    }
+
+    void writeCategories() {
+        db::Statement insertCategory =
+            database_.prepare("INSERT INTO categories(id, position, image_id) VALUES (?, ?, ?)");
+        db::Statement insertText =
+            database_.prepare("INSERT INTO category_texts(category_id, language, title) VALUES (?, ?, ?)");
+        std::int64_t position = 0;
+        for (const CategorySource& category : tree_.categories) {
+            insertCategory.bind(1, category.id)
+                .bind(2, position++)
+                .bind(3, imageId(category.imageName))
+                .run();
+            insertCategory.reset();
+            for (const auto& [language, title] : category.titles) {
+                insertText.bind(1, category.id).bind(2, language).bind(3, title).run();
+                insertText.reset();
+            }
+        }
+    }
+
+    void writePage(const PageSource& page) {
+        const PageTexts& fallback = defaultTexts(page);
+        {
+            db::Statement insert = database_.prepare(
+                "INSERT INTO pages(id, category_id, position, kind, cover_image_id, source_url, featured) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insert.bind(1, page.id).bind(2, page.categoryId).bind(3, page.order);
+            insert.bind(4, std::string_view(pack::pageKindName(page.kind))).bind(5, imageId(page.coverName));
+            if (page.sourceUrl)
+                insert.bind(6, *page.sourceUrl);
+            else
+                insert.bindNull(6);
+            insert.bind(7, std::int64_t{page.featured ? 1 : 0}).run();
+        }
+        db::Statement insertText = database_.prepare(
+            "INSERT INTO page_texts(page_id, language, title, summary) VALUES (?, ?, ?, ?)");
+        db::Statement insertBlock = database_.prepare(
+            "INSERT INTO page_blocks(page_id, language, position, kind, text) VALUES (?, ?, ?, ?, ?)");
+        db::Statement insertCaption = database_.prepare(
+            "INSERT INTO gallery_captions(page_id, position, language, caption) VALUES (?, ?, ?, ?)");
+        for (const auto& [language, texts] : page.texts) {
+            // A translation without its own summary shows the default one rather than none.
+            const std::string summary = texts.summary.value_or(fallback.summary.value_or(""));
+            insertText.bind(1, page.id).bind(2, language).bind(3, texts.title).bind(4, summary).run();
+            insertText.reset();
+            std::int64_t position = 0;
+            for (const pack::TextBlock& block : texts.blocks) {
+                insertBlock.bind(1, page.id).bind(2, language).bind(3, position++);
+                insertBlock.bind(4, std::string_view(pack::blockKindName(block.kind)))
+                    .bind(5, block.text)
+                    .run();
+                insertBlock.reset();
+            }
+            for (const auto& [galleryPosition, caption] : texts.captions) {
+                insertCaption.bind(1, page.id).bind(2, std::int64_t{galleryPosition}).bind(3, language);
+                insertCaption.bind(4, caption).run();
+                insertCaption.reset();
+            }
+        }
+        writeGallery(page);
+        if (page.kind == pack::PageKind::Meeting)
+            writeMeeting(page);
+        if (page.kind == pack::PageKind::Programme)
+            writeProgramme(page);
+    }
+
+    void writeGallery(const PageSource& page) {
+        db::Statement insert =
+            database_.prepare("INSERT INTO gallery_images(page_id, position, image_id) VALUES (?, ?, ?)");
+        std::int64_t position = 0;
+        for (const GallerySource& picture : page.gallery) {
+            insert.bind(1, page.id).bind(2, position++).bind(3, imageId(picture.imageName)).run();
+            insert.reset();
+        }
+    }
+
+    void bindOptional(db::Statement& statement, int index, const std::optional<std::string>& value) {
+        if (value)
+            statement.bind(index, *value);
+        else
+            statement.bindNull(index);
+    }
+
+    // The facts a language file translates: a row for the default language, and for each
+    // translation that gives at least one of the two texts (the other taken from the default).
+    template <typename Getter>
+    void writeFactTexts(const PageSource& page, const std::string& sql, Getter first, Getter second) {
+        const PageTexts& fallback = defaultTexts(page);
+        db::Statement insert = database_.prepare(sql);
+        for (const auto& [language, texts] : page.texts) {
+            const bool isDefault = language == tree_.pack.defaultLanguage;
+            if (!isDefault && !(texts.*first) && !(texts.*second))
+                continue;
+            insert.bind(1, page.id).bind(2, language);
+            insert.bind(3, (texts.*first).value_or((fallback.*first).value_or("")));
+            insert.bind(4, (texts.*second).value_or((fallback.*second).value_or(""))).run();
+            insert.reset();
+        }
+    }
+
+    void writeMeeting(const PageSource& page) {
+        db::Statement insert =
+            database_.prepare("INSERT INTO meetings(page_id, starts_at, ends_at) VALUES (?, ?, ?)");
+        insert.bind(1, page.id).bind(2, page.startsAt);
+        bindOptional(insert, 3, page.endsAt);
+        insert.run();
+        writeFactTexts(page,
+                       "INSERT INTO meeting_texts(page_id, language, place, organiser) VALUES (?, ?, ?, ?)",
+                       &PageTexts::place, &PageTexts::organiser);
+    }
+
+    void writeProgramme(const PageSource& page) {
+        db::Statement insert =
+            database_.prepare("INSERT INTO programmes(page_id, period_start, period_end) VALUES (?, ?, ?)");
+        insert.bind(1, page.id).bind(2, page.periodStart);
+        bindOptional(insert, 3, page.periodEnd);
+        insert.run();
+        writeFactTexts(
+            page, "INSERT INTO programme_texts(page_id, language, provinces, partners) VALUES (?, ?, ?, ?)",
+            &PageTexts::provinces, &PageTexts::partners);
+    }
+
+    // The schema's REFERENCES clauses are only enforced when asked; a violation is a builder bug.
+    void checkForeignKeys() {
+        db::Statement check = database_.prepare("PRAGMA foreign_key_check");
+        if (check.step())
+            throw std::logic_error("the written pack breaks a reference in table " + check.text(0));
+    }
+
+    std::vector<std::uint8_t> serialize() {
+        sqlite3_int64 size = 0;
+        const std::unique_ptr<unsigned char, SqliteMemoryDeleter> memory(
+            sqlite3_serialize(database_.handle(), "main", &size, 0));
+        if (!memory)
+            throw db::DatabaseError("cannot serialise the pack");
+        return std::vector<std::uint8_t>(memory.get(), memory.get() + size);
+    }
+
+    const PackSourceTree& tree_;
+    const std::map<std::string, ProcessedImage>& images_;
+    db::Database database_;
+    std::map<std::string, std::int64_t> imageIds_;
+};
+
+} // namespace
+
+std::vector<std::uint8_t> writePackDatabase(const PackSourceTree& tree,
+                                            const std::map<std::string, ProcessedImage>& images) {
+    return PackDatabaseWriter(tree, images).write();
+}
+
+} // namespace kiosk::builder

@@ -1,0 +1,95 @@
+// A pack source after parsing: checked values, NFC text, and where each came from, so that
+// later steps (fonts, pictures) can still point at the line to fix.
+#pragma once
+
+#include "Diagnostics.hpp"
+#include "pack/PackModel.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::builder {
+
+struct LanguageSource {
+    pack::LanguageCode code;
+    std::string nativeName;
+    std::string packTitle; // falls back to the default language's title
+};
+
+struct PackSource {
+    std::string packId;
+    std::int64_t packVersion = 0;
+    std::int64_t minimumKioskVersion = 0;
+    std::string publisher;
+    std::string created;
+    pack::LanguageCode defaultLanguage;
+    std::vector<LanguageSource> languages; // display order, default first
+};
+
+struct CategorySource {
+    std::string id;
+    std::string imageName;
+    SourceLocation imageLocation;
+    std::map<pack::LanguageCode, std::string> titles;
+};
+
+struct GallerySource {
+    std::string imageName;
+    SourceLocation imageLocation;
+};
+
+// The texts of one page in one language. Texts a translation leaves out are taken from the
+// default language when the pack is written.
+struct PageTexts {
+    std::string title;
+    std::optional<std::string> summary;
+    std::vector<pack::TextBlock> blocks;
+    std::map<int, std::string> captions; // by 0-based gallery position
+    // Facts that are text (translated); empty when the page kind has none.
+    std::optional<std::string> place;
+    std::optional<std::string> organiser;
+    std::optional<std::string> provinces;
+    std::optional<std::string> partners;
+};
+
+struct PageSource {
+    std::string id;
+    std::string categoryId;
+    SourceLocation categoryLocation;
+    std::int64_t order = 0;
+    pack::PageKind kind = pack::PageKind::Article;
+    std::string coverName;
+    SourceLocation coverLocation;
+    std::vector<GallerySource> gallery;
+    bool featured = false;
+    std::optional<std::string> sourceUrl;
+    // Meeting pages.
+    std::string startsAt;
+    std::optional<std::string> endsAt;
+    // Programme pages.
+    std::string periodStart;
+    std::optional<std::string> periodEnd;
+    // The default language always, other languages when the source has a file for them.
+    std::map<pack::LanguageCode, PageTexts> texts;
+};
+
+// A piece of text the kiosk will draw, with the line it came from, for the font check.
+struct DisplayedText {
+    SourceLocation location;
+    std::string text;
+};
+
+struct PackSourceTree {
+    PackSource pack;
+    std::vector<CategorySource> categories; // display order
+    std::vector<PageSource> pages;          // sorted by id
+    std::vector<DisplayedText> displayedTexts;
+    // Every usable picture file in images/, by its NFC name.
+    std::map<std::string, std::filesystem::path> imageFiles;
+};
+
+} // namespace kiosk::builder

@@ -1,0 +1,257 @@
+#include "SourceParser.hpp"
+
+#include "PackFileParser.hpp"
+#include "PageFileParser.hpp"
+#include "SourceFolder.hpp"
+#include "SourceRules.hpp"
+#include "SourceText.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace kiosk::builder {
+
+namespace {
+
+constexpr const char* kPackFileName = "pack.txt";
+constexpr const char* kCategoriesFileName = "categories.txt";
+constexpr const char* kImagesFolderName = "images";
+
+std::string lowercase(std::string text) {
+    for (char& character : text)
+        if (character >= 'A' && character <= 'Z')
+            character = static_cast<char>(character - 'A' + 'a');
+    return text;
+}
+
+class SourceFolderParser {
+  public:
+    SourceFolderParser(const std::filesystem::path& root, Diagnostics& diagnostics)
+        : root_(root), diagnostics_(diagnostics) {}
+
+    PackSourceTree parse() {
+        std::error_code error;
+        if (!std::filesystem::is_directory(root_, error)) {
+            diagnostics_.report(root_.string(), 0, "not a folder");
+            return std::move(tree_);
+        }
+        const std::vector<FolderEntry> entries = listSourceFolder(root_, root_.string(), diagnostics_);
+        const std::optional<SourceText> packFile = readRequiredFile(entries, kPackFileName);
+        if (!packFile)
+            return std::move(tree_);
+        std::optional<PackSource> pack = parsePackFile(*packFile, diagnostics_, tree_.displayedTexts);
+        if (!pack)
+            return std::move(tree_);
+        tree_.pack = std::move(*pack);
+        if (const std::optional<SourceText> categoriesFile = readRequiredFile(entries, kCategoriesFileName))
+            tree_.categories =
+                parseCategoriesFile(*categoriesFile, tree_.pack, diagnostics_, tree_.displayedTexts);
+        readFolders(entries);
+        checkCategoriesOfPages();
+        checkPictureReferences();
+        return std::move(tree_);
+    }
+
+  private:
+    std::string display(const std::filesystem::path& relative) const { return (root_ / relative).string(); }
+
+    const FolderEntry* findEntry(const std::vector<FolderEntry>& entries, const std::string& name) const {
+        const auto found = std::find_if(entries.begin(), entries.end(),
+                                        [&](const FolderEntry& entry) { return entry.name == name; });
+        return found == entries.end() ? nullptr : &*found;
+    }
+
+    std::optional<SourceText> readRequiredFile(const std::vector<FolderEntry>& entries,
+                                               const std::string& name) {
+        const FolderEntry* entry = findEntry(entries, name);
+        if (!entry) {
+            diagnostics_.report(display(name), 0, "missing: every pack source needs " + name);
+            return std::nullopt;
+        }
+        if (entry->type != FolderEntry::Type::RegularFile) {
+            diagnostics_.report(display(name), 0, "not a regular file (symbolic links are not followed)");
+            return std::nullopt;
+        }
+        return readSourceText(entry->path, display(name), diagnostics_);
+    }
+
+    bool isDeclaredLanguage(const std::string& code) const {
+        return std::any_of(tree_.pack.languages.begin(), tree_.pack.languages.end(),
+                           [&](const LanguageSource& language) { return language.code == code; });
+    }
+
+    void readFolders(const std::vector<FolderEntry>& entries) {
+        std::map<std::string, std::filesystem::path> languageFolders;
+        for (const FolderEntry& entry : entries) {
+            if (entry.type != FolderEntry::Type::Directory) {
+                if (entry.type == FolderEntry::Type::Other && isDeclaredLanguage(entry.name))
+                    diagnostics_.report(display(entry.name), 0,
+                                        "not a folder (symbolic links are not followed)");
+                continue; // other files beside pack.txt are the officer's notes; they are not read
+            }
+            if (entry.name == kImagesFolderName)
+                readImagesFolder(entry.path);
+            else if (isDeclaredLanguage(entry.name))
+                languageFolders[entry.name] = entry.path;
+            else if (isLanguageCode(entry.name))
+                diagnostics_.report(display(entry.name), 0,
+                                    "a folder for language '" + entry.name +
+                                        "', which is not declared in pack.txt (languages: " +
+                                        declaredLanguagesText(tree_.pack) + ")");
+            else
+                diagnostics_.report(
+                    display(entry.name), 0,
+                    "unknown folder: a pack source holds only images/ and one folder per language "
+                    "(" +
+                        declaredLanguagesText(tree_.pack) + ")");
+        }
+        const std::string& defaultLanguage = tree_.pack.defaultLanguage;
+        const auto defaultFolder = languageFolders.find(defaultLanguage);
+        if (defaultFolder == languageFolders.end()) {
+            diagnostics_.report(display(defaultLanguage), 0,
+                                "missing folder: the pages in the default language live here");
+            return;
+        }
+        readDefaultLanguagePages(defaultFolder->second);
+        for (const auto& [language, folder] : languageFolders)
+            if (language != defaultLanguage)
+                readTranslations(language, folder);
+    }
+
+    // The page files of a language folder, by page id.
+    std::map<std::string, FolderEntry> listPageFiles(const std::filesystem::path& folder,
+                                                     const std::string& language) {
+        std::map<std::string, FolderEntry> pageFiles;
+        for (const FolderEntry& entry : listSourceFolder(folder, display(language), diagnostics_)) {
+            const std::string shownName = display(std::filesystem::path(language) / entry.name);
+            if (isToolLeftover(entry.name))
+                continue;
+            if (entry.type == FolderEntry::Type::Directory) {
+                diagnostics_.report(shownName, 0, "folders inside a language folder are not read");
+                continue;
+            }
+            if (!entry.name.ends_with(".txt")) {
+                diagnostics_.report(shownName, 0,
+                                    "only page files named <page-id>.txt belong in a language folder");
+                continue;
+            }
+            if (entry.type != FolderEntry::Type::RegularFile) {
+                diagnostics_.report(shownName, 0, "not a regular file (symbolic links are not followed)");
+                continue;
+            }
+            const std::string pageId = entry.name.substr(0, entry.name.size() - 4);
+            if (!isValidItemId(pageId)) {
+                diagnostics_.report(shownName, 0,
+                                    "a page file name may only hold lowercase letters, digits, '-' and '_' "
+                                    "before .txt");
+                continue;
+            }
+            pageFiles.emplace(pageId, entry);
+        }
+        return pageFiles;
+    }
+
+    void readDefaultLanguagePages(const std::filesystem::path& folder) {
+        const std::string& language = tree_.pack.defaultLanguage;
+        for (const auto& [pageId, entry] : listPageFiles(folder, language)) {
+            defaultPageIds_.insert(pageId);
+            const std::string shownName = display(std::filesystem::path(language) / entry.name);
+            const std::optional<SourceText> file = readSourceText(entry.path, shownName, diagnostics_);
+            if (!file)
+                continue;
+            std::optional<PageSource> page =
+                parseDefaultLanguagePage(pageId, *file, tree_.pack, diagnostics_, tree_.displayedTexts);
+            if (page)
+                tree_.pages.push_back(std::move(*page));
+        }
+        if (defaultPageIds_.empty())
+            diagnostics_.report(display(language), 0, "no pages: add at least one <page-id>.txt file");
+    }
+
+    void readTranslations(const std::string& language, const std::filesystem::path& folder) {
+        for (const auto& [pageId, entry] : listPageFiles(folder, language)) {
+            const std::string shownName = display(std::filesystem::path(language) / entry.name);
+            if (!defaultPageIds_.contains(pageId)) {
+                diagnostics_.report(shownName, 1,
+                                    "there is no page '" + pageId + "' in the default language: " +
+                                        tree_.pack.defaultLanguage + "/" + entry.name + " does not exist");
+                continue;
+            }
+            const auto page =
+                std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                             [&](const PageSource& candidate) { return candidate.id == pageId; });
+            if (page == tree_.pages.end())
+                continue; // the default-language file has its own problems; fix those first
+            const std::optional<SourceText> file = readSourceText(entry.path, shownName, diagnostics_);
+            if (!file)
+                continue;
+            std::optional<PageTexts> texts =
+                parseTranslatedPage(*page, *file, tree_.pack, diagnostics_, tree_.displayedTexts);
+            if (texts)
+                page->texts[language] = std::move(*texts);
+        }
+    }
+
+    void readImagesFolder(const std::filesystem::path& folder) {
+        for (const FolderEntry& entry : listSourceFolder(folder, display(kImagesFolderName), diagnostics_))
+            if (entry.type == FolderEntry::Type::RegularFile)
+                tree_.imageFiles[entry.name] = entry.path;
+            else
+                unusableImageNames_.insert(entry.name);
+    }
+
+    void checkCategoriesOfPages() {
+        std::string knownIds;
+        for (const CategorySource& category : tree_.categories)
+            knownIds += (knownIds.empty() ? "" : ", ") + category.id;
+        for (const PageSource& page : tree_.pages) {
+            const bool known =
+                std::any_of(tree_.categories.begin(), tree_.categories.end(),
+                            [&](const CategorySource& category) { return category.id == page.categoryId; });
+            if (!known && !page.categoryId.empty())
+                diagnostics_.report(page.categoryLocation, "unknown category '" + page.categoryId +
+                                                               "' (categories.txt has: " + knownIds + ")");
+        }
+    }
+
+    void checkPicture(const std::string& name, const SourceLocation& location) {
+        if (name.empty() || tree_.imageFiles.contains(name))
+            return;
+        if (unusableImageNames_.contains(name)) {
+            diagnostics_.report(location,
+                                "picture '" + name +
+                                    "' in images/ is not a regular file (symbolic links are not followed)");
+            return;
+        }
+        std::string message = "missing picture '" + name + "': there is no such file in images/";
+        for (const auto& [existing, path] : tree_.imageFiles)
+            if (lowercase(existing) == lowercase(name))
+                message += " (there is '" + existing + "': names must match exactly, including capitals)";
+        diagnostics_.report(location, message);
+    }
+
+    void checkPictureReferences() {
+        for (const CategorySource& category : tree_.categories)
+            checkPicture(category.imageName, category.imageLocation);
+        for (const PageSource& page : tree_.pages) {
+            checkPicture(page.coverName, page.coverLocation);
+            for (const GallerySource& picture : page.gallery)
+                checkPicture(picture.imageName, picture.imageLocation);
+        }
+    }
+
+    std::filesystem::path root_;
+    Diagnostics& diagnostics_;
+    PackSourceTree tree_;
+    std::set<std::string> defaultPageIds_;
+    std::set<std::string> unusableImageNames_;
+};
+
+} // namespace
+
+PackSourceTree parseSourceFolder(const std::filesystem::path& sourceFolder, Diagnostics& diagnostics) {
+    return SourceFolderParser(sourceFolder, diagnostics).parse();
+}
+
+} // namespace kiosk::builder

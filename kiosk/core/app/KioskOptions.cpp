@@ -1,0 +1,82 @@
+#include "app/KioskOptions.hpp"
+
+#include <charconv>
+
+namespace kiosk::app {
+
+namespace {
+
+int parseWholeNumber(const std::string& text, const std::string& option, int minimum, int maximum) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < minimum || value > maximum)
+        throw UsageError(option + " takes a whole number from " + std::to_string(minimum) + " to " +
+                         std::to_string(maximum) + ", not '" + text + "'");
+    return value;
+}
+
+} // namespace
+
+ScreenSize parseScreenSize(const std::string& text) {
+    const std::size_t separator = text.find('x');
+    if (separator == std::string::npos)
+        throw UsageError("a screen size looks like 1280x800, not '" + text + "'");
+    return ScreenSize{parseWholeNumber(text.substr(0, separator), "width", 320, 8192),
+                      parseWholeNumber(text.substr(separator + 1), "height", 240, 8192)};
+}
+
+KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
+    KioskOptions options;
+    for (std::size_t position = 0; position < arguments.size(); ++position) {
+        const std::string& argument = arguments[position];
+        auto value = [&]() -> const std::string& {
+            if (position + 1 >= arguments.size())
+                throw UsageError(argument + " needs a value");
+            return arguments[++position];
+        };
+        if (argument == "--help" || argument == "-h")
+            options.help = true;
+        else if (argument == "--headless")
+            options.headless = true;
+        else if (argument == "--windowed")
+            options.windowed = parseScreenSize(value());
+        else if (argument == "--size")
+            options.headlessSize = parseScreenSize(value());
+        else if (argument == "--pack")
+            options.pack = value();
+        else if (argument == "--data-dir")
+            options.dataDirectory = value();
+        else if (argument == "--script")
+            options.script = value();
+        else if (argument == "--shot-dir")
+            options.shotDirectory = value();
+        else if (argument == "--assets")
+            options.assetDirectory = value();
+        else if (argument == "--idle-seconds")
+            options.idleSeconds = parseWholeNumber(value(), argument, 5, 86400);
+        else if (argument == "--software-renderer")
+            options.softwareRenderer = true;
+        else
+            throw UsageError("unknown option '" + argument + "'");
+    }
+    if (options.script && !options.headless)
+        throw UsageError("--script needs --headless");
+    return options;
+}
+
+std::string kioskUsage() {
+    return "usage: kiosk [options]\n"
+           "  (no options)          full screen on the installed pack, else the built-in demo pack\n"
+           "  --windowed WxH        a window instead of full screen (development)\n"
+           "  --pack FILE           show this .kpack\n"
+           "  --data-dir DIR        where installed packs and statistics live\n"
+           "  --idle-seconds N      return home and start the attract loop after N idle seconds (90)\n"
+           "  --assets DIR          fonts, icons and UI strings (default: next to the program)\n"
+           "  --software-renderer   do not use the GPU\n"
+           "headless (tests, benchmarks):\n"
+           "  --headless --size WxH --script FILE --shot-dir DIR\n"
+           "  script commands: tap X Y | tap \"TEXT\" | drag X1 Y1 X2 Y2 MS | wait MS | shot NAME.png\n"
+           "                   expect \"TEXT\" | expect-not \"TEXT\"\n";
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,41 @@
+// The kiosk's command line.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct ScreenSize {
+    int width = 0;
+    int height = 0;
+};
+
+struct KioskOptions {
+    bool headless = false;                       // offscreen video, software renderer, virtual clock
+    std::optional<ScreenSize> windowed;          // development: a window instead of full screen
+    ScreenSize headlessSize{1280, 800};
+    std::optional<std::filesystem::path> pack;   // show this pack instead of the installed one
+    std::optional<std::filesystem::path> dataDirectory;
+    std::optional<std::filesystem::path> script;
+    std::filesystem::path shotDirectory = ".";
+    std::optional<std::filesystem::path> assetDirectory;
+    int idleSeconds = 90;
+    bool softwareRenderer = false;
+    bool help = false;
+};
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+KioskOptions parseKioskOptions(const std::vector<std::string>& arguments);
+std::string kioskUsage();
+// "1280x800" -> {1280, 800}; throws UsageError for anything else or sizes outside 320..8192.
+ScreenSize parseScreenSize(const std::string& text);
+
+} // namespace kiosk::app

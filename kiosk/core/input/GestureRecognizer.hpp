@@ -1,0 +1,62 @@
+// Turns raw pointer events (a finger, or the mouse during development) into the gestures
+// a touch kiosk needs: taps, drags and flings. A press that moves further than the slop
+// distance becomes a drag and can never end as a tap, so releasing after a scroll never
+// presses whatever happens to be under the finger.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+namespace kiosk::input {
+
+struct Point {
+    float x = 0;
+    float y = 0;
+};
+
+// What happened since the previous frame.
+struct GestureFrame {
+    std::optional<Point> tap;            // a completed tap, at its press position
+    Point dragDelta;                     // finger movement this frame while dragging
+    bool dragging = false;               // a drag is in progress
+    std::optional<Point> dragReleased;   // a drag ended: total movement from press to release
+    Point releaseVelocity;               // pixels per second at the end of a drag
+    bool touched = false;                // any pointer activity (for idle timers)
+    std::optional<Point> pressedAt;      // finger down and not yet a drag (for press feedback)
+};
+
+class GestureRecognizer {
+public:
+    // `slopPixels`: how far a press may wander and still count as a tap.
+    // `longestTapMilliseconds`: a press held longer is neither tap nor drag.
+    explicit GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds = 1500);
+
+    void pointerDown(Point position, std::int64_t milliseconds);
+    void pointerMove(Point position, std::int64_t milliseconds);
+    void pointerUp(Point position, std::int64_t milliseconds);
+    // A touch that was cancelled (e.g. the window lost focus): no tap.
+    void cancel();
+
+    // Returns what happened since the last call and starts a new frame.
+    GestureFrame takeFrame();
+    bool isPressed() const { return pressed_; }
+
+private:
+    struct Sample {
+        Point position;
+        std::int64_t milliseconds = 0;
+    };
+    void recordVelocitySample(Point position, std::int64_t milliseconds);
+
+    float slopPixels_;
+    std::int64_t longestTapMilliseconds_;
+    bool pressed_ = false;
+    bool dragging_ = false;
+    Point pressPosition_;
+    Point lastPosition_;
+    std::int64_t pressMilliseconds_ = 0;
+    Sample recentSamples_[2];
+    GestureFrame frame_;
+};
+
+} // namespace kiosk::input

@@ -1,0 +1,148 @@
+#include "os/FileSystem.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::os {
+
+namespace {
+
+[[noreturn]] void throwErrno(const std::string& what, const std::filesystem::path& path) {
+    throw FileError(what + " " + path.string() + ": " + std::strerror(errno));
+}
+
+FileDescriptor openOrThrow(const std::filesystem::path& path, int flags, mode_t mode = 0) {
+    int fd;
+    do {
+        fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        throwErrno("cannot open", path);
+    return FileDescriptor(fd);
+}
+
+void writeAll(const FileDescriptor& file, std::span<const std::uint8_t> bytes, const std::filesystem::path& path) {
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t result = ::write(file.get(), bytes.data() + written, bytes.size() - written);
+        if (result < 0) {
+            if (errno == EINTR)
+                continue;
+            throwErrno("cannot write", path);
+        }
+        written += static_cast<std::size_t>(result);
+    }
+}
+
+void fsyncOrThrow(const FileDescriptor& file, const std::filesystem::path& path) {
+    if (::fsync(file.get()) != 0)
+        throwErrno("cannot fsync", path);
+}
+
+} // namespace
+
+FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
+    if (this != &other) {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = other.release();
+    }
+    return *this;
+}
+
+FileDescriptor::~FileDescriptor() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+int FileDescriptor::release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+}
+
+std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes) {
+    const FileDescriptor file = openOrThrow(path, O_RDONLY | O_NOFOLLOW);
+    struct stat info {};
+    if (::fstat(file.get(), &info) != 0)
+        throwErrno("cannot stat", path);
+    if (!S_ISREG(info.st_mode))
+        throw FileError("not a regular file: " + path.string());
+    if (static_cast<std::uint64_t>(info.st_size) > maximumBytes)
+        throw FileError("file too large (" + std::to_string(info.st_size) + " bytes, limit " +
+                        std::to_string(maximumBytes) + "): " + path.string());
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(info.st_size));
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t result = ::read(file.get(), bytes.data() + done, bytes.size() - done);
+        if (result < 0) {
+            if (errno == EINTR)
+                continue;
+            throwErrno("cannot read", path);
+        }
+        if (result == 0)
+            break; // the file shrank while we read it: keep what is there
+        done += static_cast<std::size_t>(result);
+    }
+    bytes.resize(done);
+    return bytes;
+}
+
+std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes) {
+    const std::vector<std::uint8_t> bytes = readWholeFile(path, maximumBytes);
+    return std::string(bytes.begin(), bytes.end());
+}
+
+std::filesystem::path temporarySiblingOf(const std::filesystem::path& path) {
+    static std::atomic<unsigned> counter{0};
+    std::filesystem::path temporary = path;
+    temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    return temporary;
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes) {
+    const std::filesystem::path temporary = temporarySiblingOf(path);
+    try {
+        const FileDescriptor file = openOrThrow(temporary, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        writeAll(file, bytes, temporary);
+        fsyncOrThrow(file, temporary);
+    } catch (...) {
+        ::unlink(temporary.c_str());
+        throw;
+    }
+    renameDurably(temporary, path);
+}
+
+void writeFileAtomically(const std::filesystem::path& path, const std::string& text) {
+    writeFileAtomically(path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+void renameDurably(const std::filesystem::path& from, const std::filesystem::path& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        const int savedErrno = errno;
+        ::unlink(from.c_str());
+        errno = savedErrno;
+        throwErrno("cannot rename " + from.string() + " to", to);
+    }
+    std::filesystem::path directory = to.parent_path();
+    if (directory.empty())
+        directory = ".";
+    fsyncDirectory(directory);
+}
+
+void fsyncFile(const std::filesystem::path& path) {
+    const FileDescriptor file = openOrThrow(path, O_RDONLY);
+    fsyncOrThrow(file, path);
+}
+
+void fsyncDirectory(const std::filesystem::path& directory) {
+    const FileDescriptor handle = openOrThrow(directory, O_RDONLY | O_DIRECTORY);
+    fsyncOrThrow(handle, directory);
+}
+
+} // namespace kiosk::os

@@ -1,0 +1,59 @@
+// The one thin layer through which the core touches the operating system's files.
+// Every other part of the project goes through here, so that durability rules
+// (write-temp, fsync, rename, fsync the directory) live in exactly one place.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace kiosk::os {
+
+// Owns a POSIX file descriptor; closes it on destruction.
+class FileDescriptor {
+public:
+    FileDescriptor() = default;
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
+    FileDescriptor& operator=(FileDescriptor&& other) noexcept;
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor();
+
+    int get() const { return fd_; }
+    bool valid() const { return fd_ >= 0; }
+    int release();
+
+private:
+    int fd_ = -1;
+};
+
+// Thrown for any failed OS call; the message names the path and the errno text.
+class FileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
+std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
+
+// Replaces `path` so that a reader (or a power cut) sees either the old or the new
+// content, never a mix: write to a temporary sibling, fsync it, rename it over the
+// target, fsync the directory.
+void writeFileAtomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+void writeFileAtomically(const std::filesystem::path& path, const std::string& text);
+
+// Renames `from` over `to` (same directory or file system) and makes the rename durable.
+void renameDurably(const std::filesystem::path& from, const std::filesystem::path& to);
+
+void fsyncFile(const std::filesystem::path& path);
+void fsyncDirectory(const std::filesystem::path& directory);
+
+// A temporary sibling name for `path`, unique within this process.
+std::filesystem::path temporarySiblingOf(const std::filesystem::path& path);
+
+} // namespace kiosk::os

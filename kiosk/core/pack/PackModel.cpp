@@ -1,0 +1,85 @@
+#include "pack/PackModel.hpp"
+
+namespace kiosk::pack {
+
+LocalizedText::Choice LocalizedText::pick(const LanguageCode& language, const LanguageCode& defaultLanguage) const {
+    if (const auto found = byLanguage.find(language); found != byLanguage.end())
+        return {&found->second, false};
+    if (const auto found = byLanguage.find(defaultLanguage); found != byLanguage.end())
+        return {&found->second, true};
+    if (!byLanguage.empty())
+        return {&byLanguage.begin()->second, true};
+    return {};
+}
+
+std::string LocalizedText::in(const LanguageCode& language, const LanguageCode& defaultLanguage) const {
+    const Choice choice = pick(language, defaultLanguage);
+    return choice.text ? *choice.text : std::string();
+}
+
+std::vector<const PageSummary*> PackIndex::pagesIn(const std::string& categoryId) const {
+    std::vector<const PageSummary*> result;
+    for (const PageSummary& page : pages)
+        if (page.categoryId == categoryId)
+            result.push_back(&page);
+    return result;
+}
+
+const PageSummary* PackIndex::findPage(const std::string& pageId) const {
+    for (const PageSummary& page : pages)
+        if (page.id == pageId)
+            return &page;
+    return nullptr;
+}
+
+const Category* PackIndex::findCategory(const std::string& categoryId) const {
+    for (const Category& category : categories)
+        if (category.id == categoryId)
+            return &category;
+    return nullptr;
+}
+
+std::vector<std::int64_t> PackIndex::featuredImageIds() const {
+    std::vector<std::int64_t> result;
+    for (const PageSummary& page : pages)
+        if (page.featured)
+            result.push_back(page.coverImageId);
+    if (result.empty())
+        for (const PageSummary& page : pages)
+            result.push_back(page.coverImageId);
+    return result;
+}
+
+const char* pageKindName(PageKind kind) {
+    switch (kind) {
+    case PageKind::Article: return "article";
+    case PageKind::Programme: return "programme";
+    case PageKind::Meeting: return "meeting";
+    }
+    return "article";
+}
+
+std::optional<PageKind> pageKindFromName(const std::string& name) {
+    if (name == "article") return PageKind::Article;
+    if (name == "programme") return PageKind::Programme;
+    if (name == "meeting") return PageKind::Meeting;
+    return std::nullopt;
+}
+
+const char* blockKindName(BlockKind kind) {
+    switch (kind) {
+    case BlockKind::Heading: return "heading";
+    case BlockKind::Paragraph: return "paragraph";
+    case BlockKind::Bullet: return "bullet";
+    }
+    return "paragraph";
+}
+
+std::optional<BlockKind> blockKindFromName(const std::string& name) {
+    if (name == "heading") return BlockKind::Heading;
+    if (name == "paragraph") return BlockKind::Paragraph;
+    if (name == "bullet") return BlockKind::Bullet;
+    return std::nullopt;
+}
+
+} // namespace kiosk::pack

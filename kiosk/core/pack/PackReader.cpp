@@ -1,0 +1,357 @@
+#include "pack/PackReader.hpp"
+
+#include "pack/PackSchema.hpp"
+#include "text/Unicode.hpp"
+
+#include <set>
+#include <sodium.h>
+
+namespace kiosk::pack {
+
+namespace {
+
+// Every string from a pack passes through here: the pack is hostile until proven otherwise.
+std::string checkedText(std::string text, const std::string& where) {
+    if (const std::optional<std::string> problem = text::packTextProblem(text))
+        throw PackError(where + ": " + *problem);
+    return text;
+}
+
+std::string sha256Hex(const std::vector<std::uint8_t>& bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, bytes.data(), bytes.size());
+    static const char* const hexDigits = "0123456789abcdef";
+    std::string hex;
+    for (const unsigned char byte : digest) {
+        hex += hexDigits[byte >> 4];
+        hex += hexDigits[byte & 15];
+    }
+    return hex;
+}
+
+std::int64_t parseInteger(const std::string& value, const std::string& key) {
+    try {
+        std::size_t used = 0;
+        const long long number = std::stoll(value, &used);
+        if (used != value.size())
+            throw std::invalid_argument(value);
+        return number;
+    } catch (const std::exception&) {
+        throw PackError("pack_meta '" + key + "' is not a whole number: '" + value.substr(0, 40) + "'");
+    }
+}
+
+// A bad query here means a damaged or foreign file; say so in the terms staff can act on.
+template <typename Function> auto translateDatabaseErrors(const std::string& context, Function&& function) {
+    try {
+        return function();
+    } catch (const db::DatabaseError& error) {
+        throw PackError(context + ": " + error.what());
+    }
+}
+
+} // namespace
+
+PackReader::PackReader(db::Database database) : database_(std::move(database)) {}
+
+PackReader PackReader::openFile(const std::filesystem::path& path, std::int64_t kioskVersion) {
+    db::Database database = translateDatabaseErrors("cannot open pack " + path.string(),
+                                                    [&] { return db::Database::open(path, db::Database::Mode::ReadOnly); });
+    PackReader reader(std::move(database));
+    translateDatabaseErrors("pack " + path.filename().string() + " is damaged or not a content pack",
+                            [&] { reader.loadIndex(kioskVersion); });
+    return reader;
+}
+
+PackReader PackReader::openMemory(std::span<const std::uint8_t> bytes, std::int64_t kioskVersion) {
+    db::Database database =
+        translateDatabaseErrors("cannot open embedded pack", [&] { return db::Database::openReadOnlyMemory(bytes); });
+    PackReader reader(std::move(database));
+    translateDatabaseErrors("embedded pack is damaged", [&] { reader.loadIndex(kioskVersion); });
+    return reader;
+}
+
+void PackReader::loadIndex(std::int64_t kioskVersion) {
+    {
+        db::Statement identity = database_.prepare("PRAGMA application_id");
+        if (!identity.step() || identity.integer(0) != kApplicationId)
+            throw PackError("not a kiosk content pack (wrong application id)");
+    }
+    {
+        // Triggers and views are disabled on this connection, but a pack that carries them is
+        // not one our builder made: refuse it rather than leave a trap for a future reader.
+        db::Statement objects =
+            database_.prepare("SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')");
+        if (objects.step())
+            throw PackError("pack contains a " + objects.text(0) + " ('" + objects.text(1).substr(0, 40) +
+                            "'), which content packs never have");
+    }
+
+    std::map<std::string, std::string> meta;
+    {
+        db::Statement rows = database_.prepare("SELECT key, value FROM pack_meta");
+        while (rows.step()) {
+            if (meta.size() > 100)
+                throw PackError("pack_meta has too many rows");
+            const std::string key = checkedText(rows.text(0), "pack_meta key");
+            meta[key] = checkedText(rows.text(1), "pack_meta '" + key + "'");
+        }
+    }
+    auto required = [&](const std::string& key) -> const std::string& {
+        const auto found = meta.find(key);
+        if (found == meta.end())
+            throw PackError("pack_meta has no '" + key + "'");
+        return found->second;
+    };
+    PackMetadata& metadata = index_.metadata;
+    metadata.formatVersion = parseInteger(required("format_version"), "format_version");
+    if (metadata.formatVersion != kFormatVersion)
+        throw PackError("pack format version " + std::to_string(metadata.formatVersion) +
+                        " is not supported by this kiosk (it reads version " + std::to_string(kFormatVersion) + ")");
+    metadata.packId = required("pack_id");
+    metadata.packVersion = parseInteger(required("pack_version"), "pack_version");
+    metadata.minimumKioskVersion = parseInteger(required("min_kiosk_version"), "min_kiosk_version");
+    if (metadata.minimumKioskVersion > kioskVersion)
+        throw PackError("pack needs kiosk version " + std::to_string(metadata.minimumKioskVersion) +
+                        " or newer; this kiosk is version " + std::to_string(kioskVersion));
+    metadata.publisher = required("publisher");
+    metadata.created = required("created");
+    metadata.defaultLanguage = required("default_language");
+
+    {
+        db::Statement rows =
+            database_.prepare("SELECT code, native_name, pack_title FROM languages ORDER BY position, code");
+        while (rows.step()) {
+            Language language;
+            language.code = checkedText(rows.text(0), "language code");
+            language.nativeName = checkedText(rows.text(1), "language '" + language.code + "' name");
+            language.packTitle = checkedText(rows.text(2), "language '" + language.code + "' pack title");
+            index_.languages.push_back(std::move(language));
+        }
+    }
+    bool defaultLanguageFound = false;
+    for (const Language& language : index_.languages)
+        defaultLanguageFound = defaultLanguageFound || language.code == metadata.defaultLanguage;
+    if (!defaultLanguageFound)
+        throw PackError("the default language '" + metadata.defaultLanguage + "' is not among the pack's languages");
+
+    std::map<std::string, Category*> categoriesById;
+    {
+        db::Statement rows = database_.prepare("SELECT id, image_id FROM categories ORDER BY position, id");
+        while (rows.step())
+            index_.categories.push_back(Category{checkedText(rows.text(0), "category id"), rows.integer(1), {}});
+    }
+    for (Category& category : index_.categories)
+        categoriesById[category.id] = &category;
+    {
+        db::Statement rows = database_.prepare("SELECT category_id, language, title FROM category_texts");
+        while (rows.step()) {
+            const auto found = categoriesById.find(rows.text(0));
+            if (found == categoriesById.end())
+                throw PackError("category_texts names an unknown category");
+            const std::string language = checkedText(rows.text(1), "category language");
+            found->second->title.byLanguage[language] =
+                checkedText(rows.text(2), "category '" + found->first + "' (" + language + ") title");
+        }
+    }
+
+    {
+        db::Statement rows = database_.prepare("SELECT p.id, p.category_id, p.kind, p.cover_image_id, p.featured "
+                                               "FROM pages p JOIN categories c ON c.id = p.category_id "
+                                               "ORDER BY c.position, p.position, p.id");
+        while (rows.step()) {
+            PageSummary page;
+            page.id = checkedText(rows.text(0), "page id");
+            page.categoryId = rows.text(1);
+            const std::optional<PageKind> kind = pageKindFromName(rows.text(2));
+            if (!kind)
+                throw PackError("page '" + page.id + "': unknown kind");
+            page.kind = *kind;
+            page.coverImageId = rows.integer(3);
+            page.featured = rows.integer(4) != 0;
+            index_.pages.push_back(std::move(page));
+        }
+    }
+    std::map<std::string, PageSummary*> pagesById;
+    for (PageSummary& page : index_.pages)
+        pagesById[page.id] = &page;
+    {
+        db::Statement rows = database_.prepare("SELECT page_id, language, title, summary FROM page_texts");
+        while (rows.step()) {
+            const auto found = pagesById.find(rows.text(0));
+            if (found == pagesById.end())
+                continue; // text of a page in no category: never shown
+            const std::string language = checkedText(rows.text(1), "page language");
+            const std::string where = "page '" + found->first + "' (" + language + ")";
+            found->second->title.byLanguage[language] = checkedText(rows.text(2), where + " title");
+            found->second->summary.byLanguage[language] = checkedText(rows.text(3), where + " summary");
+        }
+    }
+    for (const PageSummary& page : index_.pages)
+        if (!page.title.byLanguage.contains(metadata.defaultLanguage))
+            throw PackError("page '" + page.id + "' has no title in the default language");
+}
+
+PageContent PackReader::loadPage(const std::string& pageId, const LanguageCode& language) const {
+    const PageSummary* summary = index_.findPage(pageId);
+    if (!summary)
+        throw PackError("no page '" + pageId + "' in this pack");
+    const bool translated = summary->title.byLanguage.contains(language);
+    return translateDatabaseErrors("page '" + pageId + "'", [&] {
+        return loadPageIn(*summary, translated ? language : index_.metadata.defaultLanguage, !translated);
+    });
+}
+
+PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCode& language, bool isFallback) const {
+    const LanguageCode& fallback = index_.metadata.defaultLanguage;
+    const std::string where = "page '" + summary.id + "' (" + language + ")";
+    PageContent page;
+    page.id = summary.id;
+    page.kind = summary.kind;
+    page.language = language;
+    page.isFallback = isFallback;
+    page.title = summary.title.in(language, fallback);
+    page.summary = summary.summary.in(language, fallback);
+    page.coverImageId = summary.coverImageId;
+
+    {
+        db::Statement rows = database_.prepare("SELECT source_url FROM pages WHERE id = ?");
+        rows.bind(1, summary.id);
+        if (rows.step() && !rows.isNull(0))
+            page.sourceUrl = checkedText(rows.text(0), where + " source link");
+    }
+    {
+        db::Statement rows = database_.prepare(
+            "SELECT kind, text FROM page_blocks WHERE page_id = ? AND language = ? ORDER BY position");
+        rows.bind(1, summary.id).bind(2, language);
+        while (rows.step()) {
+            const std::optional<BlockKind> kind = blockKindFromName(rows.text(0));
+            if (!kind)
+                throw PackError(where + ": unknown block kind");
+            page.blocks.push_back(TextBlock{*kind, checkedText(rows.text(1), where + " text")});
+        }
+    }
+    {
+        db::Statement rows = database_.prepare(
+            "SELECT g.image_id, "
+            "  (SELECT caption FROM gallery_captions c WHERE c.page_id = g.page_id AND c.position = g.position "
+            "     AND c.language IN (?2, ?3) ORDER BY c.language = ?2 DESC LIMIT 1) "
+            "FROM gallery_images g WHERE g.page_id = ?1 ORDER BY g.position");
+        rows.bind(1, summary.id).bind(2, language).bind(3, fallback);
+        while (rows.step())
+            page.gallery.push_back(GalleryPicture{rows.integer(0), checkedText(rows.text(1), where + " caption")});
+    }
+    auto pickText = [&](const std::string& table, const std::string& columns) {
+        db::Statement rows = database_.prepare("SELECT " + columns + " FROM " + table +
+                                               " WHERE page_id = ?1 AND language IN (?2, ?3)"
+                                               " ORDER BY language = ?2 DESC LIMIT 1");
+        rows.bind(1, summary.id).bind(2, language).bind(3, fallback);
+        return rows;
+    };
+    if (summary.kind == PageKind::Meeting) {
+        db::Statement facts = database_.prepare("SELECT starts_at, ends_at FROM meetings WHERE page_id = ?");
+        facts.bind(1, summary.id);
+        if (!facts.step())
+            throw PackError(where + ": a meeting page without its date");
+        MeetingFacts meeting;
+        meeting.startsAt = checkedText(facts.text(0), where + " start");
+        if (!facts.isNull(1))
+            meeting.endsAt = checkedText(facts.text(1), where + " end");
+        db::Statement texts = pickText("meeting_texts", "place, organiser");
+        if (texts.step()) {
+            meeting.place = checkedText(texts.text(0), where + " place");
+            meeting.organiser = checkedText(texts.text(1), where + " organiser");
+        }
+        page.meeting = std::move(meeting);
+    }
+    if (summary.kind == PageKind::Programme) {
+        db::Statement facts =
+            database_.prepare("SELECT period_start, period_end FROM programmes WHERE page_id = ?");
+        facts.bind(1, summary.id);
+        if (!facts.step())
+            throw PackError(where + ": a programme page without its period");
+        ProgrammeFacts programme;
+        programme.periodStart = checkedText(facts.text(0), where + " period");
+        if (!facts.isNull(1))
+            programme.periodEnd = checkedText(facts.text(1), where + " period end");
+        db::Statement texts = pickText("programme_texts", "provinces, partners");
+        if (texts.step()) {
+            programme.provinces = checkedText(texts.text(0), where + " provinces");
+            programme.partners = checkedText(texts.text(1), where + " partners");
+        }
+        page.programme = std::move(programme);
+    }
+    return page;
+}
+
+void PackReader::validateAllPages() const {
+    for (const PageSummary& page : index_.pages)
+        for (const Language& language : index_.languages)
+            loadPage(page.id, language.code);
+}
+
+EncodedImage PackReader::loadImage(std::int64_t imageId, ImageSize size) const {
+    const std::string columns = size == ImageSize::Full ? "mime, width, height, sha256, length(data), data"
+                                                        : "thumb_mime, thumb_width, thumb_height, thumb_sha256, "
+                                                          "length(thumb_data), thumb_data";
+    return translateDatabaseErrors("picture " + std::to_string(imageId), [&] {
+        db::Statement rows = database_.prepare("SELECT " + columns + " FROM images WHERE id = ?");
+        rows.bind(1, imageId);
+        if (!rows.step())
+            throw PackError("picture " + std::to_string(imageId) + " is missing from the pack");
+        if (rows.integer(4) < 0 || static_cast<std::uint64_t>(rows.integer(4)) > kMaximumImageBytes)
+            throw PackError("picture " + std::to_string(imageId) + " is too large");
+        EncodedImage image;
+        image.id = imageId;
+        image.mime = rows.text(0);
+        image.width = static_cast<int>(rows.integer(1));
+        image.height = static_cast<int>(rows.integer(2));
+        image.bytes = rows.blob(5);
+        if (sha256Hex(image.bytes) != rows.text(3))
+            throw PackError("picture " + std::to_string(imageId) + " does not match its SHA-256");
+        return image;
+    });
+}
+
+std::vector<char32_t> PackReader::usedCodePoints() const {
+    std::set<char32_t> used;
+    auto add = [&](const std::string& value) {
+        for (const char32_t codePoint : text::codePoints(value))
+            used.insert(codePoint);
+    };
+    for (const Language& language : index_.languages) {
+        add(language.nativeName);
+        add(language.packTitle);
+    }
+    for (const Category& category : index_.categories)
+        for (const auto& [language, title] : category.title.byLanguage)
+            add(title);
+    for (const PageSummary& page : index_.pages)
+        for (const Language& language : index_.languages) {
+            if (!page.title.byLanguage.contains(language.code))
+                continue;
+            const PageContent content = loadPage(page.id, language.code);
+            add(content.title);
+            add(content.summary);
+            for (const TextBlock& block : content.blocks)
+                add(block.text);
+            for (const GalleryPicture& picture : content.gallery)
+                add(picture.caption);
+            if (content.meeting) {
+                add(content.meeting->startsAt);
+                add(content.meeting->place);
+                add(content.meeting->organiser);
+            }
+            if (content.programme) {
+                add(content.programme->periodStart);
+                add(content.programme->periodEnd.value_or(""));
+                add(content.programme->provinces);
+                add(content.programme->partners);
+            }
+            if (content.sourceUrl)
+                add(*content.sourceUrl);
+        }
+    return {used.begin(), used.end()};
+}
+
+} // namespace kiosk::pack

@@ -1,0 +1,49 @@
+// Opens a content pack read-only and defensively, checks it, and serves its content.
+// Every string that leaves the reader has been checked to be valid NFC UTF-8.
+#pragma once
+
+#include "db/Database.hpp"
+#include "pack/PackModel.hpp"
+
+#include <filesystem>
+#include <span>
+#include <stdexcept>
+
+namespace kiosk::pack {
+
+// A pack the kiosk will not show. The message is for staff and logs: it names what is wrong
+// and where (the page, the table).
+class PackError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class PackReader {
+public:
+    // Throws PackError for anything but a well-formed pack of a known format version that
+    // this kiosk version may show.
+    static PackReader openFile(const std::filesystem::path& path, std::int64_t kioskVersion);
+    // The bytes must outlive the reader (used for the demo pack embedded in the binary).
+    static PackReader openMemory(std::span<const std::uint8_t> bytes, std::int64_t kioskVersion);
+
+    const PackIndex& index() const { return index_; }
+    const PackMetadata& metadata() const { return index_.metadata; }
+
+    // One page in `language`, falling back to the pack's default language.
+    PageContent loadPage(const std::string& pageId, const LanguageCode& language) const;
+    // Checks every page in every language (used by verification; loadPage checks lazily).
+    void validateAllPages() const;
+    EncodedImage loadImage(std::int64_t imageId, ImageSize size) const;
+    // Every code point a pack's text uses, for building the font atlas.
+    std::vector<char32_t> usedCodePoints() const;
+
+private:
+    explicit PackReader(db::Database database);
+    void loadIndex(std::int64_t kioskVersion);
+    PageContent loadPageIn(const PageSummary& summary, const LanguageCode& language, bool isFallback) const;
+
+    db::Database database_;
+    PackIndex index_;
+};
+
+} // namespace kiosk::pack

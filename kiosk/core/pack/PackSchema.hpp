@@ -1,0 +1,119 @@
+// The SQL schema of content pack format version 1 (content-packs/FORMAT.md explains it).
+// The builder creates exactly this; the reader refuses any other format version.
+#pragma once
+
+#include <cstdint>
+
+namespace kiosk::pack {
+
+inline constexpr std::int64_t kFormatVersion = 1;
+// PRAGMA application_id of every pack ("KPAK"), so a stray SQLite file is told apart.
+inline constexpr std::int32_t kApplicationId = 0x4B50414B;
+// The pack id the kiosk knows its built-in demo by.
+inline constexpr const char* kDemoPackId = "vn.commune.demo";
+
+// Limits the reader enforces on hostile packs, and the builder on its output.
+inline constexpr int kMaximumImageSide = 1920;   // stored pictures
+inline constexpr int kThumbnailSide = 480;       // longest side of a tile picture
+inline constexpr std::uint64_t kMaximumImageBytes = 16u * 1024 * 1024;
+
+inline constexpr const char* kSchemaSql = R"SQL(
+CREATE TABLE pack_meta(
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE languages(
+  code        TEXT PRIMARY KEY NOT NULL,
+  position    INTEGER NOT NULL,
+  native_name TEXT NOT NULL,
+  pack_title  TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE images(
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL UNIQUE,
+  mime         TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+  width        INTEGER NOT NULL,
+  height       INTEGER NOT NULL,
+  sha256       TEXT NOT NULL,
+  data         BLOB NOT NULL,
+  thumb_mime   TEXT NOT NULL CHECK (thumb_mime IN ('image/png', 'image/jpeg')),
+  thumb_width  INTEGER NOT NULL,
+  thumb_height INTEGER NOT NULL,
+  thumb_sha256 TEXT NOT NULL,
+  thumb_data   BLOB NOT NULL
+);
+CREATE TABLE categories(
+  id       TEXT PRIMARY KEY NOT NULL,
+  position INTEGER NOT NULL,
+  image_id INTEGER NOT NULL REFERENCES images(id)
+) WITHOUT ROWID;
+CREATE TABLE category_texts(
+  category_id TEXT NOT NULL REFERENCES categories(id),
+  language    TEXT NOT NULL REFERENCES languages(code),
+  title       TEXT NOT NULL,
+  PRIMARY KEY (category_id, language)
+) WITHOUT ROWID;
+CREATE TABLE pages(
+  id             TEXT PRIMARY KEY NOT NULL,
+  category_id    TEXT NOT NULL REFERENCES categories(id),
+  position       INTEGER NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('article', 'programme', 'meeting')),
+  cover_image_id INTEGER NOT NULL REFERENCES images(id),
+  source_url     TEXT,
+  featured       INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE page_texts(
+  page_id  TEXT NOT NULL REFERENCES pages(id),
+  language TEXT NOT NULL REFERENCES languages(code),
+  title    TEXT NOT NULL,
+  summary  TEXT NOT NULL,
+  PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+CREATE TABLE page_blocks(
+  page_id  TEXT NOT NULL REFERENCES pages(id),
+  language TEXT NOT NULL REFERENCES languages(code),
+  position INTEGER NOT NULL,
+  kind     TEXT NOT NULL CHECK (kind IN ('heading', 'paragraph', 'bullet')),
+  text     TEXT NOT NULL,
+  PRIMARY KEY (page_id, language, position)
+) WITHOUT ROWID;
+CREATE TABLE gallery_images(
+  page_id  TEXT NOT NULL REFERENCES pages(id),
+  position INTEGER NOT NULL,
+  image_id INTEGER NOT NULL REFERENCES images(id),
+  PRIMARY KEY (page_id, position)
+) WITHOUT ROWID;
+CREATE TABLE gallery_captions(
+  page_id  TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  language TEXT NOT NULL REFERENCES languages(code),
+  caption  TEXT NOT NULL,
+  PRIMARY KEY (page_id, position, language)
+) WITHOUT ROWID;
+CREATE TABLE meetings(
+  page_id   TEXT PRIMARY KEY NOT NULL REFERENCES pages(id),
+  starts_at TEXT NOT NULL,
+  ends_at   TEXT
+) WITHOUT ROWID;
+CREATE TABLE meeting_texts(
+  page_id   TEXT NOT NULL REFERENCES meetings(page_id),
+  language  TEXT NOT NULL REFERENCES languages(code),
+  place     TEXT NOT NULL,
+  organiser TEXT NOT NULL,
+  PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+CREATE TABLE programmes(
+  page_id      TEXT PRIMARY KEY NOT NULL REFERENCES pages(id),
+  period_start TEXT NOT NULL,
+  period_end   TEXT
+) WITHOUT ROWID;
+CREATE TABLE programme_texts(
+  page_id   TEXT NOT NULL REFERENCES programmes(page_id),
+  language  TEXT NOT NULL REFERENCES languages(code),
+  provinces TEXT NOT NULL,
+  partners  TEXT NOT NULL,
+  PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+)SQL";
+
+} // namespace kiosk::pack

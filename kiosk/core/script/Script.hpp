@@ -1,0 +1,37 @@
+// The headless harness's input script: one command per line.
+//   tap X Y | tap "TEXT" | drag X1 Y1 X2 Y2 MS | wait MS | shot NAME.png
+//   expect "TEXT" | expect-not "TEXT"
+// Blank lines and lines starting with '#' are ignored.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk::script {
+
+struct TapAt { float x = 0, y = 0; };
+struct TapText { std::string text; };
+struct Drag { float fromX = 0, fromY = 0, toX = 0, toY = 0; int milliseconds = 0; };
+struct Wait { int milliseconds = 0; };
+struct Shot { std::string fileName; };
+struct Expect { std::string text; bool present = true; };
+
+using Action = std::variant<TapAt, TapText, Drag, Wait, Shot, Expect>;
+
+struct Command {
+    int lineNumber = 0;
+    std::string line; // the original text, for error messages
+    Action action;
+};
+
+class ScriptError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws ScriptError naming the line for an unknown command or bad arguments.
+std::vector<Command> parseScript(const std::string& source, const std::string& sourceName);
+
+} // namespace kiosk::script

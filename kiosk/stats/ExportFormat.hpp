@@ -1,0 +1,104 @@
+// The export a kiosk leaves on a USB stick, and the rules for reading one back:
+//
+//   <stick>/kiosk/stats/<kiosk-id>/<sequence>.csv   cumulative counts, one row per counter
+//   <stick>/kiosk/stats/<kiosk-id>/<sequence>.json  the header: who, when, which packs, checksum
+//
+// The CSV is written first and the header last, each atomically, so a header always
+// describes a complete CSV (its SHA-256 is in the header: a stick pulled mid-copy shows up
+// as a mismatch, never as silently short counts). Exports are cumulative: the newest one
+// of a kiosk's counting database replaces every older one.
+#pragma once
+
+#include "stats/CountKey.hpp"
+#include "stats/PackCatalog.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::stats {
+
+inline constexpr std::string_view exportFormatName = "commune-kiosk-stats";
+inline constexpr std::int64_t exportFormatVersion = 1;
+inline constexpr std::string_view countsCsvHeader = "date,boot,uptime_day,metric,subject,language,detail,count";
+
+class ExportFormatError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ExportPeriod {
+    std::string firstDay; // empty when no dated counts
+    std::string lastDay;
+    std::int64_t undatedRows = 0;
+    std::int64_t firstBoot = 0; // 0 when no undated counts
+    std::int64_t lastBoot = 0;
+};
+
+struct ExportHeader {
+    std::string kioskId;
+    std::string databaseId; // changes when a corrupt stats.db was set aside and counting restarted
+    std::int64_t sequence = 0;
+    std::string placeName;
+    std::int64_t kioskVersion = 0;
+    std::string exportedAt;  // local ISO time; empty when the clock was not trustworthy
+    std::string clockStatus; // clockStatusName() at export time
+    bool clockTrusted = false;
+    ExportPeriod period;
+    std::string countsFile;
+    std::int64_t countsRows = 0;
+    std::string countsSha256;
+    std::vector<PackCatalog> installedPacks; // id and version
+    std::vector<PackCatalog> catalog;        // every pack page the counts may name
+};
+
+// One CSV row as the reader sees it; views point into the file text or a scratch buffer
+// and are valid only during the callback.
+struct CsvCount {
+    std::optional<std::int64_t> dayNumber; // set for dated rows
+    std::string_view date;
+    std::int64_t boot = 0;
+    std::int64_t uptimeDay = 0;
+    std::string_view metric;
+    std::string_view subject;
+    std::string_view language;
+    std::string_view detail;
+    std::int64_t count = 0;
+};
+
+std::string formatCountsCsv(const CountTable& counts);
+ExportPeriod periodOf(const CountTable& counts);
+std::string formatHeaderJson(const ExportHeader& header);
+
+// Throws ExportFormatError naming the line for anything malformed.
+void parseCountsCsv(std::string_view text, const std::function<void(const CsvCount&)>& onRow);
+// Throws ExportFormatError; `isForeign` distinguishes JSON that is not an export at all.
+ExportHeader parseHeaderJson(std::string text, bool& isForeign);
+
+std::string sha256Hex(std::string_view bytes);
+
+struct WrittenExport {
+    std::filesystem::path countsFile;
+    std::filesystem::path headerFile;
+    std::int64_t rows = 0;
+};
+
+// The folder one kiosk's exports go to: <stickKioskFolder>/stats/<kiosk-id>.
+std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFolder, const std::string& kioskId);
+// The highest <n> of an "<n>.csv" or "<n>.json" in `folder`; 0 if none.
+std::int64_t highestSequenceIn(const std::filesystem::path& folder);
+
+// Fills in the header's counts file, rows, checksum and period, then writes both files
+// atomically (CSV first). Throws os::FileError.
+WrittenExport writeExport(const std::filesystem::path& stickKioskFolder, ExportHeader header,
+                          const CountTable& counts);
+// The same for counts already formatted as CSV (the sample generator writes millions of rows).
+WrittenExport writeExportText(const std::filesystem::path& stickKioskFolder, ExportHeader header,
+                              const std::string& csv, std::int64_t rows, const ExportPeriod& period);
+
+} // namespace kiosk::stats

@@ -1,0 +1,58 @@
+// all.db: every kiosk's newest export, merged for reporting. One row in `exports` per
+// (kiosk id, counting database); its counts are replaced wholesale when a newer export of
+// the same pair arrives, which is what makes merging idempotent: exports are cumulative,
+// so the newest one is the whole truth and an older or repeated one changes nothing.
+//
+// Strings are stored once in `names` and referred to by id: a year of 1,000 kiosks is tens
+// of millions of rows. The view `readable_counts` shows them as text.
+#pragma once
+
+#include "db/Database.hpp"
+#include "stats/ExportFormat.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kiosk::stats {
+
+struct StoredExport {
+    std::int64_t exportId = 0;
+    std::int64_t sequence = 0;
+    std::string countsSha256;
+};
+
+class MergedDatabase {
+public:
+    static MergedDatabase open(const std::filesystem::path& path);
+    // For the report: refuses a file that is not a merged statistics database.
+    static MergedDatabase openExisting(const std::filesystem::path& path);
+
+    std::optional<StoredExport> storedExport(const std::string& kioskId, const std::string& databaseId) const;
+
+    // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction.
+    // Throws ExportFormatError (bad CSV, nothing changed) or db::DatabaseError.
+    std::int64_t importExport(const ExportHeader& header, std::string_view csvText, const std::string& sourcePath);
+
+    db::Database& database() { return database_; }
+    const db::Database& database() const { return database_; }
+
+private:
+    explicit MergedDatabase(db::Database database) : database_(std::move(database)) {}
+    std::int64_t nameId(std::string_view name);
+
+    struct TransparentHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    db::Database database_;
+    std::unordered_map<std::string, std::int64_t, TransparentHash, std::equal_to<>> nameIds_;
+    std::vector<std::string> namesAddedInTransaction_;
+    bool namesLoaded_ = false;
+};
+
+} // namespace kiosk::stats

@@ -1,0 +1,212 @@
+#include "stats/Merger.hpp"
+
+#include "os/FileSystem.hpp"
+#include "stats/ExportFormat.hpp"
+#include "stats/MergedDatabase.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+namespace kiosk::stats {
+
+namespace {
+
+constexpr std::uint64_t maximumHeaderBytes = 8ull << 20;
+constexpr std::uint64_t maximumCountsBytes = 2ull << 30;
+
+struct Candidate {
+    ExportHeader header;
+    std::filesystem::path headerPath;
+    std::filesystem::path countsPath;
+};
+
+bool isHidden(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+class InputScan {
+public:
+    explicit InputScan(const MergeOptions& options, MergeSummary& summary) : options_(options), summary_(summary) {}
+
+    void add(const std::filesystem::path& input) {
+        std::error_code error;
+        const auto status = std::filesystem::symlink_status(input, error);
+        if (error || !std::filesystem::exists(status)) {
+            problem(input, "does not exist");
+        } else if (std::filesystem::is_directory(status)) {
+            addFolder(input);
+        } else if (std::filesystem::is_regular_file(status)) {
+            addFile(input, true);
+        } else {
+            problem(input, "not a file or folder (symbolic links are not followed)");
+        }
+    }
+
+    // CSVs whose header was not among the inputs: most likely a copy cut short.
+    void reportOrphanCounts() {
+        for (const auto& counts : countsFiles_) {
+            std::filesystem::path header = counts;
+            header.replace_extension(".json");
+            if (!headersSeen_.contains(header.lexically_normal()))
+                problem(counts, "counts file without its .json header (copy incomplete?), skipped");
+        }
+    }
+
+    std::vector<Candidate>& candidates() { return candidates_; }
+
+private:
+    void problem(const std::filesystem::path& path, const std::string& what) {
+        ++summary_.skipped;
+        if (options_.onProblem)
+            options_.onProblem(path.string() + ": " + what);
+    }
+
+    void addFolder(const std::filesystem::path& folder) {
+        std::error_code error;
+        std::vector<std::filesystem::path> files;
+        for (std::filesystem::recursive_directory_iterator entry(folder, error), end; !error && entry != end;
+             entry.increment(error)) {
+            if (isHidden(entry->path())) {
+                if (entry->is_directory(error))
+                    entry.disable_recursion_pending();
+                continue; // .Trashes, ._12.json from macOS, and the like
+            }
+            if (entry->is_symlink(error))
+                continue;
+            if (entry->is_regular_file(error))
+                files.push_back(entry->path());
+        }
+        if (error)
+            problem(folder, "cannot read the folder completely: " + error.message());
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files)
+            addFile(file, false);
+    }
+
+    void addFile(const std::filesystem::path& file, bool named) {
+        const std::string extension = file.extension().string();
+        if (extension == ".csv") {
+            countsFiles_.push_back(file.lexically_normal());
+            return;
+        }
+        if (extension != ".json") {
+            if (named || !isHidden(file))
+                problem(file, "not a statistics export, skipped");
+            return;
+        }
+        try {
+            bool isForeign = false;
+            ExportHeader header = parseHeaderJson(os::readTextFile(file, maximumHeaderBytes), isForeign);
+            if (file.filename() != std::to_string(header.sequence) + ".json") {
+                problem(file, "header name does not match its sequence " + std::to_string(header.sequence) + ", skipped");
+                return;
+            }
+            headersSeen_.insert(file.lexically_normal());
+            ++summary_.exportsFound;
+            std::filesystem::path countsPath = file.parent_path() / header.countsFile;
+            candidates_.push_back({std::move(header), file, std::move(countsPath)});
+        } catch (const ExportFormatError& error) {
+            problem(file, std::string(error.what()) + ", skipped");
+        } catch (const std::exception& error) {
+            problem(file, std::string("cannot read: ") + error.what());
+        }
+    }
+
+    const MergeOptions& options_;
+    MergeSummary& summary_;
+    std::vector<Candidate> candidates_;
+    std::vector<std::filesystem::path> countsFiles_;
+    std::set<std::filesystem::path> headersSeen_;
+};
+
+} // namespace
+
+MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
+                          const std::filesystem::path& mergedDatabasePath, const MergeOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    MergeSummary summary;
+    auto problem = [&](const std::filesystem::path& path, const std::string& what) {
+        ++summary.skipped;
+        if (options.onProblem)
+            options.onProblem(path.string() + ": " + what);
+    };
+
+    InputScan scan(options, summary);
+    for (const auto& input : inputs)
+        scan.add(input);
+    scan.reportOrphanCounts();
+
+    // Newest first within each (kiosk, counting database); the same export found twice
+    // (two copies of one stick) is one candidate.
+    std::map<std::pair<std::string, std::string>, std::vector<Candidate*>> byDatabase;
+    for (Candidate& candidate : scan.candidates())
+        byDatabase[{candidate.header.kioskId, candidate.header.databaseId}].push_back(&candidate);
+    for (auto& [key, list] : byDatabase)
+        std::stable_sort(list.begin(), list.end(), [](const Candidate* left, const Candidate* right) {
+            return left->header.sequence > right->header.sequence;
+        });
+
+    MergedDatabase merged = MergedDatabase::open(mergedDatabasePath);
+    MergeProgress progress;
+    progress.exportsToImport = byDatabase.size();
+    auto lastReport = std::chrono::steady_clock::now();
+    for (auto& [key, list] : byDatabase) {
+        const auto stored = merged.storedExport(key.first, key.second);
+        bool done = false;
+        std::int64_t lastTriedSequence = -1;
+        for (const Candidate* candidate : list) {
+            const ExportHeader& header = candidate->header;
+            if (header.sequence == lastTriedSequence) {
+                ++summary.superseded; // a second copy of the one just handled
+                continue;
+            }
+            lastTriedSequence = header.sequence;
+            if (done) {
+                ++summary.superseded;
+                continue;
+            }
+            if (stored && header.sequence <= stored->sequence) {
+                if (header.sequence == stored->sequence && header.countsSha256 != stored->countsSha256)
+                    problem(candidate->headerPath, "differs from the export with the same sequence already merged; "
+                                                   "kept the merged one");
+                else
+                    ++summary.unchanged;
+                done = true;
+                continue;
+            }
+            try {
+                const std::string csv = os::readTextFile(candidate->countsPath, maximumCountsBytes);
+                if (sha256Hex(csv) != header.countsSha256)
+                    throw ExportFormatError("counts file does not match its header's checksum (damaged or cut short)");
+                const std::int64_t rows = merged.importExport(header, csv, candidate->headerPath.string());
+                summary.rowsImported += rows;
+                ++summary.imported;
+                done = true;
+            } catch (const ExportFormatError& error) {
+                problem(candidate->countsPath, std::string(error.what()) + ", skipped");
+            } catch (const os::FileError& error) {
+                problem(candidate->countsPath, std::string(error.what()) + ", skipped");
+            }
+            // On failure the next older export of the same database gets its chance.
+        }
+        ++progress.exportsDone;
+        progress.rowsImported = summary.rowsImported;
+        if (options.onProgress && std::chrono::steady_clock::now() - lastReport >= std::chrono::seconds(1)) {
+            lastReport = std::chrono::steady_clock::now();
+            progress.elapsedSeconds = elapsed();
+            options.onProgress(progress);
+        }
+    }
+
+    auto kiosks = merged.database().prepare("SELECT count(DISTINCT kiosk_id) FROM exports");
+    kiosks.step();
+    summary.kiosksInDatabase = static_cast<std::size_t>(kiosks.integer(0));
+    summary.elapsedSeconds = elapsed();
+    return summary;
+}
+
+} // namespace kiosk::stats

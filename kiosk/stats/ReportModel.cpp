@@ -1,0 +1,361 @@
+#include "stats/ReportModel.hpp"
+
+#include "stats/Metrics.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+namespace kiosk::stats {
+
+namespace {
+
+// Weeks appear in scan order; they are put in calendar order (with empty weeks filled in)
+// at the end, and every weekly series is remapped then.
+class WeekSlots {
+public:
+    std::size_t slotFor(std::int64_t day) {
+        if (day == lastDay_)
+            return lastSlot_;
+        const IsoWeek week = isoWeekOf(day);
+        auto [found, inserted] = slots_.emplace(week, slots_.size());
+        lastDay_ = day;
+        lastSlot_ = found->second;
+        return lastSlot_;
+    }
+    std::size_t count() const { return slots_.size(); }
+
+    // Calendar-ordered weeks and, for every slot, its index among them.
+    std::vector<IsoWeek> orderedWeeks(std::vector<std::size_t>& indexOfSlot) const {
+        std::vector<IsoWeek> weeks;
+        indexOfSlot.assign(slots_.size(), 0);
+        if (slots_.empty())
+            return weeks;
+        const std::int64_t firstMonday = mondayOf(slots_.begin()->first);
+        const std::int64_t lastMonday = mondayOf(slots_.rbegin()->first);
+        for (std::int64_t monday = firstMonday; monday <= lastMonday; monday += 7)
+            weeks.push_back(isoWeekOf(monday));
+        for (const auto& [week, slot] : slots_)
+            indexOfSlot[slot] = static_cast<std::size_t>((mondayOf(week) - firstMonday) / 7);
+        return weeks;
+    }
+
+private:
+    std::map<IsoWeek, std::size_t> slots_;
+    std::int64_t lastDay_ = INT64_MIN;
+    std::size_t lastSlot_ = 0;
+};
+
+void addAt(std::vector<std::int64_t>& series, std::size_t slot, std::int64_t amount) {
+    if (series.size() <= slot)
+        series.resize(slot + 1, 0);
+    series[slot] += amount;
+}
+
+std::vector<std::int64_t> remapped(const std::vector<std::int64_t>& bySlot, const std::vector<std::size_t>& indexOfSlot,
+                                   std::size_t weekCount) {
+    std::vector<std::int64_t> byWeek(weekCount, 0);
+    for (std::size_t slot = 0; slot < bySlot.size(); ++slot)
+        byWeek[indexOfSlot[slot]] += bySlot[slot];
+    return byWeek;
+}
+
+struct CatalogEntry {
+    std::string packId;
+    std::string categoryId;
+    std::string kind;
+    std::string title;
+    std::int64_t version = 0;
+};
+
+} // namespace
+
+ReportModel buildReportModel(const MergedDatabase& merged) {
+    const db::Database& database = merged.database();
+    ReportModel model;
+
+    std::unordered_map<std::int64_t, std::string> names;
+    {
+        auto query = database.prepare("SELECT name_id, name FROM names");
+        while (query.step())
+            names.emplace(query.integer(0), query.text(1));
+    }
+    auto nameOf = [&](std::int64_t id) -> const std::string& {
+        static const std::string empty;
+        const auto found = names.find(id);
+        return found == names.end() ? empty : found->second;
+    };
+    std::unordered_map<std::int64_t, Metric> metricOfName;
+    for (const auto& [id, name] : names)
+        if (const auto metric = metricFromName(name))
+            metricOfName.emplace(id, *metric);
+
+    // Kiosks: several counting databases of one kiosk (after a reset) add up.
+    std::unordered_map<std::int64_t, std::size_t> kioskOfExport;
+    {
+        std::map<std::string, std::size_t> kioskIndex;
+        auto query = database.prepare(
+            "SELECT e.export_id, e.kiosk_id, e.place_name, COALESCE(e.exported_at, ''), e.clock_status, e.sequence, "
+            "e.first_day, e.last_day, (SELECT group_concat(pack_id || ' v' || version, ', ') FROM export_packs p "
+            "WHERE p.export_id = e.export_id) FROM exports e ORDER BY e.kiosk_id, e.sequence");
+        while (query.step()) {
+            const std::string kioskId = query.text(1);
+            auto [found, inserted] = kioskIndex.emplace(kioskId, model.kiosks.size());
+            if (inserted)
+                model.kiosks.push_back({});
+            KioskStats& kiosk = model.kiosks[found->second];
+            kiosk.kioskId = kioskId;
+            ++kiosk.countingDatabases;
+            // The newest export's description wins.
+            if (query.integer(5) >= kiosk.sequence) {
+                kiosk.placeName = query.text(2);
+                kiosk.exportedAt = query.text(3);
+                kiosk.clockStatus = query.text(4);
+                kiosk.sequence = query.integer(5);
+                kiosk.packs = query.text(8);
+            }
+            const std::string firstDay = query.text(6);
+            const std::string lastDay = query.text(7);
+            if (!firstDay.empty() && (kiosk.firstDay.empty() || firstDay < kiosk.firstDay))
+                kiosk.firstDay = firstDay;
+            if (lastDay > kiosk.lastDay)
+                kiosk.lastDay = lastDay;
+            kioskOfExport.emplace(query.integer(0), found->second);
+        }
+    }
+
+    // Catalogs: (export, page id) -> what the page is; the newest pack version names it.
+    std::map<std::pair<std::int64_t, std::string>, CatalogEntry> catalogOfExport;
+    {
+        auto query = database.prepare(
+            "SELECT export_id, page_id, pack_id, category_id, kind, title, pack_version FROM catalog_pages");
+        while (query.step())
+            catalogOfExport[{query.integer(0), query.text(1)}] =
+                CatalogEntry{query.text(2), query.text(3), query.text(4), query.text(5), query.integer(6)};
+    }
+    std::map<std::pair<std::string, std::string>, std::string> categoryTitles;
+    {
+        auto query = database.prepare("SELECT pack_id, category_id, title FROM catalog_categories ORDER BY export_id");
+        while (query.step())
+            categoryTitles[{query.text(0), query.text(1)}] = query.text(2);
+    }
+    std::map<std::string, std::string> packOfCategory;
+    for (const auto& [key, title] : categoryTitles)
+        packOfCategory.emplace(key.second, key.first);
+    std::map<std::string, std::string> languageNames;
+    {
+        auto query = database.prepare("SELECT code, name FROM catalog_languages ORDER BY export_id");
+        while (query.step())
+            if (!query.text(1).empty())
+                languageNames[query.text(0)] = query.text(1);
+    }
+
+    std::map<std::pair<std::string, std::string>, std::size_t> pageIndex; // (pack, page) -> model.pages
+    std::unordered_map<std::uint64_t, std::size_t> pageOfSubject;         // export << 32 | subject name id
+    auto pageFor = [&](std::int64_t exportId, std::int64_t subjectId) -> PageStats& {
+        const std::uint64_t key = (static_cast<std::uint64_t>(exportId) << 32) ^ static_cast<std::uint64_t>(subjectId);
+        if (const auto found = pageOfSubject.find(key); found != pageOfSubject.end())
+            return model.pages[found->second];
+        const std::string& pageId = nameOf(subjectId);
+        const auto entry = catalogOfExport.find({exportId, pageId});
+        const std::string packId = entry != catalogOfExport.end() ? entry->second.packId : std::string();
+        auto [indexEntry, inserted] = pageIndex.emplace(std::make_pair(packId, pageId), model.pages.size());
+        if (inserted) {
+            PageStats page;
+            page.packId = packId;
+            page.pageId = pageId;
+            page.title = pageId;
+            model.pages.push_back(std::move(page));
+        }
+        PageStats& page = model.pages[indexEntry->second];
+        if (entry != catalogOfExport.end() && entry->second.version > page.titleFromVersion) {
+            page.title = entry->second.title.empty() ? pageId : entry->second.title;
+            page.categoryId = entry->second.categoryId;
+            page.kind = entry->second.kind;
+            page.titleFromVersion = entry->second.version;
+        }
+        pageOfSubject.emplace(key, indexEntry->second);
+        return page;
+    };
+
+    WeekSlots weekSlots;
+    std::vector<std::int64_t> sessionsBySlot, viewsBySlot, attractShownBySlot, attractConvertedBySlot;
+    std::vector<std::vector<std::int64_t>> pageViewsBySlot;
+    std::map<std::string, std::int64_t> languageViews;
+    std::map<std::pair<std::string, std::string>, std::int64_t> switches;
+    std::map<std::string, std::int64_t> installs, refusals;
+    std::map<std::pair<std::string, std::string>, std::int64_t> categoryOpens;
+    std::optional<std::int64_t> firstDay, lastDay;
+
+    auto query = database.prepare("SELECT export_id, day, metric, subject, language, detail, count FROM counts");
+    while (query.step()) {
+        const auto metric = metricOfName.find(query.integer(2));
+        if (metric == metricOfName.end())
+            continue; // a metric from a newer kiosk: kept in all.db, not shown
+        const std::int64_t exportId = query.integer(0);
+        const bool dated = !query.isNull(1);
+        const std::int64_t day = dated ? query.integer(1) : 0;
+        const std::int64_t count = query.integer(6);
+        std::size_t slot = 0;
+        if (dated) {
+            slot = weekSlots.slotFor(day);
+            firstDay = firstDay ? std::min(*firstDay, day) : day;
+            lastDay = lastDay ? std::max(*lastDay, day) : day;
+        }
+        KioskStats* kiosk = nullptr;
+        if (const auto found = kioskOfExport.find(exportId); found != kioskOfExport.end())
+            kiosk = &model.kiosks[found->second];
+
+        switch (metric->second) {
+        case Metric::SessionStarted:
+            model.sessions += count;
+            if (kiosk)
+                kiosk->sessions += count;
+            if (dated)
+                addAt(sessionsBySlot, slot, count);
+            break;
+        case Metric::AttractShown:
+            model.attractShown += count;
+            if (kiosk)
+                kiosk->attractShown += count;
+            if (dated)
+                addAt(attractShownBySlot, slot, count);
+            break;
+        case Metric::AttractConverted:
+            model.attractConverted += count;
+            if (kiosk)
+                kiosk->attractConverted += count;
+            if (dated)
+                addAt(attractConvertedBySlot, slot, count);
+            break;
+        case Metric::PageView: {
+            PageStats& page = pageFor(exportId, query.integer(3));
+            const auto index = static_cast<std::size_t>(&page - model.pages.data());
+            if (pageViewsBySlot.size() <= index)
+                pageViewsBySlot.resize(index + 1);
+            page.total += count;
+            model.pageViews += count;
+            languageViews[nameOf(query.integer(4))] += count;
+            if (kiosk)
+                kiosk->pageViews += count;
+            if (dated) {
+                addAt(pageViewsBySlot[index], slot, count);
+                addAt(viewsBySlot, slot, count);
+            } else {
+                page.undated += count;
+                model.undatedPageViews += count;
+                if (kiosk)
+                    kiosk->undatedPageViews += count;
+            }
+            break;
+        }
+        case Metric::Dwell:
+            if (const auto bucket = dwellBucketFromName(nameOf(query.integer(5)))) {
+                const auto bucketIndex = static_cast<std::size_t>(*bucket);
+                pageFor(exportId, query.integer(3)).dwell[bucketIndex] += count;
+                model.dwell[bucketIndex] += count;
+            }
+            break;
+        case Metric::CategoryOpen: {
+            model.categoryOpens += count;
+            const std::string& categoryId = nameOf(query.integer(3));
+            const auto pack = packOfCategory.find(categoryId);
+            categoryOpens[{pack != packOfCategory.end() ? pack->second : std::string(), categoryId}] += count;
+            break;
+        }
+        case Metric::GalleryOpen:
+            model.galleryOpens += count;
+            pageFor(exportId, query.integer(3)).galleryOpens += count;
+            break;
+        case Metric::FullscreenPictureOpen:
+            model.pictureOpens += count;
+            pageFor(exportId, query.integer(3)).pictureOpens += count;
+            break;
+        case Metric::LanguageSwitch: switches[{nameOf(query.integer(4)), nameOf(query.integer(5))}] += count; break;
+        case Metric::PackInstalled: installs[nameOf(query.integer(3)) + " v" + nameOf(query.integer(5))] += count; break;
+        case Metric::PackRefused: refusals[nameOf(query.integer(3))] += count; break;
+        case Metric::SessionsByHour: {
+            const std::string& hour = nameOf(query.integer(5));
+            const int value = hour.size() == 2 ? (hour[0] - '0') * 10 + (hour[1] - '0') : -1;
+            if (value >= 0 && value < 24)
+                model.sessionsByHour[static_cast<std::size_t>(value)] += count;
+            break;
+        }
+        case Metric::PageViewsByHour: break;
+        }
+    }
+
+    // Calendar order for every weekly series.
+    std::vector<std::size_t> indexOfSlot;
+    model.weeks = weekSlots.orderedWeeks(indexOfSlot);
+    const std::size_t weekCount = model.weeks.size();
+    model.weeklySessions = remapped(sessionsBySlot, indexOfSlot, weekCount);
+    model.weeklyPageViews = remapped(viewsBySlot, indexOfSlot, weekCount);
+    model.weeklyAttractShown = remapped(attractShownBySlot, indexOfSlot, weekCount);
+    model.weeklyAttractConverted = remapped(attractConvertedBySlot, indexOfSlot, weekCount);
+    for (std::size_t index = 0; index < model.pages.size(); ++index)
+        model.pages[index].weekly =
+            remapped(index < pageViewsBySlot.size() ? pageViewsBySlot[index] : std::vector<std::int64_t>{}, indexOfSlot,
+                     weekCount);
+    if (firstDay) {
+        model.firstDay = formatDay(*firstDay);
+        model.lastDay = formatDay(*lastDay);
+    }
+
+    // Categories from their pages.
+    std::map<std::pair<std::string, std::string>, CategoryStats> categories;
+    for (const PageStats& page : model.pages) {
+        CategoryStats& category = categories[{page.packId, page.categoryId}];
+        category.packId = page.packId;
+        category.categoryId = page.categoryId;
+        category.weekly.resize(weekCount, 0);
+        for (std::size_t week = 0; week < weekCount; ++week)
+            category.weekly[week] += page.weekly[week];
+        category.total += page.total;
+        for (std::size_t bucket = 0; bucket < 4; ++bucket)
+            category.dwell[bucket] += page.dwell[bucket];
+    }
+    for (const auto& [key, count] : categoryOpens) {
+        CategoryStats& category = categories[key];
+        category.packId = key.first;
+        category.categoryId = key.second;
+        category.weekly.resize(weekCount, 0);
+        category.opens += count;
+    }
+    for (auto& [key, category] : categories) {
+        const auto title = categoryTitles.find(key);
+        category.title = title != categoryTitles.end() ? title->second
+                         : category.categoryId.empty() ? std::string("(not in any catalog)")
+                                                       : category.categoryId;
+        model.categories.push_back(std::move(category));
+    }
+
+    for (const auto& [code, views] : languageViews) {
+        const auto name = languageNames.find(code);
+        model.languages.push_back({code, name != languageNames.end() ? name->second : code, views});
+    }
+    for (const auto& [pair, count] : switches)
+        model.languageSwitches.push_back({pair.first, pair.second, count});
+    for (const auto& [label, count] : installs)
+        model.packInstalls.push_back({label, count});
+    for (const auto& [label, count] : refusals)
+        model.packRefusals.push_back({label, count});
+
+    auto byCountDescending = [](const auto& left, const auto& right) { return left > right; };
+    std::stable_sort(model.pages.begin(), model.pages.end(),
+                     [&](const PageStats& left, const PageStats& right) { return byCountDescending(left.total, right.total); });
+    std::stable_sort(model.categories.begin(), model.categories.end(), [&](const CategoryStats& left, const CategoryStats& right) {
+        return byCountDescending(left.total, right.total);
+    });
+    std::stable_sort(model.kiosks.begin(), model.kiosks.end(), [&](const KioskStats& left, const KioskStats& right) {
+        return byCountDescending(left.pageViews, right.pageViews);
+    });
+    std::stable_sort(model.languages.begin(), model.languages.end(), [&](const LanguageStats& left, const LanguageStats& right) {
+        return byCountDescending(left.pageViews, right.pageViews);
+    });
+    std::stable_sort(model.languageSwitches.begin(), model.languageSwitches.end(),
+                     [&](const auto& left, const auto& right) { return byCountDescending(left.count, right.count); });
+    return model;
+}
+
+} // namespace kiosk::stats

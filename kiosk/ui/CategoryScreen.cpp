@@ -1,0 +1,50 @@
+#include "Screens.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
+    const Metrics& metrics = context.metrics;
+    const pack::PackIndex& index = context.pack.index();
+    const pack::Category* category = index.findCategory(categoryId);
+    const std::string title = category ? context.localized(category->title) : std::string();
+    const float barBottom = drawTopBar(context, TopBarOptions{true, true, title});
+
+    const int columns = metrics.screen.x >= 1000 ? 3 : 2;
+    const float areaLeft = metrics.padding;
+    const float areaWidth = metrics.screen.x - 2 * metrics.padding;
+    const float tileWidth = (areaWidth - (columns - 1) * metrics.gap) / columns;
+    const float pictureHeight = tileWidth * 10.0f / 16.0f;
+    const float textPadding = metrics.padding * 0.6f;
+    const float labelHeight = metrics.headingFontSize * 2.4f + textPadding * 2;
+    const float tileHeight = pictureHeight + labelHeight;
+
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const ScrollArea scrollArea(context, ImVec2(0, barBottom), metrics.screen);
+    const float contentTop = ImGui::GetCursorScreenPos().y + metrics.padding;
+    const std::vector<const pack::PageSummary*> pages = index.pagesIn(categoryId);
+    for (std::size_t position = 0; position < pages.size(); ++position) {
+        const pack::PageSummary& page = *pages[position];
+        const int column = static_cast<int>(position) % columns;
+        const int row = static_cast<int>(position) / columns;
+        const ImVec2 minimum(areaLeft + column * (tileWidth + metrics.gap), contentTop + row * (tileHeight + metrics.gap));
+        const ImVec2 maximum(minimum.x + tileWidth, minimum.y + tileHeight);
+        const std::string pageTitle = context.localized(page.title);
+        const std::string id = "page-" + page.id;
+        if (touchArea(context, id.c_str(), minimum, maximum, pageTitle))
+            context.actions.push_back(action::OpenPage{page.id});
+        drawShadowedCard(drawList, minimum, maximum, metrics.rounding, colour::surface);
+        drawPictureCovering(drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail), minimum,
+                            ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding, ImDrawFlags_RoundCornersTop);
+        clampedText(context, pageTitle, context.fonts.heading, colour::text,
+                    ImVec2(minimum.x + textPadding, minimum.y + pictureHeight + textPadding), tileWidth - 2 * textPadding,
+                    2);
+    }
+    const int rows = static_cast<int>((pages.size() + columns - 1) / columns);
+    ImGui::SetCursorScreenPos(ImVec2(areaLeft, contentTop));
+    ImGui::Dummy(ImVec2(areaWidth, rows * (tileHeight + metrics.gap) + metrics.padding));
+}
+
+} // namespace kiosk::ui

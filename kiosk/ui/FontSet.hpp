@@ -1,0 +1,31 @@
+// The fonts the kiosk draws with, rasterised once for the screen size and holding only the
+// glyphs that the UI strings and the installed pack use (so the atlas stays small).
+#pragma once
+
+#include "Theme.hpp"
+
+#include <filesystem>
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct FontSet {
+    ImFont* body = nullptr;
+    ImFont* bodyBold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+    ImFont* small = nullptr;
+};
+
+struct FontFiles {
+    std::filesystem::path regular;
+    std::filesystem::path bold;
+};
+
+// Adds the fonts to ImGui's atlas; throws std::runtime_error if a font file is missing.
+// `codePoints` are every character the kiosk may draw.
+FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints);
+
+} // namespace kiosk::ui

@@ -1,0 +1,46 @@
+#include "FrameRecord.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+void FrameRecord::add(const std::string& text, ImVec2 minimum, ImVec2 maximum, bool touchable) {
+    if (text.empty())
+        return;
+    const ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const ImVec2 clipMinimum = drawList->GetClipRectMin();
+    const ImVec2 clipMaximum = drawList->GetClipRectMax();
+    VisibleItem item;
+    item.text = text;
+    item.touchable = touchable;
+    item.minimum = ImVec2(std::max(minimum.x, clipMinimum.x), std::max(minimum.y, clipMinimum.y));
+    item.maximum = ImVec2(std::min(maximum.x, clipMaximum.x), std::min(maximum.y, clipMaximum.y));
+    if (item.maximum.x - item.minimum.x < 1 || item.maximum.y - item.minimum.y < 1)
+        return;
+    items_.push_back(std::move(item));
+}
+
+const VisibleItem* FrameRecord::findTouchable(const std::string& needle) const {
+    // The last one drawn wins: overlays (the picture viewer, the attract loop) are drawn last.
+    for (auto item = items_.rbegin(); item != items_.rend(); ++item)
+        if (item->touchable && item->text.find(needle) != std::string::npos)
+            return &*item;
+    return nullptr;
+}
+
+bool FrameRecord::containsText(const std::string& needle) const {
+    return std::any_of(items_.begin(), items_.end(),
+                       [&](const VisibleItem& item) { return item.text.find(needle) != std::string::npos; });
+}
+
+std::string FrameRecord::describe() const {
+    std::string description;
+    for (const VisibleItem& item : items_) {
+        description += item.touchable ? "  [button] " : "  ";
+        description += item.text.size() > 100 ? item.text.substr(0, 100) + "..." : item.text;
+        description += '\n';
+    }
+    return description;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,37 @@
+// What the last frame showed: the visible texts and the visible touch targets with their
+// labels. The headless harness uses it for `tap "TEXT"` and `expect "TEXT"`; it is also
+// how tests find out what a villager would see, without reading pixels for words.
+#pragma once
+
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct VisibleItem {
+    std::string text;
+    ImVec2 minimum;  // the visible part (clipped to the screen and its scroll area)
+    ImVec2 maximum;
+    bool touchable = false;
+
+    ImVec2 centre() const { return ImVec2((minimum.x + maximum.x) / 2, (minimum.y + maximum.y) / 2); }
+};
+
+class FrameRecord {
+public:
+    void clear() { items_.clear(); }
+    // Records `text` drawn in [minimum, maximum] if any of it lies inside the current ImGui
+    // clip rectangle.
+    void add(const std::string& text, ImVec2 minimum, ImVec2 maximum, bool touchable);
+    const std::vector<VisibleItem>& items() const { return items_; }
+
+    const VisibleItem* findTouchable(const std::string& needle) const;
+    bool containsText(const std::string& needle) const;
+    std::string describe() const;
+
+private:
+    std::vector<VisibleItem> items_;
+};
+
+} // namespace kiosk::ui

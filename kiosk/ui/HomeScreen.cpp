@@ -1,0 +1,68 @@
+#include "Screens.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+void drawHomeScreen(UiContext& context) {
+    const Metrics& metrics = context.metrics;
+    const pack::PackIndex& index = context.pack.index();
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+
+    // Header: the pack's title and a one-line invitation, with the language switch.
+    const float headerHeight = metrics.topBarHeight * 1.5f;
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, headerHeight), colour::topBar);
+    const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
+    const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding,
+                                                   (headerHeight - buttonHeight) / 2, buttonHeight, true);
+    std::string title;
+    for (const pack::Language& language : index.languages)
+        if (language.code == context.language)
+            title = language.packTitle;
+    const float textWidth = languagesLeft - 2 * metrics.padding;
+    const float textTop = (headerHeight - metrics.titleFontSize - metrics.bodyFontSize * 1.2f) / 2;
+    textAt(context, title, context.fonts.title, colour::onDark, ImVec2(metrics.padding, textTop), textWidth);
+    textAt(context, context.word("welcome"), context.fonts.body, IM_COL32(210, 236, 232, 255),
+           ImVec2(metrics.padding, textTop + metrics.titleFontSize * 1.15f), textWidth);
+
+    // One big picture tile per category, filling the rest of the screen.
+    const auto& categories = index.categories;
+    if (categories.empty())
+        return;
+    const int count = static_cast<int>(categories.size());
+    const bool portrait = metrics.screen.y > metrics.screen.x;
+    const int columns = portrait ? std::min(count, 2) : std::min(count, 4);
+    const int rows = (count + columns - 1) / columns;
+    const float top = headerHeight + metrics.padding;
+    const float tileWidth = (metrics.screen.x - 2 * metrics.padding - (columns - 1) * metrics.gap) / columns;
+    const float tileHeight = (metrics.screen.y - top - metrics.padding - (rows - 1) * metrics.gap) / rows;
+    const float labelHeight = std::max(metrics.touchTarget, metrics.headingFontSize * 1.3f + metrics.smallFontSize * 1.5f);
+
+    for (int position = 0; position < count; ++position) {
+        const pack::Category& category = categories[static_cast<std::size_t>(position)];
+        const ImVec2 minimum(metrics.padding + (position % columns) * (tileWidth + metrics.gap),
+                             top + (position / columns) * (tileHeight + metrics.gap));
+        const ImVec2 maximum(minimum.x + tileWidth, minimum.y + tileHeight);
+        const std::string name = context.localized(category.title);
+        const std::string id = "category-" + category.id;
+        if (touchArea(context, id.c_str(), minimum, maximum, name))
+            context.actions.push_back(action::OpenCategory{category.id});
+        drawShadowedCard(drawList, minimum, maximum, metrics.rounding, colour::surface);
+        const ImVec2 pictureMaximum(maximum.x, maximum.y - labelHeight);
+        drawPictureCovering(drawList, context.pictures.packPicture(category.imageId, pack::ImageSize::Thumbnail),
+                            minimum, pictureMaximum, metrics.rounding, ImDrawFlags_RoundCornersTop);
+        drawList->AddRectFilled(ImVec2(minimum.x, pictureMaximum.y), maximum, colour::accent, metrics.rounding,
+                                ImDrawFlags_RoundCornersBottom);
+        const float textLeft = minimum.x + metrics.padding * 0.6f;
+        const float labelTop = pictureMaximum.y + (labelHeight - metrics.headingFontSize * 1.15f - metrics.smallFontSize) / 2;
+        textAt(context, name, context.fonts.heading, colour::onDark, ImVec2(textLeft, labelTop),
+               tileWidth - metrics.padding * 1.2f);
+        const std::string pages = text::fillPlaceholder(context.word("pages_count"), "count",
+                                                        std::to_string(index.pagesIn(category.id).size()));
+        textAt(context, pages, context.fonts.small, IM_COL32(255, 244, 230, 255),
+               ImVec2(textLeft, labelTop + metrics.headingFontSize * 1.15f));
+    }
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,103 @@
+// The kiosk's user interface as a whole: which screen is showing, the language, the idle
+// timer and attract loop, and turning touch gestures into ImGui input. It draws with ImGui
+// and reads the core; it knows nothing of SDL. The platform layer calls, every frame:
+//   feedInput(gestures, now)  before ImGui::NewFrame()
+//   draw()                    between ImGui::NewFrame() and ImGui::Render()
+#pragma once
+
+#include "FontSet.hpp"
+#include "FrameRecord.hpp"
+#include "PictureSource.hpp"
+#include "Screens.hpp"
+#include "Theme.hpp"
+#include "input/GestureRecognizer.hpp"
+#include "input/KineticScroller.hpp"
+#include "pack/PackReader.hpp"
+#include "text/UiStrings.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct KioskSettings {
+    std::int64_t idleTimeoutMilliseconds = 90'000;
+};
+
+// What the villager is looking at, for the statistics and for tests.
+enum class ScreenKind { Home, Category, Page, Attract };
+
+// Notified of what villagers do, as aggregate-able events (never who did it).
+class UsageObserver {
+public:
+    virtual ~UsageObserver() = default;
+    virtual void sessionStarted(bool fromAttractLoop) = 0;
+    virtual void categoryOpened(const std::string& categoryId) = 0;
+    virtual void pageOpened(const std::string& pageId, const std::string& language) = 0;
+    virtual void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) = 0;
+    virtual void galleryPictureOpened(const std::string& pageId) = 0;
+    virtual void languageSwitched(const std::string& from, const std::string& to) = 0;
+    virtual void wentIdle() = 0;
+};
+
+class KioskUi {
+public:
+    KioskUi(const pack::PackReader& pack, PictureSource& pictures, const text::UiStrings& strings, const FontSet& fonts,
+            const Metrics& metrics, const KioskSettings& settings, std::int64_t nowMilliseconds);
+
+    void setUsageObserver(UsageObserver* observer) { observer_ = observer; }
+    void feedInput(const input::GestureFrame& gestures, std::int64_t nowMilliseconds);
+    void draw();
+
+    const FrameRecord& lastFrame() const { return record_; }
+    // True while something moves (a glide, the attract loop, a tap in flight): the platform
+    // then renders at full rate; otherwise it may sleep until the next event.
+    bool isAnimating() const;
+    ScreenKind screen() const;
+    const std::string& language() const { return language_; }
+    std::int64_t millisecondsUntilIdle() const;
+
+private:
+    struct Place {
+        ScreenKind kind = ScreenKind::Home;
+        std::string id;
+        input::KineticScroller scroller;
+    };
+
+    void apply(const UiAction& action);
+    void openPlace(ScreenKind kind, const std::string& id);
+    void loadTopPage();
+    void closeTopPage();
+    void goIdle();
+    void wakeUp();
+    void feedImGuiMouse();
+
+    const pack::PackReader& pack_;
+    PictureSource& pictures_;
+    const text::UiStrings& strings_;
+    const FontSet& fonts_;
+    const Metrics& metrics_;
+    KioskSettings settings_;
+    UsageObserver* observer_ = nullptr;
+
+    std::string language_;
+    std::vector<Place> places_;
+    std::optional<pack::PageContent> page_;
+    std::string pageError_;
+    std::int64_t pageOpenedMilliseconds_ = 0;
+    std::optional<PictureViewerState> viewer_;
+    bool attract_ = false;
+    AttractState attractState_;
+
+    std::int64_t nowMilliseconds_ = 0;
+    std::int64_t lastTouchMilliseconds_ = 0;
+    bool ignoreGesturesUntilRelease_ = false;
+    std::deque<input::Point> pendingTaps_;
+    bool releasePending_ = false;
+    FrameRecord record_;
+};
+
+} // namespace kiosk::ui

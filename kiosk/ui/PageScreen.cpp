@@ -1,0 +1,182 @@
+#include "Screens.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+// "2022-06-16 14:00" -> "16/06/2022 14:00", "2017-03" -> "03/2017", "2017" -> "2017":
+// the day-first order used in Vietnam.
+std::string dayFirstDate(const std::string& isoDate) {
+    const std::string date = isoDate.substr(0, 10);
+    const std::string time = isoDate.size() > 11 ? " " + isoDate.substr(11) : "";
+    if (date.size() == 10)
+        return date.substr(8, 2) + "/" + date.substr(5, 2) + "/" + date.substr(0, 4) + time;
+    if (date.size() == 7)
+        return date.substr(5, 2) + "/" + date.substr(0, 4);
+    return date;
+}
+
+struct Fact {
+    const char* icon;
+    std::string label;
+    std::string value;
+};
+
+std::vector<Fact> factsOf(const UiContext& context, const pack::PageContent& page) {
+    std::vector<Fact> facts;
+    if (page.meeting) {
+        std::string when = dayFirstDate(page.meeting->startsAt);
+        if (page.meeting->endsAt)
+            when += " – " + dayFirstDate(*page.meeting->endsAt);
+        facts.push_back({"calendar", context.word("when"), when});
+        facts.push_back({"place", context.word("where"), page.meeting->place});
+        facts.push_back({"people", context.word("organiser"), page.meeting->organiser});
+    }
+    if (page.programme) {
+        std::string period = dayFirstDate(page.programme->periodStart);
+        if (page.programme->periodEnd)
+            period += " – " + dayFirstDate(*page.programme->periodEnd);
+        facts.push_back({"map", context.word("provinces"), page.programme->provinces});
+        facts.push_back({"period", context.word("period"), period});
+        facts.push_back({"partners", context.word("partners"), page.programme->partners});
+    }
+    return facts;
+}
+
+void drawFactsBox(UiContext& context, const std::vector<Fact>& facts, float left, float width) {
+    if (facts.empty())
+        return;
+    const Metrics& metrics = context.metrics;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const float inner = metrics.padding * 0.8f;
+    const float iconColumn = metrics.iconSize + inner;
+    const float textWidth = width - 2 * inner - iconColumn;
+    float height = inner;
+    for (const Fact& fact : facts)
+        height += metrics.smallFontSize * 1.2f + wrappedHeight(context.fonts.bodyBold, fact.value, textWidth, 100) + inner;
+    const ImVec2 minimum(left, ImGui::GetCursorScreenPos().y);
+    drawList->AddRectFilled(minimum, ImVec2(left + width, minimum.y + height), colour::factsBox, metrics.rounding);
+    float y = minimum.y + inner;
+    for (const Fact& fact : facts) {
+        drawIcon(drawList, context.pictures.icon(fact.icon),
+                 ImVec2(left + inner + metrics.iconSize / 2, y + metrics.iconSize / 2), metrics.iconSize,
+                 colour::factsIcon);
+        const float textLeft = left + inner + iconColumn;
+        textAt(context, fact.label, context.fonts.small, colour::mutedText, ImVec2(textLeft, y));
+        ImGui::SetCursorScreenPos(ImVec2(textLeft, y + metrics.smallFontSize * 1.2f));
+        y += metrics.smallFontSize * 1.2f + wrappedText(context, fact.value, context.fonts.bodyBold, colour::text, textWidth);
+        y += inner;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left, minimum.y + height + metrics.gap));
+}
+
+void drawGallery(UiContext& context, const pack::PageContent& page, float left, float width) {
+    if (page.gallery.empty())
+        return;
+    const Metrics& metrics = context.metrics;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap));
+    wrappedText(context, context.word("pictures"), context.fonts.heading, colour::topBar, width);
+    const int columns = width > 900 ? 3 : 2;
+    const float tileWidth = (width - (columns - 1) * metrics.gap) / columns;
+    const float pictureHeight = tileWidth * 10.0f / 16.0f;
+    const float captionHeight = metrics.smallFontSize * 2.3f + metrics.padding * 0.5f;
+    const float top = ImGui::GetCursorScreenPos().y + metrics.gap * 0.5f;
+    for (std::size_t position = 0; position < page.gallery.size(); ++position) {
+        const pack::GalleryPicture& picture = page.gallery[position];
+        const int column = static_cast<int>(position) % columns;
+        const int row = static_cast<int>(position) / columns;
+        const ImVec2 minimum(left + column * (tileWidth + metrics.gap), top + row * (pictureHeight + captionHeight + metrics.gap));
+        const ImVec2 pictureMaximum(minimum.x + tileWidth, minimum.y + pictureHeight);
+        const std::string id = "gallery-" + std::to_string(position);
+        const std::string label = picture.caption.empty() ? context.word("pictures") + " " + std::to_string(position + 1)
+                                                          : picture.caption;
+        if (touchArea(context, id.c_str(), minimum, ImVec2(pictureMaximum.x, pictureMaximum.y + captionHeight), label))
+            context.actions.push_back(action::OpenPicture{static_cast<int>(position)});
+        drawPictureCovering(drawList, context.pictures.packPicture(picture.imageId, pack::ImageSize::Thumbnail), minimum,
+                            pictureMaximum, metrics.rounding);
+        // A small magnifier-like badge says "tap to see it big" without words.
+        const float badge = metrics.iconSize * 0.9f;
+        const ImVec2 badgeCentre(pictureMaximum.x - badge * 0.7f, pictureMaximum.y - badge * 0.7f);
+        drawList->AddCircleFilled(badgeCentre, badge * 0.6f, IM_COL32(0, 0, 0, 120));
+        drawIcon(drawList, context.pictures.icon("pictures"), badgeCentre, badge * 0.7f, colour::onDark);
+        clampedText(context, picture.caption, context.fonts.small, colour::mutedText,
+                    ImVec2(minimum.x, pictureMaximum.y + metrics.padding * 0.25f), tileWidth, 2);
+    }
+    const int rows = static_cast<int>((page.gallery.size() + columns - 1) / columns);
+    ImGui::SetCursorScreenPos(ImVec2(left, top));
+    ImGui::Dummy(ImVec2(width, rows * (pictureHeight + captionHeight + metrics.gap)));
+}
+
+} // namespace
+
+void drawPageScreen(UiContext& context, const pack::PageContent& page) {
+    const Metrics& metrics = context.metrics;
+    const float barBottom = drawTopBar(context, TopBarOptions{true, true, ""});
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+
+    const ScrollArea scrollArea(context, ImVec2(0, barBottom), metrics.screen);
+    // A readable line length on wide screens: text never runs the full width of a 1920 panel.
+    const float width = std::min(metrics.screen.x - 2 * metrics.padding, 1100 * metrics.scale);
+    const float left = (metrics.screen.x - width) / 2;
+    float y = ImGui::GetCursorScreenPos().y + metrics.padding;
+
+    const float coverHeight = std::min(width * 10.0f / 16.0f, metrics.screen.y * 0.5f);
+    drawPictureCovering(drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Full),
+                        ImVec2(left, y), ImVec2(left + width, y + coverHeight), metrics.rounding);
+    y += coverHeight + metrics.gap;
+
+    ImGui::SetCursorScreenPos(ImVec2(left, y));
+    wrappedText(context, page.title, context.fonts.title, colour::text, width);
+    if (page.isFallback) {
+        std::string shownIn = page.language;
+        for (const pack::Language& language : context.pack.index().languages)
+            if (language.code == page.language)
+                shownIn = language.nativeName;
+        const std::string marker = text::fillPlaceholder(context.word("translation_missing"), "language", shownIn);
+        const ImVec2 position = ImGui::GetCursorScreenPos();
+        const ImVec2 size = context.fonts.small->CalcTextSizeA(metrics.smallFontSize, FLT_MAX, 0, marker.c_str());
+        const float inset = metrics.padding * 0.4f;
+        drawList->AddRectFilled(position, ImVec2(position.x + size.x + 2 * inset, position.y + size.y + 2 * inset),
+                                colour::fallbackMarker, metrics.rounding / 2);
+        textAt(context, marker, context.fonts.small, colour::text, ImVec2(position.x + inset, position.y + inset));
+        ImGui::SetCursorScreenPos(ImVec2(position.x, position.y + size.y + 2 * inset + metrics.gap * 0.5f));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.5f));
+    drawFactsBox(context, factsOf(context, page), left, width);
+    wrappedText(context, page.summary, context.fonts.bodyBold, colour::text, width);
+
+    for (const pack::TextBlock& block : page.blocks) {
+        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.6f));
+        switch (block.kind) {
+        case pack::BlockKind::Heading:
+            ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.4f));
+            wrappedText(context, block.text, context.fonts.heading, colour::topBar, width);
+            break;
+        case pack::BlockKind::Paragraph:
+            wrappedText(context, block.text, context.fonts.body, colour::text, width);
+            break;
+        case pack::BlockKind::Bullet: {
+            const float indent = metrics.bodyFontSize * 1.4f;
+            const ImVec2 position = ImGui::GetCursorScreenPos();
+            drawList->AddCircleFilled(ImVec2(left + indent * 0.4f, position.y + metrics.bodyFontSize * 0.62f),
+                                      metrics.bodyFontSize * 0.16f, colour::accent);
+            ImGui::SetCursorScreenPos(ImVec2(left + indent, position.y));
+            wrappedText(context, block.text, context.fonts.body, colour::text, width - indent);
+            break;
+        }
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+    drawGallery(context, page, left, width);
+    if (page.sourceUrl) {
+        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap));
+        wrappedText(context, context.word("source") + ": " + *page.sourceUrl, context.fonts.small, colour::mutedText, width);
+    }
+    ImGui::Dummy(ImVec2(width, metrics.padding * 2));
+}
+
+} // namespace kiosk::ui

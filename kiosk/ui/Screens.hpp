@@ -1,0 +1,37 @@
+// The kiosk's views, one function each, each in its own file. A view draws one frame from
+// the context and pushes UiActions; it keeps no state of its own.
+#pragma once
+
+#include "UiContext.hpp"
+
+#include <string>
+
+namespace kiosk::ui {
+
+struct TopBarOptions {
+    bool showBack = true;
+    bool showHome = true;
+    std::string title;
+};
+
+// Returns the bottom edge of the bar.
+float drawTopBar(UiContext& context, const TopBarOptions& options);
+// Language pills ending at `rightEdge`; returns their left edge.
+float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height, bool onDark);
+
+void drawHomeScreen(UiContext& context);
+void drawCategoryScreen(UiContext& context, const std::string& categoryId);
+void drawPageScreen(UiContext& context, const pack::PageContent& page);
+
+struct PictureViewerState {
+    int index = 0;
+    float dragOffset = 0; // horizontal finger offset while swiping
+};
+void drawPictureViewer(UiContext& context, const pack::PageContent& page, const PictureViewerState& viewer);
+
+struct AttractState {
+    std::int64_t startedMilliseconds = 0;
+};
+void drawAttractScreen(UiContext& context, const AttractState& attract);
+
+} // namespace kiosk::ui

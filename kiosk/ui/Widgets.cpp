@@ -1,0 +1,174 @@
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+ImFont* orBody(const UiContext& context, ImFont* font) { return font ? font : context.fonts.body; }
+
+} // namespace
+
+void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum, float rounding,
+                         ImDrawFlags corners, ImU32 tint) {
+    if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
+        drawList->AddRectFilled(minimum, maximum, colour::placeholder, rounding, corners);
+        return;
+    }
+    const float boxWidth = maximum.x - minimum.x;
+    const float boxHeight = maximum.y - minimum.y;
+    const float boxAspect = boxWidth / boxHeight;
+    const float pictureAspect = picture.width / picture.height;
+    ImVec2 uvMinimum(0, 0), uvMaximum(1, 1);
+    if (pictureAspect > boxAspect) {
+        const float visible = boxAspect / pictureAspect;
+        uvMinimum.x = (1 - visible) / 2;
+        uvMaximum.x = 1 - uvMinimum.x;
+    } else {
+        const float visible = pictureAspect / boxAspect;
+        uvMinimum.y = (1 - visible) / 2;
+        uvMaximum.y = 1 - uvMinimum.y;
+    }
+    drawList->AddImageRounded(picture.texture, minimum, maximum, uvMinimum, uvMaximum, tint, rounding, corners);
+}
+
+void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum) {
+    if (!picture.texture || picture.width <= 0 || picture.height <= 0)
+        return;
+    const float scale = std::min((maximum.x - minimum.x) / picture.width, (maximum.y - minimum.y) / picture.height);
+    const ImVec2 size(picture.width * scale, picture.height * scale);
+    const ImVec2 topLeft(minimum.x + (maximum.x - minimum.x - size.x) / 2, minimum.y + (maximum.y - minimum.y - size.y) / 2);
+    drawList->AddImage(picture.texture, topLeft, ImVec2(topLeft.x + size.x, topLeft.y + size.y));
+}
+
+void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float size, ImU32 colour) {
+    if (!icon.texture)
+        return;
+    const float half = size / 2;
+    drawList->AddImage(icon.texture, ImVec2(centre.x - half, centre.y - half), ImVec2(centre.x + half, centre.y + half),
+                       ImVec2(0, 0), ImVec2(1, 1), colour);
+}
+
+void drawShadowedCard(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding, ImU32 fill) {
+    const float offset = std::max(2.0f, rounding / 4);
+    drawList->AddRectFilled(ImVec2(minimum.x, minimum.y + offset), ImVec2(maximum.x, maximum.y + offset), colour::shadow,
+                            rounding);
+    drawList->AddRectFilled(minimum, maximum, fill, rounding);
+}
+
+bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximum, const std::string& label) {
+    const ImVec2 size(std::max(1.0f, maximum.x - minimum.x), std::max(1.0f, maximum.y - minimum.y));
+    ImGui::SetCursorScreenPos(minimum);
+    const bool tapped = ImGui::InvisibleButton(id, size);
+    context.record.add(label, minimum, maximum, true);
+    return tapped;
+}
+
+float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,
+                      const ButtonStyle& style) {
+    const ImFont* font = orBody(context, style.font);
+    const bool drawsLabel = style.showLabel && !label.empty();
+    const float labelWidth = drawsLabel ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x : 0;
+    const float iconWidth = icon.empty() ? 0 : context.metrics.iconSize;
+    const float between = (!icon.empty() && drawsLabel) ? context.metrics.padding * 0.4f : 0;
+    return std::max(context.metrics.touchTarget, iconWidth + between + labelWidth + context.metrics.padding * 1.4f);
+}
+
+bool iconButton(UiContext& context, const char* id, const std::string& icon, const std::string& label, ImVec2 minimum,
+                float height, const ButtonStyle& style) {
+    ImFont* font = orBody(context, style.font);
+    const float width = iconButtonWidth(context, icon, label, style);
+    const ImVec2 maximum(minimum.x + width, minimum.y + height);
+    const bool tapped = touchArea(context, id, minimum, maximum, label.empty() ? icon : label);
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(minimum, maximum, ImGui::IsItemActive() ? colour::pressed : style.fill, height / 2);
+    float x = minimum.x + context.metrics.padding * 0.7f;
+    if (!icon.empty()) {
+        const float iconSize = context.metrics.iconSize;
+        if (!style.showLabel || label.empty())
+            x = minimum.x + (width - iconSize) / 2;
+        drawIcon(drawList, context.pictures.icon(icon), ImVec2(x + iconSize / 2, minimum.y + height / 2), iconSize,
+                 style.content);
+        x += iconSize + context.metrics.padding * 0.4f;
+    }
+    if (style.showLabel && !label.empty())
+        drawList->AddText(font, font->FontSize, ImVec2(x, minimum.y + (height - font->FontSize) / 2), style.content,
+                          label.c_str());
+    return tapped;
+}
+
+float wrappedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, float width) {
+    const ImVec2 position = ImGui::GetCursorScreenPos();
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str(), text.c_str() + text.size());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, position, colour, text.c_str(), text.c_str() + text.size(),
+                                        width);
+    context.record.add(text, position, ImVec2(position.x + size.x, position.y + size.y), false);
+    ImGui::Dummy(ImVec2(width, size.y));
+    return size.y;
+}
+
+void textAt(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position,
+            float maximumWidth) {
+    auto widthOf = [font](const std::string& candidate) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, candidate.c_str()).x;
+    };
+    std::string shown = text;
+    if (maximumWidth > 0 && widthOf(text) > maximumWidth) {
+        std::string kept = text;
+        while (!kept.empty() && widthOf(kept + "…") > maximumWidth) {
+            // Drop a whole UTF-8 character: continuation bytes look like 10xxxxxx.
+            while (!kept.empty() && (static_cast<unsigned char>(kept.back()) & 0xC0) == 0x80)
+                kept.pop_back();
+            if (!kept.empty())
+                kept.pop_back();
+        }
+        shown = kept + "…";
+    }
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, position, colour, shown.c_str());
+    context.record.add(text, position, ImVec2(position.x + size.x, position.y + size.y), false);
+}
+
+float wrappedHeight(ImFont* font, const std::string& text, float width, int maximumLines) {
+    const float height = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+    return std::min(height, font->FontSize * static_cast<float>(maximumLines));
+}
+
+void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position, float width,
+                 int maximumLines) {
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const float height = wrappedHeight(font, text, width, maximumLines);
+    const ImVec4 clip(position.x, position.y, position.x + width, position.y + height);
+    drawList->AddText(font, font->FontSize, position, colour, text.c_str(), nullptr, width, &clip);
+    context.record.add(text, position, ImVec2(position.x + width, position.y + height), false);
+}
+
+ScrollArea::ScrollArea(UiContext& context, ImVec2 minimum, ImVec2 maximum)
+    : context_(context), minimum_(minimum), maximum_(maximum) {
+    ImGui::PushClipRect(minimum, maximum, true);
+    const float offset = context.scroller ? context.scroller->offset() : 0;
+    contentTop_ = minimum.y - offset;
+    ImGui::SetCursorScreenPos(ImVec2(minimum.x, contentTop_));
+}
+
+ScrollArea::~ScrollArea() {
+    const float contentHeight = ImGui::GetCursorScreenPos().y - contentTop_;
+    const float visibleHeight = maximum_.y - minimum_.y;
+    if (context_.scroller) {
+        context_.scroller->setLimit(contentHeight - visibleHeight);
+        // A thin position bar tells the villager there is more below, without being a target.
+        if (context_.scroller->limit() > 0) {
+            const float barHeight = std::max(visibleHeight * visibleHeight / contentHeight, context_.metrics.touchTarget);
+            const float travel = visibleHeight - barHeight;
+            const float top = minimum_.y + travel * (context_.scroller->offset() / context_.scroller->limit());
+            const float barWidth = std::max(4.0f, 8 * context_.metrics.scale);
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(maximum_.x - barWidth - 2, top),
+                                                      ImVec2(maximum_.x - 2, top + barHeight), IM_COL32(0, 0, 0, 70),
+                                                      barWidth / 2);
+        }
+    }
+    ImGui::PopClipRect();
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,155 @@
+#include "KioskRuntime.hpp"
+
+#include "image/ImageCodec.hpp"
+#include "SdlTouchInput.hpp"
+#include "os/FileSystem.hpp"
+#include "text/Unicode.hpp"
+
+#include <algorithm>
+#include <imgui_impl_sdlrenderer.h>
+#include <set>
+
+namespace kiosk::platform {
+
+namespace {
+
+SdlRenderer createRenderer(SDL_Window* window, bool software, bool vsync) {
+    if (!software) {
+        const Uint32 flags = SDL_RENDERER_ACCELERATED | (vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
+        if (SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, flags))
+            return SdlRenderer(renderer);
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software", SDL_GetError());
+    }
+    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer)
+        throw SdlError("cannot create a renderer");
+    return SdlRenderer(renderer);
+}
+
+std::vector<char32_t> codePointsToDraw(const pack::PackReader& pack, const text::UiStrings& strings) {
+    std::set<char32_t> all;
+    for (const char32_t codePoint : pack.usedCodePoints())
+        all.insert(codePoint);
+    for (const char32_t codePoint : text::codePoints(strings.allText()))
+        all.insert(codePoint);
+    return {all.begin(), all.end()};
+}
+
+} // namespace
+
+KioskRuntime::ImGuiOwner::ImGuiOwner() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+}
+
+KioskRuntime::ImGuiOwner::~ImGuiOwner() { ImGui::DestroyContext(); }
+
+KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
+                           const time::Clock& clock)
+    : clock_(clock), gestures_(12.0f) {
+    // Touches reach us as finger events only; SDL must not also turn them into mouse clicks.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+
+    Uint32 windowFlags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int width = settings.width, height = settings.height;
+    if (settings.fullScreen) {
+        windowFlags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_DisplayMode mode{};
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            width = mode.w;
+            height = mode.h;
+        }
+    }
+    window_.reset(SDL_CreateWindow("Commune kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                                   windowFlags));
+    if (!window_)
+        throw SdlError("cannot open the kiosk window");
+    if (settings.fullScreen)
+        SDL_ShowCursor(SDL_DISABLE);
+    renderer_ = createRenderer(window_.get(), settings.softwareRenderer, settings.vsync);
+    SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
+    metrics_ = std::make_unique<ui::Metrics>(ImVec2(static_cast<float>(width), static_cast<float>(height)));
+
+    imgui_ = std::make_unique<ImGuiOwner>();
+    const std::filesystem::path fonts = settings.assetDirectory / "fonts";
+    fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
+                           codePointsToDraw(pack, strings));
+    if (!ImGui_ImplSDLRenderer_Init(renderer_.get()))
+        throw SdlError("cannot start the ImGui renderer backend");
+    rendererBackendStarted_ = true;
+    ImGui::GetIO().BackendPlatformName = "kiosk_sdl_touch";
+
+    pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings.assetDirectory / "icons");
+    lastFrameMilliseconds_ = clock_.monotonicMilliseconds();
+    ui_ = std::make_unique<ui::KioskUi>(pack, *pictures_, strings, fonts_, *metrics_, settings.kiosk,
+                                        lastFrameMilliseconds_);
+}
+
+KioskRuntime::~KioskRuntime() {
+    ui_.reset();
+    pictures_.reset(); // textures go before their renderer
+    if (rendererBackendStarted_)
+        ImGui_ImplSDLRenderer_Shutdown();
+    imgui_.reset();
+}
+
+void KioskRuntime::renderFrame() {
+    const std::int64_t now = clock_.monotonicMilliseconds();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = metrics_->screen;
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.DeltaTime = static_cast<float>(std::max<std::int64_t>(1, now - lastFrameMilliseconds_)) / 1000.0f;
+    lastFrameMilliseconds_ = now;
+
+    ui_->feedInput(gestures_.takeFrame(), now);
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    ui_->draw();
+    ImGui::Render();
+    SDL_SetRenderDrawColor(renderer_.get(), 250, 245, 235, 255);
+    SDL_RenderClear(renderer_.get());
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(renderer_.get());
+}
+
+void KioskRuntime::saveScreenshot(const std::filesystem::path& file) const {
+    image::RgbaImage shot;
+    SDL_GetRendererOutputSize(renderer_.get(), &shot.width, &shot.height);
+    shot.pixels.resize(static_cast<std::size_t>(shot.width) * static_cast<std::size_t>(shot.height) * 4);
+    // ABGR8888 is R, G, B, A in memory order on little-endian machines, which is what PNG wants.
+    if (SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, shot.pixels.data(), shot.width * 4) != 0)
+        throw SdlError("cannot read the screen for " + file.string());
+    os::writeFileAtomically(file, image::encodePng(shot));
+}
+
+void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
+    bool running = true;
+    while (running) {
+        // Sleep until something happens unless something moves: an idle kiosk uses no CPU,
+        // but still wakes in time for its idle timeout.
+        const bool busy = ui_->isAnimating() || gestures_.isPressed();
+        const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(ui_->millisecondsUntilIdle(), 1, 1000));
+        SDL_Event event;
+        bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : SDL_WaitEventTimeout(&event, timeout) != 0;
+        while (haveEvent) {
+            if (event.type == SDL_QUIT)
+                running = false;
+            else if (event.type == SDL_KEYDOWN && allowEscapeToQuit && event.key.keysym.sym == SDLK_ESCAPE)
+                running = false;
+            else
+                processTouchEvent(event, renderer_.get(), gestures_, clock_.monotonicMilliseconds());
+            haveEvent = SDL_PollEvent(&event) != 0;
+        }
+        const std::int64_t frameStart = clock_.monotonicMilliseconds();
+        renderFrame();
+        // Software rendering has no vsync to pace it; about 60 frames a second is plenty.
+        const std::int64_t spent = clock_.monotonicMilliseconds() - frameStart;
+        if (busy && spent < 16)
+            SDL_Delay(static_cast<Uint32>(16 - spent));
+    }
+}
+
+} // namespace kiosk::platform

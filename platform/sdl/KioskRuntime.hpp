@@ -1,0 +1,63 @@
+// Runs the kiosk UI on SDL: owns the window, the renderer, the ImGui context and backends,
+// the pictures and the gesture recognizer, and draws one frame on request. The interactive
+// loop and the headless harness both drive it.
+#pragma once
+
+#include "KioskUi.hpp"
+#include "SdlHandles.hpp"
+#include "SdlPictureSource.hpp"
+#include "input/GestureRecognizer.hpp"
+#include "time/Clock.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace kiosk::platform {
+
+struct RuntimeSettings {
+    int width = 1280;          // window size; 0 = the display's size (full screen)
+    int height = 800;
+    bool fullScreen = true;
+    bool softwareRenderer = false;
+    bool vsync = true;
+    std::filesystem::path assetDirectory;
+    ui::KioskSettings kiosk;
+};
+
+class KioskRuntime {
+public:
+    KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
+                 const time::Clock& clock);
+    ~KioskRuntime();
+    KioskRuntime(const KioskRuntime&) = delete;
+    KioskRuntime& operator=(const KioskRuntime&) = delete;
+
+    // Interactive: until the system asks us to quit (there is no quit gesture in kiosk mode).
+    void runUntilQuit(bool allowEscapeToQuit);
+    void renderFrame();
+    void saveScreenshot(const std::filesystem::path& file) const;
+
+    input::GestureRecognizer& gestures() { return gestures_; }
+    const ui::KioskUi& ui() const { return *ui_; }
+    ImVec2 screenSize() const { return metrics_->screen; }
+
+private:
+    struct ImGuiOwner {
+        ImGuiOwner();
+        ~ImGuiOwner();
+    };
+
+    const time::Clock& clock_;
+    SdlWindow window_;
+    SdlRenderer renderer_;
+    std::unique_ptr<ImGuiOwner> imgui_;
+    std::unique_ptr<ui::Metrics> metrics_;
+    ui::FontSet fonts_;
+    std::unique_ptr<SdlPictureSource> pictures_;
+    input::GestureRecognizer gestures_;
+    std::unique_ptr<ui::KioskUi> ui_;
+    bool rendererBackendStarted_ = false;
+    std::int64_t lastFrameMilliseconds_ = 0;
+};
+
+} // namespace kiosk::platform

@@ -1,0 +1,177 @@
+// Runs the real kiosk binary headless on the built-in demo pack with the scripts in
+// scripts/, then checks exit status, messages and the screenshots' pixels.
+#include "Screenshot.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace {
+
+const Colour kBackground{250, 245, 235};
+const Colour kTopBar{16, 92, 99};
+
+struct KioskRun {
+    int exitCode = -1;
+    std::string errorOutput;
+    std::filesystem::path shots;
+
+    Screenshot shot(const std::string& name) const { return Screenshot((shots / name).string()); }
+};
+
+std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+KioskRun runScript(const std::string& scriptName, const std::string& size = "1280x800",
+                   const std::string& extraArguments = "") {
+    KioskRun run;
+    run.shots = std::filesystem::path(KIOSK_E2E_OUTPUT) / (scriptName + "-" + size);
+    std::filesystem::remove_all(run.shots);
+    std::filesystem::create_directories(run.shots);
+    const std::filesystem::path script = std::filesystem::path(KIOSK_E2E_SCRIPTS) / (scriptName + ".script");
+    const std::filesystem::path log = run.shots / "stderr.txt";
+    // An empty data dir: the kiosk must fall back to its built-in demo pack.
+    const std::filesystem::path dataDirectory = run.shots / "data";
+    const std::string command = quoted(KIOSK_BINARY) + " --headless --size " + size + " --data-dir " +
+                                quoted(dataDirectory.string()) + " --script " + quoted(script.string()) +
+                                " --shot-dir " + quoted(run.shots.string()) + " " + extraArguments + " 2> " +
+                                quoted(log.string());
+    const int status = std::system(command.c_str());
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream logFile(log);
+    std::stringstream content;
+    content << logFile.rdbuf();
+    run.errorOutput = content.str();
+    return run;
+}
+
+void requireSuccess(const KioskRun& run) {
+    INFO(run.errorOutput);
+    REQUIRE(run.exitCode == 0);
+}
+
+// A page screenshot: the teal top bar, then a cover picture with many colours.
+void checkPageShot(const Screenshot& page) {
+    const int barHeight = page.height() * 104 / 800;
+    CHECK(page.shareNear({0, 2, page.width(), barHeight - 2}, kTopBar, 40) > 0.5);
+    const Region cover{page.width() / 4, barHeight + page.height() / 20, page.width() * 3 / 4, page.height() / 2};
+    CHECK(page.distinctColours(cover) > 60);
+    CHECK(page.shareNear(cover, kBackground, 6) < 0.2);
+}
+
+} // namespace
+
+TEST_CASE("home shows the categories as big pictures under the pack title") {
+    const KioskRun run = runScript("home");
+    requireSuccess(run);
+    CHECK(run.errorOutput.find("built-in demo pack") != std::string::npos);
+    const Screenshot home = run.shot("home.png");
+    CHECK(home.width() == 1280);
+    CHECK(home.height() == 800);
+    CHECK(home.shareNear({0, 0, 1280, 140}, kTopBar, 40) > 0.6);
+    // Three picture tiles fill the lower part: many colours, little bare background.
+    const Region tiles{40, 200, 1240, 560};
+    CHECK(home.distinctColours(tiles) > 300);
+    CHECK(home.shareNear(tiles, kBackground, 6) < 0.2);
+}
+
+TEST_CASE("every seed document opens from home") {
+    for (const char* script : {"seed-emwg", "seed-p4em", "seed-i2i", "seed-lnob", "seed-meeting"}) {
+        CAPTURE(script);
+        const KioskRun run = runScript(script);
+        requireSuccess(run);
+    }
+    checkPageShot(Screenshot(std::string(KIOSK_E2E_OUTPUT) + "/seed-emwg-1280x800/page-emwg.png"));
+    checkPageShot(Screenshot(std::string(KIOSK_E2E_OUTPUT) + "/seed-p4em-1280x800/page-p4em.png"));
+    checkPageShot(Screenshot(std::string(KIOSK_E2E_OUTPUT) + "/seed-meeting-1280x800/page-meeting.png"));
+    const Screenshot category(std::string(KIOSK_E2E_OUTPUT) + "/seed-p4em-1280x800/category-programmes.png");
+    CHECK(category.distinctColours({30, 140, 1250, 500}) > 300);
+}
+
+TEST_CASE("the language switch changes every word") {
+    const KioskRun run = runScript("language");
+    requireSuccess(run);
+    checkPageShot(run.shot("page-p4em-english.png"));
+}
+
+TEST_CASE("after the idle timeout the attract loop runs, and a touch starts a fresh session") {
+    const KioskRun run = runScript("idle-attract");
+    requireSuccess(run);
+    const Screenshot attract = run.shot("attract.png");
+    const Screenshot later = run.shot("attract-later.png");
+    CHECK(attract.distinctColours(attract.whole()) > 300);
+    CHECK(attract.shareNear(attract.whole(), kBackground, 6) < 0.05);
+    // The slideshow moves on: eight seconds later the screen is a different picture.
+    CHECK(attract.shareDifferentFrom(later) > 0.3);
+}
+
+TEST_CASE("drag scrolls with inertia and never fires a tap") {
+    const KioskRun run = runScript("scroll");
+    requireSuccess(run);
+    // The glide carried the page on after the finger lifted: the scrolled screen differs
+    // from the top of the page, and the top bar stays put.
+    const Screenshot top = run.shot("page-p4em-top.png");
+    const Screenshot scrolled = run.shot("page-p4em-scrolled.png");
+    CHECK(top.shareDifferentFrom(scrolled) > 0.3);
+    CHECK(scrolled.shareNear({0, 2, 1280, 100}, kTopBar, 40) > 0.5);
+}
+
+TEST_CASE("gallery pictures open full screen and swipe") {
+    const KioskRun run = runScript("gallery");
+    requireSuccess(run);
+    const Screenshot viewer = run.shot("gallery-viewer.png");
+    // Mostly the dark viewer background and the picture: no cream page showing through.
+    CHECK(viewer.shareNear(viewer.whole(), kBackground, 6) < 0.02);
+    CHECK(viewer.distinctColours({200, 100, 1080, 600}) > 60);
+}
+
+TEST_CASE("the layout works on every supported screen size") {
+    for (const char* size : {"800x480", "1024x600", "1920x1080"}) {
+        CAPTURE(size);
+        const KioskRun run = runScript("small-screen", size);
+        requireSuccess(run);
+        const Screenshot home = run.shot("home-800x480.png");
+        CHECK(std::to_string(home.width()) + "x" + std::to_string(home.height()) == size);
+        CHECK(home.distinctColours({0, home.height() / 4, home.width(), home.height()}) > 200);
+        checkPageShot(run.shot("page-i2i-800x480.png"));
+    }
+}
+
+TEST_CASE("a failed expect exits non-zero and says the line and what was visible") {
+    const std::filesystem::path script = std::filesystem::path(KIOSK_E2E_OUTPUT) / "failing.script";
+    std::filesystem::create_directories(script.parent_path());
+    std::ofstream(script) << "expect \"Chính sách\"\nexpect \"Không có chữ này\"\n";
+    const std::string log = (script.parent_path() / "failing.log").string();
+    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --script " + quoted(script.string()) +
+                                    " --shot-dir " + quoted(script.parent_path().string()) + " 2> " + quoted(log))
+                                       .c_str());
+    CHECK(WEXITSTATUS(status) == 1);
+    std::stringstream output;
+    output << std::ifstream(log).rdbuf();
+    CHECK(output.str().find("failing.script:2: expected to see \"Không có chữ này\"") != std::string::npos);
+    CHECK(output.str().find("[button] Chính sách") != std::string::npos);
+}
+
+TEST_CASE("an unknown script command or a bad pack is refused with a clear message") {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "refusals";
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "unknown.script") << "wait 10\nswipe 1 2\n";
+    std::ofstream(folder / "garbage.kpack") << "this is not a content pack";
+    const std::string log = (folder / "log.txt").string();
+    int status = std::system((quoted(KIOSK_BINARY) + " --headless --script " + quoted((folder / "unknown.script").string()) +
+                              " 2> " + quoted(log)).c_str());
+    CHECK(WEXITSTATUS(status) == 1);
+    std::stringstream output;
+    output << std::ifstream(log).rdbuf();
+    CHECK(output.str().find("unknown.script:2: unknown command 'swipe'") != std::string::npos);
+
+    status = std::system((quoted(KIOSK_BINARY) + " --headless --pack " + quoted((folder / "garbage.kpack").string()) +
+                          " 2> " + quoted(log)).c_str());
+    CHECK(WEXITSTATUS(status) == 1);
+    std::stringstream packOutput;
+    packOutput << std::ifstream(log).rdbuf();
+    CHECK(packOutput.str().find("garbage.kpack") != std::string::npos);
+}
