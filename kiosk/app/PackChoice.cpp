@@ -19,25 +19,19 @@ std::filesystem::path defaultDataDirectory() {
 PackChoice choosePack(const KioskOptions& options) {
     PackChoice choice;
     if (options.pack) {
+        // Development and tests: any pack, unsigned, shown as it is.
         choice.reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(*options.pack, KIOSK_VERSION_NUMBER));
         choice.origin = options.pack->string();
+        choice.source = install::PackSource::CommandLine;
+        choice.reason = install::Reason::StartupCommandLine;
         return choice;
     }
-    const std::filesystem::path installed =
-        options.dataDirectory.value_or(defaultDataDirectory()) / "packs" / "current.kpack";
-    std::string why = "no pack installed at " + installed.string();
-    std::error_code error;
-    if (std::filesystem::exists(installed, error)) {
-        try {
-            choice.reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(installed, KIOSK_VERSION_NUMBER));
-            choice.origin = installed.string();
-            return choice;
-        } catch (const pack::PackError& packError) {
-            why = "installed pack refused: " + std::string(packError.what());
-        }
-    }
-    choice.reader = std::make_unique<pack::PackReader>(pack::PackReader::openMemory(embeddedDemoPack(), KIOSK_VERSION_NUMBER));
-    choice.origin = "built-in demo pack (" + why + ")";
+    const install::DataDirectory data(options.dataDirectory.value_or(defaultDataDirectory()));
+    install::StartupPack startup = install::openStartupPack(data, embeddedDemoPack(), KIOSK_VERSION_NUMBER);
+    choice.reader = std::move(startup.reader);
+    choice.origin = startup.detail;
+    choice.source = startup.source;
+    choice.reason = startup.reason;
     return choice;
 }
 

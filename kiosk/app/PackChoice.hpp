@@ -1,8 +1,11 @@
 // Which pack the kiosk shows: the one named on the command line, else the one installed in
-// the data folder, else the demo pack built into the program.
+// the data folder, else the one installed before it (last-known-good), else the demo pack built
+// into the program. The choice itself is the core's (install::openStartupPack).
 #pragma once
 
 #include "app/KioskOptions.hpp"
+#include "install/Reason.hpp"
+#include "install/StartupPack.hpp"
 #include "pack/PackReader.hpp"
 
 #include <filesystem>
@@ -14,6 +17,10 @@ namespace kiosk::app {
 struct PackChoice {
     std::unique_ptr<pack::PackReader> reader;
     std::string origin; // for the log: where the pack came from, and why
+    install::PackSource source = install::PackSource::EmbeddedDemo;
+    // For the staff view: the reason code (install::reasonCode) and its message key
+    // (install::reasonMessageKey) say which pack and why, `origin` the details.
+    install::Reason reason = install::Reason::StartupCurrent;
 };
 
 std::filesystem::path defaultDataDirectory();

@@ -2,9 +2,12 @@
 #include "HeadlessRunner.hpp"
 #include "KioskRuntime.hpp"
 #include "PackChoice.hpp"
+#include "StaffConsole.hpp"
+#include "UsageStatistics.hpp"
 #include "app/KioskOptions.hpp"
 #include "os/FileSystem.hpp"
 #include "script/Script.hpp"
+#include "staff/StaffAccess.hpp"
 #include "text/UiStrings.hpp"
 
 #include <cstdio>
@@ -26,6 +29,41 @@ std::filesystem::path locateAssets(const app::KioskOptions& options, const char*
     if (std::filesystem::exists(besideProgram / "strings" / "ui.tsv", error))
         return besideProgram;
     return "/usr/share/commune-kiosk/assets";
+}
+
+// Everything the kiosk runs with, for one clock: the real one, or the harness's virtual one.
+int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
+               const app::PackChoice& pack, platform::RuntimeSettings settings, time::Clock& clock,
+               time::VirtualClock* virtualClock) {
+    const std::filesystem::path dataDirectory = options.dataDirectory.value_or(app::defaultDataDirectory());
+    std::error_code cannotCreate; // the statistics count in memory if the folder cannot be made
+    std::filesystem::create_directories(dataDirectory, cannotCreate);
+
+    app::UsageStatistics statistics(clock, dataDirectory, pack.reader->index());
+    app::StaffConsole staffConsole(clock, dataDirectory, statistics.recorder(),
+                                   app::ShownPackDescription{pack.reader->metadata(), pack.origin, "–"},
+                                   [] { return std::optional<std::filesystem::path>(); });
+    platform::KioskRuntime runtime(settings, *pack.reader, strings, clock);
+    runtime.setUsageObserver(&statistics);
+    runtime.setStaffServices(&staffConsole);
+
+    if (!virtualClock) {
+        // Only a development window may be closed from the keyboard; in kiosk mode nothing a
+        // villager can press leaves the kiosk.
+        runtime.runUntilQuit(options.windowed.has_value());
+        return 0;
+    }
+    std::vector<script::Command> commands;
+    if (options.script)
+        commands = script::parseScript(os::readTextFile(*options.script, 1 << 20), options.script->string());
+    std::filesystem::create_directories(options.shotDirectory);
+    platform::HeadlessRunner runner(runtime, *virtualClock, options.shotDirectory);
+    if (const auto failure = runner.run(commands)) {
+        std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber << ": "
+                  << failure->message;
+        return 1;
+    }
+    return 0;
 }
 
 int runKiosk(const app::KioskOptions& options, const char* programPath) {
@@ -53,18 +91,7 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
         settings.width = options.headlessSize.width;
         settings.height = options.headlessSize.height;
         time::VirtualClock clock;
-        platform::KioskRuntime runtime(settings, *pack.reader, strings, clock);
-        std::vector<script::Command> commands;
-        if (options.script)
-            commands = script::parseScript(os::readTextFile(*options.script, 1 << 20), options.script->string());
-        std::filesystem::create_directories(options.shotDirectory);
-        platform::HeadlessRunner runner(runtime, clock, options.shotDirectory);
-        if (const auto failure = runner.run(commands)) {
-            std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber << ": "
-                      << failure->message;
-            return 1;
-        }
-        return 0;
+        return runOnClock(options, strings, pack, settings, clock, &clock);
     }
     if (options.windowed) {
         settings.fullScreen = false;
@@ -72,10 +99,16 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
         settings.height = options.windowed->height;
     }
     time::SystemClock clock;
-    platform::KioskRuntime runtime(settings, *pack.reader, strings, clock);
-    // Only a development window may be closed from the keyboard; in kiosk mode nothing a
-    // villager can press leaves the kiosk.
-    runtime.runUntilQuit(options.windowed.has_value());
+    return runOnClock(options, strings, pack, settings, clock, nullptr);
+}
+
+// `kiosk --set-staff-pin`: the PIN comes on standard input so it is not left in shell history.
+int setStaffPin(const app::KioskOptions& options) {
+    std::string pin;
+    std::getline(std::cin, pin);
+    const std::filesystem::path dataDirectory = options.dataDirectory.value_or(app::defaultDataDirectory());
+    staff::StaffAccess::storePin(dataDirectory, pin);
+    std::cerr << "kiosk: staff PIN stored in " << staff::StaffAccess::pinFile(dataDirectory).string() << "\n";
     return 0;
 }
 
@@ -88,6 +121,8 @@ int main(int argc, char** argv) {
             std::cout << app::kioskUsage();
             return 0;
         }
+        if (options.setStaffPin)
+            return setStaffPin(options);
         return runKiosk(options, argv[0]);
     } catch (const app::UsageError& error) {
         std::cerr << "kiosk: " << error.what() << "\n" << app::kioskUsage();

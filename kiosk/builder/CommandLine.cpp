@@ -2,8 +2,10 @@
 
 #include "PackBuilder.hpp"
 #include "PackInfo.hpp"
+#include "SigningCommands.hpp"
 #include "pack/PackReader.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <optional>
@@ -14,8 +16,11 @@ namespace kiosk::builder {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: kiosk-pack build SOURCE_FOLDER -o OUTPUT.kpack [--font FONT.ttf]...\n"
+    "usage: kiosk-pack build SOURCE_FOLDER -o OUTPUT.kpack [--font FONT.ttf]... [--narrate-missing]\n"
     "       kiosk-pack info PACK.kpack\n"
+    "       kiosk-pack keygen -o NAME\n"
+    "       kiosk-pack sign PACK.kpack --key NAME.key [-o PACK.kpack.sig]\n"
+    "       kiosk-pack verify PACK.kpack (--pubkey NAME.pub ... | --keys KEYS_FOLDER) [--sig FILE]\n"
     "       kiosk-pack --help\n"
     "\n"
     "build  reads a pack source folder (see content-packs/README.md) and writes a content pack.\n"
@@ -24,8 +29,22 @@ constexpr const char* kUsage =
     "       --font  a font the kiosk draws text with; every character of the pack must be in\n"
     "               every font given. Repeat for several fonts. Default: Noto Sans Regular\n"
     "               and Bold from the kiosk's font folder.\n"
+    "       --narrate-missing  synthesise a narration (espeak-ng, oggenc) for every page and\n"
+    "               language without a recording, where espeak-ng has a voice; as if pack.txt\n"
+    "               said 'narrate-missing: yes'.\n"
     "info   checks a pack the way the kiosk does and prints what it holds; exit code 1 when\n"
     "       the kiosk would refuse it.\n"
+    "keygen writes a signing key pair: NAME.key (secret, mode 0600; sealed with a passphrase\n"
+    "       when KIOSK_KEY_PASSPHRASE is set) and NAME.pub (copy it to each kiosk's keys/ folder).\n"
+    "       Never overwrites a key.\n"
+    "sign   checks the pack like a kiosk would, then writes PACK.kpack.sig: key id, pack id,\n"
+    "       version, size and SHA-256 of the file, signed with Ed25519. A sealed key needs\n"
+    "       KIOSK_KEY_PASSPHRASE.\n"
+    "verify checks a pack and its .sig exactly as a kiosk does before installing it (except\n"
+    "       the version comparison): prints OK, or REFUSED with the reason code; exit code 1\n"
+    "       when refused. --keys reads a kiosk's keys folder, revoked.txt included.\n"
+    "       --font (sign, verify) as for build.\n"
+    "       See content-packs/SIGNING.md.\n"
     "\n"
     "exit codes: 0 success, 1 problems in the source or pack, 2 wrong command line\n";
 
@@ -59,6 +78,8 @@ int runBuild(std::span<const std::string> arguments, std::ostream& out, std::ost
                 return usageError(errors, "only one output file, please");
             else
                 output = value;
+        } else if (argument == "--narrate-missing") {
+            options.narrateMissing = true;
         } else if (argument.starts_with("-") && argument != "-") {
             return usageError(errors, "unknown option '" + argument + "'");
         } else if (source) {
@@ -87,7 +108,8 @@ int runBuild(std::span<const std::string> arguments, std::ostream& out, std::ost
     const auto elapsed =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     out << "wrote " << options.output.string() << ": " << result.pageCount << " pages, " << result.imageCount
-        << " pictures, " << result.packBytes << " bytes in " << elapsed.count() << " ms\n";
+        << " pictures, " << result.recordingCount << " recordings (" << result.synthesisedCount
+        << " synthesised), " << result.packBytes << " bytes in " << elapsed.count() << " ms\n";
     return kExitSuccess;
 }
 
@@ -118,7 +140,10 @@ int runCommandLine(std::span<const std::string> arguments, std::ostream& out, st
     if (arguments.empty())
         return usageError(errors, "no command given");
     const std::string& command = arguments.front();
-    if (command == "--help" || command == "-h" || command == "help") {
+    const bool wantsHelp = std::any_of(arguments.begin(), arguments.end(), [](const std::string& argument) {
+        return argument == "--help" || argument == "-h";
+    });
+    if (wantsHelp || command == "help") {
         out << kUsage;
         return kExitSuccess;
     }
@@ -126,6 +151,12 @@ int runCommandLine(std::span<const std::string> arguments, std::ostream& out, st
         return runBuild(arguments.subspan(1), out, errors);
     if (command == "info")
         return runInfo(arguments.subspan(1), out, errors);
+    if (command == "keygen")
+        return runKeygen(arguments.subspan(1), out, errors);
+    if (command == "sign")
+        return runSign(arguments.subspan(1), out, errors);
+    if (command == "verify")
+        return runVerify(arguments.subspan(1), out, errors);
     return usageError(errors, "unknown command '" + command + "'");
 }
 

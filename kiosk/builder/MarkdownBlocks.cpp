@@ -27,7 +27,7 @@ std::string headingText(const std::string& line) {
 }
 
 class BlockCollector {
-  public:
+public:
     void startBlock(pack::BlockKind kind, std::string text) {
         finishBlock();
         open_ = pack::TextBlock{kind, std::move(text)};
@@ -53,7 +53,7 @@ class BlockCollector {
         return std::move(blocks_);
     }
 
-  private:
+private:
     std::optional<pack::TextBlock> open_;
     std::vector<pack::TextBlock> blocks_;
 };

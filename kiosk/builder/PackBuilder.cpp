@@ -3,6 +3,7 @@
 #include "Diagnostics.hpp"
 #include "FontCoverage.hpp"
 #include "ImageProcessing.hpp"
+#include "PackAudio.hpp"
 #include "PackWriter.hpp"
 #include "SourceParser.hpp"
 #include "os/FileSystem.hpp"
@@ -71,6 +72,7 @@ void checkWithReader(const std::vector<std::uint8_t>& bytes) {
         reader.loadImage(id, pack::ImageSize::Full);
         reader.loadImage(id, pack::ImageSize::Thumbnail);
     }
+    reader.validateAllAudio();
 }
 
 BuildResult failed(std::vector<std::string> problems) {
@@ -95,12 +97,13 @@ BuildResult buildPack(const BuildOptions& options) {
         return failed({error.what()});
     }
     const std::map<std::string, ProcessedImage> pictures = processPictures(tree, diagnostics);
+    const PackAudio audio = preparePackAudio(tree, options.narrateMissing, diagnostics);
     if (!diagnostics.empty())
         return failed(diagnostics.formattedInOrder());
 
     std::vector<std::uint8_t> bytes;
     try {
-        bytes = writePackDatabase(tree, pictures);
+        bytes = writePackDatabase(tree, pictures, audio);
         checkWithReader(bytes);
     } catch (const std::exception& error) {
         return failed({std::string("internal error, please report it: the written pack is not valid: ") +
@@ -118,6 +121,8 @@ BuildResult buildPack(const BuildOptions& options) {
     result.packBytes = bytes.size();
     result.pageCount = tree.pages.size();
     result.imageCount = pictures.size();
+    result.recordingCount = audio.clips.size();
+    result.synthesisedCount = audio.synthesisedCount;
     return result;
 }
 

@@ -13,6 +13,9 @@ struct BuildOptions {
     std::filesystem::path output;
     // Every font the kiosk draws pack text with; see FontCoverage.
     std::vector<std::filesystem::path> fontFiles;
+    // Synthesise a narration (espeak-ng) for every page and language that has none and a
+    // voice, as if pack.txt said `narrate-missing: yes`.
+    bool narrateMissing = false;
 };
 
 struct BuildResult {
@@ -22,6 +25,8 @@ struct BuildResult {
     std::uint64_t packBytes = 0;
     std::size_t pageCount = 0;
     std::size_t imageCount = 0;
+    std::size_t recordingCount = 0;   // narrations and spoken names stored
+    std::size_t synthesisedCount = 0; // of those, made by speech synthesis
 };
 
 // Never leaves a partial file: the pack is written next to `output` under a temporary name,

@@ -17,21 +17,6 @@ bool isDeclared(const PackSource& pack, const std::string& language) {
                        [&](const LanguageSource& declared) { return declared.code == language; });
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t comma = text.find(',', start);
-        if (comma == std::string::npos)
-            comma = text.size();
-        std::string item = trimSpaces(text.substr(start, comma - start));
-        if (!item.empty())
-            items.push_back(std::move(item));
-        start = comma + 1;
-    }
-    return items;
-}
-
 std::vector<std::string> localizedKeyNames(const std::vector<std::string>& fixedKeys,
                                            const std::vector<std::string>& prefixes, const PackSource& pack) {
     std::vector<std::string> names = fixedKeys;
@@ -84,7 +69,7 @@ bool parseLanguages(const HeaderFields& fields, PackSource& pack, Diagnostics& d
     const HeaderField* list = fields.required("languages", diagnostics);
     if (list) {
         std::vector<std::string> codes;
-        for (const std::string& code : splitList(list->value)) {
+        for (const std::string& code : splitCommaList(list->value)) {
             if (!isLanguageCode(code))
                 diagnostics.report(fields.file(), list->line,
                                    "'" + code +
@@ -112,6 +97,29 @@ bool parseLanguages(const HeaderFields& fields, PackSource& pack, Diagnostics& d
                                "' must come first in 'languages'");
     pack.defaultLanguage = defaultLanguage->value;
     return true;
+}
+
+// `narrate-missing: yes`, `no`, or the languages to synthesise, comma-separated.
+void parseNarrateMissing(const HeaderFields& fields, PackSource& pack, Diagnostics& diagnostics) {
+    const HeaderField* field = fields.optional("narrate-missing");
+    if (!field)
+        return;
+    pack.narrateMissingLocation = SourceLocation{fields.file(), field->line};
+    if (const std::optional<bool> all = parseYesNo(field->value)) {
+        if (*all)
+            for (const LanguageSource& language : pack.languages)
+                pack.narrateMissing.push_back(language.code);
+        return;
+    }
+    pack.narrateMissingListed = true;
+    for (const std::string& code : splitCommaList(field->value)) {
+        if (!isDeclared(pack, code))
+            diagnostics.report(fields.file(), field->line,
+                               "'narrate-missing' must be yes, no, or languages of this pack (" +
+                                   declaredLanguagesText(pack) + "), found '" + code + "'");
+        else if (std::find(pack.narrateMissing.begin(), pack.narrateMissing.end(), code) == pack.narrateMissing.end())
+            pack.narrateMissing.push_back(code);
+    }
 }
 
 } // namespace
@@ -158,12 +166,13 @@ std::optional<PackSource> parsePackFile(const SourceText& file, Diagnostics& dia
         else if (defaultTitle)
             language.packTitle = defaultTitle->value;
     }
-    refuseUnknownKeys(
-        fields,
-        {"id", "version", "min-kiosk-version", "publisher", "created", "default-language", "languages"},
-        {"name", "title"}, pack, diagnostics);
-    fields.collectDisplayedValues(
-        displayed, {"id", "version", "min-kiosk-version", "created", "default-language", "languages"});
+    parseNarrateMissing(fields, pack, diagnostics);
+    refuseUnknownKeys(fields,
+                      {"id", "version", "min-kiosk-version", "publisher", "created", "default-language", "languages",
+                       "narrate-missing"},
+                      {"name", "title"}, pack, diagnostics);
+    fields.collectDisplayedValues(displayed, {"id", "version", "min-kiosk-version", "created", "default-language",
+                                              "languages", "narrate-missing"});
     return pack;
 }
 

@@ -16,9 +16,10 @@ struct SqliteMemoryDeleter {
 };
 
 class PackDatabaseWriter {
-  public:
-    PackDatabaseWriter(const PackSourceTree& tree, const std::map<std::string, ProcessedImage>& images)
-        : tree_(tree), images_(images),
+public:
+    PackDatabaseWriter(const PackSourceTree& tree, const std::map<std::string, ProcessedImage>& images,
+                       const PackAudio& audio)
+        : tree_(tree), images_(images), audio_(audio),
           database_(db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate)) {}
 
     std::vector<std::uint8_t> write() {
@@ -33,9 +34,11 @@ class PackDatabaseWriter {
             writeMetadata();
             writeLanguages();
             writeImages();
+            writeAudio();
             writeCategories();
             for (const PageSource& page : tree_.pages)
                 writePage(page);
+            writeSpokenNames();
             transaction.commit();
         }
         checkForeignKeys();
@@ -44,7 +47,7 @@ class PackDatabaseWriter {
         return serialize();
     }
 
-  private:
+private:
     const PageTexts& defaultTexts(const PageSource& page) const {
         return page.texts.at(tree_.pack.defaultLanguage);
     }
@@ -98,6 +101,62 @@ class PackDatabaseWriter {
             insert.run();
             insert.reset();
             imageIds_[name] = id++;
+        }
+    }
+
+    void writeAudio() {
+        db::Statement insert = database_.prepare(
+            "INSERT INTO audio_clips(id, name, mime, channels, sample_rate, duration_ms, synthetic, sha256, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        std::int64_t id = 1;
+        for (const auto& [name, clip] : audio_.clips) {
+            insert.bind(1, id).bind(2, name).bind(3, std::string_view(pack::kAudioMime));
+            insert.bind(4, std::int64_t{clip.channels}).bind(5, std::int64_t{clip.sampleRate});
+            insert.bind(6, clip.durationMilliseconds).bind(7, std::int64_t{clip.synthetic ? 1 : 0});
+            insert.bind(8, clip.sha256).bind(9, std::span(clip.bytes)).run();
+            insert.reset();
+            audioIds_[name] = id++;
+        }
+    }
+
+    std::int64_t audioId(const std::string& name) const {
+        const auto found = audioIds_.find(name);
+        if (found == audioIds_.end())
+            throw std::logic_error("recording '" + name + "' was not processed");
+        return found->second;
+    }
+
+    void writeSpokenNames() {
+        db::Statement insert =
+            database_.prepare("INSERT INTO language_spoken_names(language, audio_id) VALUES (?, ?)");
+        for (const auto& [language, clipName] : audio_.spokenNames) {
+            insert.bind(1, language).bind(2, audioId(clipName)).run();
+            insert.reset();
+        }
+    }
+
+    void writeNarrations(const PageSource& page) {
+        db::Statement insert =
+            database_.prepare("INSERT INTO page_narrations(page_id, language, audio_id) VALUES (?, ?, ?)");
+        for (const auto& [key, clipName] : audio_.narrations) {
+            if (key.first != page.id)
+                continue;
+            insert.bind(1, page.id).bind(2, key.second).bind(3, audioId(clipName)).run();
+            insert.reset();
+        }
+    }
+
+    void writePoll(const PageSource& page) {
+        if (!page.poll)
+            return;
+        database_.prepare("INSERT INTO page_polls(page_id) VALUES (?)").bind(1, page.id).run();
+        db::Statement insert =
+            database_.prepare("INSERT INTO poll_questions(page_id, language, question) VALUES (?, ?, ?)");
+        for (const auto& [language, texts] : page.texts) {
+            if (!texts.pollQuestion)
+                continue;
+            insert.bind(1, page.id).bind(2, language).bind(3, *texts.pollQuestion).run();
+            insert.reset();
         }
     }
 
@@ -167,6 +226,8 @@ class PackDatabaseWriter {
             }
         }
         writeGallery(page);
+        writeNarrations(page);
+        writePoll(page);
         if (page.kind == pack::PageKind::Meeting)
             writeMeeting(page);
         if (page.kind == pack::PageKind::Programme)
@@ -247,15 +308,18 @@ class PackDatabaseWriter {
 
     const PackSourceTree& tree_;
     const std::map<std::string, ProcessedImage>& images_;
+    const PackAudio& audio_;
     db::Database database_;
     std::map<std::string, std::int64_t> imageIds_;
+    std::map<std::string, std::int64_t> audioIds_;
 };
 
 } // namespace
 
 std::vector<std::uint8_t> writePackDatabase(const PackSourceTree& tree,
-                                            const std::map<std::string, ProcessedImage>& images) {
-    return PackDatabaseWriter(tree, images).write();
+                                            const std::map<std::string, ProcessedImage>& images,
+                                            const PackAudio& audio) {
+    return PackDatabaseWriter(tree, images, audio).write();
 }
 
 } // namespace kiosk::builder

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ImageProcessing.hpp"
+#include "PackAudio.hpp"
 #include "SourceModel.hpp"
 
 #include <cstdint>
@@ -13,9 +14,11 @@
 
 namespace kiosk::builder {
 
-// `images` holds every picture the tree refers to, by file name. The same input always gives
-// the same bytes: rows go in sorted order, ids follow sorted names, nothing records the time.
+// `images` holds every picture the tree refers to, by file name; `audio` every recording.
+// The same input always gives the same bytes: rows go in sorted order, ids follow sorted
+// names, nothing records the time.
 std::vector<std::uint8_t> writePackDatabase(const PackSourceTree& tree,
-                                            const std::map<std::string, ProcessedImage>& images);
+                                            const std::map<std::string, ProcessedImage>& images,
+                                            const PackAudio& audio);
 
 } // namespace kiosk::builder

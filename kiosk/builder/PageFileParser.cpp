@@ -13,17 +13,13 @@ namespace {
 
 constexpr std::int64_t kLargestOrder = 1'000'000;
 
-const std::vector<std::string> kTextKeys = {"title",    "summary", "provinces",
-                                            "partners", "place",   "organiser"};
-const std::vector<std::string> kStructuralKeys = {"category",   "order",    "kind",   "cover",
+const std::vector<std::string> kTextKeys = {"title", "summary",   "provinces",    "partners",
+                                            "place", "organiser", "poll.question"};
+const std::vector<std::string> kStructuralKeys = {"category",   "order",  "kind", "cover",
                                                   "gallery",    "featured", "source", "period-start",
-                                                  "period-end", "starts",   "ends"};
+                                                  "period-end", "starts", "ends", "poll"};
 const std::vector<std::string> kMeetingKeys = {"starts", "ends", "place", "organiser"};
 const std::vector<std::string> kProgrammeKeys = {"period-start", "period-end", "provinces", "partners"};
-// Keys whose values are file names or machine values, not text a villager reads.
-const std::initializer_list<std::string_view> kHiddenKeys = {"category", "order",   "kind",
-                                                             "cover",    "gallery", "featured"};
-
 bool contains(const std::vector<std::string>& keys, const std::string& key) {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
@@ -55,10 +51,6 @@ std::optional<int> captionPosition(const std::string& key) {
     const std::optional<std::int64_t> number =
         parseWholeNumber(key.substr(8), 1, static_cast<std::int64_t>(kMaximumGalleryPictures));
     return number ? std::optional<int>(static_cast<int>(*number - 1)) : std::nullopt;
-}
-
-std::string kindName(pack::PageKind kind) {
-    return pack::pageKindName(kind);
 }
 
 // The checks shared by both kinds of page file: unknown keys, keys of another page kind,
@@ -97,7 +89,7 @@ void checkKeys(const HeaderFields& fields, const std::vector<std::string>& allow
             diagnostics.report(fields.file(), field.line,
                                "'" + key + "' is only for " +
                                    (meetingKeyElsewhere ? "meeting" : "programme") +
-                                   " pages, and this page's kind is " + kindName(kind));
+                                   " pages, and this page's kind is " + pack::pageKindName(kind));
     }
 }
 
@@ -112,6 +104,11 @@ void readCaptions(const HeaderFields& fields, std::size_t galleryPictures, PageT
 std::optional<std::string> optionalValue(const HeaderFields& fields, const std::string& key) {
     const HeaderField* field = fields.optional(key);
     return field ? std::optional<std::string>(field->value) : std::nullopt;
+}
+
+// Every value the kiosk shows; not file names and machine values.
+void collectHeaderTexts(const HeaderFields& fields, std::vector<DisplayedText>& displayed) {
+    fields.collectDisplayedValues(displayed, {"category", "order", "kind", "cover", "gallery", "featured", "poll"});
 }
 
 void collectBodyLines(std::span<const SourceLine> body, const std::string& file,
@@ -174,18 +171,25 @@ void parseProgrammeFacts(const HeaderFields& fields, PageSource& page, PageTexts
     texts.partners = optionalValue(fields, "partners").value_or("");
 }
 
+// `poll.question` asks something only a page with a poll can ask.
+void readPollQuestion(const HeaderFields& fields, bool pageHasPoll, const std::string& defaultLanguageFile,
+                      PageTexts& texts, Diagnostics& diagnostics) {
+    const HeaderField* question = fields.optional("poll.question");
+    if (!question)
+        return;
+    if (!pageHasPoll)
+        diagnostics.report(fields.file(), question->line,
+                           "'poll.question' but the page has no poll: add 'poll: yes' to " + defaultLanguageFile);
+    else
+        texts.pollQuestion = question->value;
+}
+
 void parseGallery(const HeaderFields& fields, PageSource& page, Diagnostics& diagnostics) {
     const HeaderField* gallery = fields.optional("gallery");
     if (!gallery)
         return;
-    std::size_t start = 0;
-    while (start <= gallery->value.size()) {
-        std::size_t comma = gallery->value.find(',', start);
-        if (comma == std::string::npos)
-            comma = gallery->value.size();
-        const std::string name = trimSpaces(gallery->value.substr(start, comma - start));
-        start = comma + 1;
-        if (name.empty() || !checkPictureName(fields, *gallery, name, diagnostics))
+    for (const std::string& name : splitCommaList(gallery->value)) {
+        if (!checkPictureName(fields, *gallery, name, diagnostics))
             continue;
         const bool repeated =
             std::any_of(page.gallery.begin(), page.gallery.end(),
@@ -257,6 +261,14 @@ std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, co
                 file.displayName, source->line,
                 "'source' must be a web link starting with https:// or http://, without spaces");
     }
+    if (const HeaderField* poll = fields.optional("poll")) {
+        page.pollLocation = SourceLocation{file.displayName, poll->line};
+        if (const std::optional<bool> value = parseYesNo(poll->value))
+            page.poll = *value;
+        else
+            diagnostics.report(file.displayName, poll->line, "'poll' must be yes or no, found '" + poll->value + "'");
+    }
+    readPollQuestion(fields, page.poll, file.displayName, texts, diagnostics);
     if (page.kind == pack::PageKind::Meeting)
         parseMeetingFacts(fields, page, texts, diagnostics);
     if (page.kind == pack::PageKind::Programme)
@@ -267,7 +279,7 @@ std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, co
     checkKeys(fields, allowed, page.kind, page.gallery.size(), file.displayName, diagnostics);
     readCaptions(fields, page.gallery.size(), texts);
     texts.blocks = parseMarkdownBlocks(parts->body);
-    fields.collectDisplayedValues(displayed, kHiddenKeys);
+    collectHeaderTexts(fields, displayed);
     collectBodyLines(parts->body, file.displayName, displayed);
     page.texts[pack.defaultLanguage] = std::move(texts);
     return page;
@@ -291,6 +303,7 @@ std::optional<PageTexts> parseTranslatedPage(const PageSource& page, const Sourc
     texts.organiser = optionalValue(fields, "organiser");
     texts.provinces = optionalValue(fields, "provinces");
     texts.partners = optionalValue(fields, "partners");
+    readPollQuestion(fields, page.poll, defaultLanguageFile, texts, diagnostics);
     readCaptions(fields, page.gallery.size(), texts);
     texts.blocks = parseMarkdownBlocks(parts->body);
     // The kiosk shows a translated page's body only in that language; an empty one would hide
@@ -301,7 +314,7 @@ std::optional<PageTexts> parseTranslatedPage(const PageSource& page, const Sourc
                            "the text after '---' is empty while " + defaultLanguageFile +
                                " has text: translate it, or delete this file to show the " +
                                pack.defaultLanguage + " page");
-    fields.collectDisplayedValues(displayed, kHiddenKeys);
+    collectHeaderTexts(fields, displayed);
     collectBodyLines(parts->body, file.displayName, displayed);
     return texts;
 }

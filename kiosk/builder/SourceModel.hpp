@@ -20,6 +20,13 @@ struct LanguageSource {
     std::string packTitle; // falls back to the default language's title
 };
 
+// A recording file in the source folder: a page's narration or a language's spoken name.
+struct AudioSourceFile {
+    std::filesystem::path path;
+    std::string shownName; // as diagnostics name it
+    std::string relativeName; // "vie/p4em.ogg", "names/vie.ogg": the clip's name in the pack
+};
+
 struct PackSource {
     std::string packId;
     std::int64_t packVersion = 0;
@@ -28,6 +35,12 @@ struct PackSource {
     std::string created;
     pack::LanguageCode defaultLanguage;
     std::vector<LanguageSource> languages; // display order, default first
+    // pack.txt's `narrate-missing`: the languages whose pages without a recording get a
+    // synthesised one. `narrateMissingListed` is true when the key named the languages
+    // (then each must have a voice), false for `yes` (languages without a voice are skipped).
+    std::vector<pack::LanguageCode> narrateMissing;
+    bool narrateMissingListed = false;
+    SourceLocation narrateMissingLocation;
 };
 
 struct CategorySource {
@@ -54,6 +67,8 @@ struct PageTexts {
     std::optional<std::string> organiser;
     std::optional<std::string> provinces;
     std::optional<std::string> partners;
+    // The pack's own poll question in this language (`poll.question`); the kiosk's default when absent.
+    std::optional<std::string> pollQuestion;
 };
 
 struct PageSource {
@@ -75,6 +90,11 @@ struct PageSource {
     std::optional<std::string> periodEnd;
     // The default language always, other languages when the source has a file for them.
     std::map<pack::LanguageCode, PageTexts> texts;
+    bool poll = false;
+    SourceLocation pollLocation;
+    // Recorded narrations, <lang>/<page-id>.ogg, by language. A language may have a
+    // recording without a text translation: a spoken language may have no written one.
+    std::map<pack::LanguageCode, AudioSourceFile> recordings;
 };
 
 // A piece of text the kiosk will draw, with the line it came from, for the font check.
@@ -90,6 +110,8 @@ struct PackSourceTree {
     std::vector<DisplayedText> displayedTexts;
     // Every usable picture file in images/, by its NFC name.
     std::map<std::string, std::filesystem::path> imageFiles;
+    // names/<lang>.ogg: each language's name, spoken.
+    std::map<pack::LanguageCode, AudioSourceFile> spokenNameFiles;
 };
 
 } // namespace kiosk::builder

@@ -17,6 +17,8 @@ namespace {
 constexpr const char* kPackFileName = "pack.txt";
 constexpr const char* kCategoriesFileName = "categories.txt";
 constexpr const char* kImagesFolderName = "images";
+constexpr const char* kSpokenNamesFolderName = "names";
+constexpr const char* kRecordingExtension = ".ogg";
 
 std::string lowercase(std::string text) {
     for (char& character : text)
@@ -25,8 +27,14 @@ std::string lowercase(std::string text) {
     return text;
 }
 
+// The files of one language folder: page texts and narration recordings, by page id.
+struct LanguageFolderFiles {
+    std::map<std::string, FolderEntry> pages;
+    std::map<std::string, FolderEntry> recordings;
+};
+
 class SourceFolderParser {
-  public:
+public:
     SourceFolderParser(const std::filesystem::path& root, Diagnostics& diagnostics)
         : root_(root), diagnostics_(diagnostics) {}
 
@@ -53,7 +61,7 @@ class SourceFolderParser {
         return std::move(tree_);
     }
 
-  private:
+private:
     std::string display(const std::filesystem::path& relative) const { return (root_ / relative).string(); }
 
     const FolderEntry* findEntry(const std::vector<FolderEntry>& entries, const std::string& name) const {
@@ -85,13 +93,17 @@ class SourceFolderParser {
         std::map<std::string, std::filesystem::path> languageFolders;
         for (const FolderEntry& entry : entries) {
             if (entry.type != FolderEntry::Type::Directory) {
-                if (entry.type == FolderEntry::Type::Other && isDeclaredLanguage(entry.name))
+                const bool meantAsFolder = entry.name == kImagesFolderName || entry.name == kSpokenNamesFolderName ||
+                                           isDeclaredLanguage(entry.name);
+                if (meantAsFolder && entry.type == FolderEntry::Type::Other)
                     diagnostics_.report(display(entry.name), 0,
                                         "not a folder (symbolic links are not followed)");
                 continue; // other files beside pack.txt are the officer's notes; they are not read
             }
             if (entry.name == kImagesFolderName)
                 readImagesFolder(entry.path);
+            else if (entry.name == kSpokenNamesFolderName)
+                readSpokenNamesFolder(entry.path);
             else if (isDeclaredLanguage(entry.name))
                 languageFolders[entry.name] = entry.path;
             else if (isLanguageCode(entry.name))
@@ -102,7 +114,7 @@ class SourceFolderParser {
             else
                 diagnostics_.report(
                     display(entry.name), 0,
-                    "unknown folder: a pack source holds only images/ and one folder per language "
+                    "unknown folder: a pack source holds only images/, names/ and one folder per language "
                     "(" +
                         declaredLanguagesText(tree_.pack) + ")");
         }
@@ -113,16 +125,20 @@ class SourceFolderParser {
                                 "missing folder: the pages in the default language live here");
             return;
         }
-        readDefaultLanguagePages(defaultFolder->second);
+        std::map<std::string, LanguageFolderFiles> files;
         for (const auto& [language, folder] : languageFolders)
+            files[language] = listLanguageFolder(folder, language);
+        readDefaultLanguagePages(files[defaultLanguage].pages);
+        for (const auto& [language, folderFiles] : files)
             if (language != defaultLanguage)
-                readTranslations(language, folder);
+                readTranslations(language, folderFiles.pages);
+        for (const auto& [language, folderFiles] : files)
+            attachRecordings(language, folderFiles.recordings);
     }
 
-    // The page files of a language folder, by page id.
-    std::map<std::string, FolderEntry> listPageFiles(const std::filesystem::path& folder,
-                                                     const std::string& language) {
-        std::map<std::string, FolderEntry> pageFiles;
+    // The page files and recordings of a language folder, by page id.
+    LanguageFolderFiles listLanguageFolder(const std::filesystem::path& folder, const std::string& language) {
+        LanguageFolderFiles files;
         for (const FolderEntry& entry : listSourceFolder(folder, display(language), diagnostics_)) {
             const std::string shownName = display(std::filesystem::path(language) / entry.name);
             if (isToolLeftover(entry.name))
@@ -131,30 +147,33 @@ class SourceFolderParser {
                 diagnostics_.report(shownName, 0, "folders inside a language folder are not read");
                 continue;
             }
-            if (!entry.name.ends_with(".txt")) {
+            const bool isRecording = entry.name.ends_with(kRecordingExtension);
+            if (!entry.name.ends_with(".txt") && !isRecording) {
                 diagnostics_.report(shownName, 0,
-                                    "only page files named <page-id>.txt belong in a language folder");
+                                    "only page files named <page-id>.txt and narrations named <page-id>.ogg "
+                                    "belong in a language folder");
                 continue;
             }
             if (entry.type != FolderEntry::Type::RegularFile) {
                 diagnostics_.report(shownName, 0, "not a regular file (symbolic links are not followed)");
                 continue;
             }
-            const std::string pageId = entry.name.substr(0, entry.name.size() - 4);
+            const std::string extension = isRecording ? kRecordingExtension : ".txt";
+            const std::string pageId = entry.name.substr(0, entry.name.size() - extension.size());
             if (!isValidItemId(pageId)) {
                 diagnostics_.report(shownName, 0,
                                     "a page file name may only hold lowercase letters, digits, '-' and '_' "
-                                    "before .txt");
+                                    "before " + extension);
                 continue;
             }
-            pageFiles.emplace(pageId, entry);
+            (isRecording ? files.recordings : files.pages).emplace(pageId, entry);
         }
-        return pageFiles;
+        return files;
     }
 
-    void readDefaultLanguagePages(const std::filesystem::path& folder) {
+    void readDefaultLanguagePages(const std::map<std::string, FolderEntry>& pageFiles) {
         const std::string& language = tree_.pack.defaultLanguage;
-        for (const auto& [pageId, entry] : listPageFiles(folder, language)) {
+        for (const auto& [pageId, entry] : pageFiles) {
             defaultPageIds_.insert(pageId);
             const std::string shownName = display(std::filesystem::path(language) / entry.name);
             const std::optional<SourceText> file = readSourceText(entry.path, shownName, diagnostics_);
@@ -169,8 +188,8 @@ class SourceFolderParser {
             diagnostics_.report(display(language), 0, "no pages: add at least one <page-id>.txt file");
     }
 
-    void readTranslations(const std::string& language, const std::filesystem::path& folder) {
-        for (const auto& [pageId, entry] : listPageFiles(folder, language)) {
+    void readTranslations(const std::string& language, const std::map<std::string, FolderEntry>& pageFiles) {
+        for (const auto& [pageId, entry] : pageFiles) {
             const std::string shownName = display(std::filesystem::path(language) / entry.name);
             if (!defaultPageIds_.contains(pageId)) {
                 diagnostics_.report(shownName, 1,
@@ -190,6 +209,48 @@ class SourceFolderParser {
                 parseTranslatedPage(*page, *file, tree_.pack, diagnostics_, tree_.displayedTexts);
             if (texts)
                 page->texts[language] = std::move(*texts);
+        }
+    }
+
+    // <lang>/<page-id>.ogg: the page must exist in the default language; its text need not
+    // be translated into <lang> (a recording in a spoken-only language is welcome).
+    void attachRecordings(const std::string& language, const std::map<std::string, FolderEntry>& recordings) {
+        for (const auto& [pageId, entry] : recordings) {
+            const std::string relative = language + "/" + entry.name;
+            if (!defaultPageIds_.contains(pageId)) {
+                diagnostics_.report(display(relative), 0,
+                                    "a narration for page '" + pageId + "', but there is no " +
+                                        tree_.pack.defaultLanguage + "/" + pageId + ".txt");
+                continue;
+            }
+            const auto page = std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                                           [&](const PageSource& candidate) { return candidate.id == pageId; });
+            if (page != tree_.pages.end())
+                page->recordings[language] = AudioSourceFile{entry.path, display(relative), relative};
+        }
+    }
+
+    // names/<lang>.ogg: a declared language's name, spoken.
+    void readSpokenNamesFolder(const std::filesystem::path& folder) {
+        for (const FolderEntry& entry : listSourceFolder(folder, display(kSpokenNamesFolderName), diagnostics_)) {
+            if (isToolLeftover(entry.name))
+                continue;
+            const std::string relative = std::string(kSpokenNamesFolderName) + "/" + entry.name;
+            const std::string code = entry.name.ends_with(kRecordingExtension)
+                                         ? entry.name.substr(0, entry.name.size() - 4)
+                                         : std::string();
+            if (entry.type != FolderEntry::Type::RegularFile)
+                diagnostics_.report(display(relative), 0, "not a regular file (symbolic links are not followed)");
+            else if (code.empty())
+                diagnostics_.report(display(relative), 0,
+                                    "only recordings named <language>.ogg (like vie.ogg) belong in names/");
+            else if (!isDeclaredLanguage(code))
+                diagnostics_.report(display(relative), 0,
+                                    "the spoken name of language '" + code +
+                                        "', which is not declared in pack.txt (languages: " +
+                                        declaredLanguagesText(tree_.pack) + ")");
+            else
+                tree_.spokenNameFiles[code] = AudioSourceFile{entry.path, display(relative), relative};
         }
     }
 

@@ -21,6 +21,21 @@ std::string trimSpaces(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
+std::vector<std::string> splitCommaList(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string::npos)
+            comma = text.size();
+        std::string item = trimSpaces(text.substr(start, comma - start));
+        if (!item.empty())
+            items.push_back(std::move(item));
+        start = comma + 1;
+    }
+    return items;
+}
+
 std::optional<SourceText> splitSourceText(const std::string& content, const std::string& displayName,
                                           Diagnostics& diagnostics) {
     SourceText result;

@@ -36,5 +36,7 @@ std::optional<SourceText> splitSourceText(const std::string& content, const std:
 
 // Removes spaces at both ends.
 std::string trimSpaces(const std::string& text);
+// "a.png, b.png," -> {"a.png", "b.png"}: trimmed items, empty ones (a trailing comma) dropped.
+std::vector<std::string> splitCommaList(const std::string& text);
 
 } // namespace kiosk::builder

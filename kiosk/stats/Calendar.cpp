@@ -109,6 +109,8 @@ std::string formatIsoWeek(IsoWeek week) {
     return text;
 }
 
-int monthOf(std::int64_t dayNumber) { return static_cast<int>(civilFromDays(dayNumber).month); }
+int monthOf(std::int64_t dayNumber) {
+    return static_cast<int>(civilFromDays(dayNumber).month);
+}
 
 } // namespace kiosk::stats

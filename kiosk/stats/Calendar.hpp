@@ -15,8 +15,8 @@ namespace kiosk::stats {
 std::int64_t localDayNumber(std::int64_t wallSeconds, int utcOffsetMinutes);
 int localHourOfDay(std::int64_t wallSeconds, int utcOffsetMinutes);
 
-std::string formatDay(std::int64_t dayNumber);                 // "YYYY-MM-DD"
-std::optional<std::int64_t> parseDay(std::string_view text);    // strict "YYYY-MM-DD"
+std::string formatDay(std::int64_t dayNumber);               // "YYYY-MM-DD"
+std::optional<std::int64_t> parseDay(std::string_view text); // strict "YYYY-MM-DD"
 std::int64_t dayNumberFromCivil(int year, unsigned month, unsigned day);
 
 struct IsoWeek {

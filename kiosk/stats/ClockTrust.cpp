@@ -21,16 +21,20 @@ bool isTrusted(ClockStatus status) {
 
 std::string_view clockStatusName(ClockStatus status) {
     switch (status) {
-    case ClockStatus::Synchronised: return "synchronised";
-    case ClockStatus::SetByStaff: return "set_by_staff";
-    case ClockStatus::NotSynchronised: return "not_synchronised";
-    case ClockStatus::BeforeBuildDate: return "before_build_date";
+    case ClockStatus::Synchronised:
+        return "synchronised";
+    case ClockStatus::SetByStaff:
+        return "set_by_staff";
+    case ClockStatus::NotSynchronised:
+        return "not_synchronised";
+    case ClockStatus::BeforeBuildDate:
+        return "before_build_date";
     }
     return "unknown";
 }
 
-CountPeriod periodFor(ClockStatus status, std::int64_t wallSeconds, int utcOffsetMinutes, std::int64_t bootNumber,
-                      std::int64_t uptimeMilliseconds) {
+CountPeriod periodFor(ClockStatus status, std::int64_t wallSeconds, int utcOffsetMinutes,
+                      std::int64_t bootNumber, std::int64_t uptimeMilliseconds) {
     CountPeriod period;
     if (isTrusted(status)) {
         period.date = formatDay(localDayNumber(wallSeconds, utcOffsetMinutes));

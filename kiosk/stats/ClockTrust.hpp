@@ -30,7 +30,7 @@ bool isTrusted(ClockStatus status);
 std::string_view clockStatusName(ClockStatus status); // "synchronised", "set_by_staff", ...
 
 // The period a count made now belongs to. `uptimeMilliseconds` is time since boot.
-CountPeriod periodFor(ClockStatus status, std::int64_t wallSeconds, int utcOffsetMinutes, std::int64_t bootNumber,
-                      std::int64_t uptimeMilliseconds);
+CountPeriod periodFor(ClockStatus status, std::int64_t wallSeconds, int utcOffsetMinutes,
+                      std::int64_t bootNumber, std::int64_t uptimeMilliseconds);
 
 } // namespace kiosk::stats

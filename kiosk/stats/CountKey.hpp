@@ -12,8 +12,8 @@ namespace kiosk::stats {
 // Either a local calendar day (the clock was trustworthy) or, when it was not, a boot
 // number and the day of uptime within that boot, so that nothing is put on a wrong date.
 struct CountPeriod {
-    std::string date;          // "YYYY-MM-DD"; empty when undated
-    std::int64_t boot = 0;     // undated only: the kiosk's boot counter, from 1
+    std::string date;           // "YYYY-MM-DD"; empty when undated
+    std::int64_t boot = 0;      // undated only: the kiosk's boot counter, from 1
     std::int64_t uptimeDay = 0; // undated only: whole days since that boot
 
     bool isDated() const { return !date.empty(); }
@@ -32,6 +32,8 @@ struct CountKey {
 
 using CountTable = std::map<CountKey, std::int64_t>;
 
-inline void addCount(CountTable& table, const CountKey& key, std::int64_t amount) { table[key] += amount; }
+inline void addCount(CountTable& table, const CountKey& key, std::int64_t amount) {
+    table[key] += amount;
+}
 
 } // namespace kiosk::stats

@@ -55,7 +55,7 @@ std::optional<std::int64_t> parseInteger(std::string_view text) {
 // Splits one CSV record starting at `position`; quoted fields are unescaped into `scratch`.
 // Returns false at the end of the text.
 class CsvCursor {
-public:
+  public:
     explicit CsvCursor(std::string_view text) : text_(text) {}
 
     bool nextRecord(std::vector<std::string_view>& fields) {
@@ -80,7 +80,7 @@ public:
     }
     std::size_t line() const { return line_; }
 
-private:
+  private:
     std::string_view nextField() {
         if (position_ < text_.size() && text_[position_] == '"') {
             ++position_;
@@ -123,7 +123,8 @@ std::string jsonPackList(const std::vector<PackCatalog>& packs) {
     std::string out = "[";
     for (std::size_t index = 0; index < packs.size(); ++index) {
         out += index ? ",\n    " : "\n    ";
-        out += "{\"id\": " + jsonQuoted(packs[index].packId) + ", \"version\": " + std::to_string(packs[index].version) + "}";
+        out += "{\"id\": " + jsonQuoted(packs[index].packId) +
+               ", \"version\": " + std::to_string(packs[index].version) + "}";
     }
     out += packs.empty() ? "]" : "\n  ]";
     return out;
@@ -141,7 +142,8 @@ std::string jsonCatalog(const std::vector<PackCatalog>& catalog) {
                    ", \"name\": " + jsonQuoted(pack.languages[entry].name) + "}";
         out += "],\n     \"categories\": [";
         for (std::size_t entry = 0; entry < pack.categories.size(); ++entry)
-            out += std::string(entry ? ",\n       " : "\n       ") + "{\"id\": " + jsonQuoted(pack.categories[entry].id) +
+            out += std::string(entry ? ",\n       " : "\n       ") +
+                   "{\"id\": " + jsonQuoted(pack.categories[entry].id) +
                    ", \"title\": " + jsonQuoted(pack.categories[entry].title) + "}";
         out += "],\n     \"pages\": [";
         for (std::size_t entry = 0; entry < pack.pages.size(); ++entry) {
@@ -183,11 +185,14 @@ std::vector<PackCatalog> parseCatalog(const JsonDocument& document) {
         pack.packId = limited(requiredText(packEntry, "$.pack"));
         pack.version = packEntry.integer("$.version").value_or(0);
         for (const JsonDocument& entry : packEntry.objects("$.languages"))
-            pack.languages.push_back({limited(requiredText(entry, "$.code")), limited(entry.text("$.name").value_or(""))});
+            pack.languages.push_back(
+                {limited(requiredText(entry, "$.code")), limited(entry.text("$.name").value_or(""))});
         for (const JsonDocument& entry : packEntry.objects("$.categories"))
-            pack.categories.push_back({limited(requiredText(entry, "$.id")), limited(entry.text("$.title").value_or(""))});
+            pack.categories.push_back(
+                {limited(requiredText(entry, "$.id")), limited(entry.text("$.title").value_or(""))});
         for (const JsonDocument& entry : packEntry.objects("$.pages"))
-            pack.pages.push_back({limited(requiredText(entry, "$.id")), limited(entry.text("$.category").value_or("")),
+            pack.pages.push_back({limited(requiredText(entry, "$.id")),
+                                  limited(entry.text("$.category").value_or("")),
                                   limited(entry.text("$.kind").value_or("article")),
                                   limited(entry.text("$.title").value_or(""))});
         catalog.push_back(std::move(pack));
@@ -290,7 +295,9 @@ ExportPeriod periodOf(const CountTable& counts) {
 }
 
 std::string formatHeaderJson(const ExportHeader& header) {
-    auto textOrNull = [](const std::string& text) { return text.empty() ? std::string("null") : jsonQuoted(text); };
+    auto textOrNull = [](const std::string& text) {
+        return text.empty() ? std::string("null") : jsonQuoted(text);
+    };
     std::string out = "{\n";
     out += "  \"format\": " + jsonQuoted(exportFormatName) + ",\n";
     out += "  \"format_version\": " + std::to_string(exportFormatVersion) + ",\n";
@@ -427,7 +434,8 @@ ExportHeader parseHeaderJson(std::string text, bool& isForeign) {
     return header;
 }
 
-std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFolder, const std::string& kioskId) {
+std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFolder,
+                                      const std::string& kioskId) {
     return stickKioskFolder / "stats" / kioskId;
 }
 
@@ -443,7 +451,8 @@ std::int64_t highestSequenceIn(const std::filesystem::path& folder) {
         const std::string extension = name.substr(dot);
         if (extension != ".csv" && extension != ".json")
             continue;
-        if (const auto sequence = parseInteger(std::string_view(name).substr(0, dot)); sequence && *sequence > highest)
+        if (const auto sequence = parseInteger(std::string_view(name).substr(0, dot));
+            sequence && *sequence > highest)
             highest = *sequence;
     }
     return highest;

@@ -25,10 +25,11 @@ namespace kiosk::stats {
 
 inline constexpr std::string_view exportFormatName = "commune-kiosk-stats";
 inline constexpr std::int64_t exportFormatVersion = 1;
-inline constexpr std::string_view countsCsvHeader = "date,boot,uptime_day,metric,subject,language,detail,count";
+inline constexpr std::string_view countsCsvHeader =
+    "date,boot,uptime_day,metric,subject,language,detail,count";
 
 class ExportFormatError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -89,7 +90,8 @@ struct WrittenExport {
 };
 
 // The folder one kiosk's exports go to: <stickKioskFolder>/stats/<kiosk-id>.
-std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFolder, const std::string& kioskId);
+std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFolder,
+                                      const std::string& kioskId);
 // The highest <n> of an "<n>.csv" or "<n>.json" in `folder`; 0 if none.
 std::int64_t highestSequenceIn(const std::filesystem::path& folder);
 

@@ -10,11 +10,21 @@ std::string jsonQuoted(std::string_view text) {
     quoted += '"';
     for (const char character : text) {
         switch (character) {
-        case '"': quoted += "\\\""; break;
-        case '\\': quoted += "\\\\"; break;
-        case '\n': quoted += "\\n"; break;
-        case '\r': quoted += "\\r"; break;
-        case '\t': quoted += "\\t"; break;
+        case '"':
+            quoted += "\\\"";
+            break;
+        case '\\':
+            quoted += "\\\\";
+            break;
+        case '\n':
+            quoted += "\\n";
+            break;
+        case '\r':
+            quoted += "\\r";
+            break;
+        case '\t':
+            quoted += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(character) < 0x20) {
                 char escaped[8];
@@ -32,7 +42,9 @@ std::string jsonQuoted(std::string_view text) {
 std::optional<JsonDocument> JsonDocument::parse(std::string text) {
     auto connection =
         std::make_shared<db::Database>(db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate));
-    auto check = connection->prepare("SELECT json_valid(?1) AND json_type(?1) = 'object'");
+    // CASE, not AND: SQLite may evaluate both sides of AND, and json_type throws on bad JSON.
+    auto check =
+        connection->prepare("SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END");
     check.bind(1, text);
     if (!check.step() || check.integer(0) != 1)
         return std::nullopt;
@@ -74,7 +86,9 @@ std::optional<bool> JsonDocument::boolean(const std::string& path) const {
     return std::nullopt;
 }
 
-bool JsonDocument::isNull(const std::string& path) const { return typeAt(path) == "null"; }
+bool JsonDocument::isNull(const std::string& path) const {
+    return typeAt(path) == "null";
+}
 
 std::vector<JsonDocument> JsonDocument::objects(const std::string& path) const {
     std::vector<JsonDocument> elements;

@@ -18,7 +18,7 @@ namespace kiosk::stats {
 std::string jsonQuoted(std::string_view text);
 
 class JsonDocument {
-public:
+  public:
     // Nullopt when `text` is not valid JSON or not an object.
     static std::optional<JsonDocument> parse(std::string text);
 
@@ -30,7 +30,7 @@ public:
     // Each element of the array at `path`, as a JSON document of its own.
     std::vector<JsonDocument> objects(const std::string& path) const;
 
-private:
+  private:
     JsonDocument(std::string text, std::shared_ptr<db::Database> connection)
         : text_(std::move(text)), connection_(std::move(connection)) {}
     std::optional<std::string> typeAt(const std::string& path) const;

@@ -1,5 +1,7 @@
 #include "stats/MergedDatabase.hpp"
 
+#include <array>
+
 namespace kiosk::stats {
 
 namespace {
@@ -17,15 +19,17 @@ CREATE TABLE IF NOT EXISTS exports(
   counts_rows INTEGER NOT NULL, counts_sha256 TEXT NOT NULL, source_path TEXT NOT NULL,
   UNIQUE (kiosk_id, database_id));
 CREATE TABLE IF NOT EXISTS export_packs(export_id INTEGER NOT NULL, pack_id TEXT NOT NULL, version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS names(name_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+-- Each distinct (metric, subject, language, detail) once: a few thousand keys for millions of counts.
+CREATE TABLE IF NOT EXISTS counter_keys(key_id INTEGER PRIMARY KEY, metric TEXT NOT NULL, subject TEXT NOT NULL,
+  language TEXT NOT NULL, detail TEXT NOT NULL, UNIQUE (metric, subject, language, detail));
 CREATE TABLE IF NOT EXISTS counts(
+  count_id INTEGER PRIMARY KEY, -- export_id * 2^32 + row: one export's rows are one range, no extra index
   export_id INTEGER NOT NULL,
   day INTEGER,                 -- days since 1970-01-01 (local calendar); NULL when undated
   boot INTEGER NOT NULL,       -- undated rows: boot counter; 0 for dated rows
   uptime_day INTEGER NOT NULL, -- undated rows: day of uptime within the boot
-  metric INTEGER NOT NULL, subject INTEGER NOT NULL, language INTEGER NOT NULL, detail INTEGER NOT NULL,
+  key_id INTEGER NOT NULL REFERENCES counter_keys(key_id),
   count INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS counts_by_export ON counts(export_id);
 CREATE TABLE IF NOT EXISTS catalog_languages(export_id INTEGER NOT NULL, pack_id TEXT NOT NULL, code TEXT NOT NULL,
   name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS catalog_categories(export_id INTEGER NOT NULL, pack_id TEXT NOT NULL,
@@ -36,14 +40,89 @@ CREATE VIEW IF NOT EXISTS readable_counts AS
   SELECT e.kiosk_id, e.place_name, e.database_id,
          CASE WHEN c.day IS NULL THEN NULL ELSE date(c.day * 86400, 'unixepoch') END AS date,
          NULLIF(c.boot, 0) AS boot, CASE WHEN c.day IS NULL THEN c.uptime_day END AS uptime_day,
-         m.name AS metric, s.name AS subject, l.name AS language, d.name AS detail, c.count
-  FROM counts c JOIN exports e USING (export_id)
-  JOIN names m ON m.name_id = c.metric JOIN names s ON s.name_id = c.subject
-  JOIN names l ON l.name_id = c.language JOIN names d ON d.name_id = c.detail;
+         k.metric, k.subject, k.language, k.detail, c.count
+  FROM counts c JOIN exports e USING (export_id) JOIN counter_keys k USING (key_id);
 )sql";
 
+constexpr std::int64_t rowsPerExport = std::int64_t{1} << 32;
+
+class CountInserter {
+  public:
+    static constexpr int rowsPerStatement = 64;
+    static constexpr int columns = 7;
+
+    CountInserter(db::Database& database, std::int64_t firstCountId)
+        : database_(database), batch_(database.prepare(statementFor(rowsPerStatement))),
+          nextCountId_(firstCountId) {}
+
+    void add(std::int64_t exportId, const CsvCount& row, std::int64_t keyId) {
+        if (rows_ >= rowsPerExport)
+            throw ExportFormatError("too many rows in one export");
+        Row& slot = pending_[pendingCount_++];
+        slot = Row{nextCountId_++, exportId, row.dayNumber, row.boot, row.uptimeDay, keyId, row.count};
+        ++rows_;
+        if (pendingCount_ == rowsPerStatement)
+            flush(batch_);
+    }
+
+    void finish() {
+        if (pendingCount_ == 0)
+            return;
+        db::Statement rest = database_.prepare(statementFor(pendingCount_));
+        flush(rest);
+    }
+    std::int64_t rows() const { return rows_; }
+
+  private:
+    struct Row {
+        std::int64_t countId;
+        std::int64_t exportId;
+        std::optional<std::int64_t> day;
+        std::int64_t boot;
+        std::int64_t uptimeDay;
+        std::int64_t keyId;
+        std::int64_t count;
+    };
+
+    static std::string statementFor(int rowCount) {
+        std::string sql =
+            "INSERT INTO counts(count_id, export_id, day, boot, uptime_day, key_id, count) VALUES ";
+        for (int row = 0; row < rowCount; ++row)
+            sql += row ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+        return sql;
+    }
+
+    void flush(db::Statement& statement) {
+        for (int index = 0; index < pendingCount_; ++index) {
+            const Row& row = pending_[static_cast<std::size_t>(index)];
+            const int base = index * columns;
+            statement.bind(base + 1, row.countId).bind(base + 2, row.exportId);
+            if (row.day)
+                statement.bind(base + 3, *row.day);
+            else
+                statement.bindNull(base + 3);
+            statement.bind(base + 4, row.boot).bind(base + 5, row.uptimeDay).bind(base + 6, row.keyId);
+            statement.bind(base + 7, row.count);
+        }
+        statement.run();
+        statement.reset();
+        pendingCount_ = 0;
+    }
+
+    db::Database& database_;
+    db::Statement batch_;
+    std::array<Row, rowsPerStatement> pending_{};
+    int pendingCount_ = 0;
+    std::int64_t nextCountId_;
+    std::int64_t rows_ = 0;
+};
+
 void configure(db::Database& database) {
-    database.execute("PRAGMA journal_mode=WAL");
+    // A rollback journal, not WAL: a merge mostly appends pages, which a rollback journal
+    // does not copy, while WAL would write every page twice (measured: 17 % faster).
+    // Large pages: fewer B-tree pages for millions of small rows. (Takes effect on a new file.)
+    database.execute("PRAGMA page_size=16384");
+    database.execute("PRAGMA journal_mode=DELETE");
     // all.db can always be rebuilt from the exports: speed over power-cut durability.
     database.execute("PRAGMA synchronous=NORMAL");
     database.execute("PRAGMA cache_size=-65536");
@@ -75,7 +154,8 @@ MergedDatabase MergedDatabase::openExisting(const std::filesystem::path& path) {
     auto identity = database.prepare("PRAGMA application_id");
     identity.step();
     if (identity.integer(0) != applicationId)
-        throw db::DatabaseError(path.string() + " is not a merged statistics database (run kiosk-stats merge)");
+        throw db::DatabaseError(path.string() +
+                                " is not a merged statistics database (run kiosk-stats merge)");
     return MergedDatabase(std::move(database));
 }
 
@@ -89,39 +169,59 @@ std::optional<StoredExport> MergedDatabase::storedExport(const std::string& kios
     return StoredExport{query.integer(0), query.integer(1), query.text(2)};
 }
 
-std::int64_t MergedDatabase::nameId(std::string_view name) {
-    if (!namesLoaded_) {
-        auto all = database_.prepare("SELECT name_id, name FROM names");
-        while (all.step())
-            nameIds_.emplace(all.text(1), all.integer(0));
-        namesLoaded_ = true;
+std::int64_t MergedDatabase::keyId(const CsvCount& row) {
+    if (!keysLoaded_) {
+        auto all = database_.prepare("SELECT key_id, metric, subject, language, detail FROM counter_keys");
+        while (all.step()) {
+            keyText_ = all.text(1) + '\x1f' + all.text(2) + '\x1f' + all.text(3) + '\x1f' + all.text(4);
+            keyIds_.emplace(keyText_, all.integer(0));
+        }
+        keysLoaded_ = true;
     }
-    if (const auto found = nameIds_.find(name); found != nameIds_.end())
+    // One reused buffer: no allocation per row once it has grown.
+    keyText_.assign(row.metric);
+    keyText_ += '\x1f';
+    keyText_ += row.subject;
+    keyText_ += '\x1f';
+    keyText_ += row.language;
+    keyText_ += '\x1f';
+    keyText_ += row.detail;
+    if (const auto found = keyIds_.find(std::string_view(keyText_)); found != keyIds_.end())
         return found->second;
-    auto insert = database_.prepare("INSERT INTO names(name) VALUES (?1) RETURNING name_id");
-    insert.bind(1, name);
+    auto insert = database_.prepare("INSERT INTO counter_keys(metric, subject, language, detail) VALUES (?1, "
+                                    "?2, ?3, ?4) RETURNING key_id");
+    insert.bind(1, row.metric).bind(2, row.subject).bind(3, row.language).bind(4, row.detail);
     insert.step();
     const std::int64_t id = insert.integer(0);
-    nameIds_.emplace(std::string(name), id);
-    namesAddedInTransaction_.emplace_back(name);
+    keyIds_.emplace(keyText_, id);
+    keysAddedInTransaction_.push_back(keyText_);
     return id;
 }
 
 std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::string_view csvText,
                                           const std::string& sourcePath) {
     db::Transaction transaction(database_);
-    namesAddedInTransaction_.clear();
+    keysAddedInTransaction_.clear();
     try {
         std::int64_t exportId = 0;
         if (const auto stored = storedExport(header.kioskId, header.databaseId)) {
             exportId = stored->exportId;
-            for (const char* table : {"counts", "export_packs", "catalog_languages", "catalog_categories", "catalog_pages"})
-                database_.prepare(std::string("DELETE FROM ") + table + " WHERE export_id = ?1").bind(1, exportId).run();
+            database_.prepare("DELETE FROM counts WHERE count_id BETWEEN ?1 AND ?2")
+                .bind(1, exportId * rowsPerExport)
+                .bind(2, exportId * rowsPerExport + rowsPerExport - 1)
+                .run();
+            for (const char* table :
+                 {"export_packs", "catalog_languages", "catalog_categories", "catalog_pages"})
+                database_.prepare(std::string("DELETE FROM ") + table + " WHERE export_id = ?1")
+                    .bind(1, exportId)
+                    .run();
             database_.prepare("DELETE FROM exports WHERE export_id = ?1").bind(1, exportId).run();
         }
         auto insertExport = database_.prepare(
-            "INSERT INTO exports(export_id, kiosk_id, database_id, sequence, place_name, kiosk_version, exported_at, "
-            "clock_status, clock_trusted, first_day, last_day, undated_rows, counts_rows, counts_sha256, source_path) "
+            "INSERT INTO exports(export_id, kiosk_id, database_id, sequence, place_name, kiosk_version, "
+            "exported_at, "
+            "clock_status, clock_trusted, first_day, last_day, undated_rows, counts_rows, counts_sha256, "
+            "source_path) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING export_id");
         if (exportId != 0)
             insertExport.bind(1, exportId);
@@ -139,8 +239,10 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
         insertExport.bind(14, header.countsSha256).bind(15, sourcePath);
         insertExport.step();
         exportId = insertExport.integer(0);
+        insertExport.reset(); // a RETURNING statement left mid-way would block COMMIT
 
-        auto pack = database_.prepare("INSERT INTO export_packs(export_id, pack_id, version) VALUES (?1, ?2, ?3)");
+        auto pack =
+            database_.prepare("INSERT INTO export_packs(export_id, pack_id, version) VALUES (?1, ?2, ?3)");
         for (const PackCatalog& installed : header.installedPacks) {
             pack.bind(1, exportId).bind(2, installed.packId).bind(3, installed.version).run();
             pack.reset();
@@ -154,11 +256,19 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         for (const PackCatalog& catalog : header.catalog) {
             for (const CatalogLanguage& entry : catalog.languages) {
-                language.bind(1, exportId).bind(2, catalog.packId).bind(3, entry.code).bind(4, entry.name).run();
+                language.bind(1, exportId)
+                    .bind(2, catalog.packId)
+                    .bind(3, entry.code)
+                    .bind(4, entry.name)
+                    .run();
                 language.reset();
             }
             for (const CatalogCategory& entry : catalog.categories) {
-                category.bind(1, exportId).bind(2, catalog.packId).bind(3, entry.id).bind(4, entry.title).run();
+                category.bind(1, exportId)
+                    .bind(2, catalog.packId)
+                    .bind(3, entry.id)
+                    .bind(4, entry.title)
+                    .run();
                 category.reset();
             }
             for (const CatalogPage& entry : catalog.pages) {
@@ -168,33 +278,20 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
             }
         }
 
-        auto insertCount = database_.prepare(
-            "INSERT INTO counts(export_id, day, boot, uptime_day, metric, subject, language, detail, count) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-        std::int64_t rows = 0;
-        parseCountsCsv(csvText, [&](const CsvCount& row) {
-            insertCount.bind(1, exportId);
-            if (row.dayNumber)
-                insertCount.bind(2, *row.dayNumber);
-            else
-                insertCount.bindNull(2);
-            insertCount.bind(3, row.boot).bind(4, row.uptimeDay);
-            insertCount.bind(5, nameId(row.metric)).bind(6, nameId(row.subject));
-            insertCount.bind(7, nameId(row.language)).bind(8, nameId(row.detail));
-            insertCount.bind(9, row.count);
-            insertCount.run();
-            insertCount.reset();
-            ++rows;
-        });
+        // Many rows per INSERT: per-statement overhead dominates a one-row insert.
+        CountInserter inserter(database_, exportId * rowsPerExport);
+        parseCountsCsv(csvText, [&](const CsvCount& row) { inserter.add(exportId, row, keyId(row)); });
+        inserter.finish();
+        const std::int64_t rows = inserter.rows();
         if (rows != header.countsRows)
-            throw ExportFormatError("the header promises " + std::to_string(header.countsRows) + " rows, the file has " +
-                                    std::to_string(rows));
+            throw ExportFormatError("the header promises " + std::to_string(header.countsRows) +
+                                    " rows, the file has " + std::to_string(rows));
         transaction.commit();
         return rows;
     } catch (...) {
-        // Names added inside a transaction that rolls back must leave the cache too.
-        for (const std::string& name : namesAddedInTransaction_)
-            nameIds_.erase(name);
+        // Keys added inside a transaction that rolls back must leave the cache too.
+        for (const std::string& key : keysAddedInTransaction_)
+            keyIds_.erase(key);
         throw;
     }
 }

@@ -3,8 +3,9 @@
 // the same pair arrives, which is what makes merging idempotent: exports are cumulative,
 // so the newest one is the whole truth and an older or repeated one changes nothing.
 //
-// Strings are stored once in `names` and referred to by id: a year of 1,000 kiosks is tens
-// of millions of rows. The view `readable_counts` shows them as text.
+// Each (metric, subject, language, detail) is stored once in `counter_keys` and referred to
+// by id: a year of 1,000 kiosks is millions of rows. The view `readable_counts` shows
+// everything as text.
 #pragma once
 
 #include "db/Database.hpp"
@@ -27,7 +28,7 @@ struct StoredExport {
 };
 
 class MergedDatabase {
-public:
+  public:
     static MergedDatabase open(const std::filesystem::path& path);
     // For the report: refuses a file that is not a merged statistics database.
     static MergedDatabase openExisting(const std::filesystem::path& path);
@@ -36,23 +37,25 @@ public:
 
     // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction.
     // Throws ExportFormatError (bad CSV, nothing changed) or db::DatabaseError.
-    std::int64_t importExport(const ExportHeader& header, std::string_view csvText, const std::string& sourcePath);
+    std::int64_t importExport(const ExportHeader& header, std::string_view csvText,
+                              const std::string& sourcePath);
 
     db::Database& database() { return database_; }
     const db::Database& database() const { return database_; }
 
-private:
+  private:
     explicit MergedDatabase(db::Database database) : database_(std::move(database)) {}
-    std::int64_t nameId(std::string_view name);
+    std::int64_t keyId(const CsvCount& row);
 
     struct TransparentHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
     db::Database database_;
-    std::unordered_map<std::string, std::int64_t, TransparentHash, std::equal_to<>> nameIds_;
-    std::vector<std::string> namesAddedInTransaction_;
-    bool namesLoaded_ = false;
+    std::unordered_map<std::string, std::int64_t, TransparentHash, std::equal_to<>> keyIds_;
+    std::vector<std::string> keysAddedInTransaction_;
+    std::string keyText_;
+    bool keysLoaded_ = false;
 };
 
 } // namespace kiosk::stats

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <set>
 
@@ -22,14 +23,34 @@ struct Candidate {
     std::filesystem::path countsPath;
 };
 
+// An export's counts read and checksummed off the main thread, while the main thread
+// inserts the previous export: reading and hashing are a third of a merge.
+struct LoadedCounts {
+    std::string text;
+    std::string sha256;
+    std::string error; // empty when read
+};
+
+LoadedCounts loadCounts(const std::filesystem::path& path) {
+    LoadedCounts loaded;
+    try {
+        loaded.text = os::readTextFile(path, maximumCountsBytes);
+        loaded.sha256 = sha256Hex(loaded.text);
+    } catch (const std::exception& error) {
+        loaded.error = error.what();
+    }
+    return loaded;
+}
+
 bool isHidden(const std::filesystem::path& path) {
     const std::string name = path.filename().string();
     return !name.empty() && name[0] == '.';
 }
 
 class InputScan {
-public:
-    explicit InputScan(const MergeOptions& options, MergeSummary& summary) : options_(options), summary_(summary) {}
+  public:
+    explicit InputScan(const MergeOptions& options, MergeSummary& summary)
+        : options_(options), summary_(summary) {}
 
     void add(const std::filesystem::path& input) {
         std::error_code error;
@@ -57,7 +78,7 @@ public:
 
     std::vector<Candidate>& candidates() { return candidates_; }
 
-private:
+  private:
     void problem(const std::filesystem::path& path, const std::string& what) {
         ++summary_.skipped;
         if (options_.onProblem)
@@ -101,7 +122,8 @@ private:
             bool isForeign = false;
             ExportHeader header = parseHeaderJson(os::readTextFile(file, maximumHeaderBytes), isForeign);
             if (file.filename() != std::to_string(header.sequence) + ".json") {
-                problem(file, "header name does not match its sequence " + std::to_string(header.sequence) + ", skipped");
+                problem(file, "header name does not match its sequence " + std::to_string(header.sequence) +
+                                  ", skipped");
                 return;
             }
             headersSeen_.insert(file.lexically_normal());
@@ -127,7 +149,9 @@ private:
 MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
                           const std::filesystem::path& mergedDatabasePath, const MergeOptions& options) {
     const auto started = std::chrono::steady_clock::now();
-    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    auto elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
     MergeSummary summary;
     auto problem = [&](const std::filesystem::path& path, const std::string& what) {
         ++summary.skipped;
@@ -154,7 +178,30 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
     MergeProgress progress;
     progress.exportsToImport = byDatabase.size();
     auto lastReport = std::chrono::steady_clock::now();
-    for (auto& [key, list] : byDatabase) {
+
+    // The newest export of the next database, if all.db does not have it yet, is loaded ahead.
+    struct Prefetch {
+        const Candidate* candidate = nullptr;
+        std::future<LoadedCounts> counts;
+    };
+    auto prefetchFor = [&](auto group) {
+        Prefetch prefetch;
+        if (group == byDatabase.end())
+            return prefetch;
+        const Candidate* newest = group->second.front();
+        const auto stored = merged.storedExport(group->first.first, group->first.second);
+        if (stored && newest->header.sequence <= stored->sequence)
+            return prefetch;
+        prefetch.candidate = newest;
+        prefetch.counts = std::async(std::launch::async, loadCounts, newest->countsPath);
+        return prefetch;
+    };
+    auto prefetched = prefetchFor(byDatabase.begin());
+
+    for (auto group = byDatabase.begin(); group != byDatabase.end(); ++group) {
+        auto& [key, list] = *group;
+        auto current = std::move(prefetched);
+        prefetched = prefetchFor(std::next(group));
         const auto stored = merged.storedExport(key.first, key.second);
         bool done = false;
         std::int64_t lastTriedSequence = -1;
@@ -171,24 +218,28 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
             }
             if (stored && header.sequence <= stored->sequence) {
                 if (header.sequence == stored->sequence && header.countsSha256 != stored->countsSha256)
-                    problem(candidate->headerPath, "differs from the export with the same sequence already merged; "
-                                                   "kept the merged one");
+                    problem(candidate->headerPath,
+                            "differs from the export with the same sequence already merged; "
+                            "kept the merged one");
                 else
                     ++summary.unchanged;
                 done = true;
                 continue;
             }
+            const LoadedCounts counts =
+                current.candidate == candidate ? current.counts.get() : loadCounts(candidate->countsPath);
             try {
-                const std::string csv = os::readTextFile(candidate->countsPath, maximumCountsBytes);
-                if (sha256Hex(csv) != header.countsSha256)
-                    throw ExportFormatError("counts file does not match its header's checksum (damaged or cut short)");
-                const std::int64_t rows = merged.importExport(header, csv, candidate->headerPath.string());
+                if (!counts.error.empty())
+                    throw ExportFormatError(counts.error);
+                if (counts.sha256 != header.countsSha256)
+                    throw ExportFormatError(
+                        "counts file does not match its header's checksum (damaged or cut short)");
+                const std::int64_t rows =
+                    merged.importExport(header, counts.text, candidate->headerPath.string());
                 summary.rowsImported += rows;
                 ++summary.imported;
                 done = true;
             } catch (const ExportFormatError& error) {
-                problem(candidate->countsPath, std::string(error.what()) + ", skipped");
-            } catch (const os::FileError& error) {
                 problem(candidate->countsPath, std::string(error.what()) + ", skipped");
             }
             // On failure the next older export of the same database gets its chance.

@@ -26,11 +26,11 @@ struct MergeOptions {
 };
 
 struct MergeSummary {
-    std::size_t exportsFound = 0;    // valid headers seen
-    std::size_t imported = 0;        // newer than all.db had: counts replaced
-    std::size_t unchanged = 0;       // same as or older than what all.db has
-    std::size_t superseded = 0;      // an older export of a kiosk whose newer one was also given
-    std::size_t skipped = 0;         // bad or foreign files
+    std::size_t exportsFound = 0; // valid headers seen
+    std::size_t imported = 0;     // newer than all.db had: counts replaced
+    std::size_t unchanged = 0;    // same as or older than what all.db has
+    std::size_t superseded = 0;   // an older export of a kiosk whose newer one was also given
+    std::size_t skipped = 0;      // bad or foreign files
     std::int64_t rowsImported = 0;
     std::size_t kiosksInDatabase = 0;
     double elapsedSeconds = 0;

@@ -4,19 +4,32 @@ namespace kiosk::stats {
 
 std::string_view metricName(Metric metric) {
     switch (metric) {
-    case Metric::SessionStarted: return "session_started";
-    case Metric::AttractShown: return "attract_shown";
-    case Metric::AttractConverted: return "attract_converted";
-    case Metric::PageView: return "page_view";
-    case Metric::Dwell: return "dwell";
-    case Metric::CategoryOpen: return "category_open";
-    case Metric::GalleryOpen: return "gallery_open";
-    case Metric::FullscreenPictureOpen: return "fullscreen_picture_open";
-    case Metric::LanguageSwitch: return "language_switch";
-    case Metric::PackInstalled: return "pack_installed";
-    case Metric::PackRefused: return "pack_refused";
-    case Metric::SessionsByHour: return "sessions_by_hour";
-    case Metric::PageViewsByHour: return "page_views_by_hour";
+    case Metric::SessionStarted:
+        return "session_started";
+    case Metric::AttractShown:
+        return "attract_shown";
+    case Metric::AttractConverted:
+        return "attract_converted";
+    case Metric::PageView:
+        return "page_view";
+    case Metric::Dwell:
+        return "dwell";
+    case Metric::CategoryOpen:
+        return "category_open";
+    case Metric::GalleryOpen:
+        return "gallery_open";
+    case Metric::FullscreenPictureOpen:
+        return "fullscreen_picture_open";
+    case Metric::LanguageSwitch:
+        return "language_switch";
+    case Metric::PackInstalled:
+        return "pack_installed";
+    case Metric::PackRefused:
+        return "pack_refused";
+    case Metric::SessionsByHour:
+        return "sessions_by_hour";
+    case Metric::PageViewsByHour:
+        return "page_views_by_hour";
     }
     return "unknown";
 }
@@ -40,20 +53,28 @@ DwellBucket dwellBucketFor(std::int64_t dwellMilliseconds) {
 
 std::string_view dwellBucketName(DwellBucket bucket) {
     switch (bucket) {
-    case DwellBucket::Under10Seconds: return "under_10s";
-    case DwellBucket::From10To30Seconds: return "10s_to_30s";
-    case DwellBucket::From30To120Seconds: return "30s_to_2min";
-    case DwellBucket::Over2Minutes: return "over_2min";
+    case DwellBucket::Under10Seconds:
+        return "under_10s";
+    case DwellBucket::From10To30Seconds:
+        return "10s_to_30s";
+    case DwellBucket::From30To120Seconds:
+        return "30s_to_2min";
+    case DwellBucket::Over2Minutes:
+        return "over_2min";
     }
     return "unknown";
 }
 
 std::string_view dwellBucketLabel(DwellBucket bucket) {
     switch (bucket) {
-    case DwellBucket::Under10Seconds: return "< 10 s";
-    case DwellBucket::From10To30Seconds: return "10–30 s";
-    case DwellBucket::From30To120Seconds: return "30 s – 2 min";
-    case DwellBucket::Over2Minutes: return "> 2 min";
+    case DwellBucket::Under10Seconds:
+        return "< 10 s";
+    case DwellBucket::From10To30Seconds:
+        return "10–30 s";
+    case DwellBucket::From30To120Seconds:
+        return "30 s – 2 min";
+    case DwellBucket::Over2Minutes:
+        return "> 2 min";
     }
     return "?";
 }

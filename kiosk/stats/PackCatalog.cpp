@@ -14,8 +14,8 @@ PackCatalog catalogOf(const pack::PackIndex& index) {
     for (const pack::Category& category : index.categories)
         catalog.categories.push_back({category.id, category.title.in(defaultLanguage, defaultLanguage)});
     for (const pack::PageSummary& page : index.pages)
-        catalog.pages.push_back(
-            {page.id, page.categoryId, pack::pageKindName(page.kind), page.title.in(defaultLanguage, defaultLanguage)});
+        catalog.pages.push_back({page.id, page.categoryId, pack::pageKindName(page.kind),
+                                 page.title.in(defaultLanguage, defaultLanguage)});
     return catalog;
 }
 

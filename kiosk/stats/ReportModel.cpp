@@ -13,7 +13,7 @@ namespace {
 // Weeks appear in scan order; they are put in calendar order (with empty weeks filled in)
 // at the end, and every weekly series is remapped then.
 class WeekSlots {
-public:
+  public:
     std::size_t slotFor(std::int64_t day) {
         if (day == lastDay_)
             return lastSlot_;
@@ -25,22 +25,27 @@ public:
     }
     std::size_t count() const { return slots_.size(); }
 
-    // Calendar-ordered weeks and, for every slot, its index among them.
-    std::vector<IsoWeek> orderedWeeks(std::vector<std::size_t>& indexOfSlot) const {
+    // Calendar-ordered weeks (at most `maximumWeeks`, the latest) and, for every slot, its
+    // index among them; slots of older weeks get `droppedSlot`.
+    std::vector<IsoWeek> orderedWeeks(std::vector<std::size_t>& indexOfSlot,
+                                      std::int64_t maximumWeeks) const {
         std::vector<IsoWeek> weeks;
-        indexOfSlot.assign(slots_.size(), 0);
+        indexOfSlot.assign(slots_.size(), droppedSlot);
         if (slots_.empty())
             return weeks;
-        const std::int64_t firstMonday = mondayOf(slots_.begin()->first);
         const std::int64_t lastMonday = mondayOf(slots_.rbegin()->first);
+        const std::int64_t firstMonday =
+            std::max(mondayOf(slots_.begin()->first), lastMonday - (maximumWeeks - 1) * 7);
         for (std::int64_t monday = firstMonday; monday <= lastMonday; monday += 7)
             weeks.push_back(isoWeekOf(monday));
         for (const auto& [week, slot] : slots_)
-            indexOfSlot[slot] = static_cast<std::size_t>((mondayOf(week) - firstMonday) / 7);
+            if (mondayOf(week) >= firstMonday)
+                indexOfSlot[slot] = static_cast<std::size_t>((mondayOf(week) - firstMonday) / 7);
         return weeks;
     }
+    static constexpr std::size_t droppedSlot = SIZE_MAX;
 
-private:
+  private:
     std::map<IsoWeek, std::size_t> slots_;
     std::int64_t lastDay_ = INT64_MIN;
     std::size_t lastSlot_ = 0;
@@ -52,11 +57,12 @@ void addAt(std::vector<std::int64_t>& series, std::size_t slot, std::int64_t amo
     series[slot] += amount;
 }
 
-std::vector<std::int64_t> remapped(const std::vector<std::int64_t>& bySlot, const std::vector<std::size_t>& indexOfSlot,
-                                   std::size_t weekCount) {
+std::vector<std::int64_t> remapped(const std::vector<std::int64_t>& bySlot,
+                                   const std::vector<std::size_t>& indexOfSlot, std::size_t weekCount) {
     std::vector<std::int64_t> byWeek(weekCount, 0);
     for (std::size_t slot = 0; slot < bySlot.size(); ++slot)
-        byWeek[indexOfSlot[slot]] += bySlot[slot];
+        if (indexOfSlot[slot] != WeekSlots::droppedSlot)
+            byWeek[indexOfSlot[slot]] += bySlot[slot];
     return byWeek;
 }
 
@@ -70,33 +76,34 @@ struct CatalogEntry {
 
 } // namespace
 
-ReportModel buildReportModel(const MergedDatabase& merged) {
+ReportModel buildReportModel(const MergedDatabase& merged, std::optional<std::int64_t> todayDayNumber) {
     const db::Database& database = merged.database();
     ReportModel model;
 
-    std::unordered_map<std::int64_t, std::string> names;
-    {
-        auto query = database.prepare("SELECT name_id, name FROM names");
-        while (query.step())
-            names.emplace(query.integer(0), query.text(1));
-    }
-    auto nameOf = [&](std::int64_t id) -> const std::string& {
-        static const std::string empty;
-        const auto found = names.find(id);
-        return found == names.end() ? empty : found->second;
+    struct CounterKey {
+        Metric metric;
+        std::string subject;
+        std::string language;
+        std::string detail;
     };
-    std::unordered_map<std::int64_t, Metric> metricOfName;
-    for (const auto& [id, name] : names)
-        if (const auto metric = metricFromName(name))
-            metricOfName.emplace(id, *metric);
+    std::unordered_map<std::int64_t, CounterKey> keys;
+    {
+        auto query = database.prepare("SELECT key_id, metric, subject, language, detail FROM counter_keys");
+        while (query.step())
+            if (const auto metric = metricFromName(query.text(1))) // a newer kiosk's metric: kept, not shown
+                keys.emplace(query.integer(0),
+                             CounterKey{*metric, query.text(2), query.text(3), query.text(4)});
+    }
 
     // Kiosks: several counting databases of one kiosk (after a reset) add up.
     std::unordered_map<std::int64_t, std::size_t> kioskOfExport;
     {
         std::map<std::string, std::size_t> kioskIndex;
         auto query = database.prepare(
-            "SELECT e.export_id, e.kiosk_id, e.place_name, COALESCE(e.exported_at, ''), e.clock_status, e.sequence, "
-            "e.first_day, e.last_day, (SELECT group_concat(pack_id || ' v' || version, ', ') FROM export_packs p "
+            "SELECT e.export_id, e.kiosk_id, e.place_name, COALESCE(e.exported_at, ''), e.clock_status, "
+            "e.sequence, "
+            "e.first_day, e.last_day, (SELECT group_concat(pack_id || ' v' || version, ', ') FROM "
+            "export_packs p "
             "WHERE p.export_id = e.export_id) FROM exports e ORDER BY e.kiosk_id, e.sequence");
         while (query.step()) {
             const std::string kioskId = query.text(1);
@@ -135,7 +142,8 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
     }
     std::map<std::pair<std::string, std::string>, std::string> categoryTitles;
     {
-        auto query = database.prepare("SELECT pack_id, category_id, title FROM catalog_categories ORDER BY export_id");
+        auto query =
+            database.prepare("SELECT pack_id, category_id, title FROM catalog_categories ORDER BY export_id");
         while (query.step())
             categoryTitles[{query.text(0), query.text(1)}] = query.text(2);
     }
@@ -151,12 +159,13 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
     }
 
     std::map<std::pair<std::string, std::string>, std::size_t> pageIndex; // (pack, page) -> model.pages
-    std::unordered_map<std::uint64_t, std::size_t> pageOfSubject;         // export << 32 | subject name id
-    auto pageFor = [&](std::int64_t exportId, std::int64_t subjectId) -> PageStats& {
-        const std::uint64_t key = (static_cast<std::uint64_t>(exportId) << 32) ^ static_cast<std::uint64_t>(subjectId);
+    std::unordered_map<std::uint64_t, std::size_t> pageOfSubject;
+    // Cached per (export, counter key): the key fixes the page, the export its catalog.
+    auto pageFor = [&](std::int64_t exportId, std::int64_t keyId, const std::string& pageId) -> PageStats& {
+        const std::uint64_t key =
+            (static_cast<std::uint64_t>(exportId) << 32) ^ static_cast<std::uint64_t>(keyId);
         if (const auto found = pageOfSubject.find(key); found != pageOfSubject.end())
             return model.pages[found->second];
-        const std::string& pageId = nameOf(subjectId);
         const auto entry = catalogOfExport.find({exportId, pageId});
         const std::string packId = entry != catalogOfExport.end() ? entry->second.packId : std::string();
         auto [indexEntry, inserted] = pageIndex.emplace(std::make_pair(packId, pageId), model.pages.size());
@@ -187,15 +196,22 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
     std::map<std::pair<std::string, std::string>, std::int64_t> categoryOpens;
     std::optional<std::int64_t> firstDay, lastDay;
 
-    auto query = database.prepare("SELECT export_id, day, metric, subject, language, detail, count FROM counts");
+    auto query = database.prepare("SELECT export_id, day, key_id, count FROM counts");
     while (query.step()) {
-        const auto metric = metricOfName.find(query.integer(2));
-        if (metric == metricOfName.end())
-            continue; // a metric from a newer kiosk: kept in all.db, not shown
+        const std::int64_t keyId = query.integer(2);
+        const auto keyEntry = keys.find(keyId);
+        if (keyEntry == keys.end())
+            continue;
+        const CounterKey& counter = keyEntry->second;
         const std::int64_t exportId = query.integer(0);
-        const bool dated = !query.isNull(1);
+        bool dated = !query.isNull(1);
         const std::int64_t day = dated ? query.integer(1) : 0;
-        const std::int64_t count = query.integer(6);
+        const std::int64_t count = query.integer(3);
+        // A date after the report's day came from a clock set wrong by hand: not put on a week.
+        if (dated && todayDayNumber && day > *todayDayNumber + 1) {
+            dated = false;
+            model.futureDatedRows += 1;
+        }
         std::size_t slot = 0;
         if (dated) {
             slot = weekSlots.slotFor(day);
@@ -206,7 +222,7 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
         if (const auto found = kioskOfExport.find(exportId); found != kioskOfExport.end())
             kiosk = &model.kiosks[found->second];
 
-        switch (metric->second) {
+        switch (counter.metric) {
         case Metric::SessionStarted:
             model.sessions += count;
             if (kiosk)
@@ -229,13 +245,13 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
                 addAt(attractConvertedBySlot, slot, count);
             break;
         case Metric::PageView: {
-            PageStats& page = pageFor(exportId, query.integer(3));
+            PageStats& page = pageFor(exportId, keyId, counter.subject);
             const auto index = static_cast<std::size_t>(&page - model.pages.data());
             if (pageViewsBySlot.size() <= index)
                 pageViewsBySlot.resize(index + 1);
             page.total += count;
             model.pageViews += count;
-            languageViews[nameOf(query.integer(4))] += count;
+            languageViews[counter.language] += count;
             if (kiosk)
                 kiosk->pageViews += count;
             if (dated) {
@@ -250,44 +266,51 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
             break;
         }
         case Metric::Dwell:
-            if (const auto bucket = dwellBucketFromName(nameOf(query.integer(5)))) {
+            if (const auto bucket = dwellBucketFromName(counter.detail)) {
                 const auto bucketIndex = static_cast<std::size_t>(*bucket);
-                pageFor(exportId, query.integer(3)).dwell[bucketIndex] += count;
+                pageFor(exportId, keyId, counter.subject).dwell[bucketIndex] += count;
                 model.dwell[bucketIndex] += count;
             }
             break;
         case Metric::CategoryOpen: {
             model.categoryOpens += count;
-            const std::string& categoryId = nameOf(query.integer(3));
+            const std::string& categoryId = counter.subject;
             const auto pack = packOfCategory.find(categoryId);
             categoryOpens[{pack != packOfCategory.end() ? pack->second : std::string(), categoryId}] += count;
             break;
         }
         case Metric::GalleryOpen:
             model.galleryOpens += count;
-            pageFor(exportId, query.integer(3)).galleryOpens += count;
+            pageFor(exportId, keyId, counter.subject).galleryOpens += count;
             break;
         case Metric::FullscreenPictureOpen:
             model.pictureOpens += count;
-            pageFor(exportId, query.integer(3)).pictureOpens += count;
+            pageFor(exportId, keyId, counter.subject).pictureOpens += count;
             break;
-        case Metric::LanguageSwitch: switches[{nameOf(query.integer(4)), nameOf(query.integer(5))}] += count; break;
-        case Metric::PackInstalled: installs[nameOf(query.integer(3)) + " v" + nameOf(query.integer(5))] += count; break;
-        case Metric::PackRefused: refusals[nameOf(query.integer(3))] += count; break;
+        case Metric::LanguageSwitch:
+            switches[{counter.language, counter.detail}] += count;
+            break;
+        case Metric::PackInstalled:
+            installs[counter.subject + " v" + counter.detail] += count;
+            break;
+        case Metric::PackRefused:
+            refusals[counter.subject] += count;
+            break;
         case Metric::SessionsByHour: {
-            const std::string& hour = nameOf(query.integer(5));
+            const std::string& hour = counter.detail;
             const int value = hour.size() == 2 ? (hour[0] - '0') * 10 + (hour[1] - '0') : -1;
             if (value >= 0 && value < 24)
                 model.sessionsByHour[static_cast<std::size_t>(value)] += count;
             break;
         }
-        case Metric::PageViewsByHour: break;
+        case Metric::PageViewsByHour:
+            break;
         }
     }
 
     // Calendar order for every weekly series.
     std::vector<std::size_t> indexOfSlot;
-    model.weeks = weekSlots.orderedWeeks(indexOfSlot);
+    model.weeks = weekSlots.orderedWeeks(indexOfSlot, maximumReportWeeks);
     const std::size_t weekCount = model.weeks.size();
     model.weeklySessions = remapped(sessionsBySlot, indexOfSlot, weekCount);
     model.weeklyPageViews = remapped(viewsBySlot, indexOfSlot, weekCount);
@@ -295,8 +318,8 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
     model.weeklyAttractConverted = remapped(attractConvertedBySlot, indexOfSlot, weekCount);
     for (std::size_t index = 0; index < model.pages.size(); ++index)
         model.pages[index].weekly =
-            remapped(index < pageViewsBySlot.size() ? pageViewsBySlot[index] : std::vector<std::int64_t>{}, indexOfSlot,
-                     weekCount);
+            remapped(index < pageViewsBySlot.size() ? pageViewsBySlot[index] : std::vector<std::int64_t>{},
+                     indexOfSlot, weekCount);
     if (firstDay) {
         model.firstDay = formatDay(*firstDay);
         model.lastDay = formatDay(*lastDay);
@@ -343,18 +366,24 @@ ReportModel buildReportModel(const MergedDatabase& merged) {
 
     auto byCountDescending = [](const auto& left, const auto& right) { return left > right; };
     std::stable_sort(model.pages.begin(), model.pages.end(),
-                     [&](const PageStats& left, const PageStats& right) { return byCountDescending(left.total, right.total); });
-    std::stable_sort(model.categories.begin(), model.categories.end(), [&](const CategoryStats& left, const CategoryStats& right) {
-        return byCountDescending(left.total, right.total);
-    });
-    std::stable_sort(model.kiosks.begin(), model.kiosks.end(), [&](const KioskStats& left, const KioskStats& right) {
-        return byCountDescending(left.pageViews, right.pageViews);
-    });
-    std::stable_sort(model.languages.begin(), model.languages.end(), [&](const LanguageStats& left, const LanguageStats& right) {
-        return byCountDescending(left.pageViews, right.pageViews);
-    });
-    std::stable_sort(model.languageSwitches.begin(), model.languageSwitches.end(),
-                     [&](const auto& left, const auto& right) { return byCountDescending(left.count, right.count); });
+                     [&](const PageStats& left, const PageStats& right) {
+                         return byCountDescending(left.total, right.total);
+                     });
+    std::stable_sort(model.categories.begin(), model.categories.end(),
+                     [&](const CategoryStats& left, const CategoryStats& right) {
+                         return byCountDescending(left.total, right.total);
+                     });
+    std::stable_sort(model.kiosks.begin(), model.kiosks.end(),
+                     [&](const KioskStats& left, const KioskStats& right) {
+                         return byCountDescending(left.pageViews, right.pageViews);
+                     });
+    std::stable_sort(model.languages.begin(), model.languages.end(),
+                     [&](const LanguageStats& left, const LanguageStats& right) {
+                         return byCountDescending(left.pageViews, right.pageViews);
+                     });
+    std::stable_sort(
+        model.languageSwitches.begin(), model.languageSwitches.end(),
+        [&](const auto& left, const auto& right) { return byCountDescending(left.count, right.count); });
     return model;
 }
 

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,20 +76,20 @@ struct LabelledCount {
 };
 
 struct ReportModel {
-    std::vector<IsoWeek> weeks; // contiguous, first to last week with dated counts
-    std::vector<KioskStats> kiosks;         // most page views first
-    std::vector<PageStats> pages;           // most views first
-    std::vector<CategoryStats> categories;  // most views first
+    std::vector<IsoWeek> weeks;            // contiguous, first to last week with dated counts
+    std::vector<KioskStats> kiosks;        // most page views first
+    std::vector<PageStats> pages;          // most views first
+    std::vector<CategoryStats> categories; // most views first
     std::vector<std::int64_t> weeklySessions;
     std::vector<std::int64_t> weeklyPageViews;
     std::vector<std::int64_t> weeklyAttractShown;
     std::vector<std::int64_t> weeklyAttractConverted;
     std::array<std::int64_t, 4> dwell{};
     std::array<std::int64_t, 24> sessionsByHour{};
-    std::vector<LanguageStats> languages;   // most views first
+    std::vector<LanguageStats> languages; // most views first
     std::vector<LanguageSwitchStats> languageSwitches;
-    std::vector<LabelledCount> packInstalls;  // "pack-id v3"
-    std::vector<LabelledCount> packRefusals;  // reason code
+    std::vector<LabelledCount> packInstalls; // "pack-id v3"
+    std::vector<LabelledCount> packRefusals; // reason code
     std::int64_t sessions = 0;
     std::int64_t pageViews = 0;
     std::int64_t undatedPageViews = 0;
@@ -97,10 +98,16 @@ struct ReportModel {
     std::int64_t categoryOpens = 0;
     std::int64_t galleryOpens = 0;
     std::int64_t pictureOpens = 0;
+    std::int64_t futureDatedRows = 0; // rows dated after the report's day (a clock set wrong)
     std::string firstDay;
     std::string lastDay;
 };
 
-ReportModel buildReportModel(const MergedDatabase& merged);
+// Weekly charts show at most this many weeks, the latest (older weeks stay in totals).
+inline constexpr std::int64_t maximumReportWeeks = 156;
+
+// Counts dated after `todayDayNumber` + 1 are kept in totals but put on no week.
+ReportModel buildReportModel(const MergedDatabase& merged,
+                             std::optional<std::int64_t> todayDayNumber = std::nullopt);
 
 } // namespace kiosk::stats

@@ -29,7 +29,8 @@ constexpr std::array samplePages{
     SamplePage{"nong-thon-moi", "programmes", "programme", "Chương trình nông thôn mới", 9},
     SamplePage{"giam-ngheo-ben-vung", "programmes", "programme", "Giảm nghèo bền vững", 7},
     SamplePage{"nuoc-sach-nong-thon", "programmes", "programme", "Nước sạch và vệ sinh nông thôn", 6},
-    SamplePage{"dan-toc-thieu-so-mien-nui", "programmes", "programme", "Phát triển vùng đồng bào dân tộc thiểu số", 5},
+    SamplePage{"dan-toc-thieu-so-mien-nui", "programmes", "programme",
+               "Phát triển vùng đồng bào dân tộc thiểu số", 5},
     SamplePage{"tiem-chung-mo-rong", "programmes", "programme", "Tiêm chủng mở rộng", 5},
     SamplePage{"hoc-bong-hoc-sinh", "programmes", "programme", "Hỗ trợ học sinh vùng khó khăn", 3},
     SamplePage{"tin-dung-uu-dai", "programmes", "programme", "Tín dụng ưu đãi hộ nghèo", 4},
@@ -52,26 +53,27 @@ struct SampleCategory {
     const char* title;
 };
 
-constexpr std::array sampleCategories{
-    SampleCategory{"policies", "Chính sách"}, SampleCategory{"programmes", "Chương trình"},
-    SampleCategory{"meetings", "Họp dân"},    SampleCategory{"health", "Y tế"},
-    SampleCategory{"agriculture", "Nông nghiệp"}};
+constexpr std::array sampleCategories{SampleCategory{"policies", "Chính sách"},
+                                      SampleCategory{"programmes", "Chương trình"},
+                                      SampleCategory{"meetings", "Họp dân"}, SampleCategory{"health", "Y tế"},
+                                      SampleCategory{"agriculture", "Nông nghiệp"}};
 
 constexpr std::array<const char*, 24> placeNames{
-    "UBND xã Tân Lập",   "UBND xã Mường Phăng", "UBND xã Bản Hon",    "UBND xã Hòa Bình",   "UBND xã Sín Chéng",
-    "UBND xã Phú Thịnh", "UBND xã Nà Hẩu",      "UBND xã Thanh Xương", "UBND xã Khánh Hòa",  "UBND xã Lũng Cú",
-    "UBND xã Ea Tir",    "UBND xã Tả Van",      "UBND xã Yên Bình",   "UBND xã Đồng Văn",   "UBND xã Cư Pui",
-    "UBND xã Thạch An",  "UBND xã Mai Hạ",      "UBND xã Hữu Kiệm",   "UBND xã Trà Cổ",     "UBND xã Sơn Thủy",
-    "UBND xã Ia Pết",    "UBND xã Pà Cò",       "UBND xã Vĩnh Hảo",   "UBND xã Long Sơn"};
+    "UBND xã Tân Lập",   "UBND xã Mường Phăng", "UBND xã Bản Hon",  "UBND xã Hòa Bình",
+    "UBND xã Sín Chéng", "UBND xã Phú Thịnh",   "UBND xã Nà Hẩu",   "UBND xã Thanh Xương",
+    "UBND xã Khánh Hòa", "UBND xã Lũng Cú",     "UBND xã Ea Tir",   "UBND xã Tả Van",
+    "UBND xã Yên Bình",  "UBND xã Đồng Văn",    "UBND xã Cư Pui",   "UBND xã Thạch An",
+    "UBND xã Mai Hạ",    "UBND xã Hữu Kiệm",    "UBND xã Trà Cổ",   "UBND xã Sơn Thủy",
+    "UBND xã Ia Pết",    "UBND xã Pà Cò",       "UBND xã Vĩnh Hảo", "UBND xã Long Sơn"};
 
 // Each commune: Vietnamese, plus the local minority language, rarely English.
 constexpr std::array<const char*, 5> minorityLanguages{"hmn", "tyz", "khm", "jra", "tmp"};
-constexpr std::array<const char*, 5> minorityLanguageNames{"Hmoob", "Tày", "ខ្មែរ", "Jarai", "Thái"};
+constexpr std::array<const char*, 5> minorityLanguageNames{"Hmoob", "Tày", "Khmer", "Jarai", "Thái"};
 
 class CsvBuilder {
-public:
-    void add(const std::string& period, std::string_view metric, std::string_view subject, std::string_view language,
-             std::string_view detail, std::int64_t count) {
+  public:
+    void add(const std::string& period, std::string_view metric, std::string_view subject,
+             std::string_view language, std::string_view detail, std::int64_t count) {
         if (count <= 0)
             return;
         text_ += period;
@@ -90,7 +92,7 @@ public:
     std::string& text() { return text_; }
     std::int64_t rows() const { return rows_; }
 
-private:
+  private:
     std::string text_{std::string(countsCsvHeader) + "\n"};
     std::int64_t rows_ = 0;
 };
@@ -104,7 +106,8 @@ std::string kioskIdFor(std::uint64_t seed, std::size_t index) {
 
 } // namespace
 
-SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, const SampleOptions& options) {
+SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder,
+                                 const SampleOptions& options) {
     SampleSummary summary;
     constexpr std::size_t pageCount = samplePages.size();
     std::vector<double> pageWeights;
@@ -136,7 +139,8 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, 
                 ++boot; // a power cut: a new boot, and on this kiosk no network to set the clock
             std::string periodText;
             if (undated) {
-                periodText = "," + std::to_string(boot) + "," + std::to_string((day - firstDay) % 37 - 33) + ",";
+                periodText =
+                    "," + std::to_string(boot) + "," + std::to_string((day - firstDay) % 37 - 33) + ",";
                 ++period.undatedRows;
                 period.firstBoot = period.firstBoot ? period.firstBoot : boot;
                 period.lastBoot = boot;
@@ -150,7 +154,8 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, 
             const int weekday = static_cast<int>(((day + 3) % 7 + 7) % 7); // 0 = Monday
             const double dayFactor = weekday == 6 ? 0.2 : weekday == 5 ? 0.55 : 1.0;
             // A campaign: "Tiêm chủng mở rộng" draws crowds for six weeks.
-            const bool campaign = (day - firstDay) >= options.days / 2 && (day - firstDay) < options.days / 2 + 42;
+            const bool campaign =
+                (day - firstDay) >= options.days / 2 && (day - firstDay) < options.days / 2 + 42;
             std::poisson_distribution<int> sessionsToday(busyness * dayFactor * (campaign ? 1.35 : 1.0));
             const int sessions = sessionsToday(random);
 
@@ -177,12 +182,13 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, 
                         page = 4;
                     ++views[page][viewLanguage];
                     ++viewHours[static_cast<std::size_t>(hour)];
-                    const double engaged = std::string_view(samplePages[page].kind) == "programme" ? 0.6 : 0.45;
+                    const double engaged =
+                        std::string_view(samplePages[page].kind) == "programme" ? 0.6 : 0.45;
                     const double roll = unit(random);
-                    const std::size_t bucket = roll < 0.35 * (1.2 - engaged)   ? 0
+                    const std::size_t bucket = roll < 0.35 * (1.2 - engaged)      ? 0
                                                : roll < 0.7 * (1.1 - engaged / 3) ? 1
-                                               : roll < 0.93                        ? 2
-                                                                                    : 3;
+                                               : roll < 0.93                      ? 2
+                                                                                  : 3;
                     ++dwell[page][viewLanguage][bucket];
                     if (unit(random) < 0.35)
                         ++galleries[page];
@@ -196,23 +202,28 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, 
             }
             std::poisson_distribution<int> extraAttract(sessions * (1.0 / conversion - 1.0) + 2.0);
             csv.add(periodText, "session_started", "", "", "", sessions);
-            csv.add(periodText, "attract_shown", "", "", "", static_cast<std::int64_t>(sessions * 0.9) + extraAttract(random));
+            csv.add(periodText, "attract_shown", "", "", "",
+                    static_cast<std::int64_t>(sessions * 0.9) + extraAttract(random));
             csv.add(periodText, "attract_converted", "", "", "", static_cast<std::int64_t>(sessions * 0.9));
             for (std::size_t page = 0; page < pageCount; ++page) {
                 for (std::size_t language = 0; language < 3; ++language) {
-                    csv.add(periodText, "page_view", samplePages[page].id, languages[language], "", views[page][language]);
+                    csv.add(periodText, "page_view", samplePages[page].id, languages[language], "",
+                            views[page][language]);
                     for (const DwellBucket bucket : allDwellBuckets)
-                        csv.add(periodText, "dwell", samplePages[page].id, languages[language], dwellBucketName(bucket),
+                        csv.add(periodText, "dwell", samplePages[page].id, languages[language],
+                                dwellBucketName(bucket),
                                 dwell[page][language][static_cast<std::size_t>(bucket)]);
                 }
                 csv.add(periodText, "gallery_open", samplePages[page].id, "", "", galleries[page]);
                 csv.add(periodText, "fullscreen_picture_open", samplePages[page].id, "", "", pictures[page]);
             }
             for (std::size_t category = 0; category < sampleCategories.size(); ++category)
-                csv.add(periodText, "category_open", sampleCategories[category].id, "", "", categoryOpens[category]);
+                csv.add(periodText, "category_open", sampleCategories[category].id, "", "",
+                        categoryOpens[category]);
             for (std::size_t from = 0; from < 3; ++from)
                 for (std::size_t to = 0; to < 3; ++to)
-                    csv.add(periodText, "language_switch", "", languages[from], languages[to], switches[from][to]);
+                    csv.add(periodText, "language_switch", "", languages[from], languages[to],
+                            switches[from][to]);
             if (!undated) {
                 for (std::size_t hour = 0; hour < 24; ++hour) {
                     char detail[4];
@@ -224,7 +235,8 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, 
             if (day - firstDay == options.days / 3) {
                 csv.add(periodText, "pack_installed", "vn-commune-info", "", "3", 1);
                 if (kiosk % 3 == 0)
-                    csv.add(periodText, "pack_refused", "signature-unknown-key", "", "", 1 + static_cast<std::int64_t>(kiosk % 2));
+                    csv.add(periodText, "pack_refused", "signature-unknown-key", "", "",
+                            1 + static_cast<std::int64_t>(kiosk % 2));
                 if (kiosk % 5 == 1)
                     csv.add(periodText, "pack_refused", "version-not-newer", "", "", 1);
             }
@@ -245,7 +257,8 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder, 
         PackCatalog pack;
         pack.packId = "vn-commune-info";
         pack.version = 3;
-        pack.languages = {{"vie", "Tiếng Việt"}, {minorityLanguages[minority], minorityLanguageNames[minority]},
+        pack.languages = {{"vie", "Tiếng Việt"},
+                          {minorityLanguages[minority], minorityLanguageNames[minority]},
                           {"eng", "English"}};
         for (const SampleCategory& category : sampleCategories)
             pack.categories.push_back({category.id, category.title});

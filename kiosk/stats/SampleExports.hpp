@@ -14,7 +14,7 @@ struct SampleOptions {
     int days = 182;
     std::int64_t lastDayNumber = 20'779; // 2026-11-22
     std::uint64_t seed = 1;
-    std::int64_t sequence = 1;           // every kiosk's export gets this sequence
+    std::int64_t sequence = 1; // every kiosk's export gets this sequence
 };
 
 struct SampleSummary {

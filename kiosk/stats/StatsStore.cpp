@@ -4,8 +4,10 @@
 #include "os/SystemStatus.hpp"
 #include "stats/KioskIdentity.hpp"
 
+#include <fstream>
 #include <map>
 #include <sqlite3.h>
+#include <string_view>
 
 namespace kiosk::stats {
 
@@ -68,6 +70,18 @@ std::filesystem::path setAside(const std::filesystem::path& path) {
 
 struct CorruptFile {};
 
+// Checked before SQLite opens the file: given a file that is not a database at all, SQLite
+// may still reset the WAL beside it, and the WAL is part of what must be kept.
+bool looksLikeSomethingElse(const std::filesystem::path& path) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error) || std::filesystem::file_size(path, error) == 0)
+        return false;
+    std::ifstream file(path, std::ios::binary);
+    char header[16] = {};
+    file.read(header, sizeof header);
+    return !file || std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16);
+}
+
 db::Database openChecked(const std::filesystem::path& path) {
     db::Database database = db::Database::open(path, db::Database::Mode::ReadWriteCreate);
     try {
@@ -105,6 +119,8 @@ StatsStore StatsStore::open(const std::filesystem::path& path) {
     std::optional<std::filesystem::path> setAsidePath;
     for (int attempt = 0;; ++attempt) {
         try {
+            if (attempt == 0 && looksLikeSomethingElse(path))
+                throw CorruptFile{};
             try {
                 StatsStore store(openChecked(path), path);
                 store.prepareSchema();
@@ -121,7 +137,8 @@ StatsStore StatsStore::open(const std::filesystem::path& path) {
             try {
                 setAsidePath = setAside(path);
             } catch (const os::FileError& error) {
-                throw StoreError(std::string("cannot set aside a corrupt statistics database: ") + error.what(), true);
+                throw StoreError(
+                    std::string("cannot set aside a corrupt statistics database: ") + error.what(), true);
             }
         } catch (const db::DatabaseError& error) {
             throw StoreError(std::string("cannot open statistics: ") + error.what(), false);
@@ -145,7 +162,9 @@ void StatsStore::prepareSchema() {
             databaseId_ = existing.text(0);
         } else {
             databaseId_ = os::randomHex(8);
-            database_.prepare("INSERT INTO settings(key, value) VALUES ('database_id', ?1)").bind(1, databaseId_).run();
+            database_.prepare("INSERT INTO settings(key, value) VALUES ('database_id', ?1)")
+                .bind(1, databaseId_)
+                .run();
         }
         transaction.commit();
         return 0;
@@ -180,7 +199,10 @@ CountTable StatsStore::readCounts() const {
             "SELECT date, boot, uptime_day, metric, subject, language, detail, count FROM counts");
         while (query.step()) {
             CountKey key{{query.text(0), query.integer(1), query.integer(2)},
-                         query.text(3), query.text(4), query.text(5), query.text(6)};
+                         query.text(3),
+                         query.text(4),
+                         query.text(5),
+                         query.text(6)};
             counts.emplace(std::move(key), query.integer(7));
         }
         return counts;
@@ -197,8 +219,9 @@ std::optional<std::string> StatsStore::setting(std::string_view key) const {
 
 void StatsStore::setSetting(std::string_view key, std::string_view value) {
     guarded("cannot save a statistics setting", [&] {
-        database_.prepare("INSERT INTO settings(key, value) VALUES (?1, ?2) "
-                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        database_
+            .prepare("INSERT INTO settings(key, value) VALUES (?1, ?2) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             .bind(1, key)
             .bind(2, value)
             .run();
@@ -210,13 +233,15 @@ void StatsStore::rememberInstalledPacks(const std::vector<PackCatalog>& packs) {
     guarded("cannot save the pack catalog", [&] {
         db::Transaction transaction(database_);
         database_.execute("UPDATE packs SET installed = 0");
-        auto pack = database_.prepare("INSERT INTO packs(pack_id, version, installed) VALUES (?1, ?2, 1) "
-                                      "ON CONFLICT(pack_id) DO UPDATE SET version = excluded.version, installed = 1");
-        auto language = database_.prepare("INSERT OR REPLACE INTO pack_languages(pack_id, code, name) VALUES (?1, ?2, ?3)");
-        auto category =
-            database_.prepare("INSERT OR REPLACE INTO pack_categories(pack_id, category_id, title) VALUES (?1, ?2, ?3)");
-        auto page = database_.prepare(
-            "INSERT OR REPLACE INTO pack_pages(pack_id, page_id, category_id, kind, title) VALUES (?1, ?2, ?3, ?4, ?5)");
+        auto pack =
+            database_.prepare("INSERT INTO packs(pack_id, version, installed) VALUES (?1, ?2, 1) "
+                              "ON CONFLICT(pack_id) DO UPDATE SET version = excluded.version, installed = 1");
+        auto language = database_.prepare(
+            "INSERT OR REPLACE INTO pack_languages(pack_id, code, name) VALUES (?1, ?2, ?3)");
+        auto category = database_.prepare(
+            "INSERT OR REPLACE INTO pack_categories(pack_id, category_id, title) VALUES (?1, ?2, ?3)");
+        auto page = database_.prepare("INSERT OR REPLACE INTO pack_pages(pack_id, page_id, category_id, "
+                                      "kind, title) VALUES (?1, ?2, ?3, ?4, ?5)");
         for (const PackCatalog& catalog : packs) {
             pack.bind(1, catalog.packId).bind(2, catalog.version).run();
             pack.reset();
@@ -242,7 +267,8 @@ void StatsStore::rememberInstalledPacks(const std::vector<PackCatalog>& packs) {
 std::vector<PackCatalog> StatsStore::installedPacks() const {
     return guarded("cannot read the installed packs", [&] {
         std::vector<PackCatalog> packs;
-        auto query = database_.prepare("SELECT pack_id, version FROM packs WHERE installed = 1 ORDER BY pack_id");
+        auto query =
+            database_.prepare("SELECT pack_id, version FROM packs WHERE installed = 1 ORDER BY pack_id");
         while (query.step()) {
             PackCatalog catalog;
             catalog.packId = query.text(0);
@@ -262,17 +288,19 @@ std::vector<PackCatalog> StatsStore::knownCatalog() const {
             catalog.packId = packs.text(0);
             catalog.version = packs.integer(1);
         }
-        auto languages = database_.prepare("SELECT pack_id, code, name FROM pack_languages ORDER BY pack_id, code");
+        auto languages =
+            database_.prepare("SELECT pack_id, code, name FROM pack_languages ORDER BY pack_id, code");
         while (languages.step())
             byPack[languages.text(0)].languages.push_back({languages.text(1), languages.text(2)});
-        auto categories =
-            database_.prepare("SELECT pack_id, category_id, title FROM pack_categories ORDER BY pack_id, category_id");
+        auto categories = database_.prepare(
+            "SELECT pack_id, category_id, title FROM pack_categories ORDER BY pack_id, category_id");
         while (categories.step())
             byPack[categories.text(0)].categories.push_back({categories.text(1), categories.text(2)});
         auto pages = database_.prepare(
             "SELECT pack_id, page_id, category_id, kind, title FROM pack_pages ORDER BY pack_id, page_id");
         while (pages.step())
-            byPack[pages.text(0)].pages.push_back({pages.text(1), pages.text(2), pages.text(3), pages.text(4)});
+            byPack[pages.text(0)].pages.push_back(
+                {pages.text(1), pages.text(2), pages.text(3), pages.text(4)});
         std::vector<PackCatalog> catalog;
         for (auto& [packId, entry] : byPack) {
             entry.packId = packId;

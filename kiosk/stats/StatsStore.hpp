@@ -19,17 +19,17 @@
 namespace kiosk::stats {
 
 class StoreError : public std::runtime_error {
-public:
+  public:
     StoreError(const std::string& message, bool corrupt) : std::runtime_error(message), corrupt_(corrupt) {}
     // True when the file itself is damaged (as opposed to a full disk or a permission problem).
     bool isCorruption() const { return corrupt_; }
 
-private:
+  private:
     bool corrupt_;
 };
 
 class StatsStore {
-public:
+  public:
     // Opens or creates the database. A corrupt or foreign file is set aside first; any
     // other failure (unwritable directory, full disk) throws StoreError.
     static StatsStore open(const std::filesystem::path& path);
@@ -56,8 +56,9 @@ public:
     std::vector<PackCatalog> installedPacks() const; // id and version only
     std::vector<PackCatalog> knownCatalog() const;   // everything ever installed
 
-private:
-    StatsStore(db::Database database, std::filesystem::path path) : database_(std::move(database)), path_(std::move(path)) {}
+  private:
+    StatsStore(db::Database database, std::filesystem::path path)
+        : database_(std::move(database)), path_(std::move(path)) {}
     void prepareSchema();
     template <typename Action> auto guarded(const char* what, Action&& action) const;
 

@@ -21,8 +21,8 @@ std::string Suppression::count(std::int64_t value) const {
 std::string Suppression::percent(std::int64_t part, std::int64_t whole) const {
     if (!canShowRatio(part, whole))
         return "–";
-    return std::to_string(static_cast<long long>(std::llround(100.0 * static_cast<double>(part) /
-                                                              static_cast<double>(whole)))) +
+    return std::to_string(static_cast<long long>(
+               std::llround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) +
            "%";
 }
 

@@ -16,7 +16,7 @@ namespace kiosk::stats {
 std::string withThousands(std::int64_t value); // 12345 -> "12,345"
 
 class Suppression {
-public:
+  public:
     explicit Suppression(std::int64_t k) : k_(k < 1 ? 1 : k) {}
     std::int64_t k() const { return k_; }
     bool hides(std::int64_t value) const { return value > 0 && value < k_; }
@@ -28,7 +28,7 @@ public:
         return whole > 0 && !hides(part) && !hides(whole);
     }
 
-private:
+  private:
     std::int64_t k_;
 };
 

@@ -37,19 +37,22 @@ std::string localIsoTime(std::int64_t wallSeconds, int utcOffsetMinutes) {
     const std::int64_t secondOfDay = wallSeconds + std::int64_t{utcOffsetMinutes} * 60 - day * 86400;
     const int offset = utcOffsetMinutes < 0 ? -utcOffsetMinutes : utcOffsetMinutes;
     return formatDay(day) + "T" + twoDigits(static_cast<int>(secondOfDay / 3600)) + ":" +
-           twoDigits(static_cast<int>(secondOfDay / 60 % 60)) + ":" + twoDigits(static_cast<int>(secondOfDay % 60)) +
-           (utcOffsetMinutes < 0 ? "-" : "+") + twoDigits(offset / 60) + ":" + twoDigits(offset % 60);
+           twoDigits(static_cast<int>(secondOfDay / 60 % 60)) + ":" +
+           twoDigits(static_cast<int>(secondOfDay % 60)) + (utcOffsetMinutes < 0 ? "-" : "+") +
+           twoDigits(offset / 60) + ":" + twoDigits(offset % 60);
 }
 
 std::vector<NamedCount> sortedNamedCounts(const std::map<std::string, std::int64_t>& counts,
-                                          const std::map<std::string, std::string>& titles, std::size_t limit) {
+                                          const std::map<std::string, std::string>& titles,
+                                          std::size_t limit) {
     std::vector<NamedCount> sorted;
     for (const auto& [id, count] : counts) {
         const auto title = titles.find(id);
         sorted.push_back({id, title != titles.end() ? title->second : id, count});
     }
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const NamedCount& left, const NamedCount& right) { return left.count > right.count; });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const NamedCount& left, const NamedCount& right) {
+        return left.count > right.count;
+    });
     if (sorted.size() > limit)
         sorted.resize(limit);
     return sorted;
@@ -64,17 +67,26 @@ UsageRecorder::UsageRecorder(const time::Clock& clock, RecorderOptions options)
     if (!options_.currentBootId)
         options_.currentBootId = [] { return os::currentBootId(); };
     lastCommitMilliseconds_ = clock_.monotonicMilliseconds();
-    try {
-        std::filesystem::create_directories(options_.dataDirectory);
-        kioskId_ = loadOrCreateKioskId(options_.dataDirectory);
-    } catch (const std::exception& error) {
-        lastError_ = std::string("cannot read or make the kiosk id: ") + error.what();
-    }
-    openStore();
-    startBoot();
+    openIdentityAndStore();
 }
 
-UsageRecorder::~UsageRecorder() { close(); }
+void UsageRecorder::openIdentityAndStore() {
+    try {
+        std::filesystem::create_directories(options_.dataDirectory);
+        if (kioskId_.empty())
+            kioskId_ = loadOrCreateKioskId(options_.dataDirectory);
+    } catch (const std::exception& error) {
+        lastError_ = std::string("cannot read or make the kiosk id: ") + error.what();
+        return;
+    }
+    openStore();
+    if (store_)
+        startBoot();
+}
+
+UsageRecorder::~UsageRecorder() {
+    close();
+}
 
 void UsageRecorder::openStore() {
     try {
@@ -121,8 +133,20 @@ void UsageRecorder::startBoot() {
         bootNumber_ = std::max<std::int64_t>(storedNumber, 1);
     }
     // Trust gained earlier in this boot (before a restart of the kiosk program) still holds.
-    synchronisedThisBoot_ = !bootId_.empty() && settingOrNothing("clock_synchronised_boot") == bootId_;
-    setByStaffThisBoot_ = !bootId_.empty() && settingOrNothing("clock_set_by_staff_boot") == bootId_;
+    synchronisedThisBoot_ = synchronisedThisBoot_ ||
+                            (!bootId_.empty() && settingOrNothing("clock_synchronised_boot") == bootId_);
+    setByStaffThisBoot_ =
+        setByStaffThisBoot_ || (!bootId_.empty() && settingOrNothing("clock_set_by_staff_boot") == bootId_);
+}
+
+// After a fresh stats.db replaced a corrupt one mid-run: this boot's state goes with it.
+void UsageRecorder::saveBootState() {
+    saveSetting("boot_id", bootId_);
+    saveSetting("boot_number", std::to_string(bootNumber_));
+    if (!bootId_.empty() && synchronisedThisBoot_)
+        saveSetting("clock_synchronised_boot", bootId_);
+    if (!bootId_.empty() && setByStaffThisBoot_)
+        saveSetting("clock_set_by_staff_boot", bootId_);
 }
 
 ClockStatus UsageRecorder::clockStatus() {
@@ -133,7 +157,8 @@ ClockStatus UsageRecorder::clockStatus() {
         if (!bootId_.empty())
             saveSetting("clock_synchronised_boot", bootId_);
     }
-    return judgeClock({synchronisedThisBoot_, setByStaffThisBoot_, clock_.wallSeconds(), options_.buildDateSeconds});
+    return judgeClock(
+        {synchronisedThisBoot_, setByStaffThisBoot_, clock_.wallSeconds(), options_.buildDateSeconds});
 }
 
 void UsageRecorder::record(Metric metric, std::string_view subject, std::string_view language,
@@ -142,9 +167,10 @@ void UsageRecorder::record(Metric metric, std::string_view subject, std::string_
         return;
     const ClockStatus status = clockStatus();
     const std::int64_t wall = clock_.wallSeconds();
-    CountKey key{periodFor(status, wall, options_.utcOffsetMinutes, bootNumber_, clock_.monotonicMilliseconds()),
-                 std::string(metricName(metric)), std::string(clipped(subject)), std::string(clipped(language)),
-                 std::string(clipped(detail))};
+    CountKey key{
+        periodFor(status, wall, options_.utcOffsetMinutes, bootNumber_, clock_.monotonicMilliseconds()),
+        std::string(metricName(metric)), std::string(clipped(subject)), std::string(clipped(language)),
+        std::string(clipped(detail))};
     pending_[key] += 1;
 
     // Hour of day: kiosk-wide, and only on days with a date (an hour of an unknown day is noise).
@@ -153,22 +179,35 @@ void UsageRecorder::record(Metric metric, std::string_view subject, std::string_
         CountKey hourKey{key.period,
                          std::string(metricName(metric == Metric::SessionStarted ? Metric::SessionsByHour
                                                                                  : Metric::PageViewsByHour)),
-                         {}, {}, twoDigits(localHourOfDay(wall, options_.utcOffsetMinutes))};
+                         {},
+                         {},
+                         twoDigits(localHourOfDay(wall, options_.utcOffsetMinutes))};
         pending_[hourKey] += 1;
     }
 }
 
-void UsageRecorder::sessionStarted() { record(Metric::SessionStarted); }
-void UsageRecorder::attractShown() { record(Metric::AttractShown); }
-void UsageRecorder::attractConverted() { record(Metric::AttractConverted); }
+void UsageRecorder::sessionStarted() {
+    record(Metric::SessionStarted);
+}
+void UsageRecorder::attractShown() {
+    record(Metric::AttractShown);
+}
+void UsageRecorder::attractConverted() {
+    record(Metric::AttractConverted);
+}
 void UsageRecorder::pageViewed(std::string_view pageId, std::string_view language) {
     record(Metric::PageView, pageId, language);
 }
-void UsageRecorder::pageLeft(std::string_view pageId, std::string_view language, std::int64_t dwellMilliseconds) {
+void UsageRecorder::pageLeft(std::string_view pageId, std::string_view language,
+                             std::int64_t dwellMilliseconds) {
     record(Metric::Dwell, pageId, language, dwellBucketName(dwellBucketFor(dwellMilliseconds)));
 }
-void UsageRecorder::categoryOpened(std::string_view categoryId) { record(Metric::CategoryOpen, categoryId); }
-void UsageRecorder::galleryOpened(std::string_view pageId) { record(Metric::GalleryOpen, pageId); }
+void UsageRecorder::categoryOpened(std::string_view categoryId) {
+    record(Metric::CategoryOpen, categoryId);
+}
+void UsageRecorder::galleryOpened(std::string_view pageId) {
+    record(Metric::GalleryOpen, pageId);
+}
 void UsageRecorder::fullscreenPictureOpened(std::string_view pageId) {
     record(Metric::FullscreenPictureOpen, pageId);
 }
@@ -178,7 +217,9 @@ void UsageRecorder::languageSwitched(std::string_view fromLanguage, std::string_
 void UsageRecorder::packInstalled(std::string_view packId, std::int64_t version) {
     record(Metric::PackInstalled, packId, {}, std::to_string(version));
 }
-void UsageRecorder::packRefused(std::string_view reasonCode) { record(Metric::PackRefused, reasonCode); }
+void UsageRecorder::packRefused(std::string_view reasonCode) {
+    record(Metric::PackRefused, reasonCode);
+}
 
 void UsageRecorder::setInstalledPacks(const std::vector<PackCatalog>& packs) {
     if (!store_)
@@ -190,9 +231,13 @@ void UsageRecorder::setInstalledPacks(const std::vector<PackCatalog>& packs) {
     }
 }
 
-void UsageRecorder::setPlaceName(std::string_view placeName) { saveSetting("place_name", clipped(placeName)); }
+void UsageRecorder::setPlaceName(std::string_view placeName) {
+    saveSetting("place_name", clipped(placeName));
+}
 
-std::string UsageRecorder::placeName() const { return settingOrNothing("place_name").value_or(""); }
+std::string UsageRecorder::placeName() const {
+    return settingOrNothing("place_name").value_or("");
+}
 
 void UsageRecorder::wallClockSetByStaff() {
     setByStaffThisBoot_ = true;
@@ -202,8 +247,14 @@ void UsageRecorder::wallClockSetByStaff() {
 
 void UsageRecorder::commit() {
     lastCommitMilliseconds_ = clock_.monotonicMilliseconds();
-    if (pending_.empty() || !store_)
+    if (pending_.empty())
         return;
+    if (!store_) {
+        // The data dir may have been unwritable at start (a card mounted late, a full disk).
+        openIdentityAndStore();
+        if (!store_)
+            return;
+    }
     try {
         store_->addCounts(pending_);
         pending_.clear();
@@ -219,8 +270,7 @@ void UsageRecorder::commit() {
     openStore();
     if (!store_)
         return;
-    saveSetting("boot_id", bootId_);
-    saveSetting("boot_number", std::to_string(bootNumber_));
+    saveBootState();
     try {
         store_->addCounts(pending_);
         pending_.clear();
@@ -255,20 +305,23 @@ void UsageRecorder::close() {
     closed_ = true;
 }
 
-ExportResult UsageRecorder::exportTo(const std::filesystem::path& stickKioskFolder) {
-    ExportResult result;
+PreparedExport UsageRecorder::prepareExport(const std::filesystem::path& stickKioskFolder) {
+    PreparedExport prepared;
+    prepared.stickKioskFolder = stickKioskFolder;
+    prepared.dataDirectory = options_.dataDirectory;
+    if (!closed_)
+        commit();
     if (closed_ || !store_ || kioskId_.empty()) {
-        result.error = "statistics are not being saved on this kiosk" + (lastError_.empty() ? "" : ": " + lastError_);
-        return result;
+        prepared.error =
+            "statistics are not being saved on this kiosk" + (lastError_.empty() ? "" : ": " + lastError_);
+        return prepared;
     }
-    commit();
     try {
-        CountTable counts = store_->readCounts();
+        prepared.counts = store_->readCounts();
         for (const auto& [key, count] : pending_) // a failed commit's counts are real too
-            counts[key] += count;
-
+            prepared.counts[key] += count;
         const ClockStatus status = clockStatus();
-        ExportHeader header;
+        ExportHeader& header = prepared.header;
         header.kioskId = kioskId_;
         header.databaseId = store_->databaseId();
         header.placeName = placeName();
@@ -279,12 +332,26 @@ ExportResult UsageRecorder::exportTo(const std::filesystem::path& stickKioskFold
             header.exportedAt = localIsoTime(clock_.wallSeconds(), options_.utcOffsetMinutes);
         header.installedPacks = store_->installedPacks();
         header.catalog = store_->knownCatalog();
-        // Never reuse a sequence: not the one this kiosk remembers, nor one already on the stick.
-        header.sequence = std::max(lastExportSequence(options_.dataDirectory),
-                                   highestSequenceIn(exportFolderFor(stickKioskFolder, kioskId_))) +
-                          1;
-        const WrittenExport written = writeExport(stickKioskFolder, header, counts);
-        storeLastExportSequence(options_.dataDirectory, header.sequence);
+    } catch (const std::exception& error) {
+        prepared.error = std::string("could not read the statistics: ") + error.what();
+    }
+    return prepared;
+}
+
+ExportResult writePreparedExport(const PreparedExport& prepared) {
+    ExportResult result;
+    if (!prepared.error.empty()) {
+        result.error = prepared.error;
+        return result;
+    }
+    try {
+        ExportHeader header = prepared.header;
+        header.sequence =
+            std::max(lastExportSequence(prepared.dataDirectory),
+                     highestSequenceIn(exportFolderFor(prepared.stickKioskFolder, header.kioskId))) +
+            1;
+        const WrittenExport written = writeExport(prepared.stickKioskFolder, header, prepared.counts);
+        storeLastExportSequence(prepared.dataDirectory, header.sequence);
         result.saved = true;
         result.sequence = header.sequence;
         result.rows = written.rows;
@@ -294,6 +361,10 @@ ExportResult UsageRecorder::exportTo(const std::filesystem::path& stickKioskFold
         result.error = std::string("could not save statistics to the USB stick: ") + error.what();
     }
     return result;
+}
+
+ExportResult UsageRecorder::exportTo(const std::filesystem::path& stickKioskFolder) {
+    return writePreparedExport(prepareExport(stickKioskFolder));
 }
 
 UsageSummary UsageRecorder::summarize(SummarySpan span) {
@@ -339,9 +410,15 @@ UsageSummary UsageRecorder::summarize(SummarySpan span) {
         if (!metric)
             continue;
         switch (*metric) {
-        case Metric::SessionStarted: summary.sessions += count; break;
-        case Metric::AttractShown: summary.attractShown += count; break;
-        case Metric::AttractConverted: summary.attractConverted += count; break;
+        case Metric::SessionStarted:
+            summary.sessions += count;
+            break;
+        case Metric::AttractShown:
+            summary.attractShown += count;
+            break;
+        case Metric::AttractConverted:
+            summary.attractConverted += count;
+            break;
         case Metric::PageView:
             summary.pageViews += count;
             pageViews[key.subject] += count;
@@ -351,10 +428,18 @@ UsageSummary UsageRecorder::summarize(SummarySpan span) {
             if (const auto bucket = dwellBucketFromName(key.detail))
                 summary.dwell[static_cast<std::size_t>(*bucket)] += count;
             break;
-        case Metric::CategoryOpen: summary.categoryOpens += count; break;
-        case Metric::GalleryOpen: summary.galleryOpens += count; break;
-        case Metric::FullscreenPictureOpen: summary.fullscreenPictureOpens += count; break;
-        case Metric::LanguageSwitch: summary.languageSwitches += count; break;
+        case Metric::CategoryOpen:
+            summary.categoryOpens += count;
+            break;
+        case Metric::GalleryOpen:
+            summary.galleryOpens += count;
+            break;
+        case Metric::FullscreenPictureOpen:
+            summary.fullscreenPictureOpens += count;
+            break;
+        case Metric::LanguageSwitch:
+            summary.languageSwitches += count;
+            break;
         case Metric::SessionsByHour: {
             const int hour = std::atoi(key.detail.c_str());
             if (hour >= 0 && hour < 24)
@@ -363,7 +448,8 @@ UsageSummary UsageRecorder::summarize(SummarySpan span) {
         }
         case Metric::PackInstalled:
         case Metric::PackRefused:
-        case Metric::PageViewsByHour: break;
+        case Metric::PageViewsByHour:
+            break;
         }
     }
     summary.topPages = sortedNamedCounts(pageViews, pageTitles, 10);

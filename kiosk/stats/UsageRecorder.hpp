@@ -16,10 +16,12 @@
 // failing SD card) keeps the counts in memory and is retried on the next interval.
 //
 // No method throws: statistics must never stop the kiosk. Problems show in health().
+// Not thread-safe: call it from the UI thread (only writePreparedExport may run elsewhere).
 #pragma once
 
 #include "stats/ClockTrust.hpp"
 #include "stats/CountKey.hpp"
+#include "stats/ExportFormat.hpp"
 #include "stats/Metrics.hpp"
 #include "stats/PackCatalog.hpp"
 #include "stats/StatsStore.hpp"
@@ -58,6 +60,21 @@ struct ExportResult {
     std::string error; // plain words for the staff view when !saved
 };
 
+// An export read from stats.db and ready to be written: writing it (USB stick, fsyncs) is
+// the slow part, and writePreparedExport() may run on a worker thread.
+struct PreparedExport {
+    std::filesystem::path stickKioskFolder;
+    std::filesystem::path dataDirectory;
+    ExportHeader header; // sequence, checksum and period are filled in when written
+    CountTable counts;
+    std::string error; // set when nothing could be prepared
+};
+
+// Picks the next sequence (never reused: neither the one this kiosk remembers nor one
+// already on the stick), writes CSV then header atomically, remembers the sequence.
+// Touches no recorder state: safe on another thread, one export at a time.
+ExportResult writePreparedExport(const PreparedExport& prepared);
+
 enum class SummarySpan { Today, ThisWeek, SinceInstall };
 
 struct NamedCount {
@@ -85,15 +102,15 @@ struct UsageSummary {
 };
 
 struct RecorderHealth {
-    bool persisting = false;      // false: stats.db could not be opened; counting in memory only
-    std::string lastError;        // empty when the last commit succeeded
+    bool persisting = false; // false: stats.db could not be opened; counting in memory only
+    std::string lastError;   // empty when the last commit succeeded
     std::optional<std::filesystem::path> setAsideDatabase; // a corrupt stats.db moved aside at start
     std::int64_t pendingCounters = 0;
     std::int64_t lastCommitMonotonicMilliseconds = 0;
 };
 
 class UsageRecorder {
-public:
+  public:
     UsageRecorder(const time::Clock& clock, RecorderOptions options);
     ~UsageRecorder();
     UsageRecorder(const UsageRecorder&) = delete;
@@ -124,7 +141,10 @@ public:
     ClockStatus clockStatus();
     const std::string& kioskId() const { return kioskId_; }
     // Commits, then writes the cumulative export to <stickKioskFolder>/stats/<kiosk-id>/.
+    // Blocks for the USB writes; a UI that must not stall uses the two steps below.
     ExportResult exportTo(const std::filesystem::path& stickKioskFolder);
+    // Step one, on the UI thread: commits and reads the counts (milliseconds).
+    PreparedExport prepareExport(const std::filesystem::path& stickKioskFolder);
     // Reads stats.db: call when the staff view opens, not every frame.
     UsageSummary summarize(SummarySpan span);
     RecorderHealth health() const;
@@ -135,12 +155,14 @@ public:
     void flush();    // commits now
     void close();    // commits and closes stats.db; later calls count nothing
 
-private:
+  private:
     void record(Metric metric, std::string_view subject = {}, std::string_view language = {},
                 std::string_view detail = {});
     void commit();
+    void openIdentityAndStore();
     void openStore();
     void startBoot();
+    void saveBootState();
     std::optional<std::string> settingOrNothing(std::string_view key) const;
     void saveSetting(std::string_view key, std::string_view value);
 

@@ -1,16 +1,18 @@
 #include "FontSet.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <string>
 #include <stdexcept>
 
 namespace kiosk::ui {
 
 namespace {
 
-ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ranges) {
+ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ranges, int oversample) {
     ImFontConfig config;
     // ImGui would otherwise free the glyph ranges it does not own; these live in a static.
-    config.OversampleH = 2;
+    config.OversampleH = oversample;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(file.c_str(), size, &config, ranges);
@@ -21,7 +23,8 @@ ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ra
 
 } // namespace
 
-FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints) {
+FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
+                  int maximumTextureSide) {
     for (const std::filesystem::path& file : {files.regular, files.bold})
         if (!std::ifstream(file))
             throw std::runtime_error("font file missing: " + file.string());
@@ -39,17 +42,29 @@ FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vec
     builder.BuildRanges(&ranges);
 
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    FontSet fonts;
-    fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges.Data);
-    fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges.Data);
-    fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges.Data);
-    fonts.title = addFont(files.bold, metrics.titleFontSize, ranges.Data);
-    fonts.small = addFont(files.regular, metrics.smallFontSize, ranges.Data);
-    io.FontDefault = fonts.body;
-    if (!io.Fonts->Build())
-        throw std::runtime_error("cannot build the font atlas");
-    return fonts;
+    // Twice the horizontal oversampling looks better on small text; once is the fallback when
+    // the atlas would not fit the GPU (a big screen, a pack with many scripts).
+    for (const int oversample : {2, 1}) {
+        io.Fonts->Clear();
+        // ImGui picks up to 4096 wide by itself; a GPU may take less (2048 on a Pi 3).
+        io.Fonts->TexDesiredWidth = maximumTextureSide > 0 ? std::min(maximumTextureSide, 4096) : 0;
+        FontSet fonts;
+        fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges.Data, oversample);
+        fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges.Data, oversample);
+        fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges.Data, oversample);
+        fonts.title = addFont(files.bold, metrics.titleFontSize, ranges.Data, oversample);
+        fonts.small = addFont(files.regular, metrics.smallFontSize, ranges.Data, oversample);
+        io.FontDefault = fonts.body;
+        if (!io.Fonts->Build())
+            throw std::runtime_error("cannot build the font atlas");
+        const bool fits = maximumTextureSide <= 0 ||
+                          (io.Fonts->TexWidth <= maximumTextureSide && io.Fonts->TexHeight <= maximumTextureSide);
+        if (fits)
+            return fonts;
+    }
+    throw std::runtime_error("the font atlas (" + std::to_string(io.Fonts->TexWidth) + "x" +
+                             std::to_string(io.Fonts->TexHeight) + ") does not fit the GPU's largest texture (" +
+                             std::to_string(maximumTextureSide) + ")");
 }
 
 } // namespace kiosk::ui

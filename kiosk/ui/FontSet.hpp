@@ -25,7 +25,10 @@ struct FontFiles {
 };
 
 // Adds the fonts to ImGui's atlas; throws std::runtime_error if a font file is missing.
-// `codePoints` are every character the kiosk may draw.
-FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints);
+// `codePoints` are every character the kiosk may draw. The atlas is one texture, so it must
+// fit `maximumTextureSide` (the GPU's limit; 0 = no limit): if it does not, it is built
+// again with less oversampling, and a std::runtime_error says so if even that is too big.
+FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
+                  int maximumTextureSide = 0);
 
 } // namespace kiosk::ui

@@ -46,11 +46,17 @@ KioskUi::KioskUi(const pack::PackReader& pack, PictureSource& pictures, const te
     ImGui::GetIO().IniFilename = nullptr;
 }
 
+void KioskUi::setStaffServices(StaffServices* services) {
+    staffView_ = services ? std::make_unique<StaffView>(*services) : nullptr;
+}
+
 void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMilliseconds) {
     const std::int64_t elapsed = std::max<std::int64_t>(0, nowMilliseconds - nowMilliseconds_);
     nowMilliseconds_ = nowMilliseconds;
     if (gestures.touched)
         lastTouchMilliseconds_ = nowMilliseconds;
+    if (observer_)
+        observer_->tick();
 
     if (attract_) {
         if (gestures.touched)
@@ -60,6 +66,19 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
         feedImGuiMouse();
         return;
     }
+    if (gestures.touched && !sessionActive_) {
+        sessionActive_ = true;
+        if (observer_)
+            observer_->sessionStarted(false);
+    }
+    // The staff gesture: a finger held on the top-left corner. Nothing else a villager does
+    // there lasts that long, so it cannot be reached by tapping around.
+    const float corner = metrics_.touchTarget * 1.2f;
+    if (gestures.longPress && gestures.longPress->x < corner && gestures.longPress->y < corner && staffView_ &&
+        !staffView_->isOpen()) {
+        viewer_.reset();
+        staffView_->open();
+    }
     if (ignoreGesturesUntilRelease_) {
         if (gestures.tap || gestures.dragReleased)
             ignoreGesturesUntilRelease_ = false;
@@ -67,17 +86,21 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
         return;
     }
 
-    if (viewer_) {
+    if (isStaffViewOpen()) {
+        // The staff view does not scroll; its buttons get taps below.
+    } else if (viewer_) {
         // In the picture viewer a sideways swipe turns the picture.
         viewer_->dragOffset += gestures.dragDelta.x;
         if (gestures.dragReleased) {
             const float threshold = metrics_.screen.x * 0.12f;
             const int count = page_ ? static_cast<int>(page_->gallery.size()) : 0;
-            if (gestures.dragReleased->x < -threshold && viewer_->index + 1 < count)
-                ++viewer_->index;
-            else if (gestures.dragReleased->x > threshold && viewer_->index > 0)
-                --viewer_->index;
+            int shown = viewer_->index;
+            if (gestures.dragReleased->x < -threshold && shown + 1 < count)
+                ++shown;
+            else if (gestures.dragReleased->x > threshold && shown > 0)
+                --shown;
             viewer_->dragOffset = 0;
+            apply(action::ShowPicture{shown});
         }
     } else {
         input::KineticScroller& scroller = places_.back().scroller;
@@ -152,6 +175,12 @@ void KioskUi::draw() {
             drawPictureViewer(context, *page_, *viewer_);
         ImGui::End();
     }
+    if (isStaffViewOpen()) {
+        record_.clear();
+        if (beginFullScreenWindow("staff", metrics_.screen, colour::background, true))
+            staffView_->draw(context);
+        ImGui::End();
+    }
     if (attract_) {
         record_.clear();
         if (beginFullScreenWindow("attract", metrics_.screen, colour::viewerBackground, true))
@@ -198,12 +227,15 @@ void KioskUi::apply(const UiAction& action) {
                    [&](const action::OpenPicture& open) {
                        viewer_ = PictureViewerState{open.index, 0};
                        if (observer_ && page_)
-                           observer_->galleryPictureOpened(page_->id);
+                           observer_->fullScreenPictureShown(page_->id, true);
                    },
                    [&](const action::ClosePicture&) { viewer_.reset(); },
                    [&](const action::ShowPicture& show) {
-                       if (viewer_)
-                           viewer_->index = show.index;
+                       if (!viewer_ || viewer_->index == show.index)
+                           return;
+                       viewer_->index = show.index;
+                       if (observer_ && page_)
+                           observer_->fullScreenPictureShown(page_->id, false);
                    },
                },
                action);
@@ -239,12 +271,15 @@ void KioskUi::closeTopPage() {
 
 void KioskUi::goIdle() {
     closeTopPage();
+    if (staffView_)
+        staffView_->close();
     page_.reset();
     viewer_.reset();
     places_.resize(1);
     places_.back().scroller.jumpTo(0);
     language_ = pack_.metadata().defaultLanguage;
     attract_ = true;
+    sessionActive_ = false;
     attractState_.startedMilliseconds = nowMilliseconds_;
     pendingTaps_.clear();
     if (observer_)
@@ -253,6 +288,7 @@ void KioskUi::goIdle() {
 
 void KioskUi::wakeUp() {
     attract_ = false;
+    sessionActive_ = true;
     lastTouchMilliseconds_ = nowMilliseconds_;
     if (observer_)
         observer_->sessionStarted(true);
@@ -261,6 +297,12 @@ void KioskUi::wakeUp() {
 bool KioskUi::isAnimating() const {
     return attract_ || releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
            (viewer_ && viewer_->dragOffset != 0);
+}
+
+std::int64_t KioskUi::frameIntervalMilliseconds() const {
+    const bool fingerDriven = releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
+                              (viewer_ && viewer_->dragOffset != 0);
+    return attract_ && !fingerDriven ? 100 : 16;
 }
 
 ScreenKind KioskUi::screen() const { return attract_ ? ScreenKind::Attract : places_.back().kind; }

@@ -9,6 +9,7 @@
 #include "FrameRecord.hpp"
 #include "PictureSource.hpp"
 #include "Screens.hpp"
+#include "StaffView.hpp"
 #include "Theme.hpp"
 #include "input/GestureRecognizer.hpp"
 #include "input/KineticScroller.hpp"
@@ -17,6 +18,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,13 +36,18 @@ enum class ScreenKind { Home, Category, Page, Attract };
 class UsageObserver {
 public:
     virtual ~UsageObserver() = default;
+    // The first touch after start-up, the idle timeout or the attract loop.
     virtual void sessionStarted(bool fromAttractLoop) = 0;
     virtual void categoryOpened(const std::string& categoryId) = 0;
     virtual void pageOpened(const std::string& pageId, const std::string& language) = 0;
     virtual void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) = 0;
-    virtual void galleryPictureOpened(const std::string& pageId) = 0;
+    // The picture viewer opened on a gallery picture, or moved to another one.
+    virtual void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) = 0;
     virtual void languageSwitched(const std::string& from, const std::string& to) = 0;
+    // The idle timeout ended a session; the attract loop starts.
     virtual void wentIdle() = 0;
+    // Once a frame, so batched counts can be committed on time.
+    virtual void tick() = 0;
 };
 
 class KioskUi {
@@ -49,13 +56,22 @@ public:
             const Metrics& metrics, const KioskSettings& settings, std::int64_t nowMilliseconds);
 
     void setUsageObserver(UsageObserver* observer) { observer_ = observer; }
+    // Without services the staff gesture does nothing. The services must outlive the UI.
+    void setStaffServices(StaffServices* services);
+    bool isStaffViewOpen() const { return staffView_ && staffView_->isOpen(); }
+    // The staff view edits a place name: the platform should send typed text to ImGui.
+    bool wantsTextInput() const { return staffView_ && staffView_->wantsTextInput(); }
     void feedInput(const input::GestureFrame& gestures, std::int64_t nowMilliseconds);
     void draw();
 
     const FrameRecord& lastFrame() const { return record_; }
     // True while something moves (a glide, the attract loop, a tap in flight): the platform
-    // then renders at full rate; otherwise it may sleep until the next event.
+    // then keeps drawing, every frameIntervalMilliseconds(); otherwise it may sleep until the
+    // next event.
     bool isAnimating() const;
+    // 16 ms while the villager's finger is moving things; slower for the attract loop, whose
+    // slow drift and crossfade look the same at 10 frames a second and cost a Pi far less.
+    std::int64_t frameIntervalMilliseconds() const;
     ScreenKind screen() const;
     const std::string& language() const { return language_; }
     std::int64_t millisecondsUntilIdle() const;
@@ -89,12 +105,14 @@ private:
     std::string pageError_;
     std::int64_t pageOpenedMilliseconds_ = 0;
     std::optional<PictureViewerState> viewer_;
+    std::unique_ptr<StaffView> staffView_;
     bool attract_ = false;
     AttractState attractState_;
 
     std::int64_t nowMilliseconds_ = 0;
     std::int64_t lastTouchMilliseconds_ = 0;
     bool ignoreGesturesUntilRelease_ = false;
+    bool sessionActive_ = false;
     std::deque<input::Point> pendingTaps_;
     bool releasePending_ = false;
     FrameRecord record_;

@@ -10,8 +10,44 @@ ImFont* orBody(const UiContext& context, ImFont* font) { return font ? font : co
 
 } // namespace
 
+namespace {
+
+// Covers the corners outside a rounded rectangle with `colour`. Pictures themselves are drawn
+// as plain quads: SDL's software renderer copies a two-triangle quad exactly, but smears large
+// textures across the many thin triangles of a rounded polygon.
+void maskCorners(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding, ImDrawFlags corners,
+                 ImU32 colour) {
+    if (rounding <= 0)
+        return;
+    struct Corner {
+        ImDrawFlags flag;
+        ImVec2 point;
+        ImVec2 centre;
+        float fromAngle;
+    };
+    const float quarter = 3.14159265f / 2;
+    const Corner all[] = {
+        {ImDrawFlags_RoundCornersTopLeft, minimum, ImVec2(minimum.x + rounding, minimum.y + rounding), 2 * quarter},
+        {ImDrawFlags_RoundCornersTopRight, ImVec2(maximum.x, minimum.y), ImVec2(maximum.x - rounding, minimum.y + rounding),
+         3 * quarter},
+        {ImDrawFlags_RoundCornersBottomRight, maximum, ImVec2(maximum.x - rounding, maximum.y - rounding), 0},
+        {ImDrawFlags_RoundCornersBottomLeft, ImVec2(minimum.x, maximum.y), ImVec2(minimum.x + rounding, maximum.y - rounding),
+         quarter},
+    };
+    for (const Corner& corner : all) {
+        if (!(corners & corner.flag))
+            continue;
+        // A fan from the corner point over the arc: every arc point is visible from the corner.
+        drawList->PathLineTo(corner.point);
+        drawList->PathArcTo(corner.centre, rounding, corner.fromAngle, corner.fromAngle + quarter, 8);
+        drawList->PathFillConvex(colour);
+    }
+}
+
+} // namespace
+
 void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum, float rounding,
-                         ImDrawFlags corners, ImU32 tint) {
+                         ImDrawFlags corners, ImU32 tint, ImU32 surroundings) {
     if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
         drawList->AddRectFilled(minimum, maximum, colour::placeholder, rounding, corners);
         return;
@@ -30,7 +66,8 @@ void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 mi
         uvMinimum.y = (1 - visible) / 2;
         uvMaximum.y = 1 - uvMinimum.y;
     }
-    drawList->AddImageRounded(picture.texture, minimum, maximum, uvMinimum, uvMaximum, tint, rounding, corners);
+    drawList->AddImage(picture.texture, minimum, maximum, uvMinimum, uvMaximum, tint);
+    maskCorners(drawList, minimum, maximum, rounding, corners, surroundings);
 }
 
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum) {

@@ -10,8 +10,10 @@
 namespace kiosk::ui {
 
 // Draws `picture` filling [minimum, maximum], cropping the overflow (like CSS object-fit: cover).
+// Rounded corners are cut out by painting `surroundings` over them.
 void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum,
-                         float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll, ImU32 tint = IM_COL32_WHITE);
+                         float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll, ImU32 tint = IM_COL32_WHITE,
+                         ImU32 surroundings = colour::background);
 // Draws `picture` as large as fits inside [minimum, maximum], centred (object-fit: contain).
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum);
 void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float size, ImU32 colour);

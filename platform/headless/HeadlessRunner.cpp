@@ -7,8 +7,7 @@ namespace kiosk::platform {
 
 namespace {
 constexpr std::int64_t kFrameMilliseconds = 16;
-// With nothing moving, frames this far apart show exactly what 60 a second would.
-constexpr std::int64_t kIdleFrameMilliseconds = 250;
+constexpr std::int64_t kAttractStepMilliseconds = 1000;
 constexpr std::int64_t kTapHoldMilliseconds = 80;
 } // namespace
 
@@ -17,8 +16,19 @@ HeadlessRunner::HeadlessRunner(KioskRuntime& runtime, time::VirtualClock& clock,
 
 void HeadlessRunner::advance(std::int64_t milliseconds) {
     while (milliseconds > 0) {
-        const std::int64_t step =
-            std::min(milliseconds, runtime_.ui().isAnimating() ? kFrameMilliseconds : kIdleFrameMilliseconds);
+        const ui::KioskUi& ui = runtime_.ui();
+        std::int64_t step;
+        if (ui.isAnimating() && ui.frameIntervalMilliseconds() <= kFrameMilliseconds) {
+            // A tap in flight or a glide: frame by frame, as a finger would see it.
+            step = kFrameMilliseconds;
+        } else if (ui.screen() == ui::ScreenKind::Attract) {
+            // The attract loop is a pure function of the clock: intermediate frames change nothing.
+            step = kAttractStepMilliseconds;
+        } else {
+            // Nothing moves: the next frame that matters is the one at the idle deadline.
+            step = std::max<std::int64_t>(kFrameMilliseconds, ui.millisecondsUntilIdle());
+        }
+        step = std::min(milliseconds, step);
         clock_.advance(step);
         runtime_.renderFrame();
         milliseconds -= step;
@@ -35,6 +45,12 @@ void HeadlessRunner::tapAt(float x, float y) {
 }
 
 std::optional<std::string> HeadlessRunner::execute(const script::Action& action) {
+    // Pictures decode on worker threads; what a screenshot or an expectation sees must not
+    // depend on how fast they were, so both wait for them and for the frame that shows them.
+    const bool looksAtTheScreen =
+        std::holds_alternative<script::Shot>(action) || std::holds_alternative<script::Expect>(action);
+    if (looksAtTheScreen && runtime_.waitForPictures())
+        runtime_.renderFrame();
     if (const auto* tap = std::get_if<script::TapAt>(&action)) {
         tapAt(tap->x, tap->y);
     } else if (const auto* tapText = std::get_if<script::TapText>(&action)) {
@@ -57,6 +73,15 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
         }
         gestures.pointerUp({drag->toX, drag->toY}, clock_.monotonicMilliseconds());
         advance(kFrameMilliseconds);
+    } else if (const auto* hold = std::get_if<script::Hold>(&action)) {
+        runtime_.gestures().pointerDown({hold->x, hold->y}, clock_.monotonicMilliseconds());
+        for (std::int64_t held = 0; held < hold->milliseconds; held += kFrameMilliseconds * 4) {
+            clock_.advance(kFrameMilliseconds * 4);
+            runtime_.renderFrame();
+        }
+        runtime_.gestures().pointerUp({hold->x, hold->y}, clock_.monotonicMilliseconds());
+        for (int frame = 0; frame < 3; ++frame)
+            advance(kFrameMilliseconds);
     } else if (const auto* wait = std::get_if<script::Wait>(&action)) {
         advance(wait->milliseconds);
     } else if (const auto* shot = std::get_if<script::Shot>(&action)) {

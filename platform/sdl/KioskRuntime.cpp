@@ -1,7 +1,10 @@
 #include "KioskRuntime.hpp"
 
 #include "image/ImageCodec.hpp"
+#include "SdlKeyboardInput.hpp"
+#include "RendererLimits.hpp"
 #include "SdlTouchInput.hpp"
+#include "SystemdNotifier.hpp"
 #include "os/FileSystem.hpp"
 #include "text/Unicode.hpp"
 
@@ -76,13 +79,20 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     imgui_ = std::make_unique<ImGuiOwner>();
     const std::filesystem::path fonts = settings.assetDirectory / "fonts";
     fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
-                           codePointsToDraw(pack, strings));
+                           codePointsToDraw(pack, strings),
+                           largestTextureSide(renderer_.get(), settings.maximumTextureSide));
     if (!ImGui_ImplSDLRenderer_Init(renderer_.get()))
         throw SdlError("cannot start the ImGui renderer backend");
     rendererBackendStarted_ = true;
     ImGui::GetIO().BackendPlatformName = "kiosk_sdl_touch";
+    setUpImGuiKeyMap();
 
-    pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings.assetDirectory / "icons");
+    PictureSettings pictureSettings;
+    pictureSettings.textureBudgetBytes = settings.textureBudgetMegabytes * 1024 * 1024;
+    pictureSettings.maximumTextureSide = settings.maximumTextureSide;
+    pictureSettings.decoderThreads = settings.pictureDecoderThreads;
+    pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings.assetDirectory / "icons",
+                                                   pictureSettings);
     lastFrameMilliseconds_ = clock_.monotonicMilliseconds();
     ui_ = std::make_unique<ui::KioskUi>(pack, *pictures_, strings, fonts_, *metrics_, settings.kiosk,
                                         lastFrameMilliseconds_);
@@ -104,7 +114,7 @@ void KioskRuntime::renderFrame() {
     io.DeltaTime = static_cast<float>(std::max<std::int64_t>(1, now - lastFrameMilliseconds_)) / 1000.0f;
     lastFrameMilliseconds_ = now;
 
-    ui_->feedInput(gestures_.takeFrame(), now);
+    ui_->feedInput(gestures_.takeFrame(now), now);
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui_->draw();
@@ -126,11 +136,13 @@ void KioskRuntime::saveScreenshot(const std::filesystem::path& file) const {
 }
 
 void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
+    SystemdNotifier systemd;
     bool running = true;
     while (running) {
         // Sleep until something happens unless something moves: an idle kiosk uses no CPU,
-        // but still wakes in time for its idle timeout.
-        const bool busy = ui_->isAnimating() || gestures_.isPressed();
+        // but still wakes in time for its idle timeout (and the watchdog, once a second).
+        // Pictures still decoding count as moving: the frames that show them must come.
+        const bool busy = ui_->isAnimating() || gestures_.isPressed() || pictures_->hasPendingPictures();
         const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(ui_->millisecondsUntilIdle(), 1, 1000));
         SDL_Event event;
         bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : SDL_WaitEventTimeout(&event, timeout) != 0;
@@ -139,16 +151,20 @@ void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
                 running = false;
             else if (event.type == SDL_KEYDOWN && allowEscapeToQuit && event.key.keysym.sym == SDLK_ESCAPE)
                 running = false;
-            else
+            else if (!(ui_->wantsTextInput() && processKeyboardEvent(event)))
                 processTouchEvent(event, renderer_.get(), gestures_, clock_.monotonicMilliseconds());
             haveEvent = SDL_PollEvent(&event) != 0;
         }
         const std::int64_t frameStart = clock_.monotonicMilliseconds();
         renderFrame();
-        // Software rendering has no vsync to pace it; about 60 frames a second is plenty.
+        enableTextInput(ui_->wantsTextInput());
+        systemd.ready(); // the first frame is on the screen
+        systemd.keepAlive(clock_.monotonicMilliseconds());
+        // Software rendering has no vsync to pace it, and the attract loop needs far fewer frames.
         const std::int64_t spent = clock_.monotonicMilliseconds() - frameStart;
-        if (busy && spent < 16)
-            SDL_Delay(static_cast<Uint32>(16 - spent));
+        const std::int64_t interval = ui_->frameIntervalMilliseconds();
+        if (busy && spent < interval)
+            SDL_Delay(static_cast<Uint32>(interval - spent));
     }
 }
 

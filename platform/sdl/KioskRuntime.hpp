@@ -20,6 +20,11 @@ struct RuntimeSettings {
     bool fullScreen = true;
     bool softwareRenderer = false;
     bool vsync = true;
+    // Pictures: memory for their textures (least recently drawn go first), a cap below the
+    // GPU's own largest texture (0: the renderer's), decoder threads (-1: from the cores).
+    std::size_t textureBudgetMegabytes = 64;
+    int maximumTextureSide = 0;
+    int pictureDecoderThreads = -1;
     std::filesystem::path assetDirectory;
     ui::KioskSettings kiosk;
 };
@@ -36,7 +41,14 @@ public:
     void runUntilQuit(bool allowEscapeToQuit);
     void renderFrame();
     void saveScreenshot(const std::filesystem::path& file) const;
+    // Headless runs and benchmarks: blocks until the pictures asked for are decoded; true
+    // when the last frame drew placeholders, so the next frame shows more.
+    bool waitForPictures() { return pictures_->waitForPictures(); }
+    PictureStatistics pictureStatistics() const { return pictures_->statistics(); }
 
+    // The observer must outlive the runtime.
+    void setUsageObserver(ui::UsageObserver* observer) { ui_->setUsageObserver(observer); }
+    void setStaffServices(ui::StaffServices* services) { ui_->setStaffServices(services); }
     input::GestureRecognizer& gestures() { return gestures_; }
     const ui::KioskUi& ui() const { return *ui_; }
     ImVec2 screenSize() const { return metrics_->screen; }

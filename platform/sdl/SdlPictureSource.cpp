@@ -1,70 +1,168 @@
 #include "SdlPictureSource.hpp"
 
+#include "RendererLimits.hpp"
+
 #include "image/ImageCodec.hpp"
 #include "os/FileSystem.hpp"
-#include "pack/PackSchema.hpp"
 
 #include <SDL.h>
+#include <algorithm>
+#include <thread>
 
 namespace kiosk::platform {
 
-SdlPictureSource::SdlPictureSource(SDL_Renderer* renderer, const pack::PackReader& pack,
-                                   std::filesystem::path iconDirectory)
-    : renderer_(renderer), pack_(pack), iconDirectory_(std::move(iconDirectory)) {}
+namespace {
 
-ui::Picture SdlPictureSource::pictureOf(const Entry& entry) {
-    return ui::Picture{reinterpret_cast<ImTextureID>(entry.texture.get()), entry.width, entry.height};
+int decoderThreadCount(int configured) {
+    if (configured >= 0)
+        return configured;
+    // One core stays with the UI thread; more than two decoders only fight over memory
+    // bandwidth on a Pi.
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return std::clamp(cores - 1, 1, 2);
 }
 
-ui::Picture SdlPictureSource::upload(Entry& entry, const std::vector<std::uint8_t>& encoded, const std::string& what) {
-    try {
-        image::ImageLimits limits;
-        limits.maximumSide = pack::kMaximumImageSide;
-        const image::RgbaImage decoded = image::decodeImage(encoded, limits);
-        SdlTexture texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC,
-                                             decoded.width, decoded.height));
-        if (!texture)
-            throw SdlError("cannot create a texture for " + what);
-        SDL_UpdateTexture(texture.get(), nullptr, decoded.pixels.data(), decoded.width * 4);
-        SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
-        SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeLinear);
-        entry.texture = std::move(texture);
-        entry.width = static_cast<float>(decoded.width);
-        entry.height = static_cast<float>(decoded.height);
-    } catch (const std::exception& error) {
-        // A broken picture becomes a placeholder; it is logged once, since the entry stays.
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %s not shown: %s", what.c_str(), error.what());
+} // namespace
+
+SdlPictureSource::SdlPictureSource(SDL_Renderer* renderer, const pack::PackReader& pack,
+                                   std::filesystem::path iconDirectory, const PictureSettings& settings)
+    : renderer_(renderer), pack_(pack), iconDirectory_(std::move(iconDirectory)),
+      maximumTextureSide_(largestTextureSide(renderer, settings.maximumTextureSide)),
+      cache_(settings.textureBudgetBytes), prefetch_(pack.index().featuredImageIds()),
+      decoder_(decoderThreadCount(settings.decoderThreads)) {}
+
+void SdlPictureSource::startFrame() {
+    // The UI asks for pictures only between ImGui::NewFrame() and ImGui::Render(), so
+    // ImGui's frame count tells frames apart without a call from the runtime.
+    const std::int64_t frame = ImGui::GetFrameCount();
+    if (frame == frame_)
+        return;
+    frame_ = frame;
+    placeholdersThisFrame_ = 0;
+    uploadFinished();
+}
+
+SdlTexture SdlPictureSource::upload(const image::RgbaImage& image, const std::string& what) const {
+    SdlTexture texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width,
+                                         image.height));
+    if (!texture)
+        throw SdlError("cannot create a texture for " + what);
+    if (SDL_UpdateTexture(texture.get(), nullptr, image.pixels.data(), image.width * 4) != 0)
+        throw SdlError("cannot upload " + what);
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeLinear);
+    return texture;
+}
+
+void SdlPictureSource::uploadFinished() {
+    for (DecodedPicture& decoded : decoder_.takeFinished()) {
+        pending_.erase(decoded.key);
+        const std::string what = "pack picture " + std::to_string(decoded.key.imageId);
+        try {
+            if (!decoded.image)
+                throw image::ImageError(decoded.error);
+            cache_.insert(decoded.key, upload(*decoded.image, what), decoded.image->width, decoded.image->height,
+                          frame_);
+            ++uploads_;
+        } catch (const std::exception& error) {
+            // A broken picture becomes a placeholder for good; it is logged once.
+            broken_.insert(decoded.key);
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s not shown: %s", what.c_str(), error.what());
+        }
     }
-    return pictureOf(entry);
+}
+
+void SdlPictureSource::request(const PictureKey& key, std::int64_t priority) {
+    if (pending_.contains(key)) {
+        decoder_.raisePriority(key, priority);
+        return;
+    }
+    if (broken_.contains(key) || cache_.contains(key))
+        return;
+    DecodeRequest job;
+    job.key = key;
+    job.maximumSide = maximumTextureSide_;
+    job.priority = priority;
+    try {
+        job.encoded = pack_.loadImage(key.imageId, key.size).bytes;
+    } catch (const std::exception& error) {
+        broken_.insert(key);
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %lld not loaded: %s", static_cast<long long>(key.imageId),
+                    error.what());
+        return;
+    }
+    pending_.insert(key);
+    decoder_.submit(std::move(job));
 }
 
 ui::Picture SdlPictureSource::packPicture(std::int64_t imageId, pack::ImageSize size) {
-    const auto key = std::make_pair(imageId, size);
-    if (const auto found = pictures_.find(key); found != pictures_.end())
-        return pictureOf(found->second);
-    Entry& entry = pictures_[key];
-    std::vector<std::uint8_t> encoded;
-    try {
-        encoded = pack_.loadImage(imageId, size).bytes;
-    } catch (const std::exception& error) {
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %lld not loaded: %s", static_cast<long long>(imageId),
-                    error.what());
-        return pictureOf(entry);
+    startFrame();
+    const PictureKey key{imageId, size};
+    if (size == pack::ImageSize::Thumbnail) {
+        prefetch_.thumbnailDrawn(imageId, frame_);
+    } else {
+        for (const std::int64_t guess : prefetch_.fullPictureShown(imageId, frame_)) {
+            const PictureKey guessed{guess, pack::ImageSize::Full};
+            if (!pending_.contains(guessed) && !cache_.contains(guessed) && !broken_.contains(guessed)) {
+                // Below everything this frame asks for: a guess never delays a real request.
+                request(guessed, frame_ - 1);
+                ++prefetches_;
+            }
+        }
     }
-    return upload(entry, encoded, "pack picture " + std::to_string(imageId));
+    if (const CachedTexture* cached = cache_.use(key, frame_))
+        return ui::Picture{reinterpret_cast<ImTextureID>(cached->texture.get()), static_cast<float>(cached->width),
+                           static_cast<float>(cached->height)};
+    request(key, frame_);
+    if (!broken_.contains(key))
+        ++placeholdersThisFrame_;
+    // With the inline decoder (no threads) the picture may be ready already.
+    if (decoder_.threadCount() == 0) {
+        uploadFinished();
+        if (const CachedTexture* cached = cache_.use(key, frame_)) {
+            --placeholdersThisFrame_;
+            return ui::Picture{reinterpret_cast<ImTextureID>(cached->texture.get()),
+                               static_cast<float>(cached->width), static_cast<float>(cached->height)};
+        }
+    }
+    return {};
 }
 
 ui::Picture SdlPictureSource::icon(const std::string& name) {
     if (const auto found = icons_.find(name); found != icons_.end())
-        return pictureOf(found->second);
-    Entry& entry = icons_[name];
+        return ui::Picture{reinterpret_cast<ImTextureID>(found->second.texture.get()), found->second.width,
+                           found->second.height};
+    Icon& entry = icons_[name];
     const std::filesystem::path file = iconDirectory_ / (name + ".png");
     try {
-        return upload(entry, os::readWholeFile(file, 4 * 1024 * 1024), "icon " + file.string());
+        image::ImageLimits limits;
+        limits.maximumSide = 1024;
+        const image::RgbaImage decoded = image::decodeImage(os::readWholeFile(file, 4 * 1024 * 1024), limits);
+        entry.texture = upload(decoded, "icon " + file.string());
+        entry.width = static_cast<float>(decoded.width);
+        entry.height = static_cast<float>(decoded.height);
     } catch (const std::exception& error) {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "icon %s missing: %s", name.c_str(), error.what());
-        return pictureOf(entry);
     }
+    return ui::Picture{reinterpret_cast<ImTextureID>(entry.texture.get()), entry.width, entry.height};
+}
+
+bool SdlPictureSource::waitForPictures() {
+    if (pending_.empty() && placeholdersThisFrame_ == 0)
+        return false;
+    decoder_.waitUntilIdle();
+    return true;
+}
+
+PictureStatistics SdlPictureSource::statistics() const {
+    PictureStatistics result;
+    result.pending = pending_.size();
+    result.placeholdersLastFrame = placeholdersThisFrame_;
+    result.uploads = uploads_;
+    result.prefetches = prefetches_;
+    result.maximumTextureSide = maximumTextureSide_;
+    result.cache = cache_.statistics();
+    return result;
 }
 
 } // namespace kiosk::platform

@@ -64,7 +64,7 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = metrics_.screen;
         io.DeltaTime = static_cast<float>(std::max<std::int64_t>(1, advanceMilliseconds)) / 1000.0f;
-        ui_->feedInput(gestures_.takeFrame(), now_);
+        ui_->feedInput(gestures_.takeFrame(now_), now_);
         ImGui::NewFrame();
         ui_->draw();
         ImGui::Render();

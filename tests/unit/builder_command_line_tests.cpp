@@ -32,10 +32,14 @@ RunResult run(const std::vector<std::string>& arguments) {
 } // namespace
 
 TEST_CASE("kiosk-pack: --help prints usage and succeeds") {
-    const RunResult result = run({"--help"});
-    CHECK(result.exitCode == 0);
-    CHECK(result.out.find("usage: kiosk-pack build SOURCE_FOLDER -o OUTPUT.kpack") != std::string::npos);
-    CHECK(result.errors.empty());
+    for (const std::vector<std::string>& arguments :
+         {std::vector<std::string>{"--help"}, {"-h"}, {"help"}, {"build", "--help"}}) {
+        CAPTURE(arguments.back());
+        const RunResult result = run(arguments);
+        CHECK(result.exitCode == 0);
+        CHECK(result.out.find("usage: kiosk-pack build SOURCE_FOLDER -o OUTPUT.kpack") != std::string::npos);
+        CHECK(result.errors.empty());
+    }
 }
 
 TEST_CASE("kiosk-pack: usage errors print usage and exit with 2") {
@@ -74,9 +78,10 @@ TEST_CASE("kiosk-pack: build then info") {
     CHECK(info.out.find("pack version:      3\n") != std::string::npos);
     CHECK(info.out.find("default language:  vie\n") != std::string::npos);
     CHECK(info.out.find("  eng  English  \"Commune information\"\n") != std::string::npos);
-    CHECK(info.out.find("  health  category policies, article, 3 picture(s) (cover + 2 in gallery), featured\n"
-                        "      vie: Bảo hiểm y tế\n"
-                        "      eng: Health insurance\n") != std::string::npos);
+    CHECK(
+        info.out.find("  health  category policies, article, 3 picture(s) (cover + 2 in gallery), featured\n"
+                      "      vie: Bảo hiểm y tế\n"
+                      "      eng: Health insurance\n") != std::string::npos);
     CHECK(info.out.find("  programme  category programmes, programme, 1 picture(s) (cover + 0 in gallery)\n"
                         "      vie: Chương trình 135\n  meeting") != std::string::npos);
     CHECK(info.out.find("pictures:          5 (") != std::string::npos);
@@ -87,7 +92,8 @@ TEST_CASE("kiosk-pack: build with a broken source lists the problems and exits w
     source.replaceIn("vie/health.txt", "category: policies", "category: nope");
     const RunResult result = run({"build", source.root().string(), "-o", source.output().string()});
     CHECK(result.exitCode == 1);
-    CHECK(result.errors.find(source.shown("vie/health.txt") + ":3: unknown category 'nope'") != std::string::npos);
+    CHECK(result.errors.find(source.shown("vie/health.txt") + ":3: unknown category 'nope'") !=
+          std::string::npos);
     CHECK(result.errors.find("nothing was written") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(source.output()));
 }

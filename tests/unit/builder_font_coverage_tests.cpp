@@ -9,7 +9,8 @@ TEST_CASE("font coverage: Noto Sans draws Vietnamese but not Thai") {
     const FontCoverage coverage = FontCoverage::load(defaultFontFiles());
     for (const char32_t codePoint : std::u32string(U"AaĐđẠạẾếỆệỮữỳ ,.–“”•"))
         CHECK(coverage.fontsMissing(codePoint).empty());
-    CHECK(coverage.fontsMissing(U'ก') == std::vector<std::string>{"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"});
+    CHECK(coverage.fontsMissing(U'ก') ==
+          std::vector<std::string>{"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"});
 }
 
 TEST_CASE("font coverage: reports each undrawable character once per line, with its location") {

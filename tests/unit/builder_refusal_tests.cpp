@@ -19,8 +19,9 @@ void checkRefused(const SourceTree& source, const std::string& expectedStart) {
     INFO("expected: " << expectedStart);
     INFO("problems:\n" << problems);
     CHECK_FALSE(result.succeeded);
-    const bool found = std::any_of(result.problems.begin(), result.problems.end(),
-                                   [&](const std::string& problem) { return problem.starts_with(expectedStart); });
+    const bool found =
+        std::any_of(result.problems.begin(), result.problems.end(),
+                    [&](const std::string& problem) { return problem.starts_with(expectedStart); });
     CHECK(found);
     CHECK(std::filesystem::is_empty(source.outputFolder()));
 }
@@ -50,7 +51,8 @@ TEST_CASE("builder refuses: a category picture that is missing") {
 TEST_CASE("builder refuses: a picture that is not a PNG or JPEG") {
     const SourceTree source;
     source.writeText("images/cover.png", "GIF89a this is not a PNG");
-    checkRefused(source, source.shown("vie/health.txt") + ":6: picture 'cover.png': not a PNG or JPEG picture");
+    checkRefused(source,
+                 source.shown("vie/health.txt") + ":6: picture 'cover.png': not a PNG or JPEG picture");
 }
 
 TEST_CASE("builder refuses: a picture larger than a pack may hold") {
@@ -81,24 +83,36 @@ TEST_CASE("builder refuses: picture paths that leave images/") {
     source.replaceIn("vie/health.txt", "cover: cover.png", "cover: ../pack.png");
     source.replaceIn("vie/meeting.txt", "cover: cover.png", "cover: /etc/cover.png");
     source.replaceIn("categories.txt", "image: category-meetings.jpg", "image: ..\\secret.jpg");
-    checkRefused(source, source.shown("vie/health.txt") +
-                             ":6: '../pack.png': give only the file name of a picture in images/, no folders");
+    checkRefused(source,
+                 source.shown("vie/health.txt") +
+                     ":6: '../pack.png': give only the file name of a picture in images/, no folders");
     checkRefused(source, source.shown("vie/meeting.txt") + ":6: '/etc/cover.png': give only the file name");
     checkRefused(source, source.shown("categories.txt") + ":13: '..\\secret.jpg': give only the file name");
+}
+
+TEST_CASE("builder refuses: an images folder that is a symbolic link") {
+    const SourceTree source;
+    const builder::test::TemporaryDirectory elsewhere;
+    std::filesystem::rename(source.root() / "images", elsewhere.path() / "images");
+    std::filesystem::create_directory_symlink(elsewhere.path() / "images", source.root() / "images");
+    checkRefused(source, source.shown("images") + ": not a folder (symbolic links are not followed)");
 }
 
 TEST_CASE("builder refuses: a picture that is a symbolic link") {
     const SourceTree source;
     source.remove("images/cover.png");
-    std::filesystem::create_symlink(source.root() / "images/gallery-b.png", source.root() / "images/cover.png");
-    checkRefused(source, source.shown("vie/health.txt") + ":6: picture 'cover.png' in images/ is not a regular file");
+    std::filesystem::create_symlink(source.root() / "images/gallery-b.png",
+                                    source.root() / "images/cover.png");
+    checkRefused(source,
+                 source.shown("vie/health.txt") + ":6: picture 'cover.png' in images/ is not a regular file");
 }
 
 TEST_CASE("builder refuses: an unknown category") {
     const SourceTree source;
     source.replaceIn("vie/health.txt", "category: policies", "category: polices");
-    checkRefused(source, source.shown("vie/health.txt") +
-                             ":3: unknown category 'polices' (categories.txt has: policies, programmes, meetings)");
+    checkRefused(source,
+                 source.shown("vie/health.txt") +
+                     ":3: unknown category 'polices' (categories.txt has: policies, programmes, meetings)");
 }
 
 TEST_CASE("builder refuses: a character the font cannot draw, named by code point and itself") {
@@ -180,7 +194,8 @@ TEST_CASE("builder refuses: missing pack.txt, categories.txt or default-language
     SUBCASE("categories.txt") {
         const SourceTree source;
         source.remove("categories.txt");
-        checkRefused(source, source.shown("categories.txt") + ": missing: every pack source needs categories.txt");
+        checkRefused(source,
+                     source.shown("categories.txt") + ": missing: every pack source needs categories.txt");
     }
     SUBCASE("vie/") {
         const SourceTree source;
@@ -195,7 +210,8 @@ TEST_CASE("builder refuses: unknown keys, suggesting the key that was meant") {
     source.replaceIn("pack.txt", "publisher:", "publsher:");
     source.replaceIn("categories.txt", "image: category-policies.png\ntitle.vie: Chương trình",
                      "image: category-policies.png\ncolour: red\ntitle.vie: Chương trình");
-    checkRefused(source, source.shown("vie/health.txt") + ":2: unknown key 'sumary' (did you mean 'summary'?)");
+    checkRefused(source,
+                 source.shown("vie/health.txt") + ":2: unknown key 'sumary' (did you mean 'summary'?)");
     checkRefused(source, source.shown("pack.txt") + ":4: unknown key 'publsher' (did you mean 'publisher'?)");
     checkRefused(source, source.shown("categories.txt") + ":9: unknown key 'colour'");
 }
@@ -219,9 +235,11 @@ TEST_CASE("builder refuses: bad whole numbers") {
     source.replaceIn("vie/health.txt", "order: 2", "order: two");
     source.replaceIn("pack.txt", "version: 3", "version: 0");
     source.replaceIn("pack.txt", "min-kiosk-version: 1", "min-kiosk-version: -1");
-    checkRefused(source, source.shown("vie/health.txt") + ":4: 'order' must be a whole number (0, 1, 2, ...), "
-                                                          "found 'two'");
-    checkRefused(source, source.shown("pack.txt") + ":2: 'version' must be a whole number of at least 1, found '0'");
+    checkRefused(source, source.shown("vie/health.txt") +
+                             ":4: 'order' must be a whole number (0, 1, 2, ...), "
+                             "found 'two'");
+    checkRefused(source,
+                 source.shown("pack.txt") + ":2: 'version' must be a whole number of at least 1, found '0'");
     checkRefused(source, source.shown("pack.txt") + ":3: 'min-kiosk-version' must be a whole number");
 }
 
@@ -232,8 +250,10 @@ TEST_CASE("builder refuses: bad dates") {
     source.replaceIn("vie/programme.txt", "period-end: 2021-12", "period-end: 2021-13");
     checkRefused(source, source.shown("pack.txt") + ":5: 'created' must be a date written YYYY-MM-DD, found "
                                                     "'2026-02-30'");
-    checkRefused(source, source.shown("vie/meeting.txt") + ":7: 'starts' must be YYYY-MM-DD or YYYY-MM-DD HH:MM");
-    checkRefused(source, source.shown("vie/programme.txt") + ":7: 'period-end' must be YYYY, YYYY-MM or YYYY-MM-DD");
+    checkRefused(source,
+                 source.shown("vie/meeting.txt") + ":7: 'starts' must be YYYY-MM-DD or YYYY-MM-DD HH:MM");
+    checkRefused(source,
+                 source.shown("vie/programme.txt") + ":7: 'period-end' must be YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
 TEST_CASE("builder refuses: a meeting that ends before it starts") {
@@ -279,7 +299,8 @@ TEST_CASE("builder refuses: a structural key in a translation") {
 TEST_CASE("builder refuses: a translation of a page that does not exist in the default language") {
     const SourceTree source;
     source.writeText("eng/ghost.txt", "title: Ghost\n---\nBoo.\n");
-    checkRefused(source, source.shown("eng/ghost.txt") + ":1: there is no page 'ghost' in the default language");
+    checkRefused(source,
+                 source.shown("eng/ghost.txt") + ":1: there is no page 'ghost' in the default language");
 }
 
 TEST_CASE("builder refuses: a translation with an empty body") {
@@ -326,8 +347,8 @@ TEST_CASE("builder refuses: invalid UTF-8, naming each bad line") {
 TEST_CASE("builder refuses: duplicate ids") {
     const SourceTree source;
     source.replaceIn("categories.txt", "id: meetings", "id: policies");
-    checkRefused(source, source.shown("categories.txt") +
-                             ":12: duplicate category id 'policies' (first on line 2)");
+    checkRefused(source,
+                 source.shown("categories.txt") + ":12: duplicate category id 'policies' (first on line 2)");
 }
 
 TEST_CASE("builder refuses: a language listed twice and a picture twice in a gallery") {
@@ -363,8 +384,8 @@ TEST_CASE("builder refuses: other files in a language folder") {
 
 TEST_CASE("builder refuses: a source folder that does not exist") {
     const SourceTree source;
-    const builder::BuildResult result = builder::buildPack(builder::BuildOptions{
-        source.root() / "nowhere", source.output(), builder::defaultFontFiles()});
+    const builder::BuildResult result = builder::buildPack(
+        builder::BuildOptions{source.root() / "nowhere", source.output(), builder::defaultFontFiles()});
     CHECK_FALSE(result.succeeded);
     REQUIRE(result.problems.size() == 1);
     CHECK(result.problems[0] == (source.root() / "nowhere").string() + ": not a folder");

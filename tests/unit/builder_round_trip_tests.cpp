@@ -80,8 +80,8 @@ TEST_CASE("builder: the file carries the application id and the format version")
     std::vector<std::string> keys;
     while (meta.step())
         keys.push_back(meta.text(0));
-    CHECK(keys == std::vector<std::string>{"created", "default_language", "format_version", "min_kiosk_version",
-                                           "pack_id", "pack_version", "publisher"});
+    CHECK(keys == std::vector<std::string>{"created", "default_language", "format_version",
+                                           "min_kiosk_version", "pack_id", "pack_version", "publisher"});
 }
 
 TEST_CASE("builder: pages are ordered by category and order, with their kinds") {
@@ -212,8 +212,8 @@ TEST_CASE("builder: every stored picture and thumbnail decodes within the limits
         CHECK(full.mime == thumbnail.mime);
         CHECK(full.bytes.size() <= pack::kMaximumImageBytes);
     }
-    const pack::EncodedImage cover = reader.loadImage(reader.index().findPage("health")->coverImageId,
-                                                      pack::ImageSize::Full);
+    const pack::EncodedImage cover =
+        reader.loadImage(reader.index().findPage("health")->coverImageId, pack::ImageSize::Full);
     CHECK(cover.width == 120);
     CHECK(cover.height == 80);
     CHECK(cover.mime == "image/png");
@@ -225,7 +225,9 @@ TEST_CASE("builder: decomposed (NFD) source text comes out composed (NFC)") {
     REQUIRE_FALSE(text::isNfc(decomposedTitle));
     source.replaceIn("vie/health.txt", "title: Bảo hiểm y tế", "title: " + decomposedTitle);
     source.replaceIn("vie/health.txt", "Tại trạm y tế xã.", "Nho\xCC\x9B\xCC\x81 mang the\xCC\x89");
-    source.replaceIn("categories.txt", "title.vie: Chính sách", "title.vie: Chi\xCC\x81nh sa\xCC\x81" "ch");
+    source.replaceIn("categories.txt", "title.vie: Chính sách",
+                     "title.vie: Chi\xCC\x81nh sa\xCC\x81"
+                     "ch");
     const pack::PackReader reader = buildAndOpen(source);
     const pack::PageContent page = reader.loadPage("health", "vie");
     CHECK(page.title == "Tiếng Việt");

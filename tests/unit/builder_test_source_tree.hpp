@@ -113,28 +113,28 @@ public:
         writeBytes("images/gallery-a.jpg", image::encodeJpeg(makeTestImage(90, 60), 90));
         writeBytes("images/gallery-b.png", image::encodePng(makeTestImage(30, 50)));
         writeBytes("images/unused.png", image::encodePng(makeTestImage(10, 10)));
-        writeText("vie/health.txt", "title: Bảo hiểm y tế\n"                              // 1
+        writeText("vie/health.txt", "title: Bảo hiểm y tế\n"                                   // 1
                                     "summary: Thẻ bảo hiểm y tế cho người dân tộc thiểu số.\n" // 2
-                                    "category: policies\n"                                 // 3
-                                    "order: 2\n"                                           // 4
-                                    "kind: article\n"                                      // 5
-                                    "cover: cover.png\n"                                   // 6
-                                    "gallery: gallery-a.jpg, gallery-b.png\n"              // 7
-                                    "caption.1: Thẻ bảo hiểm\n"                            // 8
-                                    "caption.2: Trạm y tế xã\n"                            // 9
-                                    "featured: yes\n"                                      // 10
-                                    "source: https://example.org/bhyt\n"                   // 11
-                                    "---\n"                                                // 12
-                                    "# Ai được cấp thẻ?\n"                                 // 13
-                                    "Người dân tộc thiểu số\n"                             // 14
-                                    "sống ở vùng khó khăn.\n"                              // 15
-                                    "\n"                                                   // 16
-                                    "- Trẻ em dưới 6 tuổi\n"                               // 17
-                                    "* Người cao tuổi\n"                                   // 18
-                                    "• Hộ nghèo\n"                                         // 19
-                                    "\n"                                                   // 20
-                                    "## Đăng ký ở đâu?\n"                                  // 21
-                                    "Tại trạm y tế xã.\n");                                // 22
+                                    "category: policies\n"                                     // 3
+                                    "order: 2\n"                                               // 4
+                                    "kind: article\n"                                          // 5
+                                    "cover: cover.png\n"                                       // 6
+                                    "gallery: gallery-a.jpg, gallery-b.png\n"                  // 7
+                                    "caption.1: Thẻ bảo hiểm\n"                                // 8
+                                    "caption.2: Trạm y tế xã\n"                                // 9
+                                    "featured: yes\n"                                          // 10
+                                    "source: https://example.org/bhyt\n"                       // 11
+                                    "---\n"                                                    // 12
+                                    "# Ai được cấp thẻ?\n"                                     // 13
+                                    "Người dân tộc thiểu số\n"                                 // 14
+                                    "sống ở vùng khó khăn.\n"                                  // 15
+                                    "\n"                                                       // 16
+                                    "- Trẻ em dưới 6 tuổi\n"                                   // 17
+                                    "* Người cao tuổi\n"                                       // 18
+                                    "• Hộ nghèo\n"                                             // 19
+                                    "\n"                                                       // 20
+                                    "## Đăng ký ở đâu?\n"                                      // 21
+                                    "Tại trạm y tế xã.\n");                                    // 22
         writeText("vie/meeting.txt", "title: Họp dân tháng 6\n"
                                      "summary: Họp bàn về đường liên thôn.\n"
                                      "category: meetings\n"

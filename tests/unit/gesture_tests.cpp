@@ -11,7 +11,7 @@ TEST_CASE("a press and release in place is a tap at the press position") {
     gestures.pointerDown({100, 200}, 0);
     gestures.pointerMove({105, 203}, 40); // within the slop: a shaky finger
     gestures.pointerUp({106, 204}, 90);
-    const auto frame = gestures.takeFrame();
+    const auto frame = gestures.takeFrame(1000000);
     REQUIRE(frame.tap.has_value());
     CHECK(frame.tap->x == 100);
     CHECK(frame.tap->y == 200);
@@ -23,13 +23,13 @@ TEST_CASE("a press that travels beyond the slop is a drag and never a tap") {
     GestureRecognizer gestures(12);
     gestures.pointerDown({100, 400}, 0);
     gestures.pointerMove({100, 380}, 16);
-    auto frame = gestures.takeFrame();
+    auto frame = gestures.takeFrame(1000000);
     CHECK(frame.dragging);
     // The content follows the finger from the press point, without a jump.
     CHECK(frame.dragDelta.y == doctest::Approx(-20));
     gestures.pointerMove({100, 300}, 32);
     gestures.pointerUp({100, 300}, 48);
-    frame = gestures.takeFrame();
+    frame = gestures.takeFrame(1000000);
     CHECK_FALSE(frame.tap.has_value());
     REQUIRE(frame.dragReleased.has_value());
     CHECK(frame.dragReleased->y == doctest::Approx(-100));
@@ -41,7 +41,7 @@ TEST_CASE("a finger that stops before lifting does not fling") {
     gestures.pointerDown({0, 400}, 0);
     gestures.pointerMove({0, 300}, 50);
     gestures.pointerUp({0, 300}, 600);
-    const auto frame = gestures.takeFrame();
+    const auto frame = gestures.takeFrame(1000000);
     CHECK(frame.releaseVelocity.y == 0);
 }
 
@@ -50,7 +50,7 @@ TEST_CASE("a long press is not a tap, and a second finger is ignored") {
     gestures.pointerDown({10, 10}, 0);
     gestures.pointerDown({500, 500}, 10);
     gestures.pointerUp({10, 10}, 5000);
-    CHECK_FALSE(gestures.takeFrame().tap.has_value());
+    CHECK_FALSE(gestures.takeFrame(1000000).tap.has_value());
 }
 
 TEST_CASE("a cancelled touch produces no tap") {
@@ -58,7 +58,7 @@ TEST_CASE("a cancelled touch produces no tap") {
     gestures.pointerDown({10, 10}, 0);
     gestures.cancel();
     gestures.pointerUp({10, 10}, 50);
-    CHECK_FALSE(gestures.takeFrame().tap.has_value());
+    CHECK_FALSE(gestures.takeFrame(1000000).tap.has_value());
 }
 
 TEST_CASE("the kinetic scroller follows drags, glides after a fling and stops at its limits") {
@@ -99,4 +99,20 @@ TEST_CASE("the glide does not depend on the frame rate") {
     for (int frame = 0; frame < 4; ++frame)
         slow.update(240);
     CHECK(fast.offset() == doctest::Approx(slow.offset()).epsilon(0.02));
+}
+
+TEST_CASE("a finger held still is reported once as a long press, and never as a tap") {
+    GestureRecognizer gestures(12, 1500, 3000);
+    gestures.pointerDown({20, 30}, 1000);
+    CHECK_FALSE(gestures.takeFrame(3900).longPress.has_value());
+    const auto held = gestures.takeFrame(4000);
+    REQUIRE(held.longPress.has_value());
+    CHECK(held.longPress->x == 20);
+    CHECK_FALSE(gestures.takeFrame(6000).longPress.has_value()); // once only
+    gestures.pointerUp({20, 30}, 6100);
+    CHECK_FALSE(gestures.takeFrame(6100).tap.has_value());
+    // A drag never becomes a long press, however long it lasts.
+    gestures.pointerDown({20, 30}, 7000);
+    gestures.pointerMove({20, 130}, 7100);
+    CHECK_FALSE(gestures.takeFrame(11000).longPress.has_value());
 }

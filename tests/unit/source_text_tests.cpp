@@ -19,7 +19,8 @@ std::vector<SourceLine> linesOf(const std::string& content) {
 } // namespace
 
 TEST_CASE("source text: line numbers, byte-order mark, CRLF, tabs and NFC") {
-    const std::vector<SourceLine> lines = linesOf("\xEF\xBB\xBF" "first\r\n\nthi\trd\nVie\xCC\xA3\xCC\x82t");
+    const std::vector<SourceLine> lines = linesOf("\xEF\xBB\xBF"
+                                                  "first\r\n\nthi\trd\nVie\xCC\xA3\xCC\x82t");
     REQUIRE(lines.size() == 4);
     CHECK(lines[0].number == 1);
     CHECK(lines[0].text == "first");
@@ -46,8 +47,8 @@ TEST_CASE("source text: control characters are refused, a carriage return alone 
 
 TEST_CASE("header fields: keys, values, comments, duplicates") {
     Diagnostics diagnostics;
-    const std::vector<SourceLine> lines =
-        linesOf("# a comment\ntitle:  Họp dân  \n\nsource: https://a.example/x\nempty:\ntitle: again\nNo key here\n");
+    const std::vector<SourceLine> lines = linesOf(
+        "# a comment\ntitle:  Họp dân  \n\nsource: https://a.example/x\nempty:\ntitle: again\nNo key here\n");
     const HeaderFields fields = HeaderFields::parse(lines, "p.txt", 1, diagnostics);
     REQUIRE(fields.find("title") != nullptr);
     CHECK(fields.find("title")->value == "Họp dân");
@@ -58,11 +59,11 @@ TEST_CASE("header fields: keys, values, comments, duplicates") {
     CHECK(fields.required("missing", diagnostics) == nullptr);
     CHECK(fields.required("empty", diagnostics) == nullptr);
     CHECK(diagnostics.formattedInOrder() ==
-          std::vector<std::string>{"p.txt:1: missing required key 'missing'",
-                                   "p.txt:5: 'empty' is empty",
-                                   "p.txt:6: 'title' is given twice (first on line 2)",
-                                   "p.txt:7: expected 'key: value' (keys are lowercase, like 'title'), found 'No key "
-                                   "here'"});
+          std::vector<std::string>{
+              "p.txt:1: missing required key 'missing'", "p.txt:5: 'empty' is empty",
+              "p.txt:6: 'title' is given twice (first on line 2)",
+              "p.txt:7: expected 'key: value' (keys are lowercase, like 'title'), found 'No key "
+              "here'"});
 }
 
 TEST_CASE("header fields: unknown keys suggest near misses only") {

@@ -1,6 +1,9 @@
 #include "text/UiStrings.hpp"
 #include "text/Unicode.hpp"
 
+#include <cstdio>
+#include <stdexcept>
+
 #include <doctest/doctest.h>
 
 using namespace kiosk::text;

@@ -46,6 +46,8 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             options.pack = value();
         else if (argument == "--data-dir")
             options.dataDirectory = value();
+        else if (argument == "--usb-root")
+            options.usbRoots.emplace_back(value());
         else if (argument == "--script")
             options.script = value();
         else if (argument == "--shot-dir")
@@ -56,6 +58,8 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             options.idleSeconds = parseWholeNumber(value(), argument, 5, 86400);
         else if (argument == "--software-renderer")
             options.softwareRenderer = true;
+        else if (argument == "--set-staff-pin")
+            options.setStaffPin = true;
         else
             throw UsageError("unknown option '" + argument + "'");
     }
@@ -70,12 +74,15 @@ std::string kioskUsage() {
            "  --windowed WxH        a window instead of full screen (development)\n"
            "  --pack FILE           show this .kpack\n"
            "  --data-dir DIR        where installed packs and statistics live\n"
+           "  --usb-root DIR        also treat every folder inside DIR as a USB stick (tests)\n"
            "  --idle-seconds N      return home and start the attract loop after N idle seconds (90)\n"
            "  --assets DIR          fonts, icons and UI strings (default: next to the program)\n"
            "  --software-renderer   do not use the GPU\n"
+           "  --set-staff-pin       read a new staff PIN (4-12 digits) from standard input and store its hash\n"
            "headless (tests, benchmarks):\n"
            "  --headless --size WxH --script FILE --shot-dir DIR\n"
-           "  script commands: tap X Y | tap \"TEXT\" | drag X1 Y1 X2 Y2 MS | wait MS | shot NAME.png\n"
+           "  script commands: tap X Y | tap \"TEXT\" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS\n"
+           "                   shot NAME.png\n"
            "                   expect \"TEXT\" | expect-not \"TEXT\"\n";
 }
 

@@ -20,11 +20,15 @@ struct KioskOptions {
     ScreenSize headlessSize{1280, 800};
     std::optional<std::filesystem::path> pack;   // show this pack instead of the installed one
     std::optional<std::filesystem::path> dataDirectory;
+    // Folders whose subfolders count as USB sticks (tests; real sticks are found under
+    // /media, /run/media and /mnt). Repeatable.
+    std::vector<std::filesystem::path> usbRoots;
     std::optional<std::filesystem::path> script;
     std::filesystem::path shotDirectory = ".";
     std::optional<std::filesystem::path> assetDirectory;
     int idleSeconds = 90;
     bool softwareRenderer = false;
+    bool setStaffPin = false;                    // read a new staff PIN from standard input, store its hash
     bool help = false;
 };
 

@@ -4,8 +4,10 @@
 
 namespace kiosk::input {
 
-GestureRecognizer::GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds)
-    : slopPixels_(slopPixels), longestTapMilliseconds_(longestTapMilliseconds) {}
+GestureRecognizer::GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds,
+                                     std::int64_t longPressMilliseconds)
+    : slopPixels_(slopPixels), longestTapMilliseconds_(longestTapMilliseconds),
+      longPressMilliseconds_(longPressMilliseconds) {}
 
 void GestureRecognizer::pointerDown(Point position, std::int64_t milliseconds) {
     // A second finger while the first is down is ignored: one villager, one finger.
@@ -13,6 +15,7 @@ void GestureRecognizer::pointerDown(Point position, std::int64_t milliseconds) {
         return;
     pressed_ = true;
     dragging_ = false;
+    longPressReported_ = false;
     pressPosition_ = position;
     lastPosition_ = position;
     pressMilliseconds_ = milliseconds;
@@ -70,7 +73,11 @@ void GestureRecognizer::cancel() {
     frame_.pressedAt.reset();
 }
 
-GestureFrame GestureRecognizer::takeFrame() {
+GestureFrame GestureRecognizer::takeFrame(std::int64_t nowMilliseconds) {
+    if (pressed_ && !dragging_ && !longPressReported_ && nowMilliseconds - pressMilliseconds_ >= longPressMilliseconds_) {
+        longPressReported_ = true;
+        frame_.longPress = pressPosition_;
+    }
     GestureFrame taken = frame_;
     frame_ = GestureFrame{};
     if (pressed_ && !dragging_)

@@ -23,13 +23,15 @@ struct GestureFrame {
     Point releaseVelocity;               // pixels per second at the end of a drag
     bool touched = false;                // any pointer activity (for idle timers)
     std::optional<Point> pressedAt;      // finger down and not yet a drag (for press feedback)
+    std::optional<Point> longPress;      // held still for the long-press time: reported once
 };
 
 class GestureRecognizer {
 public:
     // `slopPixels`: how far a press may wander and still count as a tap.
     // `longestTapMilliseconds`: a press held longer is neither tap nor drag.
-    explicit GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds = 1500);
+    explicit GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds = 1500,
+                               std::int64_t longPressMilliseconds = 3000);
 
     void pointerDown(Point position, std::int64_t milliseconds);
     void pointerMove(Point position, std::int64_t milliseconds);
@@ -37,8 +39,9 @@ public:
     // A touch that was cancelled (e.g. the window lost focus): no tap.
     void cancel();
 
-    // Returns what happened since the last call and starts a new frame.
-    GestureFrame takeFrame();
+    // Returns what happened since the last call and starts a new frame. A long press is noticed
+    // here, since a finger held still sends no events.
+    GestureFrame takeFrame(std::int64_t nowMilliseconds);
     bool isPressed() const { return pressed_; }
 
 private:
@@ -50,7 +53,9 @@ private:
 
     float slopPixels_;
     std::int64_t longestTapMilliseconds_;
+    std::int64_t longPressMilliseconds_;
     bool pressed_ = false;
+    bool longPressReported_ = false;
     bool dragging_ = false;
     Point pressPosition_;
     Point lastPosition_;

@@ -1,5 +1,7 @@
 #include "os/FileSystem.hpp"
 
+#include "os/FaultInjection.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -7,6 +9,7 @@
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace kiosk::os {
 
@@ -29,6 +32,7 @@ FileDescriptor openOrThrow(const std::filesystem::path& path, int flags, mode_t 
 void writeAll(const FileDescriptor& file, std::span<const std::uint8_t> bytes, const std::filesystem::path& path) {
     std::size_t written = 0;
     while (written < bytes.size()) {
+        durableOperation("write", path);
         const ssize_t result = ::write(file.get(), bytes.data() + written, bytes.size() - written);
         if (result < 0) {
             if (errno == EINTR)
@@ -40,6 +44,7 @@ void writeAll(const FileDescriptor& file, std::span<const std::uint8_t> bytes, c
 }
 
 void fsyncOrThrow(const FileDescriptor& file, const std::filesystem::path& path) {
+    durableOperation("fsync", path);
     if (::fsync(file.get()) != 0)
         throwErrno("cannot fsync", path);
 }
@@ -106,9 +111,21 @@ std::filesystem::path temporarySiblingOf(const std::filesystem::path& path) {
 }
 
 void writeFileAtomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes) {
+    writeFileAtomically(path, bytes,
+                        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                            std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                         std::filesystem::perms permissions) {
     const std::filesystem::path temporary = temporarySiblingOf(path);
     try {
-        const FileDescriptor file = openOrThrow(temporary, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        durableOperation("create", temporary);
+        const FileDescriptor file =
+            openOrThrow(temporary, O_WRONLY | O_CREAT | O_EXCL, static_cast<mode_t>(permissions));
+        // open() applies the umask; say the permissions again so a 0600 key is exactly 0600.
+        if (::fchmod(file.get(), static_cast<mode_t>(permissions)) != 0)
+            throwErrno("cannot set permissions of", temporary);
         writeAll(file, bytes, temporary);
         fsyncOrThrow(file, temporary);
     } catch (...) {
@@ -122,16 +139,79 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& t
     writeFileAtomically(path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
-void renameDurably(const std::filesystem::path& from, const std::filesystem::path& to) {
+void renameDurably(const std::filesystem::path& from, const std::filesystem::path& to,
+                   OnRenameFailure onFailure) {
+    durableOperation("rename", to);
     if (::rename(from.c_str(), to.c_str()) != 0) {
         const int savedErrno = errno;
-        ::unlink(from.c_str());
+        if (onFailure == OnRenameFailure::RemoveSource)
+            ::unlink(from.c_str());
         errno = savedErrno;
         throwErrno("cannot rename " + from.string() + " to", to);
     }
-    std::filesystem::path directory = to.parent_path();
+    auto directoryOf = [](const std::filesystem::path& file) {
+        const std::filesystem::path directory = file.parent_path();
+        return directory.empty() ? std::filesystem::path(".") : directory;
+    };
+    fsyncDirectory(directoryOf(to));
+    if (directoryOf(from) != directoryOf(to))
+        fsyncDirectory(directoryOf(from));
+}
+
+void createDirectoriesDurably(const std::filesystem::path& directory) {
     if (directory.empty())
-        directory = ".";
+        return;
+    struct stat info {};
+    if (::lstat(directory.c_str(), &info) == 0) {
+        if (!S_ISDIR(info.st_mode))
+            throw FileError("not a directory: " + directory.string());
+        return;
+    }
+    const std::filesystem::path parent = directory.parent_path();
+    if (!parent.empty() && parent != directory)
+        createDirectoriesDurably(parent);
+    durableOperation("mkdir", directory);
+    if (::mkdir(directory.c_str(), 0755) != 0 && errno != EEXIST)
+        throwErrno("cannot create directory", directory);
+    fsyncDirectory(parent.empty() ? std::filesystem::path(".") : parent);
+}
+
+void removeFileDurably(const std::filesystem::path& path) {
+    durableOperation("unlink", path);
+    if (::unlink(path.c_str()) != 0) {
+        if (errno == ENOENT)
+            return;
+        throwErrno("cannot remove", path);
+    }
+    const std::filesystem::path directory = path.parent_path();
+    fsyncDirectory(directory.empty() ? std::filesystem::path(".") : directory);
+}
+
+void removeDirectoryContents(const std::filesystem::path& directory) {
+    std::error_code listError;
+    std::vector<std::filesystem::path> entries;
+    for (std::filesystem::directory_iterator entry(directory, listError), end; !listError && entry != end;
+         entry.increment(listError))
+        entries.push_back(entry->path());
+    if (listError) {
+        if (listError == std::errc::no_such_file_or_directory)
+            return;
+        throw FileError("cannot list " + directory.string() + ": " + listError.message());
+    }
+    for (const std::filesystem::path& path : entries) {
+        std::error_code error;
+        // symlink_status: a link is removed as a link; remove_all never follows links either.
+        if (std::filesystem::symlink_status(path, error).type() == std::filesystem::file_type::directory) {
+            durableOperation("remove-tree", path);
+            std::filesystem::remove_all(path, error);
+        } else {
+            durableOperation("unlink", path);
+            if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+                error = std::error_code(errno, std::generic_category());
+        }
+        if (error)
+            throw FileError("cannot remove " + path.string() + ": " + error.message());
+    }
     fsyncDirectory(directory);
 }
 

@@ -46,9 +46,26 @@ std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximu
 // target, fsync the directory.
 void writeFileAtomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
 void writeFileAtomically(const std::filesystem::path& path, const std::string& text);
+// The same, creating the file with `permissions` (0600 for secret keys) so that it is never
+// readable by others, not even between creation and a later chmod.
+void writeFileAtomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                         std::filesystem::perms permissions);
 
-// Renames `from` over `to` (same directory or file system) and makes the rename durable.
-void renameDurably(const std::filesystem::path& from, const std::filesystem::path& to);
+// Renames `from` over `to` (same directory or file system) and makes the rename durable:
+// fsyncs the directory of `to`, and that of `from` when it is another one.
+// On failure `from` is removed (it is a temporary), unless `onFailure` says to keep it: a
+// pack that is being moved aside must never be lost because the move failed.
+enum class OnRenameFailure { RemoveSource, KeepSource };
+void renameDurably(const std::filesystem::path& from, const std::filesystem::path& to,
+                   OnRenameFailure onFailure = OnRenameFailure::RemoveSource);
+
+// Creates `directory` and any missing parents, fsyncing each parent that gained an entry.
+void createDirectoriesDurably(const std::filesystem::path& directory);
+// Unlinks a file (or a symbolic link, never its target) and fsyncs its directory. A file that
+// is already gone is not an error.
+void removeFileDurably(const std::filesystem::path& path);
+// Removes everything inside `directory` (not following symbolic links), keeping the directory.
+void removeDirectoryContents(const std::filesystem::path& directory);
 
 void fsyncFile(const std::filesystem::path& path);
 void fsyncDirectory(const std::filesystem::path& directory);

@@ -39,6 +39,52 @@ const Category* PackIndex::findCategory(const std::string& categoryId) const {
     return nullptr;
 }
 
+const std::string* PagePoll::questionIn(const LanguageCode& language, const LanguageCode& defaultLanguage) const {
+    if (const auto found = question.byLanguage.find(language); found != question.byLanguage.end())
+        return &found->second;
+    if (const auto found = question.byLanguage.find(defaultLanguage); found != question.byLanguage.end())
+        return &found->second;
+    return nullptr;
+}
+
+const AudioClipInfo* PackIndex::narration(const std::string& pageId, const LanguageCode& language) const {
+    const PageSummary* page = findPage(pageId);
+    if (!page)
+        return nullptr;
+    const auto found = page->narrations.find(language);
+    return found == page->narrations.end() ? nullptr : &found->second;
+}
+
+const AudioClipInfo* PackIndex::narrationFor(const std::string& pageId, const LanguageCode& language) const {
+    const PageSummary* page = findPage(pageId);
+    if (!page)
+        return nullptr;
+    if (const auto found = page->narrations.find(language); found != page->narrations.end())
+        return &found->second;
+    const bool textFallsBack = !page->title.byLanguage.contains(language);
+    if (!textFallsBack)
+        return nullptr;
+    const auto found = page->narrations.find(metadata.defaultLanguage);
+    return found == page->narrations.end() ? nullptr : &found->second;
+}
+
+const PagePoll* PackIndex::poll(const std::string& pageId) const {
+    const PageSummary* page = findPage(pageId);
+    return page && page->poll ? &*page->poll : nullptr;
+}
+
+const Language* PackIndex::findLanguage(const LanguageCode& code) const {
+    for (const Language& language : languages)
+        if (language.code == code)
+            return &language;
+    return nullptr;
+}
+
+const AudioClipInfo* PackIndex::spokenName(const LanguageCode& code) const {
+    const Language* language = findLanguage(code);
+    return language && language->spokenName ? &*language->spokenName : nullptr;
+}
+
 std::vector<std::int64_t> PackIndex::featuredImageIds() const {
     std::vector<std::int64_t> result;
     for (const PageSummary& page : pages)
@@ -79,6 +125,22 @@ std::optional<BlockKind> blockKindFromName(const std::string& name) {
     if (name == "heading") return BlockKind::Heading;
     if (name == "paragraph") return BlockKind::Paragraph;
     if (name == "bullet") return BlockKind::Bullet;
+    return std::nullopt;
+}
+
+const char* pollAnswerName(PollAnswer answer) {
+    switch (answer) {
+    case PollAnswer::Unhappy: return "unhappy";
+    case PollAnswer::Neutral: return "neutral";
+    case PollAnswer::Happy: return "happy";
+    }
+    return "neutral";
+}
+
+std::optional<PollAnswer> pollAnswerFromName(const std::string& name) {
+    for (const PollAnswer answer : kAllPollAnswers)
+        if (name == pollAnswerName(answer))
+            return answer;
     return std::nullopt;
 }
 

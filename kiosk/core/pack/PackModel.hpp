@@ -34,10 +34,35 @@ struct PackMetadata {
     LanguageCode defaultLanguage;
 };
 
+// A recording in the pack, without its bytes (PackReader::loadAudio reads those).
+struct AudioClipInfo {
+    std::int64_t audioId = 0;
+    LanguageCode language;                  // the language spoken
+    std::int64_t durationMilliseconds = 0;  // for a progress bar before playback starts
+    bool synthetic = false;                 // made by speech synthesis at build time, not recorded by a person
+};
+
 struct Language {
     LanguageCode code;
     std::string nativeName;
     std::string packTitle;
+    // The language's name spoken aloud, for visitors who cannot read the picker.
+    std::optional<AudioClipInfo> spokenName;
+};
+
+// How a visitor answers a page's poll: three faces, so answering needs no reading.
+enum class PollAnswer { Unhappy, Neutral, Happy };
+inline constexpr PollAnswer kAllPollAnswers[] = {PollAnswer::Unhappy, PollAnswer::Neutral, PollAnswer::Happy};
+
+// A one-question poll on a page.
+struct PagePoll {
+    // The pack's own question, by language; empty when the pack uses the kiosk's default
+    // question (the UI string `poll_question`).
+    LocalizedText question;
+
+    // The pack's question in `language`, else in `defaultLanguage`; null when the pack sets
+    // none, so the UI shows its own. Cheap: no copy, fit for every frame.
+    const std::string* questionIn(const LanguageCode& language, const LanguageCode& defaultLanguage) const;
 };
 
 struct Category {
@@ -57,6 +82,8 @@ struct PageSummary {
     bool featured = false;
     LocalizedText title;
     LocalizedText summary;
+    std::map<LanguageCode, AudioClipInfo> narrations; // at most one recording per language
+    std::optional<PagePoll> poll;
 };
 
 struct PackIndex {
@@ -69,6 +96,23 @@ struct PackIndex {
     const PageSummary* findPage(const std::string& pageId) const;
     const Category* findCategory(const std::string& categoryId) const;
     std::vector<std::int64_t> featuredImageIds() const;
+
+    // The lookups below read only this index (no database, no copies), so a UI may call
+    // them every frame. Null means "none".
+
+    // The recording of `pageId` in exactly `language`.
+    const AudioClipInfo* narration(const std::string& pageId, const LanguageCode& language) const;
+    // The recording a visitor who chose `language` should hear: one in that language if the
+    // pack has it (even for a page whose text is not translated: spoken minority languages
+    // often have no written translation), else, when the page's text falls back to the
+    // default language, the default language's recording. A page translated into
+    // `language` without a recording in it has none: it would not match the text shown.
+    const AudioClipInfo* narrationFor(const std::string& pageId, const LanguageCode& language) const;
+    // The page's poll, or null when the page has none.
+    const PagePoll* poll(const std::string& pageId) const;
+    // The spoken name of a language, or null.
+    const AudioClipInfo* spokenName(const LanguageCode& language) const;
+    const Language* findLanguage(const LanguageCode& code) const;
 };
 
 enum class BlockKind { Heading, Paragraph, Bullet };
@@ -123,9 +167,24 @@ struct EncodedImage {
     std::vector<std::uint8_t> bytes;
 };
 
+// A recording as stored, bytes checked against their SHA-256.
+struct EncodedAudio {
+    std::int64_t id = 0;
+    std::string name; // where it came from in the source ("vie/p4em.ogg"), for messages
+    std::string mime; // kAudioMime
+    int channels = 0;
+    int sampleRate = 0;
+    std::int64_t durationMilliseconds = 0;
+    bool synthetic = false;
+    std::vector<std::uint8_t> bytes;
+};
+
 const char* pageKindName(PageKind kind);
 std::optional<PageKind> pageKindFromName(const std::string& name);
 const char* blockKindName(BlockKind kind);
 std::optional<BlockKind> blockKindFromName(const std::string& name);
+// "unhappy", "neutral", "happy": the names statistics count answers under.
+const char* pollAnswerName(PollAnswer answer);
+std::optional<PollAnswer> pollAnswerFromName(const std::string& name);
 
 } // namespace kiosk::pack

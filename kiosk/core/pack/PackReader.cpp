@@ -1,8 +1,10 @@
 #include "pack/PackReader.hpp"
 
+#include "audio/VorbisDecoding.hpp"
 #include "pack/PackSchema.hpp"
 #include "text/Unicode.hpp"
 
+#include <algorithm>
 #include <set>
 #include <sodium.h>
 
@@ -76,6 +78,15 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         db::Statement identity = database_.prepare("PRAGMA application_id");
         if (!identity.step() || identity.integer(0) != kApplicationId)
             throw PackError("not a kiosk content pack (wrong application id)");
+    }
+    {
+        // The builder writes the format version twice; a pack where they disagree was not made by it.
+        db::Statement version = database_.prepare("PRAGMA user_version");
+        if (!version.step() || version.integer(0) != kFormatVersion) {
+            const std::int64_t found = version.integer(0);
+            throw PackError("pack format version " + std::to_string(found) +
+                            " is not supported by this kiosk (it reads version " + std::to_string(kFormatVersion) + ")");
+        }
     }
     {
         // Triggers and views are disabled on this connection, but a pack that carries them is
@@ -190,6 +201,95 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     for (const PageSummary& page : index_.pages)
         if (!page.title.byLanguage.contains(metadata.defaultLanguage))
             throw PackError("page '" + page.id + "' has no title in the default language");
+    loadAudioIndex();
+}
+
+// Narrations, spoken language names and polls: small rows, read once so that the UI's
+// every-frame questions ("does this page have narration?") never touch the database.
+void PackReader::loadAudioIndex() {
+    std::map<std::int64_t, AudioClipInfo> clips;
+    {
+        db::Statement rows = database_.prepare(
+            "SELECT id, name, mime, channels, sample_rate, duration_ms, synthetic, length(data) FROM audio_clips");
+        while (rows.step()) {
+            const std::int64_t id = rows.integer(0);
+            const std::string where = "recording " + std::to_string(id);
+            checkedText(rows.text(1), where + " name");
+            const audio::AudioLimits& limits = kAudioLimits;
+            const std::int64_t channels = rows.integer(3);
+            const std::int64_t sampleRate = rows.integer(4);
+            const std::int64_t duration = rows.integer(5);
+            const std::int64_t length = rows.integer(7);
+            if (rows.text(2) != kAudioMime)
+                throw PackError(where + " is not Ogg audio");
+            if (channels < 1 || channels > limits.maximumChannels || sampleRate < limits.minimumSampleRate ||
+                sampleRate > limits.maximumSampleRate)
+                throw PackError(where + " has an unsupported format (" + std::to_string(channels) + " channels, " +
+                                std::to_string(sampleRate) + " Hz)");
+            if (duration < 1 || duration > limits.maximumDurationMilliseconds)
+                throw PackError(where + " claims a length of " + std::to_string(duration) + " ms");
+            if (length < 1 || static_cast<std::uint64_t>(length) > limits.maximumEncodedBytes)
+                throw PackError(where + " is " + std::to_string(length) + " bytes; the limit is " +
+                                std::to_string(limits.maximumEncodedBytes));
+            clips[id] = AudioClipInfo{id, {}, duration, rows.integer(6) != 0};
+        }
+    }
+    auto clipFor = [&](std::int64_t audioId, const LanguageCode& language, const std::string& where) {
+        const auto found = clips.find(audioId);
+        if (found == clips.end())
+            throw PackError(where + " refers to recording " + std::to_string(audioId) + ", which the pack lacks");
+        AudioClipInfo clip = found->second;
+        clip.language = language;
+        return clip;
+    };
+    auto checkedLanguage = [&](const std::string& code, const std::string& where) {
+        const std::string language = checkedText(code, where + " language");
+        if (!index_.findLanguage(language))
+            throw PackError(where + " is in language '" + language.substr(0, 10) + "', which the pack does not declare");
+        return language;
+    };
+
+    std::map<std::string, PageSummary*> pagesById;
+    for (PageSummary& page : index_.pages)
+        pagesById[page.id] = &page;
+    {
+        db::Statement rows = database_.prepare("SELECT page_id, language, audio_id FROM page_narrations");
+        while (rows.step()) {
+            const auto page = pagesById.find(rows.text(0));
+            if (page == pagesById.end())
+                continue; // narration of a page in no category: never shown
+            const std::string where = "narration of page '" + page->first + "'";
+            const LanguageCode language = checkedLanguage(rows.text(1), where);
+            page->second->narrations[language] = clipFor(rows.integer(2), language, where);
+        }
+    }
+    {
+        db::Statement rows = database_.prepare("SELECT language, audio_id FROM language_spoken_names");
+        while (rows.step()) {
+            const LanguageCode code = checkedLanguage(rows.text(0), "spoken language name");
+            for (Language& language : index_.languages)
+                if (language.code == code)
+                    language.spokenName = clipFor(rows.integer(1), code, "the spoken name of '" + code + "'");
+        }
+    }
+    {
+        db::Statement rows = database_.prepare("SELECT page_id FROM page_polls");
+        while (rows.step())
+            if (const auto page = pagesById.find(rows.text(0)); page != pagesById.end())
+                page->second->poll.emplace();
+    }
+    {
+        db::Statement rows = database_.prepare("SELECT page_id, language, question FROM poll_questions");
+        while (rows.step()) {
+            const auto page = pagesById.find(rows.text(0));
+            if (page == pagesById.end() || !page->second->poll)
+                continue;
+            const std::string where = "poll of page '" + page->first + "'";
+            const LanguageCode language = checkedLanguage(rows.text(1), where);
+            page->second->poll->question.byLanguage[language] =
+                checkedText(rows.text(2), where + " (" + language + ") question");
+        }
+    }
 }
 
 PageContent PackReader::loadPage(const std::string& pageId, const LanguageCode& language) const {
@@ -306,11 +406,65 @@ EncodedImage PackReader::loadImage(std::int64_t imageId, ImageSize size) const {
         image.mime = rows.text(0);
         image.width = static_cast<int>(rows.integer(1));
         image.height = static_cast<int>(rows.integer(2));
+        if (image.mime != "image/png" && image.mime != "image/jpeg")
+            throw PackError("picture " + std::to_string(imageId) + " has an unsupported type");
         image.bytes = rows.blob(5);
         if (sha256Hex(image.bytes) != rows.text(3))
             throw PackError("picture " + std::to_string(imageId) + " does not match its SHA-256");
         return image;
     });
+}
+
+EncodedAudio PackReader::loadAudio(std::int64_t audioId) const {
+    const std::string where = "recording " + std::to_string(audioId);
+    return translateDatabaseErrors(where, [&] {
+        db::Statement rows = database_.prepare("SELECT name, mime, channels, sample_rate, duration_ms, synthetic, "
+                                               "sha256, length(data), data FROM audio_clips WHERE id = ?");
+        rows.bind(1, audioId);
+        if (!rows.step())
+            throw PackError(where + " is missing from the pack");
+        EncodedAudio clip;
+        clip.id = audioId;
+        clip.name = checkedText(rows.text(0), where + " name");
+        const std::string named = where + " ('" + clip.name.substr(0, 80) + "')";
+        // Checked before the blob is read: a hostile pack must not make the kiosk load a gigabyte.
+        if (rows.integer(7) < 1 || static_cast<std::uint64_t>(rows.integer(7)) > kAudioLimits.maximumEncodedBytes)
+            throw PackError(named + " is too large");
+        clip.mime = rows.text(1);
+        if (clip.mime != kAudioMime)
+            throw PackError(named + " has an unsupported type");
+        clip.channels = static_cast<int>(std::clamp<std::int64_t>(rows.integer(2), 0, 64));
+        clip.sampleRate = static_cast<int>(std::clamp<std::int64_t>(rows.integer(3), 0, 1'000'000));
+        clip.durationMilliseconds = rows.integer(4);
+        clip.synthetic = rows.integer(5) != 0;
+        clip.bytes = rows.blob(8);
+        if (sha256Hex(clip.bytes) != rows.text(6))
+            throw PackError(named + " does not match its SHA-256: the pack is damaged (copy it again)");
+        return clip;
+    });
+}
+
+void PackReader::validateAllAudio() const {
+    std::set<std::int64_t> audioIds;
+    for (const Language& language : index_.languages)
+        if (language.spokenName)
+            audioIds.insert(language.spokenName->audioId);
+    for (const PageSummary& page : index_.pages)
+        for (const auto& [language, clip] : page.narrations)
+            audioIds.insert(clip.audioId);
+    for (const std::int64_t id : audioIds) {
+        const EncodedAudio clip = loadAudio(id);
+        try {
+            const audio::AudioFormat decoded = audio::scanVorbis(clip.bytes, kAudioLimits);
+            if (decoded.channels != clip.channels || decoded.sampleRate != clip.sampleRate)
+                throw audio::AudioError("its table row says " + std::to_string(clip.channels) + " channels at " +
+                                        std::to_string(clip.sampleRate) + " Hz, the recording has " +
+                                        std::to_string(decoded.channels) + " at " +
+                                        std::to_string(decoded.sampleRate) + " Hz");
+        } catch (const audio::AudioError& error) {
+            throw PackError("recording " + std::to_string(id) + " ('" + clip.name.substr(0, 80) + "'): " + error.what());
+        }
+    }
 }
 
 std::vector<char32_t> PackReader::usedCodePoints() const {
@@ -351,6 +505,10 @@ std::vector<char32_t> PackReader::usedCodePoints() const {
             if (content.sourceUrl)
                 add(*content.sourceUrl);
         }
+    for (const PageSummary& page : index_.pages)
+        if (page.poll)
+            for (const auto& [language, question] : page.poll->question.byLanguage)
+                add(question);
     return {used.begin(), used.end()};
 }
 

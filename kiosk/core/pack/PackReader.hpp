@@ -34,12 +34,21 @@ public:
     // Checks every page in every language (used by verification; loadPage checks lazily).
     void validateAllPages() const;
     EncodedImage loadImage(std::int64_t imageId, ImageSize size) const;
+    // A recording (AudioClipInfo::audioId from the index: a narration or a spoken language
+    // name). Refuses, with PackError, a blob over kAudioLimits.maximumEncodedBytes (before
+    // reading it), a type other than Ogg, and bytes that do not match their SHA-256. The
+    // bytes are not decoded here: play them with audio::vorbisSamples, which has its own limits.
+    EncodedAudio loadAudio(std::int64_t audioId) const;
+    // Loads and fully decodes every recording the index refers to (slow: for verification
+    // and installation, not for start-up). Throws PackError naming the first bad one.
+    void validateAllAudio() const;
     // Every code point a pack's text uses, for building the font atlas.
     std::vector<char32_t> usedCodePoints() const;
 
 private:
     explicit PackReader(db::Database database);
     void loadIndex(std::int64_t kioskVersion);
+    void loadAudioIndex();
     PageContent loadPageIn(const PageSummary& summary, const LanguageCode& language, bool isFallback) const;
 
     db::Database database_;

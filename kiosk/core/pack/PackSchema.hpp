@@ -2,6 +2,8 @@
 // The builder creates exactly this; the reader refuses any other format version.
 #pragma once
 
+#include "audio/AudioFormat.hpp"
+
 #include <cstdint>
 
 namespace kiosk::pack {
@@ -16,6 +18,11 @@ inline constexpr const char* kDemoPackId = "vn.commune.demo";
 inline constexpr int kMaximumImageSide = 1920;   // stored pictures
 inline constexpr int kThumbnailSide = 480;       // longest side of a tile picture
 inline constexpr std::uint64_t kMaximumImageBytes = 16u * 1024 * 1024;
+// Recordings (narrations, spoken language names): Ogg Vorbis, mono or stereo, 8 to 48 kHz,
+// at most 15 minutes and 16 MiB. The reader checks the table's values against these before
+// it reads a blob; the decoder checks the recording itself.
+inline constexpr audio::AudioLimits kAudioLimits{2, 8000, 48000, 15 * 60 * 1000, 16u * 1024 * 1024};
+inline constexpr const char* kAudioMime = "audio/ogg";
 
 inline constexpr const char* kSchemaSql = R"SQL(
 CREATE TABLE pack_meta(
@@ -112,6 +119,36 @@ CREATE TABLE programme_texts(
   language  TEXT NOT NULL REFERENCES languages(code),
   provinces TEXT NOT NULL,
   partners  TEXT NOT NULL,
+  PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+CREATE TABLE audio_clips(
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  mime        TEXT NOT NULL CHECK (mime = 'audio/ogg'),
+  channels    INTEGER NOT NULL,
+  sample_rate INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  synthetic   INTEGER NOT NULL CHECK (synthetic IN (0, 1)),
+  sha256      TEXT NOT NULL,
+  data        BLOB NOT NULL
+);
+CREATE TABLE page_narrations(
+  page_id  TEXT NOT NULL REFERENCES pages(id),
+  language TEXT NOT NULL REFERENCES languages(code),
+  audio_id INTEGER NOT NULL REFERENCES audio_clips(id),
+  PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+CREATE TABLE language_spoken_names(
+  language TEXT PRIMARY KEY NOT NULL REFERENCES languages(code),
+  audio_id INTEGER NOT NULL REFERENCES audio_clips(id)
+) WITHOUT ROWID;
+CREATE TABLE page_polls(
+  page_id TEXT PRIMARY KEY NOT NULL REFERENCES pages(id)
+) WITHOUT ROWID;
+CREATE TABLE poll_questions(
+  page_id  TEXT NOT NULL REFERENCES page_polls(page_id),
+  language TEXT NOT NULL REFERENCES languages(code),
+  question TEXT NOT NULL,
   PRIMARY KEY (page_id, language)
 ) WITHOUT ROWID;
 )SQL";

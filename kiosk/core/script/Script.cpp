@@ -92,6 +92,13 @@ Action parseAction(LineReader& reader) {
         drag.milliseconds = reader.wholeNumber("duration");
         return drag;
     }
+    if (name == "hold") {
+        Hold hold;
+        hold.x = reader.number("x");
+        hold.y = reader.number("y");
+        hold.milliseconds = reader.wholeNumber("duration");
+        return hold;
+    }
     if (name == "wait")
         return Wait{reader.wholeNumber("wait")};
     if (name == "shot") {

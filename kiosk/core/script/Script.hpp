@@ -1,5 +1,5 @@
 // The headless harness's input script: one command per line.
-//   tap X Y | tap "TEXT" | drag X1 Y1 X2 Y2 MS | wait MS | shot NAME.png
+//   tap X Y | tap "TEXT" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME.png
 //   expect "TEXT" | expect-not "TEXT"
 // Blank lines and lines starting with '#' are ignored.
 #pragma once
@@ -14,11 +14,12 @@ namespace kiosk::script {
 struct TapAt { float x = 0, y = 0; };
 struct TapText { std::string text; };
 struct Drag { float fromX = 0, fromY = 0, toX = 0, toY = 0; int milliseconds = 0; };
+struct Hold { float x = 0, y = 0; int milliseconds = 0; }; // a finger held still, then lifted
 struct Wait { int milliseconds = 0; };
 struct Shot { std::string fileName; };
 struct Expect { std::string text; bool present = true; };
 
-using Action = std::variant<TapAt, TapText, Drag, Wait, Shot, Expect>;
+using Action = std::variant<TapAt, TapText, Drag, Hold, Wait, Shot, Expect>;
 
 struct Command {
     int lineNumber = 0;

@@ -1,0 +1,144 @@
+#include "StaffConsole.hpp"
+
+#include "os/SystemStatus.hpp"
+#include "os/WallClock.hpp"
+#include "stats/Metrics.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace kiosk::app {
+
+namespace {
+
+// Vietnam keeps UTC+7 all year; the staff think in local dates.
+constexpr std::int64_t kUtcOffsetSeconds = 7 * 3600;
+
+std::string describeBytes(std::uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
+    return text;
+}
+
+std::string describeClock(stats::ClockStatus status) {
+    switch (status) {
+    case stats::ClockStatus::Synchronised: return "synchronised (network time)";
+    case stats::ClockStatus::SetByStaff: return "set by staff";
+    case stats::ClockStatus::NotSynchronised: return "not synchronised: please check the date";
+    case stats::ClockStatus::BeforeBuildDate: return "wrong (before the software was built): please set the date";
+    }
+    return "unknown";
+}
+
+ui::StaffChart namedCountsChart(const std::string& title, const std::vector<stats::NamedCount>& counts) {
+    ui::StaffChart chart;
+    chart.title = title;
+    for (const stats::NamedCount& count : counts)
+        chart.bars.push_back({count.title.empty() ? count.id : count.title, static_cast<double>(count.count)});
+    return chart;
+}
+
+} // namespace
+
+StaffConsole::StaffConsole(const time::Clock& clock, const std::filesystem::path& dataDirectory,
+                           stats::UsageRecorder& recorder, ShownPackDescription shownPack,
+                           std::function<std::optional<std::filesystem::path>()> findStickFolder)
+    : clock_(clock), dataDirectory_(dataDirectory), recorder_(recorder), access_(dataDirectory, clock),
+      shownPack_(std::move(shownPack)), findStickFolder_(std::move(findStickFolder)) {}
+
+ui::PinResult StaffConsole::checkPin(const std::string& pin) {
+    switch (access_.check(pin)) {
+    case staff::PinCheck::Accepted: return ui::PinResult::Accepted;
+    case staff::PinCheck::Wrong: return ui::PinResult::Wrong;
+    case staff::PinCheck::LockedOut: return ui::PinResult::LockedOut;
+    case staff::PinCheck::NoPinConfigured: return ui::PinResult::NoPinConfigured;
+    }
+    return ui::PinResult::Wrong;
+}
+
+std::int64_t StaffConsole::lockedOutForMilliseconds() const { return access_.lockedOutForMilliseconds(); }
+
+ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
+    const stats::SummarySpan summarySpan = span == ui::StaffSpan::Today      ? stats::SummarySpan::Today
+                                           : span == ui::StaffSpan::ThisWeek ? stats::SummarySpan::ThisWeek
+                                                                             : stats::SummarySpan::SinceInstall;
+    const stats::UsageSummary summary = recorder_.summarize(summarySpan);
+    ui::StaffReport report;
+    const pack::PackMetadata& pack = shownPack_.metadata;
+    report.facts.push_back({"Pack", pack.packId + " v" + std::to_string(pack.packVersion) + " · " + pack.publisher +
+                                        " · " + pack.created});
+    report.facts.push_back({"From · last known good", shownPack_.origin + " · " + shownPack_.lastKnownGood});
+    const std::optional<std::uint64_t> free = os::freeDiskBytes(dataDirectory_);
+    report.facts.push_back({"Clock", describeClock(recorder_.clockStatus())});
+    report.facts.push_back({"Kiosk · free space", recorder_.kioskId() +
+                                                      (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +
+                                                      " · " + (free ? describeBytes(*free) : "unknown")});
+    report.facts.push_back({summary.dated ? "Visits" : "Visits (this boot; the clock is not trusted)",
+                            std::to_string(summary.sessions) + " sessions, " + std::to_string(summary.pageViews) +
+                                " pages, " + std::to_string(summary.attractConverted) + " from the attract loop"});
+
+    report.charts.push_back(namedCountsChart("Most viewed pages", summary.topPages));
+    report.charts.push_back(namedCountsChart("Languages", summary.languages));
+    ui::StaffChart dwell;
+    dwell.title = "Time on a page";
+    const char* const dwellLabels[] = {"< 10 s", "10–30 s", "30 s–2 min", "> 2 min"};
+    for (std::size_t bucket = 0; bucket < summary.dwell.size(); ++bucket)
+        dwell.bars.push_back({dwellLabels[bucket], static_cast<double>(summary.dwell[bucket])});
+    report.charts.push_back(dwell);
+    ui::StaffChart hours;
+    hours.title = "Sessions by hour";
+    hours.vertical = true;
+    for (std::size_t hour = 0; hour < summary.sessionsByHour.size(); ++hour)
+        hours.bars.push_back({std::to_string(hour), static_cast<double>(summary.sessionsByHour[hour])});
+    report.charts.push_back(hours);
+    return report;
+}
+
+std::string StaffConsole::exportNow() {
+    const std::optional<std::filesystem::path> stick = findStickFolder_ ? findStickFolder_() : std::nullopt;
+    if (!stick)
+        return "No USB stick with a kiosk folder is plugged in.";
+    const stats::ExportResult result = recorder_.exportTo(*stick);
+    if (!result.saved)
+        return "Statistics not saved: " + result.error;
+    return "Statistics saved (" + std::to_string(result.rows) + " rows) to " + result.countsFile.filename().string();
+}
+
+std::string StaffConsole::confirmDateIsCorrect() {
+    recorder_.wallClockSetByStaff();
+    return "Thank you: counts are dated from now on.";
+}
+
+std::string StaffConsole::setDate(int year, int month, int day) {
+    std::tm date{};
+    date.tm_year = year - 1900;
+    date.tm_mon = month - 1;
+    date.tm_mday = day;
+    // Only the date changes; the time of day the board believes is kept.
+    const std::int64_t localNow = clock_.wallSeconds() + kUtcOffsetSeconds;
+    const std::int64_t timeOfDay = ((localNow % 86400) + 86400) % 86400;
+    const std::int64_t seconds = static_cast<std::int64_t>(timegm(&date)) + timeOfDay - kUtcOffsetSeconds;
+    std::string whyNot;
+    if (!os::setWallClock(seconds, whyNot))
+        return "Date not set: " + whyNot;
+    recorder_.wallClockSetByStaff();
+    return "Date set.";
+}
+
+std::string StaffConsole::setPlaceName(const std::string& placeName) {
+    recorder_.setPlaceName(placeName);
+    return "Place name saved.";
+}
+
+std::string StaffConsole::placeName() const { return recorder_.placeName(); }
+
+void StaffConsole::currentDate(int& year, int& month, int& day) const {
+    const std::time_t local = static_cast<std::time_t>(clock_.wallSeconds() + kUtcOffsetSeconds);
+    std::tm date{};
+    gmtime_r(&local, &date);
+    year = date.tm_year + 1900;
+    month = date.tm_mon + 1;
+    day = date.tm_mday;
+}
+
+} // namespace kiosk::app

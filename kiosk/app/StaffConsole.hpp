@@ -1,0 +1,49 @@
+// The staff view's services over the real kiosk: the PIN, the statistics, the packs and the
+// clock. Everything it shows is about the kiosk, never about a visitor.
+#pragma once
+
+#include "StaffServices.hpp"
+#include "pack/PackModel.hpp"
+#include "staff/StaffAccess.hpp"
+#include "stats/UsageRecorder.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+namespace kiosk::app {
+
+struct ShownPackDescription {
+    pack::PackMetadata metadata;
+    std::string origin;           // where it came from, and why (e.g. a fallback)
+    std::string lastKnownGood;    // "–" when there is none
+};
+
+class StaffConsole final : public ui::StaffServices {
+public:
+    // `findStickFolder` returns the kiosk/ folder of a plugged-in stick, if any.
+    StaffConsole(const time::Clock& clock, const std::filesystem::path& dataDirectory, stats::UsageRecorder& recorder,
+                 ShownPackDescription shownPack, std::function<std::optional<std::filesystem::path>()> findStickFolder);
+
+    void setShownPack(ShownPackDescription shownPack) { shownPack_ = std::move(shownPack); }
+
+    ui::PinResult checkPin(const std::string& pin) override;
+    std::int64_t lockedOutForMilliseconds() const override;
+    ui::StaffReport report(ui::StaffSpan span) override;
+    std::string exportNow() override;
+    std::string confirmDateIsCorrect() override;
+    std::string setDate(int year, int month, int day) override;
+    std::string setPlaceName(const std::string& placeName) override;
+    std::string placeName() const override;
+    void currentDate(int& year, int& month, int& day) const override;
+
+private:
+    const time::Clock& clock_;
+    std::filesystem::path dataDirectory_;
+    stats::UsageRecorder& recorder_;
+    staff::StaffAccess access_;
+    ShownPackDescription shownPack_;
+    std::function<std::optional<std::filesystem::path>()> findStickFolder_;
+};
+
+} // namespace kiosk::app

@@ -1,0 +1,32 @@
+// Connects the UI's usage events to the statistics recorder. Owns the recorder, so stats.db
+// is committed and closed when the kiosk exits, whichever way it leaves the loop.
+#pragma once
+
+#include "KioskUi.hpp"
+#include "stats/UsageRecorder.hpp"
+
+namespace kiosk::app {
+
+class UsageStatistics final : public ui::UsageObserver {
+public:
+    UsageStatistics(const time::Clock& clock, const std::filesystem::path& dataDirectory, const pack::PackIndex& shownPack);
+    ~UsageStatistics() override;
+    UsageStatistics(const UsageStatistics&) = delete;
+    UsageStatistics& operator=(const UsageStatistics&) = delete;
+
+    void sessionStarted(bool fromAttractLoop) override;
+    void categoryOpened(const std::string& categoryId) override;
+    void pageOpened(const std::string& pageId, const std::string& language) override;
+    void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) override;
+    void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) override;
+    void languageSwitched(const std::string& from, const std::string& to) override;
+    void wentIdle() override;
+    void tick() override;
+
+    stats::UsageRecorder& recorder() { return recorder_; }
+
+private:
+    stats::UsageRecorder recorder_;
+};
+
+} // namespace kiosk::app

@@ -1,0 +1,37 @@
+// Checks a pack file against its detached signature and then its content: the trusted key,
+// the Ed25519 signature, the signed size and SHA-256 of the whole file, that the pack inside is
+// the pack id and version that were signed, and every content check (PackInspection). The
+// installer runs it on the staged copy, never on the stick; `kiosk-pack verify` runs it too.
+#pragma once
+
+#include "install/Reason.hpp"
+#include "pack/PackModel.hpp"
+#include "signing/PackSignature.hpp"
+#include "signing/TrustStore.hpp"
+#include "text/GlyphCoverage.hpp"
+
+#include <filesystem>
+#include <functional>
+
+namespace kiosk::install {
+
+// Throws Refusal (SignatureRevokedKey, SignatureUnknownKey, SignatureInvalid). `name` is how
+// messages call the pack.
+void checkSignatureAndKey(const signing::PackSignature& signature, const signing::TrustStore& trust,
+                          const std::string& name);
+
+struct VerificationRequest {
+    std::filesystem::path packFile;
+    std::string name; // for messages
+    std::int64_t kioskVersion = KIOSK_VERSION_NUMBER;
+    std::uint64_t maximumPackBytes = 2ull * 1024 * 1024 * 1024; // bigger: FileTooLarge, unread
+    const text::GlyphCoverage* glyphs = nullptr; // nullptr: the drawable-text check is skipped
+    // 0..1; returning false stops with Reason::Cancelled.
+    std::function<bool(double)> onProgress;
+};
+
+// The pack's index when everything holds; throws Refusal otherwise.
+pack::PackIndex verifySignedPack(const VerificationRequest& request, const signing::PackSignature& signature,
+                                 const signing::TrustStore& trust);
+
+} // namespace kiosk::install

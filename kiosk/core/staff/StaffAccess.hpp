@@ -1,0 +1,42 @@
+// Who may open the staff view: a PIN whose libsodium pwhash string is stored in the data
+// folder (never the PIN itself), and a lock-out after three wrong tries so a curious
+// visitor cannot guess it by tapping.
+#pragma once
+
+#include "time/Clock.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiosk::staff {
+
+enum class PinCheck { Accepted, Wrong, LockedOut, NoPinConfigured };
+
+class StaffAccess {
+public:
+    static constexpr int kTriesBeforeLockOut = 3;
+    static constexpr std::int64_t kLockOutMilliseconds = 5 * 60 * 1000;
+
+    // Reads <dataDirectory>/config/staff-pin.hash if it exists.
+    StaffAccess(const std::filesystem::path& dataDirectory, const time::Clock& clock);
+
+    bool hasPin() const { return storedHash_.has_value(); }
+    PinCheck check(const std::string& pin);
+    // Milliseconds until tries are allowed again; 0 when not locked out.
+    std::int64_t lockedOutForMilliseconds() const;
+
+    // Hashes `pin` (4 to 12 digits) and stores it atomically. Throws std::invalid_argument for
+    // a PIN of the wrong shape and os::FileError when it cannot be written.
+    static void storePin(const std::filesystem::path& dataDirectory, const std::string& pin);
+    static std::filesystem::path pinFile(const std::filesystem::path& dataDirectory);
+
+private:
+    const time::Clock& clock_;
+    std::optional<std::string> storedHash_;
+    int wrongTries_ = 0;
+    std::int64_t lockedUntilMilliseconds_ = 0;
+};
+
+} // namespace kiosk::staff

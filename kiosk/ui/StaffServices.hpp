@@ -1,0 +1,52 @@
+// What the staff view may ask of the kiosk. The app implements it over the statistics,
+// the installed packs and the system; the UI sees only plain words and numbers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct StaffFact {
+    std::string label;
+    std::string value;
+};
+
+struct StaffBar {
+    std::string label;
+    double value = 0;
+};
+
+struct StaffChart {
+    std::string title;
+    std::vector<StaffBar> bars;
+    bool vertical = false; // e.g. 24 hours side by side
+};
+
+struct StaffReport {
+    std::vector<StaffFact> facts;
+    std::vector<StaffChart> charts;
+};
+
+enum class StaffSpan { Today, ThisWeek, SinceInstall };
+enum class PinResult { Accepted, Wrong, LockedOut, NoPinConfigured };
+
+class StaffServices {
+public:
+    virtual ~StaffServices() = default;
+    virtual PinResult checkPin(const std::string& pin) = 0;
+    virtual std::int64_t lockedOutForMilliseconds() const = 0;
+    // Reads the statistics: called when the view opens or the span changes, not every frame.
+    virtual StaffReport report(StaffSpan span) = 0;
+    // Each returns one line for the screen: what happened.
+    virtual std::string exportNow() = 0;
+    virtual std::string confirmDateIsCorrect() = 0;
+    virtual std::string setDate(int year, int month, int day) = 0;
+    virtual std::string setPlaceName(const std::string& placeName) = 0;
+    virtual std::string placeName() const = 0;
+    // Today's date as the system believes, for the date setter to start from.
+    virtual void currentDate(int& year, int& month, int& day) const = 0;
+};
+
+} // namespace kiosk::ui

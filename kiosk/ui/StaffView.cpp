@@ -1,0 +1,302 @@
+#include "StaffView.hpp"
+
+#include "Widgets.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace kiosk::ui {
+
+namespace {
+
+ButtonStyle lightButton() {
+    ButtonStyle style;
+    style.fill = colour::factsBox;
+    style.content = colour::text;
+    return style;
+}
+
+int daysInMonth(int year, int month) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+void stepDay(int& year, int& month, int& day, int delta) {
+    day += delta;
+    if (day < 1) {
+        if (--month < 1) {
+            month = 12;
+            --year;
+        }
+        day = daysInMonth(year, month);
+    } else if (day > daysInMonth(year, month)) {
+        day = 1;
+        if (++month > 12) {
+            month = 1;
+            ++year;
+        }
+    }
+}
+
+std::string formatNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f", value);
+    return text;
+}
+
+void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, float width, float height) {
+    const Metrics& metrics = context.metrics;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    textAt(context, chart.title, context.fonts.bodyBold, colour::text, topLeft, width);
+    const float top = topLeft.y + metrics.bodyFontSize * 1.4f;
+    const float available = height - (top - topLeft.y);
+    double largest = 1;
+    for (const StaffBar& bar : chart.bars)
+        largest = std::max(largest, bar.value);
+    if (chart.bars.empty()) {
+        textAt(context, "–", context.fonts.small, colour::mutedText, ImVec2(topLeft.x, top));
+        return;
+    }
+    if (chart.vertical) {
+        const float slot = width / static_cast<float>(chart.bars.size());
+        const float labelHeight = metrics.smallFontSize * 1.2f;
+        for (std::size_t index = 0; index < chart.bars.size(); ++index) {
+            const StaffBar& bar = chart.bars[index];
+            const float barHeight = static_cast<float>(bar.value / largest) * (available - labelHeight * 2);
+            const float left = topLeft.x + slot * static_cast<float>(index);
+            const float bottom = top + available - labelHeight;
+            drawList->AddRectFilled(ImVec2(left + slot * 0.15f, bottom - barHeight), ImVec2(left + slot * 0.85f, bottom),
+                                    colour::topBar, 2);
+            if (index % 3 == 0)
+                textAt(context, bar.label, context.fonts.small, colour::mutedText, ImVec2(left, bottom + 2));
+        }
+        return;
+    }
+    const float rowHeight = std::min(metrics.bodyFontSize * 1.3f, available / static_cast<float>(chart.bars.size()));
+    const float labelWidth = width * 0.42f;
+    for (std::size_t index = 0; index < chart.bars.size(); ++index) {
+        const StaffBar& bar = chart.bars[index];
+        const float y = top + rowHeight * static_cast<float>(index);
+        textAt(context, bar.label, context.fonts.small, colour::text, ImVec2(topLeft.x, y), labelWidth - 8);
+        const float barWidth = static_cast<float>(bar.value / largest) * (width - labelWidth - metrics.iconSize * 1.6f);
+        drawList->AddRectFilled(ImVec2(topLeft.x + labelWidth, y + rowHeight * 0.15f),
+                                ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth), y + rowHeight * 0.85f),
+                                colour::accent, 3);
+        textAt(context, formatNumber(bar.value), context.fonts.small, colour::text,
+               ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth) + 6, y));
+    }
+}
+
+} // namespace
+
+void StaffView::open() {
+    stage_ = Stage::EnteringPin;
+    pin_.clear();
+    pinMessage_.clear();
+}
+
+void StaffView::close() {
+    stage_ = Stage::Closed;
+    pin_.clear();
+    status_.clear();
+    editingPlaceName_ = false;
+}
+
+void StaffView::refresh() {
+    report_ = services_.report(span_);
+    services_.currentDate(year_, month_, day_);
+}
+
+void StaffView::draw(UiContext& context) {
+    if (stage_ == Stage::EnteringPin)
+        drawPinPad(context);
+    else if (stage_ == Stage::Open)
+        drawDashboard(context);
+}
+
+void StaffView::drawPinPad(UiContext& context) {
+    const Metrics& metrics = context.metrics;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, colour::background);
+    const float key = std::min(metrics.touchTarget * 1.15f, (metrics.screen.y - metrics.padding * 2) / 6.2f);
+    const float gap = metrics.gap * 0.5f;
+    const float padWidth = key * 3 + gap * 2;
+    const float left = (metrics.screen.x - padWidth) / 2;
+    float y = metrics.padding;
+
+    const ButtonStyle closeStyle = lightButton();
+    const std::string closeLabel = context.word("close");
+    if (iconButton(context, "staff-pin-close", "close", closeLabel,
+                   ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, closeStyle) - metrics.padding, y),
+                   metrics.touchTarget, closeStyle)) {
+        close();
+        return;
+    }
+
+    textAt(context, context.word("staff_pin"), context.fonts.heading, colour::text, ImVec2(left, y));
+    y += metrics.headingFontSize * 1.3f;
+    std::string shown;
+    for (std::size_t digit = 0; digit < pin_.size(); ++digit)
+        shown += "• ";
+    textAt(context, shown.empty() ? "–" : shown, context.fonts.title, colour::text, ImVec2(left, y));
+    y += metrics.titleFontSize * 1.2f;
+    if (!pinMessage_.empty()) {
+        textAt(context, pinMessage_, context.fonts.small, colour::accent, ImVec2(left, y), padWidth * 2);
+    }
+    y += metrics.smallFontSize * 1.6f;
+
+    const std::string labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", context.word("staff_delete"), "0", "OK"};
+    ButtonStyle style = lightButton();
+    style.font = context.fonts.heading;
+    for (int index = 0; index < 12; ++index) {
+        const ImVec2 topLeft(left + static_cast<float>(index % 3) * (key + gap), y + static_cast<float>(index / 3) * (key + gap));
+        const std::string& label = labels[index];
+        const std::string id = "staff-key-" + std::to_string(index);
+        const ImVec2 bottomRight(topLeft.x + key, topLeft.y + key);
+        const bool pressed = touchArea(context, id.c_str(), topLeft, bottomRight, label);
+        drawList->AddRectFilled(topLeft, bottomRight, index == 11 ? colour::topBar : colour::surface, metrics.rounding);
+        const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0, label.c_str());
+        drawList->AddText(style.font, style.font->FontSize,
+                          ImVec2(topLeft.x + (key - size.x) / 2, topLeft.y + (key - size.y) / 2),
+                          index == 11 ? colour::onDark : colour::text, label.c_str());
+        if (!pressed)
+            continue;
+        if (index == 9) {
+            if (!pin_.empty())
+                pin_.pop_back();
+        } else if (index == 11) {
+            switch (services_.checkPin(pin_)) {
+            case PinResult::Accepted:
+                stage_ = Stage::Open;
+                status_.clear();
+                refresh();
+                break;
+            case PinResult::Wrong:
+                pinMessage_ = context.word("staff_pin_wrong");
+                break;
+            case PinResult::LockedOut:
+                pinMessage_ = text::fillPlaceholder(context.word("staff_pin_locked"), "minutes",
+                                                    std::to_string(services_.lockedOutForMilliseconds() / 60000 + 1));
+                break;
+            case PinResult::NoPinConfigured:
+                pinMessage_ = context.word("staff_pin_missing");
+                break;
+            }
+            pin_.clear();
+        } else if (pin_.size() < 12) {
+            pin_ += label;
+        }
+    }
+}
+
+void StaffView::drawDashboard(UiContext& context) {
+    const Metrics& metrics = context.metrics;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, colour::background);
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, metrics.topBarHeight), colour::topBar);
+    const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
+    textAt(context, context.word("staff_title"), context.fonts.heading, colour::onDark,
+           ImVec2(metrics.padding, (metrics.topBarHeight - metrics.headingFontSize) / 2));
+    ButtonStyle dark;
+    const std::string closeLabel = context.word("close");
+    if (iconButton(context, "staff-close", "close", closeLabel,
+                   ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, dark) - metrics.padding,
+                          (metrics.topBarHeight - buttonHeight) / 2),
+                   buttonHeight, dark)) {
+        close();
+        return;
+    }
+
+    const float top = metrics.topBarHeight + metrics.padding;
+    const float leftWidth = metrics.screen.x * 0.42f;
+    const float left = metrics.padding;
+    float y = top;
+    for (const StaffFact& fact : report_.facts) {
+        textAt(context, fact.label, context.fonts.small, colour::mutedText, ImVec2(left, y), leftWidth);
+        y += metrics.smallFontSize * 1.15f;
+        textAt(context, fact.value, context.fonts.body, colour::text, ImVec2(left, y), leftWidth);
+        y += metrics.bodyFontSize * 1.25f;
+    }
+
+    // Actions, one row each, thumb-sized.
+    const ButtonStyle style = lightButton();
+    const float rowHeight = std::max(48.0f, metrics.touchTarget * 0.75f);
+    y += metrics.gap * 0.5f;
+    if (iconButton(context, "staff-export", "", context.word("staff_export"), ImVec2(left, y), rowHeight, style))
+        status_ = services_.exportNow();
+    y += rowHeight + metrics.gap * 0.5f;
+    if (iconButton(context, "staff-date-ok", "calendar", context.word("staff_date_correct"), ImVec2(left, y), rowHeight,
+                   style))
+        status_ = services_.confirmDateIsCorrect();
+    y += rowHeight + metrics.gap * 0.5f;
+    float x = left;
+    if (iconButton(context, "staff-day-earlier", "previous", "", ImVec2(x, y), rowHeight, style))
+        stepDay(year_, month_, day_, -1);
+    x += iconButtonWidth(context, "previous", "", style) + metrics.gap * 0.3f;
+    char date[16];
+    std::snprintf(date, sizeof date, "%02d/%02d/%04d", day_, month_, year_);
+    textAt(context, date, context.fonts.bodyBold, colour::text, ImVec2(x, y + (rowHeight - metrics.bodyFontSize) / 2));
+    x += context.fonts.bodyBold->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, "00/00/0000").x + metrics.gap * 0.3f;
+    if (iconButton(context, "staff-day-later", "next", "", ImVec2(x, y), rowHeight, style))
+        stepDay(year_, month_, day_, +1);
+    x += iconButtonWidth(context, "next", "", style) + metrics.gap * 0.3f;
+    if (iconButton(context, "staff-set-date", "", context.word("staff_set_date"), ImVec2(x, y), rowHeight, style))
+        status_ = services_.setDate(year_, month_, day_);
+    y += rowHeight + metrics.gap * 0.5f;
+
+    if (!editingPlaceName_) {
+        if (iconButton(context, "staff-place", "place", context.word("staff_place_name"), ImVec2(left, y), rowHeight, style)) {
+            editingPlaceName_ = true;
+            std::snprintf(placeNameBuffer_, sizeof placeNameBuffer_, "%s", services_.placeName().c_str());
+        }
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(left, y));
+        ImGui::PushItemWidth(leftWidth * 0.65f);
+        ImGui::SetKeyboardFocusHere();
+        ImGui::InputText("##place", placeNameBuffer_, sizeof placeNameBuffer_);
+        ImGui::PopItemWidth();
+        if (iconButton(context, "staff-place-save", "", context.word("staff_save"),
+                       ImVec2(left + leftWidth * 0.68f, y), rowHeight, style)) {
+            status_ = services_.setPlaceName(placeNameBuffer_);
+            editingPlaceName_ = false;
+            refresh();
+        }
+    }
+    y += rowHeight + metrics.gap * 0.5f;
+    if (!status_.empty())
+        textAt(context, status_, context.fonts.bodyBold, colour::topBar, ImVec2(left, y), leftWidth);
+
+    // Right column: the span, then the charts.
+    const float right = leftWidth + metrics.padding * 2;
+    const float rightWidth = metrics.screen.x - right - metrics.padding;
+    x = right;
+    const std::pair<StaffSpan, const char*> spans[] = {
+        {StaffSpan::Today, "staff_today"}, {StaffSpan::ThisWeek, "staff_week"}, {StaffSpan::SinceInstall, "staff_all"}};
+    for (const auto& [span, key] : spans) {
+        ButtonStyle tab = lightButton();
+        if (span == span_) {
+            tab.fill = colour::accent;
+            tab.content = colour::onDark;
+        }
+        const std::string label = context.word(key);
+        const std::string id = std::string("staff-span-") + key;
+        if (iconButton(context, id.c_str(), "", label, ImVec2(x, top), rowHeight, tab) && span != span_) {
+            span_ = span;
+            refresh();
+        }
+        x += iconButtonWidth(context, "", label, tab) + metrics.gap * 0.4f;
+    }
+    const float chartsTop = top + rowHeight + metrics.gap;
+    const std::size_t count = std::max<std::size_t>(1, report_.charts.size());
+    const float chartHeight = (metrics.screen.y - chartsTop - metrics.padding) / static_cast<float>((count + 1) / 2);
+    const float chartWidth = (rightWidth - metrics.gap) / 2;
+    for (std::size_t index = 0; index < report_.charts.size(); ++index) {
+        const ImVec2 topLeft(right + static_cast<float>(index % 2) * (chartWidth + metrics.gap),
+                             chartsTop + static_cast<float>(index / 2) * chartHeight);
+        drawChart(context, report_.charts[index], topLeft, chartWidth, chartHeight - metrics.gap * 0.5f);
+    }
+}
+
+} // namespace kiosk::ui

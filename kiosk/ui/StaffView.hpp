@@ -1,0 +1,44 @@
+// The staff view: reached by holding a finger on the top-left corner for three seconds, then
+// a PIN. Shows usage at a glance and the few things staff do on site. Villagers never reach
+// it by tapping around: the corner press is long, and the PIN locks after three wrong tries.
+#pragma once
+
+#include "StaffServices.hpp"
+#include "UiContext.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kiosk::ui {
+
+class StaffView {
+public:
+    explicit StaffView(StaffServices& services) : services_(services) {}
+
+    void open();
+    bool isOpen() const { return stage_ != Stage::Closed; }
+    void close();
+    // Draws into the current (full-screen) window.
+    void draw(UiContext& context);
+    // Staff type the place name on a plugged-in keyboard.
+    bool wantsTextInput() const { return stage_ == Stage::Open && editingPlaceName_; }
+
+private:
+    enum class Stage { Closed, EnteringPin, Open };
+    void drawPinPad(UiContext& context);
+    void drawDashboard(UiContext& context);
+    void refresh();
+
+    StaffServices& services_;
+    Stage stage_ = Stage::Closed;
+    std::string pin_;
+    std::string pinMessage_;
+    StaffSpan span_ = StaffSpan::Today;
+    StaffReport report_;
+    std::string status_;
+    bool editingPlaceName_ = false;
+    char placeNameBuffer_[128] = {};
+    int year_ = 2026, month_ = 1, day_ = 1;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,310 @@
+#include "BadPackCorpus.hpp"
+
+#include "PngCrafting.hpp"
+#include "db/Database.hpp"
+#include "signing/Sha256.hpp"
+
+#include <fcntl.h>
+#include <random>
+#include <unistd.h>
+
+namespace kiosk::install::test {
+
+namespace {
+
+// Newer than the installed version, so only the defect can be the reason for a refusal.
+constexpr std::int64_t kNewVersion = 3;
+
+using Change = std::function<void(db::Database&)>;
+
+std::filesystem::path packOn(const std::filesystem::path& stick) { return stick / "update.kpack"; }
+
+// The new pack, changed by `change`, signed by the trusted key for what it claims to be.
+void writeSignedChanged(const std::filesystem::path& stick, const CorpusKeys& keys, const Change& change) {
+    writeFile(packOn(stick), changedPack(smallPack(kNewVersion), change));
+    signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+}
+
+// Raw bytes, signed by the trusted key as if they were the new pack.
+void writeSignedBytes(const std::filesystem::path& stick, const CorpusKeys& keys, std::span<const std::uint8_t> bytes) {
+    writeFile(packOn(stick), bytes);
+    signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+}
+
+std::vector<std::uint8_t> truncated(std::vector<std::uint8_t> bytes, std::size_t size) {
+    bytes.resize(std::min(size, bytes.size()));
+    return bytes;
+}
+
+void updateText(db::Database& database, const std::string& value) {
+    database.prepare("UPDATE page_texts SET title = ? WHERE page_id = (SELECT min(page_id) FROM page_texts)")
+        .bind(1, value)
+        .run();
+}
+
+// Replaces the data of the first PNG picture (and, unless told otherwise, its hash).
+void replacePicture(db::Database& database, const std::vector<std::uint8_t>& png, bool updateHash,
+                    std::optional<std::pair<int, int>> claimedSize = std::nullopt) {
+    std::int64_t id = 0;
+    {
+        db::Statement first = database.prepare("SELECT min(id) FROM images WHERE mime = 'image/png'");
+        first.step();
+        id = first.integer(0);
+    }
+    database.prepare("UPDATE images SET data = ? WHERE id = ?").bind(1, std::span<const std::uint8_t>(png)).bind(2, id).run();
+    if (updateHash)
+        database.prepare("UPDATE images SET sha256 = ? WHERE id = ?").bind(1, signing::sha256Hex(png)).bind(2, id).run();
+    if (claimedSize)
+        database.prepare("UPDATE images SET width = ?, height = ? WHERE id = ?")
+            .bind(1, std::int64_t{claimedSize->first})
+            .bind(2, std::int64_t{claimedSize->second})
+            .bind(3, id)
+            .run();
+}
+
+std::vector<std::uint8_t> firstPngPicture(std::span<const std::uint8_t> pack) {
+    std::vector<std::uint8_t> picture;
+    changedPack(pack, [&](db::Database& database) {
+        db::Statement select = database.prepare("SELECT data FROM images WHERE mime = 'image/png' ORDER BY id LIMIT 1");
+        select.step();
+        picture = select.blob(0);
+    });
+    return picture;
+}
+
+std::vector<std::uint8_t> flipped(std::vector<std::uint8_t> bytes, std::size_t offset) {
+    bytes.at(offset) ^= 0xFF;
+    return bytes;
+}
+
+} // namespace
+
+void prepareCorpusKiosk(const DataFolder& kiosk, const CorpusKeys& keys) {
+    kiosk.trust(keys.revoked, "old-office.pub");
+    kiosk.revoke(keys.revoked);
+    kiosk.installDirectly(smallPack(kInstalledVersion));
+}
+
+std::vector<BadPackCase> badPackCases() {
+    using Path = std::filesystem::path;
+    std::vector<BadPackCase> cases;
+    auto add = [&](std::string name, Reason expected, BadPackCase::Writer write) {
+        cases.push_back(BadPackCase{std::move(name), expected, std::move(write)});
+    };
+
+    // The file on the stick.
+    add("empty-file", Reason::FileEmpty, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), {});
+        signFields(packOn(stick).string() + ".sig", keys.trusted,
+                   signing::SignedPackFields{"", kTestPackId, kNewVersion, 0, std::string(64, '0')});
+    });
+    add("directory-named-kpack", Reason::FileNotRegular, [](const Path& stick, const CorpusKeys&, const Path&) {
+        std::filesystem::create_directories(stick / "x.kpack");
+        writeText(stick / "x.kpack" / "inside.txt", "a folder, not a pack");
+    });
+    add("symlink-to-outside", Reason::FileOutsideStick, [](const Path& stick, const CorpusKeys&, const Path& installed) {
+        std::filesystem::create_directories(stick);
+        std::filesystem::create_symlink(installed, packOn(stick));
+    });
+    add("symlink-inside-stick", Reason::FileSymbolicLink, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(stick / "data" / "real.bin", smallPack(kNewVersion));
+        signPack(stick / "data" / "real.bin", keys.trusted, kTestPackId, kNewVersion);
+        std::filesystem::create_symlink(stick / "data" / "real.bin", packOn(stick));
+        std::filesystem::copy_file(stick / "data" / "real.bin.sig", packOn(stick).string() + ".sig");
+    });
+    add("kiosk-folder-links-outside", Reason::FileOutsideStick, [](const Path& stick, const CorpusKeys&, const Path& installed) {
+        std::filesystem::create_directories(stick);
+        std::filesystem::create_directory_symlink(installed.parent_path(), stick / "kiosk");
+    });
+    add("sparse-10-gigabytes", Reason::FileTooLarge, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        // A hole, not data: it takes no disk space, but says it is 10 GiB.
+        writeFile(packOn(stick), {});
+        std::filesystem::resize_file(packOn(stick), 10ull * 1024 * 1024 * 1024);
+        signFields(packOn(stick).string() + ".sig", keys.trusted,
+                   signing::SignedPackFields{"", kTestPackId, kNewVersion, 10ull * 1024 * 1024 * 1024, std::string(64, '0')});
+    });
+
+    // The signature.
+    add("unsigned", Reason::SignatureMissing, [](const Path& stick, const CorpusKeys&, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+    });
+    add("signature-garbage", Reason::SignatureMalformed, [](const Path& stick, const CorpusKeys&, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        writeText(packOn(stick).string() + ".sig", "this is not a signature\n");
+    });
+    add("signed-with-unknown-key", Reason::SignatureUnknownKey, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        signPack(packOn(stick), keys.untrusted, kTestPackId, kNewVersion);
+    });
+    add("signed-with-revoked-key", Reason::SignatureRevokedKey, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        signPack(packOn(stick), keys.revoked, kTestPackId, kNewVersion);
+    });
+    add("signature-edited", Reason::SignatureInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+        const std::vector<std::uint8_t> bytes = readFile(packOn(stick).string() + ".sig");
+        std::string text(bytes.begin(), bytes.end());
+        text.replace(text.find("pack-version: 3"), 15, "pack-version: 4");
+        writeText(packOn(stick).string() + ".sig", text);
+    });
+    add("signature-of-another-pack-file", Reason::SignatureHashMismatch,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            // Same size, other bytes: a signature moved from one file to another.
+            const std::vector<std::uint8_t> signedPack = smallPack(kNewVersion);
+            writeFile(stick / "other.bin", changedPack(signedPack, [](db::Database& database) {
+                          database.execute("UPDATE pack_meta SET value = 'Someone else' WHERE key = 'publisher'");
+                      }));
+            writeFile(packOn(stick), signedPack);
+            signPack(stick / "other.bin", keys.trusted, kTestPackId, kNewVersion);
+            std::filesystem::remove(stick / "other.bin");
+            std::filesystem::rename(stick / "other.bin.sig", packOn(stick).string() + ".sig");
+        });
+    add("signature-claims-other-pack-id", Reason::SignatureOtherPack, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        signPack(packOn(stick), keys.trusted, "vn.other.pack", kNewVersion);
+    });
+    add("signature-claims-other-version", Reason::SignatureOtherPack, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        signPack(packOn(stick), keys.trusted, kTestPackId, 9);
+    });
+    add("truncated-after-signing", Reason::SignatureHashMismatch, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kNewVersion));
+        signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+        writeFile(packOn(stick), truncated(smallPack(kNewVersion), 20000));
+    });
+    add("header-byte-flipped-after-signing", Reason::SignatureHashMismatch,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeFile(packOn(stick), smallPack(kNewVersion));
+            signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+            writeFile(packOn(stick), flipped(smallPack(kNewVersion), 16));
+        });
+
+    // Versions.
+    add("replayed-older-version", Reason::PackNotNewer, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(1));
+        signPack(packOn(stick), keys.trusted, kTestPackId, 1);
+    });
+    add("same-version-again", Reason::PackAlreadyInstalled, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeFile(packOn(stick), smallPack(kInstalledVersion));
+        signPack(packOn(stick), keys.trusted, kTestPackId, kInstalledVersion);
+    });
+
+    // The file's bytes, signed as they are: the damage is the signer's, the kiosk must still say no.
+    for (const std::size_t size : {std::size_t{100}, std::size_t{4096}, std::size_t{12288}}) {
+        add("truncated-at-" + std::to_string(size) + "-then-signed", Reason::PackDamaged,
+            [size](const Path& stick, const CorpusKeys& keys, const Path&) {
+                writeSignedBytes(stick, keys, truncated(smallPack(kNewVersion), size));
+            });
+    }
+    add("truncated-at-half-then-signed", Reason::PackDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        const std::vector<std::uint8_t> pack = smallPack(kNewVersion);
+        writeSignedBytes(stick, keys, truncated(pack, pack.size() / 2));
+    });
+    add("header-page-size-flipped-then-signed", Reason::PackDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedBytes(stick, keys, flipped(smallPack(kNewVersion), 16));
+    });
+    add("body-page-type-flipped-then-signed", Reason::PackDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        // The first byte of page 2 says what kind of b-tree page it is.
+        writeSignedBytes(stick, keys, flipped(smallPack(kNewVersion), 4096));
+    });
+    add("random-bytes-signed", Reason::PackDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        std::mt19937 random(42);
+        std::vector<std::uint8_t> bytes(64 * 1024);
+        for (std::uint8_t& byte : bytes)
+            byte = static_cast<std::uint8_t>(random());
+        writeSignedBytes(stick, keys, bytes);
+    });
+    add("sqlite-file-but-not-a-pack", Reason::PackNotAPack, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) { database.execute("PRAGMA application_id = 0"); });
+    });
+    add("future-format-version", Reason::PackFormatUnsupported, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("PRAGMA user_version = 2; UPDATE pack_meta SET value = '2' WHERE key = 'format_version'");
+        });
+    });
+    add("needs-newer-kiosk", Reason::PackNeedsNewerKiosk, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("UPDATE pack_meta SET value = '999' WHERE key = 'min_kiosk_version'");
+        });
+    });
+    add("missing-table", Reason::PackSchemaInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) { database.execute("DROP TABLE meeting_texts"); });
+    });
+    add("extra-index", Reason::PackSchemaInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("CREATE INDEX sneaky ON pages(lower(id))");
+        });
+    });
+    add("trigger-that-writes", Reason::PackSchemaUnsafe, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("CREATE TRIGGER wipe AFTER INSERT ON pack_meta BEGIN DELETE FROM pages; "
+                             "UPDATE pack_meta SET value = 'owned'; END");
+        });
+    });
+    add("view-that-calls-functions", Reason::PackSchemaUnsafe, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("CREATE VIEW pages_view AS SELECT load_extension('/tmp/evil.so'), "
+                             "randomblob(1000000000), * FROM pages");
+        });
+    });
+    add("virtual-table", Reason::PackSchemaUnsafe, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("CREATE VIRTUAL TABLE search USING fts5(body)");
+        });
+    });
+    add("invalid-utf8-title", Reason::PackTextInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "B\xE1\xBA h\xFF" "c"); });
+    });
+    add("control-character-title", Reason::PackTextInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "B\x1b[2Jh"); });
+    });
+    add("nfd-title", Reason::PackTextNotNfc, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        // "Bệnh" with the accents as separate combining marks: e + U+0323 + U+0302.
+        writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "Be\xCC\xA3\xCC\x82nh"); });
+    });
+    add("text-the-font-cannot-draw", Reason::PackTextNotDrawable, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "Thai \xE0\xB8\x81"); });
+    });
+    add("page-without-default-title", Reason::PackContentInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("DELETE FROM page_texts WHERE language = 'vie' AND page_id = (SELECT min(id) FROM pages)");
+        });
+    });
+    add("cover-picture-missing", Reason::PackContentInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("UPDATE pages SET cover_image_id = 9999 WHERE id = (SELECT min(id) FROM pages)");
+        });
+    });
+
+    // Pictures.
+    add("picture-bytes-flipped", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        std::vector<std::uint8_t> picture = firstPngPicture(smallPack(kNewVersion));
+        picture.at(picture.size() / 2) ^= 0x5A;
+        writeSignedChanged(stick, keys, [&](db::Database& database) { replacePicture(database, picture, false); });
+    });
+    add("picture-truncated-with-matching-hash", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        std::vector<std::uint8_t> picture = firstPngPicture(smallPack(kNewVersion));
+        picture.resize(picture.size() / 2);
+        writeSignedChanged(stick, keys, [&](db::Database& database) { replacePicture(database, picture, true); });
+    });
+    add("picture-claims-60000x60000", Reason::ImageTooLarge, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        const std::vector<std::uint8_t> picture = withPngSize(firstPngPicture(smallPack(kNewVersion)), 60000, 60000);
+        writeSignedChanged(stick, keys, [&](db::Database& database) {
+            replacePicture(database, picture, true, std::pair{60000, 60000});
+        });
+    });
+    add("png-decompression-bomb", Reason::ImageDecompressionBomb, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        // 10000 x 10000 pixels (400 MB as RGBA) in about 600 KB; the table claims 120 x 80.
+        const std::vector<std::uint8_t> bomb = zeroBombPng(10000, 10000);
+        writeSignedChanged(stick, keys, [&](db::Database& database) { replacePicture(database, bomb, true); });
+    });
+    add("picture-type-lies", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("UPDATE images SET mime = 'image/jpeg' WHERE id = (SELECT min(id) FROM images WHERE mime = 'image/png')");
+        });
+    });
+    return cases;
+}
+
+} // namespace kiosk::install::test

@@ -1,0 +1,190 @@
+#include "TestPacks.hpp"
+
+#include "PngCrafting.hpp"
+#include "builder_test_source_tree.hpp"
+#include "db/Database.hpp"
+#include "image/ImageCodec.hpp"
+#include "signing/Sha256.hpp"
+#include "signing/TrustStore.hpp"
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <random>
+#include <sqlite3.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace kiosk::install::test {
+
+ScratchFolder::ScratchFolder(const std::string& label) {
+    static std::atomic<unsigned> counter{0};
+    std::random_device random;
+    path_ = std::filesystem::temp_directory_path() /
+            (label + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(random()));
+    std::filesystem::create_directories(path_);
+}
+
+ScratchFolder::~ScratchFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+}
+
+std::vector<std::uint8_t> readFile(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        throw std::runtime_error("cannot read " + path.string());
+    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+}
+
+void writeFile(const std::filesystem::path& path, std::span<const std::uint8_t> bytes) {
+    if (path.has_parent_path())
+        std::filesystem::create_directories(path.parent_path());
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (!file)
+        throw std::runtime_error("cannot write " + path.string());
+}
+
+void writeText(const std::filesystem::path& path, const std::string& text) {
+    writeFile(path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+std::vector<std::uint8_t> smallPack(std::int64_t version) {
+    static std::mutex mutex;
+    static std::vector<std::uint8_t> base;
+    {
+        const std::lock_guard lock(mutex);
+        if (base.empty()) {
+            const builder::test::SourceTree source;
+            const builder::BuildResult result = source.build();
+            if (!result.succeeded)
+                throw std::runtime_error("the test pack does not build:\n" + builder::test::joinedProblems(result));
+            base = readFile(source.output());
+        }
+    }
+    return changedPack(base, [&](db::Database& database) {
+        database.prepare("UPDATE pack_meta SET value = ? WHERE key = 'pack_version'")
+            .bind(1, std::to_string(version))
+            .run();
+    });
+}
+
+std::vector<std::uint8_t> changedPack(std::span<const std::uint8_t> pack,
+                                      const std::function<void(db::Database&)>& change) {
+    const ScratchFolder scratch("kiosk-pack-change");
+    const std::filesystem::path file = scratch.path() / "pack.kpack";
+    writeFile(file, pack);
+    {
+        db::Database database = db::Database::open(file, db::Database::Mode::ReadWriteCreate);
+        change(database);
+    }
+    return readFile(file);
+}
+
+void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targetBytes, int pictureSide) {
+    const std::vector<std::uint8_t> picture = storedNoisePng(pictureSide, pictureSide, 7);
+    const std::vector<std::uint8_t> thumbnail = image::encodePng(builder::test::makeTestImage(48, 48));
+    const std::string pictureHash = signing::sha256Hex(picture);
+    const std::string thumbnailHash = signing::sha256Hex(thumbnail);
+    db::Database database = db::Database::open(path, db::Database::Mode::ReadWriteCreate);
+    database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+    std::string page;
+    {
+        db::Statement first = database.prepare("SELECT id FROM pages ORDER BY id LIMIT 1");
+        if (!first.step())
+            throw std::runtime_error("the pack has no page to hang pictures on");
+        page = first.text(0);
+    }
+    std::int64_t position = 0;
+    {
+        db::Statement last = database.prepare("SELECT coalesce(max(position) + 1, 0) FROM gallery_images WHERE page_id = ?");
+        last.bind(1, page);
+        last.step();
+        position = last.integer(0);
+    }
+    db::Transaction transaction(database);
+    db::Statement insertImage = database.prepare(
+        "INSERT INTO images(name, mime, width, height, sha256, data, thumb_mime, thumb_width, thumb_height, "
+        "thumb_sha256, thumb_data) VALUES (?, 'image/png', ?, ?, ?, ?, 'image/png', 48, 48, ?, ?)");
+    db::Statement insertGallery =
+        database.prepare("INSERT INTO gallery_images(page_id, position, image_id) VALUES (?, ?, ?)");
+    std::uint64_t size = std::filesystem::file_size(path);
+    for (int index = 0; size < targetBytes; ++index) {
+        insertImage.bind(1, "bulk-" + std::to_string(index) + ".png")
+            .bind(2, std::int64_t{pictureSide})
+            .bind(3, std::int64_t{pictureSide})
+            .bind(4, pictureHash)
+            .bind(5, std::span<const std::uint8_t>(picture))
+            .bind(6, thumbnailHash)
+            .bind(7, std::span<const std::uint8_t>(thumbnail));
+        insertImage.run();
+        insertImage.reset();
+        const std::int64_t imageId = sqlite3_last_insert_rowid(database.handle());
+        insertGallery.bind(1, page).bind(2, position++).bind(3, imageId).run();
+        insertGallery.reset();
+        size += picture.size() + thumbnail.size();
+    }
+    transaction.commit();
+}
+
+TestKey makeKey() {
+    TestKey key{signing::generateKeyPair(), {}};
+    key.publicKeyFile = signing::formatPublicKeyFile(key.pair.publicKey, "test key");
+    return key;
+}
+
+signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std::string& packId, std::int64_t version) {
+    signing::SignedPackFields fields;
+    fields.packId = packId;
+    fields.packVersion = version;
+    fields.fileSize = std::filesystem::file_size(pack);
+    fields.sha256 = signing::sha256HexOfFile(pack);
+    return fields;
+}
+
+void signFields(const std::filesystem::path& signatureFile, const TestKey& key, signing::SignedPackFields fields) {
+    writeText(signatureFile, signing::formatSignatureFile(signing::signPackFields(std::move(fields), key.pair.secretKey)));
+}
+
+void signPack(const std::filesystem::path& pack, const TestKey& key, const std::string& packId, std::int64_t version) {
+    signFields(pack.string() + ".sig", key, fieldsOf(pack, packId, version));
+}
+
+DataFolder::DataFolder(const TestKey& trusted) : scratch_("kiosk-data"), data_(scratch_.path()) {
+    trust(trusted, "trusted.pub");
+}
+
+void DataFolder::trust(const TestKey& key, const std::string& fileName) const {
+    writeText(data_.keysDirectory() / fileName, key.publicKeyFile);
+}
+
+void DataFolder::revoke(const TestKey& key) const {
+    std::ofstream file(data_.keysDirectory() / signing::kRevokedKeysFileName, std::ios::app);
+    file << "# withdrawn in a test\n" << key.pair.publicKey.keyId << "\n";
+}
+
+void DataFolder::installDirectly(std::span<const std::uint8_t> pack) const { writeFile(data_.currentPack(), pack); }
+
+void DataFolder::installLastKnownGood(std::span<const std::uint8_t> pack) const {
+    writeFile(data_.lastKnownGoodPack(), pack);
+}
+
+std::vector<std::string> DataFolder::contents() const {
+    std::vector<std::string> entries;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root()))
+        entries.push_back(std::filesystem::relative(entry.path(), root()).string());
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
+InstallSettings testSettings() {
+    InstallSettings settings;
+    settings.fontFiles = builder::defaultFontFiles();
+    return settings;
+}
+
+std::string fileHash(const std::filesystem::path& path) { return signing::sha256HexOfFile(path); }
+
+} // namespace kiosk::install::test

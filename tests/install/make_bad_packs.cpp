@@ -1,0 +1,51 @@
+// make-bad-packs OUTPUT_FOLDER: writes the bad-pack corpus to look at, to try on a kiosk, or to
+// seed the fuzzer:
+//   OUTPUT_FOLDER/kiosk-data/        a kiosk data folder (keys, revoked.txt, pack version 2)
+//   OUTPUT_FOLDER/sticks/NAME/       one stick folder per case
+//   OUTPUT_FOLDER/expected.tsv       NAME<TAB>reason code the kiosk must give
+//   OUTPUT_FOLDER/good/update.kpack  a good, signed version 3 (for comparison)
+// Try one: kiosk --data-dir OUTPUT_FOLDER/kiosk-data --usb-root OUTPUT_FOLDER/sticks
+#include "BadPackCorpus.hpp"
+
+#include "install/Reason.hpp"
+#include "os/FileSystem.hpp"
+
+#include <fstream>
+#include <iostream>
+
+using namespace kiosk::install;
+using namespace kiosk::install::test;
+
+int main(int argumentCount, char** argumentValues) {
+    if (argumentCount != 2) {
+        std::cerr << "usage: make-bad-packs OUTPUT_FOLDER\n";
+        return 2;
+    }
+    try {
+        const std::filesystem::path output = argumentValues[1];
+        std::filesystem::create_directories(output);
+        const CorpusKeys keys;
+        const DataDirectory kiosk(output / "kiosk-data");
+        writeText(kiosk.keysDirectory() / "trusted.pub", keys.trusted.publicKeyFile);
+        writeText(kiosk.keysDirectory() / "old-office.pub", keys.revoked.publicKeyFile);
+        writeText(kiosk.keysDirectory() / "revoked.txt", keys.revoked.pair.publicKey.keyId + "\n");
+        writeFile(kiosk.currentPack(), smallPack(kInstalledVersion));
+        writeFile(output / "good" / "update.kpack", smallPack(3));
+        signPack(output / "good" / "update.kpack", keys.trusted, kTestPackId, 3);
+
+        std::ofstream expected(output / "expected.tsv");
+        int written = 0;
+        for (const BadPackCase& badPack : badPackCases()) {
+            const std::filesystem::path stick = output / "sticks" / badPack.name;
+            std::filesystem::create_directories(stick);
+            badPack.write(stick, keys, kiosk.currentPack());
+            expected << badPack.name << '\t' << reasonCode(badPack.expected) << '\n';
+            ++written;
+        }
+        std::cout << "wrote " << written << " bad packs into " << (output / "sticks").string() << "\n";
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "make-bad-packs: " << error.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,233 @@
+#include "stats_test_support.hpp"
+
+#include "os/FileSystem.hpp"
+#include "stats/ExportFormat.hpp"
+#include "stats/MergedDatabase.hpp"
+#include "stats/Merger.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk::stats;
+using namespace kiosk::stats::testing;
+
+namespace {
+
+ExportHeader headerFor(const std::string& kioskId, std::int64_t sequence,
+                       const std::string& databaseId = "00000000000000d1") {
+    ExportHeader header;
+    header.kioskId = kioskId;
+    header.databaseId = databaseId;
+    header.sequence = sequence;
+    header.placeName = "UBND xã " + kioskId.substr(0, 4);
+    header.kioskVersion = 1;
+    header.clockStatus = "synchronised";
+    header.clockTrusted = true;
+    header.catalog = {PackCatalog{"pack",
+                                  1,
+                                  {},
+                                  {{"programmes", "Chương trình"}},
+                                  {{"p1", "programmes", "programme", "Nông thôn mới"}}}};
+    return header;
+}
+
+CountTable viewsOf(std::int64_t views, const std::string& date = "2026-11-20") {
+    CountTable counts;
+    counts[CountKey{{date, 0, 0}, "page_view", "p1", "vie", ""}] = views;
+    counts[CountKey{{date, 0, 0}, "session_started", "", "", ""}] = views / 2;
+    return counts;
+}
+
+struct MergeRun {
+    MergeSummary summary;
+    std::vector<std::string> problems;
+};
+
+MergeRun merge(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& database) {
+    MergeRun run;
+    MergeOptions options;
+    options.onProblem = [&run](const std::string& problem) { run.problems.push_back(problem); };
+    run.summary = mergeExports(inputs, database, options);
+    return run;
+}
+
+// kiosk id -> total page views in all.db
+std::map<std::string, std::int64_t> viewsPerKiosk(const std::filesystem::path& database) {
+    std::map<std::string, std::int64_t> views;
+    const MergedDatabase merged = MergedDatabase::openExisting(database);
+    auto query = merged.database().prepare(
+        "SELECT kiosk_id, sum(count) FROM readable_counts WHERE metric = 'page_view' GROUP BY kiosk_id");
+    while (query.step())
+        views[query.text(0)] = query.integer(1);
+    return views;
+}
+
+std::int64_t rowCount(const std::filesystem::path& database) {
+    const MergedDatabase merged = MergedDatabase::openExisting(database);
+    auto query = merged.database().prepare("SELECT count(*) FROM counts");
+    query.step();
+    return query.integer(0);
+}
+
+const std::string kioskA = "aaaaaaaaaaaaaaa1";
+const std::string kioskB = "bbbbbbbbbbbbbbb2";
+
+} // namespace
+
+TEST_CASE("stats merge: merging the same exports twice changes nothing") {
+    TemporaryFolder work;
+    const auto stick = work.path() / "stick" / "kiosk";
+    writeExport(stick, headerFor(kioskA, 1), viewsOf(10));
+    writeExport(stick, headerFor(kioskB, 4), viewsOf(7, "2026-11-21"));
+    const auto database = work.path() / "all.db";
+
+    const MergeRun first = merge({work.path() / "stick"}, database);
+    CHECK(first.problems.empty());
+    CHECK(first.summary.imported == 2);
+    CHECK(first.summary.rowsImported == 4);
+    CHECK(first.summary.kiosksInDatabase == 2);
+    CHECK(viewsPerKiosk(database) == std::map<std::string, std::int64_t>{{kioskA, 10}, {kioskB, 7}});
+
+    const MergeRun second = merge({work.path() / "stick", stick / "stats" / kioskA / "1.json"}, database);
+    CHECK(second.problems.empty());
+    CHECK(second.summary.imported == 0);
+    CHECK(second.summary.unchanged == 2);
+    CHECK(second.summary.superseded == 1); // kiosk A's header given twice
+    CHECK(viewsPerKiosk(database) == std::map<std::string, std::int64_t>{{kioskA, 10}, {kioskB, 7}});
+    CHECK(rowCount(database) == 4);
+}
+
+TEST_CASE("stats merge: a newer export replaces, an older one is ignored") {
+    TemporaryFolder work;
+    const auto oldStick = work.path() / "old" / "kiosk";
+    const auto newStick = work.path() / "new" / "kiosk";
+    writeExport(oldStick, headerFor(kioskA, 1), viewsOf(10));
+    CountTable later = viewsOf(10);
+    later[CountKey{{"2026-11-22", 0, 0}, "page_view", "p1", "hmn", ""}] = 6;
+    writeExport(newStick, headerFor(kioskA, 2), later);
+    const auto database = work.path() / "all.db";
+
+    CHECK(merge({work.path() / "old"}, database).summary.imported == 1);
+    CHECK(viewsPerKiosk(database)[kioskA] == 10);
+    const MergeRun newer = merge({work.path() / "new"}, database);
+    CHECK(newer.summary.imported == 1);
+    CHECK(viewsPerKiosk(database)[kioskA] == 16); // replaced, not added: cumulative exports
+    CHECK(rowCount(database) == 3);
+
+    const MergeRun older = merge({work.path() / "old"}, database);
+    CHECK(older.summary.imported == 0);
+    CHECK(older.summary.unchanged == 1);
+    CHECK(older.problems.empty());
+    CHECK(viewsPerKiosk(database)[kioskA] == 16);
+
+    // Both at once into a fresh database: only the newest is read.
+    const auto fresh = work.path() / "fresh.db";
+    const MergeRun both = merge({work.path() / "old", work.path() / "new"}, fresh);
+    CHECK(both.summary.imported == 1);
+    CHECK(both.summary.superseded == 1);
+    CHECK(viewsPerKiosk(fresh)[kioskA] == 16);
+}
+
+TEST_CASE("stats merge: a restarted count (new database id) adds to the one set aside") {
+    TemporaryFolder work;
+    const auto stick = work.path() / "stick";
+    writeExport(stick, headerFor(kioskA, 3, "00000000000000d1"), viewsOf(10));
+    writeExport(stick, headerFor(kioskA, 4, "00000000000000d2"), viewsOf(5));
+    const auto database = work.path() / "all.db";
+    const MergeRun run = merge({stick}, database);
+    CHECK(run.summary.imported == 2);
+    CHECK(viewsPerKiosk(database)[kioskA] == 15);
+}
+
+TEST_CASE("stats merge: bad and foreign files are reported and skipped") {
+    TemporaryFolder work;
+    const auto stick = work.path() / "stick" / "kiosk";
+    writeExport(stick, headerFor(kioskA, 1), viewsOf(10));
+    const auto folderB = stick / "stats" / kioskB;
+    // Kiosk B: its only export was cut short on the stick (checksum mismatch).
+    const WrittenExport cut = writeExport(stick, headerFor(kioskB, 2), viewsOf(8));
+    const std::string full = kiosk::os::readTextFile(cut.countsFile, 1 << 20);
+    kiosk::os::writeFileAtomically(cut.countsFile, full.substr(0, full.size() - 5));
+    // Foreign things.
+    kiosk::os::writeFileAtomically(stick / "stats" / "README.txt", std::string("hello"));
+    kiosk::os::writeFileAtomically(stick / "stats" / "settings.json", std::string("{\"volume\": 3}"));
+    kiosk::os::writeFileAtomically(stick / "stats" / "broken.json", std::string("{\"format\": "));
+    kiosk::os::writeFileAtomically(stick / "stats" / "._1.json",
+                                   std::string("AppleDouble")); // hidden: ignored
+    // A counts file whose header never made it.
+    kiosk::os::writeFileAtomically(folderB / "9.csv", std::string(countsCsvHeader) + "\n");
+    // A header naming a file elsewhere.
+    kiosk::os::writeFileAtomically(
+        stick / "stats" / "5.json",
+        std::string("{\"format\": \"commune-kiosk-stats\", \"format_version\": 1, "
+                    "\"kiosk_id\": \"ccccccccccccccc3\", \"database_id\": \"00000000000000d1\", "
+                    "\"sequence\": 5, \"counts_file\": \"../../etc/passwd\", \"counts_rows\": 1, "
+                    "\"counts_sha256\": \"" +
+                    std::string(64, '0') + "\"}"));
+    // A future format.
+    kiosk::os::writeFileAtomically(
+        stick / "stats" / "6.json",
+        std::string("{\"format\": \"commune-kiosk-stats\", \"format_version\": 9}"));
+
+    const auto database = work.path() / "all.db";
+    const MergeRun run = merge({work.path() / "stick", work.path() / "missing"}, database);
+    CHECK(run.summary.imported == 1);
+    CHECK(viewsPerKiosk(database) == std::map<std::string, std::int64_t>{{kioskA, 10}});
+    CHECK(run.summary.skipped == 8);
+    REQUIRE(run.problems.size() == 8);
+    auto reported = [&](const std::string& fragment) {
+        for (const std::string& problem : run.problems)
+            if (problem.find(fragment) != std::string::npos)
+                return true;
+        return false;
+    };
+    CHECK(reported("README.txt: not a statistics export"));
+    CHECK(reported("settings.json: not a kiosk statistics header"));
+    CHECK(reported("broken.json: not a kiosk statistics header"));
+    CHECK(reported("2.csv: counts file does not match its header's checksum"));
+    CHECK(reported("9.csv: counts file without its .json header"));
+    CHECK(reported("5.json: header: counts file must be 5.csv"));
+    CHECK(reported("6.json: written by a newer kiosk"));
+    CHECK(reported("missing: does not exist"));
+    CHECK_FALSE(reported("._1.json"));
+}
+
+TEST_CASE("stats merge: when the newest export is damaged, the next older one is used") {
+    TemporaryFolder work;
+    const auto stick = work.path() / "stick";
+    writeExport(stick, headerFor(kioskA, 1), viewsOf(10));
+    const WrittenExport newest = writeExport(stick, headerFor(kioskA, 2), viewsOf(12));
+    kiosk::os::writeFileAtomically(newest.countsFile, std::string("garbage"));
+    const auto database = work.path() / "all.db";
+    const MergeRun run = merge({stick}, database);
+    CHECK(run.summary.imported == 1);
+    CHECK(run.problems.size() == 1);
+    CHECK(viewsPerKiosk(database)[kioskA] == 10);
+}
+
+TEST_CASE("stats merge: a CSV whose checksum matches but whose rows are bad leaves all.db untouched") {
+    TemporaryFolder work;
+    const auto stick = work.path() / "stick";
+    writeExport(stick, headerFor(kioskA, 1), viewsOf(10));
+    const auto database = work.path() / "all.db";
+    merge({stick}, database);
+    const std::string badCsv = std::string(countsCsvHeader) +
+                               "\n2026-11-20,,,page_view,p1,vie,,4\n2026-13-01,,,page_view,p1,vie,,1\n";
+    writeExportText(stick, headerFor(kioskA, 2), badCsv, 2, ExportPeriod{});
+    const MergeRun run = merge({stick}, database);
+    CHECK(run.summary.imported == 0);
+    REQUIRE(run.problems.size() == 1);
+    CHECK(run.problems[0].find("line 3: bad date") != std::string::npos);
+    CHECK(viewsPerKiosk(database)[kioskA] == 10);
+    CHECK(rowCount(database) == 2);
+}
+
+TEST_CASE("stats merge: refuses to write into a database that is not a merged one") {
+    TemporaryFolder work;
+    {
+        auto other =
+            kiosk::db::Database::open(work.path() / "other.db", kiosk::db::Database::Mode::ReadWriteCreate);
+        other.execute("CREATE TABLE important(x)");
+    }
+    CHECK_THROWS_AS(mergeExports({}, work.path() / "other.db", {}), kiosk::db::DatabaseError);
+    CHECK_THROWS_AS(MergedDatabase::openExisting(work.path() / "nothing.db"), kiosk::db::DatabaseError);
+}
