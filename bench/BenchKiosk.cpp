@@ -19,12 +19,19 @@ text::UiStrings loadStrings(const std::filesystem::path& assets) {
 
 } // namespace
 
+namespace {
+
+// Before SDL_Init: no display, no sound, as in the kiosk's --headless runs.
+Uint32 headlessSubsystems() {
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    return SDL_INIT_VIDEO | SDL_INIT_EVENTS;
+}
+
+} // namespace
+
 struct BenchKiosk::SdlSession {
-    SdlSession() {
-        setenv("SDL_VIDEODRIVER", "offscreen", 0);
-        setenv("SDL_AUDIODRIVER", "dummy", 0);
-    }
-    platform::SdlLibrary library{SDL_INIT_VIDEO | SDL_INIT_EVENTS};
+    platform::SdlLibrary library{headlessSubsystems()};
 };
 
 BenchOptions parseBenchOptions(int argc, char** argv, const char* usage) {

@@ -6,6 +6,7 @@
 //   bench-home-fixture PACK.kpack DIR     writes DIR/home.html and DIR/<image id>.jpg|png
 #include "pack/PackReader.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
             "header div{flex:1}header h1{margin:0;font-size:40px}header p{margin:4px 0 0;color:#d2ece8;font-size:22px}\n"
             "button{font:inherit;font-size:20px;border-radius:24px;border:2px solid #fff;background:none;color:#fff;"
             "padding:8px 20px;margin-left:8px}button.on{background:#fff;color:#0f5c57}\n"
-            "main{display:grid;grid-template-columns:repeat(4,1fr);gap:16px;padding:24px;height:calc(100% - 168px)}\n"
+            "main{display:grid;grid-template-columns:repeat(" << std::min<std::size_t>(4, index.categories.size())
+         << ",1fr);gap:16px;padding:24px;height:calc(100% - 168px)}\n"
             ".tile{display:flex;flex-direction:column;border-radius:16px;overflow:hidden;background:#fff;"
             "box-shadow:0 4px 12px #0003;text-decoration:none}\n"
             ".tile img{flex:1;min-height:0;width:100%;object-fit:cover}\n"

@@ -52,9 +52,8 @@ set(CPACK_PACKAGE_VENDOR "Commune kiosk project")
 set(CPACK_PACKAGE_CONTACT "Commune kiosk maintainers <kiosk@localhost>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Touch information kiosk for commune offices")
-set(CPACK_PACKAGE_DESCRIPTION
-    "A full-screen touch kiosk that shows content packs of pictures and texts about policies,\n"
-    "programmes and meetings; kiosk-pack builds packs and kiosk-stats merges usage statistics.")
+set(CPACK_PACKAGE_DESCRIPTION "A full-screen touch kiosk that shows content packs of pictures and texts \
+about policies, programmes and meetings; kiosk-pack builds packs and kiosk-stats merges usage statistics.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
@@ -62,6 +61,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends comes from the libraries the programs link (dpkg-shlibdeps), plus what they open
 # by path: kiosk-pack checks texts against the Noto fonts, and the helpers use util-linux.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The kiosk carries the demo pack inside it; symbols only make a Zero 2 W's SD card fuller.
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-noto-core, util-linux, systemd, udev")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dosfstools, exfatprogs")
 if(CMAKE_CROSSCOMPILING)

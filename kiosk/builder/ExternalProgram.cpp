@@ -17,7 +17,7 @@ namespace kiosk::builder {
 namespace {
 
 class SpawnFileActions {
-public:
+  public:
     SpawnFileActions() {
         if (posix_spawn_file_actions_init(&actions_) != 0)
             throw ProgramError("cannot prepare to start a program");
@@ -32,7 +32,7 @@ public:
     }
     const posix_spawn_file_actions_t* get() const { return &actions_; }
 
-private:
+  private:
     posix_spawn_file_actions_t actions_;
 };
 
@@ -48,8 +48,8 @@ std::string firstLineOf(const std::filesystem::path& file) {
 TemporaryFolder::TemporaryFolder(const std::string& prefix) {
     std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
     if (!::mkdtemp(pattern.data()))
-        throw ProgramError("cannot create a temporary folder in " + std::filesystem::temp_directory_path().string() +
-                           ": " + std::strerror(errno));
+        throw ProgramError("cannot create a temporary folder in " +
+                           std::filesystem::temp_directory_path().string() + ": " + std::strerror(errno));
     path_ = pattern;
 }
 

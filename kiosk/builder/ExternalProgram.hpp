@@ -12,20 +12,20 @@
 namespace kiosk::builder {
 
 class ProgramError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A folder under the system's temporary folder, removed with everything in it.
 class TemporaryFolder {
-public:
+  public:
     explicit TemporaryFolder(const std::string& prefix);
     ~TemporaryFolder();
     TemporaryFolder(const TemporaryFolder&) = delete;
     TemporaryFolder& operator=(const TemporaryFolder&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -13,7 +13,7 @@ namespace kiosk::builder {
 namespace {
 
 class PackAudioCollector {
-public:
+  public:
     PackAudioCollector(const PackSourceTree& tree, Diagnostics& diagnostics)
         : tree_(tree), diagnostics_(diagnostics), checkHeadersOnly_(!diagnostics.empty()) {}
 
@@ -29,7 +29,7 @@ public:
         return std::move(audio_);
     }
 
-private:
+  private:
     bool addRecording(const AudioSourceFile& file) {
         try {
             const std::vector<std::uint8_t> bytes =
@@ -60,8 +60,9 @@ private:
         if (pack.narrateMissingListed)
             for (const pack::LanguageCode& language : pack.narrateMissing)
                 if (!espeakVoiceFor(language))
-                    diagnostics_.report(location, "espeak-ng has no voice for '" + language + "': record its narrations (" +
-                                                      language + "/<page-id>.ogg) or leave it out of 'narrate-missing'");
+                    diagnostics_.report(location, "espeak-ng has no voice for '" + language +
+                                                      "': record its narrations (" + language +
+                                                      "/<page-id>.ogg) or leave it out of 'narrate-missing'");
         if (checkHeadersOnly_ || !diagnostics_.empty())
             return;
         if (const std::optional<std::string> missing = missingSynthesisTools()) {
@@ -73,23 +74,47 @@ private:
         for (const PageSource& page : tree_.pages)
             for (const pack::LanguageCode& language : languages)
                 synthesise(synthesiser, page, language, location);
+        for (const LanguageSource& language : pack.languages)
+            if (languages.contains(language.code))
+                synthesiseSpokenName(synthesiser, language, location);
     }
 
-    void synthesise(const SpeechSynthesiser& synthesiser, const PageSource& page, const pack::LanguageCode& language,
-                    const SourceLocation& location) {
+    // The picker needs a language's name spoken more than any page: a visitor who cannot
+    // read must find their language first.
+    void synthesiseSpokenName(const SpeechSynthesiser& synthesiser, const LanguageSource& language,
+                              const SourceLocation& location) {
+        const std::optional<std::string> voice = espeakVoiceFor(language.code);
+        if (tree_.spokenNameFiles.contains(language.code) || !voice)
+            return;
+        const std::string name = "names/" + language.code + ".ogg (synthesised)";
+        try {
+            audio_.clips.emplace(name,
+                                 processRecording(synthesiser.synthesise(language.nativeName, *voice), true));
+            audio_.spokenNames[language.code] = name;
+            ++audio_.synthesisedCount;
+        } catch (const std::exception& error) {
+            diagnostics_.report(location, "cannot synthesise the spoken name of '" + language.code +
+                                              "': " + error.what());
+        }
+    }
+
+    void synthesise(const SpeechSynthesiser& synthesiser, const PageSource& page,
+                    const pack::LanguageCode& language, const SourceLocation& location) {
         const auto texts = page.texts.find(language);
         const std::optional<std::string> voice = espeakVoiceFor(language);
-        // Only a page whose text is in this language: a voice reading another language's text would be gibberish.
+        // Only a page whose text is in this language: a voice reading another language's text would be
+        // gibberish.
         if (page.recordings.contains(language) || texts == page.texts.end() || !voice)
             return;
         const std::string name = language + "/" + page.id + ".ogg (synthesised)";
         try {
-            audio_.clips.emplace(name, processRecording(synthesiser.synthesise(narrationText(texts->second), *voice), true));
+            audio_.clips.emplace(
+                name, processRecording(synthesiser.synthesise(narrationText(texts->second), *voice), true));
             audio_.narrations[{page.id, language}] = name;
             ++audio_.synthesisedCount;
         } catch (const std::exception& error) {
-            diagnostics_.report(location, "cannot synthesise the narration of page '" + page.id + "' (" + language +
-                                              "): " + error.what());
+            diagnostics_.report(location, "cannot synthesise the narration of page '" + page.id + "' (" +
+                                              language + "): " + error.what());
         }
     }
 

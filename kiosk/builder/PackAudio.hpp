@@ -1,6 +1,7 @@
 // The recordings a pack stores: narrations from <lang>/<page-id>.ogg, spoken language names
-// from names/<lang>.ogg, and, where `narrate-missing` asks for them, narrations synthesised
-// from the page text. Every recording is decoded in full before it goes into a pack.
+// from names/<lang>.ogg, and, for the languages `narrate-missing` names, the missing ones
+// synthesised (narrations from the page text, names from the language's own name). Every
+// recording is decoded in full before it goes into a pack.
 #pragma once
 
 #include "Diagnostics.hpp"
@@ -26,8 +27,9 @@ struct ProcessedAudio {
 
 struct PackAudio {
     std::map<std::string, ProcessedAudio> clips; // by clip name ("vie/p4em.ogg"); ids follow this order
-    std::map<std::pair<std::string, pack::LanguageCode>, std::string> narrations; // (page, language) → clip name
-    std::map<pack::LanguageCode, std::string> spokenNames;                         // language → clip name
+    std::map<std::pair<std::string, pack::LanguageCode>, std::string>
+        narrations;                                        // (page, language) → clip name
+    std::map<pack::LanguageCode, std::string> spokenNames; // language → clip name
     std::size_t synthesisedCount = 0;
 };
 

@@ -199,7 +199,7 @@ private:
             }
             const auto page =
                 std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                             [&](const PageSource& candidate) { return candidate.id == pageId; });
+                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
             if (page == tree_.pages.end())
                 continue; // the default-language file has its own problems; fix those first
             const std::optional<SourceText> file = readSourceText(entry.path, shownName, diagnostics_);
@@ -224,7 +224,7 @@ private:
                 continue;
             }
             const auto page = std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                                           [&](const PageSource& candidate) { return candidate.id == pageId; });
+                                           [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
             if (page != tree_.pages.end())
                 page->recordings[language] = AudioSourceFile{entry.path, display(relative), relative};
         }

@@ -15,9 +15,22 @@ namespace {
 // ISO 639-3 → espeak-ng voice, for the languages a commune pack may plausibly hold that
 // espeak-ng speaks. Vietnamese uses the northern voice, the one taught in schools.
 constexpr std::array<std::pair<const char*, const char*>, 16> kVoices{{
-    {"vie", "vi"},  {"eng", "en"},  {"fra", "fr"},  {"cmn", "cmn"}, {"zho", "cmn"}, {"yue", "yue"},
-    {"tha", "th"},  {"mya", "my"},  {"ind", "id"},  {"msa", "ms"},  {"rus", "ru"},  {"spa", "es"},
-    {"deu", "de"},  {"jpn", "ja"},  {"kor", "ko"},  {"hin", "hi"},
+    {"vie", "vi"},
+    {"eng", "en"},
+    {"fra", "fr"},
+    {"cmn", "cmn"},
+    {"zho", "cmn"},
+    {"yue", "yue"},
+    {"tha", "th"},
+    {"mya", "my"},
+    {"ind", "id"},
+    {"msa", "ms"},
+    {"rus", "ru"},
+    {"spa", "es"},
+    {"deu", "de"},
+    {"jpn", "ja"},
+    {"kor", "ko"},
+    {"hin", "hi"},
 }};
 
 bool endsSentence(const std::string& line) {
@@ -65,7 +78,8 @@ std::optional<std::string> missingSynthesisTools() {
     return espeak ? "oggenc" : "espeak-ng";
 }
 
-std::vector<std::uint8_t> SpeechSynthesiser::synthesise(const std::string& text, const std::string& voice) const {
+std::vector<std::uint8_t> SpeechSynthesiser::synthesise(const std::string& text,
+                                                        const std::string& voice) const {
     if (text.size() > kMaximumSynthesisTextBytes)
         throw SynthesisError("the text is too long to narrate within " +
                              std::to_string(pack::kAudioLimits.maximumDurationMilliseconds / 60000) +

@@ -15,7 +15,7 @@
 namespace kiosk::builder {
 
 class SynthesisError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -39,13 +39,13 @@ std::string narrationText(const PageTexts& texts);
 std::optional<std::string> missingSynthesisTools();
 
 class SpeechSynthesiser {
-public:
+  public:
     // Ogg Vorbis bytes of `text` read by `voice`: mono, 16 kHz, the lowest Vorbis quality
     // (plenty for a synthetic voice, about 2 KiB a second). The same text gives the same
     // bytes with the same espeak-ng, oggenc and libvorbis. Throws SynthesisError.
     std::vector<std::uint8_t> synthesise(const std::string& text, const std::string& voice) const;
 
-private:
+  private:
     TemporaryFolder workspace_{"kiosk-pack-speech"}; // text, WAV and Ogg files of one page at a time
 };
 

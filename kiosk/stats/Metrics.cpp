@@ -30,6 +30,8 @@ std::string_view metricName(Metric metric) {
         return "sessions_by_hour";
     case Metric::PageViewsByHour:
         return "page_views_by_hour";
+    case Metric::PollAnswer:
+        return "poll_answer";
     }
     return "unknown";
 }

@@ -23,13 +23,14 @@ enum class Metric {
     PackRefused,           // subject = reason code
     SessionsByHour,        // kiosk-wide, dated days only, detail = local hour "00".."23"
     PageViewsByHour,       // kiosk-wide, dated days only, detail = local hour "00".."23"
+    PollAnswer,            // subject = page id, language, detail = "happy", "neutral" or "unhappy"
 };
 
 inline constexpr std::array allMetrics{
     Metric::SessionStarted, Metric::AttractShown,  Metric::AttractConverted, Metric::PageView,
     Metric::Dwell,          Metric::CategoryOpen,  Metric::GalleryOpen,      Metric::FullscreenPictureOpen,
     Metric::LanguageSwitch, Metric::PackInstalled, Metric::PackRefused,      Metric::SessionsByHour,
-    Metric::PageViewsByHour};
+    Metric::PageViewsByHour, Metric::PollAnswer};
 
 std::string_view metricName(Metric metric);
 std::optional<Metric> metricFromName(std::string_view name);

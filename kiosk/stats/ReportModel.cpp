@@ -304,6 +304,7 @@ ReportModel buildReportModel(const MergedDatabase& merged, std::optional<std::in
             break;
         }
         case Metric::PageViewsByHour:
+        case Metric::PollAnswer: // merged into all.db (readable_counts); not in the HTML report yet
             break;
         }
     }

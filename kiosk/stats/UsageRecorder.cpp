@@ -214,6 +214,9 @@ void UsageRecorder::fullscreenPictureOpened(std::string_view pageId) {
 void UsageRecorder::languageSwitched(std::string_view fromLanguage, std::string_view toLanguage) {
     record(Metric::LanguageSwitch, {}, fromLanguage, toLanguage);
 }
+void UsageRecorder::pollAnswered(std::string_view pageId, std::string_view language, pack::PollAnswer answer) {
+    record(Metric::PollAnswer, pageId, language, pack::pollAnswerName(answer));
+}
 void UsageRecorder::packInstalled(std::string_view packId, std::int64_t version) {
     record(Metric::PackInstalled, packId, {}, std::to_string(version));
 }
@@ -449,6 +452,7 @@ UsageSummary UsageRecorder::summarize(SummarySpan span) {
         case Metric::PackInstalled:
         case Metric::PackRefused:
         case Metric::PageViewsByHour:
+        case Metric::PollAnswer: // exported and merged; the staff view does not show them
             break;
         }
     }

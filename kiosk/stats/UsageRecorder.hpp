@@ -24,6 +24,7 @@
 #include "stats/ExportFormat.hpp"
 #include "stats/Metrics.hpp"
 #include "stats/PackCatalog.hpp"
+#include "pack/PackModel.hpp"
 #include "stats/StatsStore.hpp"
 #include "time/Clock.hpp"
 
@@ -126,6 +127,8 @@ class UsageRecorder {
     void galleryOpened(std::string_view pageId);
     void fullscreenPictureOpened(std::string_view pageId);
     void languageSwitched(std::string_view fromLanguage, std::string_view toLanguage);
+    // A visitor answered the page's poll (the UI lets each session answer a page once).
+    void pollAnswered(std::string_view pageId, std::string_view language, pack::PollAnswer answer);
 
     // --- Content packs ---
     void packInstalled(std::string_view packId, std::int64_t version);

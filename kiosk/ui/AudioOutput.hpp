@@ -14,7 +14,7 @@
 namespace kiosk::ui {
 
 enum class PlaybackState {
-    Idle,     // nothing loaded (at start, after stop())
+    Idle, // nothing loaded (at start, after stop())
     Playing,
     Paused,
     Finished, // the clip played to its end; play() it again to restart
@@ -35,15 +35,15 @@ struct PlaybackStatus {
     float progress() const {
         if (durationMilliseconds <= 0)
             return 0.0f;
-        return std::clamp(static_cast<float>(positionMilliseconds) / static_cast<float>(durationMilliseconds), 0.0f,
-                          1.0f);
+        return std::clamp(static_cast<float>(positionMilliseconds) / static_cast<float>(durationMilliseconds),
+                          0.0f, 1.0f);
     }
 };
 
 // Call from the UI thread only. No method throws: a kiosk without working sound must keep
 // showing pages, so failures become PlaybackState::Failed.
 class AudioOutput {
-public:
+  public:
     virtual ~AudioOutput() = default;
 
     // Starts `clip` (Ogg Vorbis from PackReader::loadAudio) from its beginning, replacing

@@ -188,8 +188,37 @@ void KioskUi::draw() {
         ImGui::End();
     }
 
+    if (notice_ && notice_->stage == InstallNotice::Stage::StatisticsSaved) {
+        drawStatisticsBanner(context);
+    } else if (notice_) {
+        record_.clear();
+        if (beginFullScreenWindow("usb-notice", metrics_.screen, IM_COL32(0, 0, 0, 0), true))
+            drawInstallNotice(context, *notice_);
+        ImGui::End();
+    }
+
     for (const UiAction& action : context.actions)
         apply(action);
+}
+
+void KioskUi::drawStatisticsBanner(UiContext& context) {
+    // Drawn without a window of its own, so taps go on reaching the screen beneath.
+    ImDrawList* drawList = ImGui::GetForegroundDrawList();
+    const std::string message = context.word("usb_statistics_saved");
+    ImFont* font = fonts_.body;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, message.c_str());
+    const float inset = metrics_.padding * 0.6f;
+    const ImVec2 minimum((metrics_.screen.x - size.x) / 2 - inset, metrics_.screen.y - size.y - 3 * inset);
+    const ImVec2 maximum(minimum.x + size.x + 2 * inset, minimum.y + size.y + 2 * inset);
+    drawList->AddRectFilled(minimum, maximum, IM_COL32(16, 92, 99, 235), metrics_.rounding);
+    drawList->AddText(font, font->FontSize, ImVec2(minimum.x + inset, minimum.y + inset), colour::onDark, message.c_str());
+    record_.add(message, minimum, maximum, false);
+}
+
+bool KioskUi::takeNoticeDismissed() {
+    const bool dismissed = noticeDismissed_;
+    noticeDismissed_ = false;
+    return dismissed;
 }
 
 void KioskUi::apply(const UiAction& action) {
@@ -230,6 +259,10 @@ void KioskUi::apply(const UiAction& action) {
                            observer_->fullScreenPictureShown(page_->id, true);
                    },
                    [&](const action::ClosePicture&) { viewer_.reset(); },
+                   [&](const action::DismissNotice&) {
+                       notice_.reset();
+                       noticeDismissed_ = true;
+                   },
                    [&](const action::ShowPicture& show) {
                        if (!viewer_ || viewer_->index == show.index)
                            return;

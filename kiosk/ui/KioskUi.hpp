@@ -61,6 +61,11 @@ public:
     bool isStaffViewOpen() const { return staffView_ && staffView_->isOpen(); }
     // The staff view edits a place name: the platform should send typed text to ImGui.
     bool wantsTextInput() const { return staffView_ && staffView_->wantsTextInput(); }
+    // The USB notice to show over everything, or nothing. A notice that only says statistics
+    // were saved is a small banner that does not interrupt the villager.
+    void setNotice(const std::optional<InstallNotice>& notice) { notice_ = notice; }
+    // True once after the villager or staff tapped OK on the notice.
+    bool takeNoticeDismissed();
     void feedInput(const input::GestureFrame& gestures, std::int64_t nowMilliseconds);
     void draw();
 
@@ -90,6 +95,7 @@ private:
     void goIdle();
     void wakeUp();
     void feedImGuiMouse();
+    void drawStatisticsBanner(UiContext& context);
 
     const pack::PackReader& pack_;
     PictureSource& pictures_;
@@ -106,6 +112,8 @@ private:
     std::int64_t pageOpenedMilliseconds_ = 0;
     std::optional<PictureViewerState> viewer_;
     std::unique_ptr<StaffView> staffView_;
+    std::optional<InstallNotice> notice_;
+    bool noticeDismissed_ = false;
     bool attract_ = false;
     AttractState attractState_;
 

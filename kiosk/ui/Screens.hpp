@@ -2,6 +2,7 @@
 // the context and pushes UiActions; it keeps no state of its own.
 #pragma once
 
+#include "InstallNotice.hpp"
 #include "UiContext.hpp"
 
 #include <string>
@@ -33,5 +34,7 @@ struct AttractState {
     std::int64_t startedMilliseconds = 0;
 };
 void drawAttractScreen(UiContext& context, const AttractState& attract);
+// A card over whatever shows, about the USB stick just plugged in.
+void drawInstallNotice(UiContext& context, const InstallNotice& notice);
 
 } // namespace kiosk::ui

@@ -27,10 +27,12 @@ struct SetLanguage { std::string language; };
 struct OpenPicture { int index = 0; };
 struct ClosePicture {};
 struct ShowPicture { int index = 0; };
+struct DismissNotice {};
 } // namespace action
 
 using UiAction = std::variant<action::GoHome, action::GoBack, action::OpenCategory, action::OpenPage,
-                              action::SetLanguage, action::OpenPicture, action::ClosePicture, action::ShowPicture>;
+                              action::SetLanguage, action::OpenPicture, action::ClosePicture, action::ShowPicture,
+                              action::DismissNotice>;
 
 struct UiContext {
     const Metrics& metrics;

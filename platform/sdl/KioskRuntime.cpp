@@ -2,6 +2,7 @@
 
 #include "image/ImageCodec.hpp"
 #include "SdlKeyboardInput.hpp"
+#include "IdleWait.hpp"
 #include "RendererLimits.hpp"
 #include "SdlTouchInput.hpp"
 #include "SystemdNotifier.hpp"
@@ -49,7 +50,7 @@ KioskRuntime::ImGuiOwner::~ImGuiOwner() { ImGui::DestroyContext(); }
 
 KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
                            const time::Clock& clock)
-    : clock_(clock), gestures_(12.0f) {
+    : clock_(clock), settings_(settings), strings_(strings), gestures_(12.0f) {
     // Touches reach us as finger events only; SDL must not also turn them into mouse clicks.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -77,25 +78,49 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     metrics_ = std::make_unique<ui::Metrics>(ImVec2(static_cast<float>(width), static_cast<float>(height)));
 
     imgui_ = std::make_unique<ImGuiOwner>();
-    const std::filesystem::path fonts = settings.assetDirectory / "fonts";
-    fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
-                           codePointsToDraw(pack, strings),
-                           largestTextureSide(renderer_.get(), settings.maximumTextureSide));
     if (!ImGui_ImplSDLRenderer_Init(renderer_.get()))
         throw SdlError("cannot start the ImGui renderer backend");
     rendererBackendStarted_ = true;
     ImGui::GetIO().BackendPlatformName = "kiosk_sdl_touch";
     setUpImGuiKeyMap();
+    startUi(pack);
+}
+
+void KioskRuntime::startUi(const pack::PackReader& pack) {
+    const std::filesystem::path fonts = settings_.assetDirectory / "fonts";
+    fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
+                           codePointsToDraw(pack, strings_),
+                           largestTextureSide(renderer_.get(), settings_.maximumTextureSide));
+    // The backend makes the font texture on its next frame from the atlas just built.
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
 
     PictureSettings pictureSettings;
-    pictureSettings.textureBudgetBytes = settings.textureBudgetMegabytes * 1024 * 1024;
-    pictureSettings.maximumTextureSide = settings.maximumTextureSide;
-    pictureSettings.decoderThreads = settings.pictureDecoderThreads;
-    pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings.assetDirectory / "icons",
+    pictureSettings.textureBudgetBytes = settings_.textureBudgetMegabytes * 1024 * 1024;
+    pictureSettings.maximumTextureSide = settings_.maximumTextureSide;
+    pictureSettings.decoderThreads = settings_.pictureDecoderThreads;
+    pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings_.assetDirectory / "icons",
                                                    pictureSettings);
     lastFrameMilliseconds_ = clock_.monotonicMilliseconds();
-    ui_ = std::make_unique<ui::KioskUi>(pack, *pictures_, strings, fonts_, *metrics_, settings.kiosk,
+    ui_ = std::make_unique<ui::KioskUi>(pack, *pictures_, strings_, fonts_, *metrics_, settings_.kiosk,
                                         lastFrameMilliseconds_);
+    ui_->setUsageObserver(observer_);
+    ui_->setStaffServices(staffServices_);
+}
+
+void KioskRuntime::replacePack(const pack::PackReader& pack) {
+    ui_.reset();
+    pictures_.reset(); // the old pack's textures and decoder threads go first
+    startUi(pack);
+}
+
+void KioskRuntime::setUsageObserver(ui::UsageObserver* observer) {
+    observer_ = observer;
+    ui_->setUsageObserver(observer);
+}
+
+void KioskRuntime::setStaffServices(ui::StaffServices* services) {
+    staffServices_ = services;
+    ui_->setStaffServices(services);
 }
 
 KioskRuntime::~KioskRuntime() {
@@ -137,6 +162,8 @@ void KioskRuntime::saveScreenshot(const std::filesystem::path& file) const {
 
 void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
     SystemdNotifier systemd;
+    IdleWait idle(SDL_GetCurrentVideoDriver());
+    std::int64_t framesDrawn = 0;
     bool running = true;
     while (running) {
         // Sleep until something happens unless something moves: an idle kiosk uses no CPU,
@@ -145,7 +172,10 @@ void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
         const bool busy = ui_->isAnimating() || gestures_.isPressed() || pictures_->hasPendingPictures();
         const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(ui_->millisecondsUntilIdle(), 1, 1000));
         SDL_Event event;
-        bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : SDL_WaitEventTimeout(&event, timeout) != 0;
+        bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : idle.waitEvent(event, timeout);
+        // Woken by the timeout alone before the idle deadline: nothing on the screen can have
+        // changed, so only the watchdog hears from us (a software frame costs a Pi ~50 ms).
+        const bool quietWakeUp = !busy && !haveEvent && framesDrawn > 0 && ui_->millisecondsUntilIdle() > 0;
         while (haveEvent) {
             if (event.type == SDL_QUIT)
                 running = false;
@@ -155,8 +185,13 @@ void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
                 processTouchEvent(event, renderer_.get(), gestures_, clock_.monotonicMilliseconds());
             haveEvent = SDL_PollEvent(&event) != 0;
         }
+        if (quietWakeUp) {
+            systemd.keepAlive(clock_.monotonicMilliseconds());
+            continue;
+        }
         const std::int64_t frameStart = clock_.monotonicMilliseconds();
         renderFrame();
+        ++framesDrawn;
         enableTextInput(ui_->wantsTextInput());
         systemd.ready(); // the first frame is on the screen
         systemd.keepAlive(clock_.monotonicMilliseconds());

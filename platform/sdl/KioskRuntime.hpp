@@ -46,9 +46,16 @@ public:
     bool waitForPictures() { return pictures_->waitForPictures(); }
     PictureStatistics pictureStatistics() const { return pictures_->statistics(); }
 
-    // The observer must outlive the runtime.
-    void setUsageObserver(ui::UsageObserver* observer) { ui_->setUsageObserver(observer); }
-    void setStaffServices(ui::StaffServices* services) { ui_->setStaffServices(services); }
+    // Shows another pack from the next frame on: fonts (its glyphs), pictures and the UI are
+    // rebuilt, and the villager starts again at home. The pack must outlive the runtime or
+    // the next replacePack.
+    void replacePack(const pack::PackReader& pack);
+
+    // The observer and services must outlive the runtime.
+    void setUsageObserver(ui::UsageObserver* observer);
+    void setStaffServices(ui::StaffServices* services);
+    void setNotice(const std::optional<ui::InstallNotice>& notice) { ui_->setNotice(notice); }
+    bool takeNoticeDismissed() { return ui_->takeNoticeDismissed(); }
     input::GestureRecognizer& gestures() { return gestures_; }
     const ui::KioskUi& ui() const { return *ui_; }
     ImVec2 screenSize() const { return metrics_->screen; }
@@ -58,8 +65,13 @@ private:
         ImGuiOwner();
         ~ImGuiOwner();
     };
+    void startUi(const pack::PackReader& pack);
 
     const time::Clock& clock_;
+    const RuntimeSettings settings_;
+    const text::UiStrings& strings_;
+    ui::UsageObserver* observer_ = nullptr;
+    ui::StaffServices* staffServices_ = nullptr;
     SdlWindow window_;
     SdlRenderer renderer_;
     std::unique_ptr<ImGuiOwner> imgui_;

@@ -25,7 +25,9 @@ SdlAudioPlayer::AudioSubsystem::AudioSubsystem() {
         throw SdlError("cannot start SDL audio");
 }
 
-SdlAudioPlayer::AudioSubsystem::~AudioSubsystem() { SDL_QuitSubSystem(SDL_INIT_AUDIO); }
+SdlAudioPlayer::AudioSubsystem::~AudioSubsystem() {
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
 
 SdlAudioPlayer::AudioDevice::AudioDevice(const audio::AudioFormat& format, SDL_AudioCallback callback,
                                          void* userData)
@@ -45,7 +47,9 @@ SdlAudioPlayer::AudioDevice::AudioDevice(const audio::AudioFormat& format, SDL_A
         throw SdlError("cannot open the sound device");
 }
 
-SdlAudioPlayer::AudioDevice::~AudioDevice() { SDL_CloseAudioDevice(id_); }
+SdlAudioPlayer::AudioDevice::~AudioDevice() {
+    SDL_CloseAudioDevice(id_);
+}
 
 SdlAudioPlayer::DeviceLock::DeviceLock(const std::unique_ptr<AudioDevice>& device)
     : id_(device ? device->id() : 0) {
@@ -172,7 +176,8 @@ ui::PlaybackStatus SdlAudioPlayer::status() const {
     return status;
 }
 
-bool SdlAudioPlayer::waitForAudibleFrames(std::uint64_t minimumFrames, std::chrono::milliseconds timeout) const {
+bool SdlAudioPlayer::waitForAudibleFrames(std::uint64_t minimumFrames,
+                                          std::chrono::milliseconds timeout) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (audibleFramesPlayed_.load() < minimumFrames) {
         if (std::chrono::steady_clock::now() >= deadline)

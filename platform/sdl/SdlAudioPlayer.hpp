@@ -21,7 +21,7 @@
 namespace kiosk::platform {
 
 class SdlAudioPlayer final : public ui::AudioOutput {
-public:
+  public:
     SdlAudioPlayer() = default;
     ~SdlAudioPlayer() override;
     // SDL's audio thread holds a pointer to the player: it stays where it was made.
@@ -43,10 +43,10 @@ public:
     // or `timeout` passed. True when they were.
     bool waitForAudibleFrames(std::uint64_t minimumFrames, std::chrono::milliseconds timeout) const;
 
-private:
+  private:
     // SDL_InitSubSystem(SDL_INIT_AUDIO) for the player's life: independent of whoever else uses SDL.
     class AudioSubsystem {
-    public:
+      public:
         AudioSubsystem();
         ~AudioSubsystem();
         AudioSubsystem(const AudioSubsystem&) = delete;
@@ -54,7 +54,7 @@ private:
     };
     // An open device; closing it waits for the audio thread's current callback to return.
     class AudioDevice {
-    public:
+      public:
         AudioDevice(const audio::AudioFormat& format, SDL_AudioCallback callback, void* userData);
         ~AudioDevice();
         AudioDevice(const AudioDevice&) = delete;
@@ -64,20 +64,20 @@ private:
             return format.channels == channels_ && format.sampleRate == sampleRate_;
         }
 
-    private:
+      private:
         SDL_AudioDeviceID id_ = 0;
         int channels_ = 0;
         int sampleRate_ = 0;
     };
     // Holds the device's lock (the audio thread waits) for one change of what plays.
     class DeviceLock {
-    public:
+      public:
         explicit DeviceLock(const std::unique_ptr<AudioDevice>& device);
         ~DeviceLock();
         DeviceLock(const DeviceLock&) = delete;
         DeviceLock& operator=(const DeviceLock&) = delete;
 
-    private:
+      private:
         SDL_AudioDeviceID id_ = 0;
     };
 

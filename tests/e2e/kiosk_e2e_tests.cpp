@@ -140,6 +140,29 @@ TEST_CASE("the layout works on every supported screen size") {
     }
 }
 
+TEST_CASE("the staff view opens with a long corner press and the PIN, and shows the visit just made") {
+    const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-1280x800" / "data";
+    std::filesystem::remove_all(data.parent_path());
+    std::filesystem::create_directories(data);
+    const int stored = std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
+                                       .c_str());
+    REQUIRE(WEXITSTATUS(stored) == 0);
+    // runScript would clear the folder; run by hand with the data dir holding the PIN.
+    const std::filesystem::path shots = data.parent_path();
+    const std::string log = (shots / "stderr.txt").string();
+    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
+                                    " --script " + quoted(std::string(KIOSK_E2E_SCRIPTS) + "/staff.script") +
+                                    " --shot-dir " + quoted(shots.string()) + " 2> " + quoted(log))
+                                       .c_str());
+    std::stringstream output;
+    output << std::ifstream(log).rdbuf();
+    INFO(output.str());
+    REQUIRE(WEXITSTATUS(status) == 0);
+    const Screenshot staff((shots / "staff.png").string());
+    // Bars were drawn: the accent orange of the charts is on screen.
+    CHECK(staff.shareNear({600, 200, 1280, 800}, Colour{232, 131, 58}, 12) > 0.005);
+}
+
 TEST_CASE("a failed expect exits non-zero and says the line and what was visible") {
     const std::filesystem::path script = std::filesystem::path(KIOSK_E2E_OUTPUT) / "failing.script";
     std::filesystem::create_directories(script.parent_path());

@@ -24,7 +24,9 @@ void useAudioDriver(const char* driver, const std::filesystem::path& diskFile = 
         setenv("SDL_DISKAUDIOFILE", diskFile.c_str(), 1);
 }
 
-pack::PackReader openDemoPack() { return pack::PackReader::openFile(KIOSK_DEMO_PACK, KIOSK_VERSION_NUMBER); }
+pack::PackReader openDemoPack() {
+    return pack::PackReader::openFile(KIOSK_DEMO_PACK, KIOSK_VERSION_NUMBER);
+}
 
 pack::EncodedAudio demoNarration(const pack::PackReader& reader, const std::string& pageId) {
     const pack::AudioClipInfo* narration = reader.index().narrationFor(pageId, "vie");
@@ -52,7 +54,7 @@ std::vector<std::int16_t> samplesIn(const std::filesystem::path& rawFile) {
 
 } // namespace
 
-TEST_CASE("every Vietnamese page of the demo pack has a synthetic narration") {
+TEST_CASE("every Vietnamese page of the demo pack has a synthetic narration, and Vietnamese its spoken name") {
     const pack::PackReader reader = openDemoPack();
     for (const pack::PageSummary& page : reader.index().pages) {
         CAPTURE(page.id);
@@ -61,6 +63,9 @@ TEST_CASE("every Vietnamese page of the demo pack has a synthetic narration") {
         CHECK(narration->synthetic);
         CHECK(narration->durationMilliseconds > 30'000);
     }
+    // The picker can say "Tiếng Việt".
+    REQUIRE(reader.index().spokenName("vie") != nullptr);
+    CHECK(reader.index().spokenName("vie")->synthetic);
     CHECK_NOTHROW(reader.validateAllAudio());
 }
 

@@ -16,7 +16,8 @@
 namespace kiosk::audio::test {
 
 // A sine tone, loud enough to count as sound, with a different pitch on each channel.
-inline DecodedAudio makeTone(int channels, int sampleRate, std::int64_t milliseconds, double frequency = 440.0) {
+inline DecodedAudio makeTone(int channels, int sampleRate, std::int64_t milliseconds,
+                             double frequency = 440.0) {
     DecodedAudio tone;
     tone.channels = channels;
     tone.sampleRate = sampleRate;
@@ -62,8 +63,9 @@ inline void writeWav(const std::filesystem::path& path, const DecodedAudio& audi
 inline std::vector<std::uint8_t> encodeOggVorbis(const DecodedAudio& audio, int quality = 0) {
     const builder::TemporaryFolder folder("kiosk-audio-test");
     writeWav(folder.path() / "in.wav", audio);
-    builder::runProgram({"oggenc", "--quiet", "--serial", "7", "--quality", std::to_string(quality), "--output",
-                         (folder.path() / "out.ogg").string(), (folder.path() / "in.wav").string()},
+    builder::runProgram({"oggenc", "--quiet", "--serial", "7", "--quality", std::to_string(quality),
+                         "--output", (folder.path() / "out.ogg").string(),
+                         (folder.path() / "in.wav").string()},
                         folder.path() / "errors.txt");
     return os::readWholeFile(folder.path() / "out.ogg", 64u * 1024 * 1024);
 }
@@ -71,7 +73,8 @@ inline std::vector<std::uint8_t> encodeOggVorbis(const DecodedAudio& audio, int 
 // How many frames have at least one sample louder than the kiosk's audibility threshold.
 inline std::int64_t audibleFrames(const std::vector<std::int16_t>& samples, int channels) {
     std::int64_t audible = 0;
-    for (std::size_t frame = 0; frame + static_cast<std::size_t>(channels) <= samples.size(); frame += channels)
+    for (std::size_t frame = 0; frame + static_cast<std::size_t>(channels) <= samples.size();
+         frame += channels)
         for (int channel = 0; channel < channels; ++channel)
             if (std::abs(samples[frame + static_cast<std::size_t>(channel)]) > 32) {
                 ++audible;

@@ -7,6 +7,7 @@
 #include "audio_test_support.hpp"
 #include "pack/PackSchema.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <random>
 
@@ -91,10 +92,12 @@ TEST_CASE("audio: sample sources give every frame once") {
 
 TEST_CASE("audio: garbage is refused with a message, not a crash") {
     const std::vector<std::uint8_t> empty;
-    CHECK_THROWS_WITH_AS(audio::decodeVorbis(empty, pack::kAudioLimits), "the recording is empty", audio::AudioError);
+    CHECK_THROWS_WITH_AS(audio::decodeVorbis(empty, pack::kAudioLimits), "the recording is empty",
+                         audio::AudioError);
     const std::string text = "this is not a recording at all, just words";
     const std::vector<std::uint8_t> words(text.begin(), text.end());
-    CHECK_THROWS_WITH_AS(audio::decodeVorbis(words, pack::kAudioLimits), "not an Ogg file", audio::AudioError);
+    CHECK_THROWS_WITH_AS(audio::decodeVorbis(words, pack::kAudioLimits), "not an Ogg file",
+                         audio::AudioError);
 
     std::mt19937 random(12345);
     std::vector<std::uint8_t> noise(20000);
@@ -127,7 +130,8 @@ TEST_CASE("audio: bit-flipped recordings decode or fail cleanly") {
         const int flips = 1 + static_cast<int>(random() % 8);
         for (int flip = 0; flip < flips; ++flip) {
             // Mostly the headers (where a decoder's allocations are decided), sometimes anywhere.
-            const std::size_t limit = round % 3 == 0 ? damaged.size() : std::min<std::size_t>(damaged.size(), 4000);
+            const std::size_t limit =
+                round % 3 == 0 ? damaged.size() : std::min<std::size_t>(damaged.size(), 4000);
             damaged[random() % limit] ^= static_cast<std::uint8_t>(1u << (random() % 8));
         }
         CAPTURE(round);

@@ -77,7 +77,7 @@ TEST_CASE("install: several packs on one stick: the newest valid one of the inst
     putSignedPack(stick.path(), "v5.KPACK", damaged, key, kTestPackId, 5);
     putSignedPack(stick.path(), "other.kpack", withPackId(smallPack(7), "vn.other.pack"), key, "vn.other.pack", 7);
     writeFile(stick.path() / ".hidden.kpack", smallPack(9));
-    writeFile(stick.path() / "._v4.kpack", {0, 5, 22, 7});
+    writeFile(stick.path() / "._v4.kpack", std::vector<std::uint8_t>{0, 5, 22, 7});
 
     const InstallSnapshot result = runInstall(requestFor(stick.path(), kiosk));
 
@@ -151,7 +151,7 @@ TEST_CASE("install: a stick with nothing for the kiosk says so and touches nothi
     writeText(stick.path() / "photos" / "holiday.jpg", "not a pack");
     writeText(stick.path() / "notes.txt", "hello");
     writeFile(stick.path() / ".Trash.kpack", smallPack(3));
-    writeFile(stick.path() / "._update.kpack", {1, 2, 3});
+    writeFile(stick.path() / "._update.kpack", std::vector<std::uint8_t>{1, 2, 3});
     writeText(stick.path() / "update.kpack.sig", "a signature without its pack");
     const std::vector<std::string> before = kiosk.contents();
 

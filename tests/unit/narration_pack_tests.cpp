@@ -57,7 +57,10 @@ void flipRecordingBit(const std::filesystem::path& pack, std::int64_t audioId, s
     std::vector<std::uint8_t> bytes = select.blob(0);
     REQUIRE(offset < bytes.size());
     bytes[offset] ^= 0x10;
-    database.prepare("UPDATE audio_clips SET data = ? WHERE id = ?").bind(1, std::span(bytes)).bind(2, audioId).run();
+    database.prepare("UPDATE audio_clips SET data = ? WHERE id = ?")
+        .bind(1, std::span(bytes))
+        .bind(2, audioId)
+        .run();
 }
 
 } // namespace
@@ -107,7 +110,8 @@ TEST_CASE("narration: which recording a visitor hears") {
     const pack::PackReader reader = buildAndOpen(source);
     const pack::PackIndex& index = reader.index();
 
-    // Translated into English, no English recording: no speaker (Vietnamese speech would not match the English text).
+    // Translated into English, no English recording: no speaker (Vietnamese speech would not match the
+    // English text).
     CHECK(index.narrationFor("health", "eng") == nullptr);
     REQUIRE(index.narrationFor("health", "vie") != nullptr);
     CHECK(index.narrationFor("health", "vie")->language == "vie");
@@ -157,8 +161,15 @@ TEST_CASE("narration: narrate-missing synthesises Vietnamese narration, marked s
     const pack::AudioClipInfo* recorded = index.narration("meeting", "vie");
     REQUIRE(recorded != nullptr);
     CHECK_FALSE(recorded->synthetic);
+    // The language's name is spoken too, for the picker.
+    const pack::AudioClipInfo* spokenName = index.spokenName("vie");
+    REQUIRE(spokenName != nullptr);
+    CHECK(spokenName->synthetic);
+    CHECK(spokenName->durationMilliseconds > 300);
+    CHECK(spokenName->durationMilliseconds < 3000);
     // Only the languages asked for.
     CHECK(index.narration("health", "eng") == nullptr);
+    CHECK(index.spokenName("eng") == nullptr);
 }
 
 TEST_CASE("narration: synthesis gives the same pack byte for byte") {
@@ -169,9 +180,9 @@ TEST_CASE("narration: synthesis gives the same pack byte for byte") {
     INFO(builder::test::joinedProblems(first));
     REQUIRE(first.succeeded);
     REQUIRE(second.succeeded);
-    // Both languages have an espeak-ng voice: every page in its own text's languages.
-    CHECK(first.synthesisedCount == 5); // vie: 3 pages; eng: health and meeting
-    CHECK(first.recordingCount == 5);
+    // Both languages have an espeak-ng voice: every page in its own text's languages, and both names.
+    CHECK(first.synthesisedCount == 7); // vie: 3 pages; eng: health and meeting; 2 names
+    CHECK(first.recordingCount == 7);
     CHECK(builder::test::readBytes(source.outputFolder() / "first.kpack") ==
           builder::test::readBytes(source.outputFolder() / "second.kpack"));
 }
@@ -180,11 +191,11 @@ TEST_CASE("narration: kiosk-pack build --narrate-missing") {
     const SourceTree source;
     std::ostringstream out;
     std::ostringstream errors;
-    const std::vector<std::string> arguments = {"build", source.root().string(), "-o", source.output().string(),
-                                                "--narrate-missing"};
+    const std::vector<std::string> arguments = {"build", source.root().string(), "-o",
+                                                source.output().string(), "--narrate-missing"};
     CHECK(builder::runCommandLine(arguments, out, errors) == builder::kExitSuccess);
     INFO(errors.str());
-    CHECK(out.str().find("5 recordings (5 synthesised)") != std::string::npos);
+    CHECK(out.str().find("7 recordings (7 synthesised)") != std::string::npos);
     const pack::PackReader reader = pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER);
     REQUIRE(reader.index().narration("health", "eng") != nullptr);
     CHECK(reader.index().narration("health", "eng")->synthetic);
@@ -194,8 +205,10 @@ TEST_CASE("narration: the text a synthetic narration reads") {
     builder::PageTexts texts;
     texts.title = "Bảo hiểm y tế";
     texts.summary = "Thẻ cho mọi người.";
-    texts.blocks = {{pack::BlockKind::Heading, "Ai được cấp thẻ?"}, {pack::BlockKind::Bullet, "Trẻ em dưới 6 tuổi"}};
-    CHECK(builder::narrationText(texts) == "Bảo hiểm y tế.\nThẻ cho mọi người.\nAi được cấp thẻ?\nTrẻ em dưới 6 tuổi.\n");
+    texts.blocks = {{pack::BlockKind::Heading, "Ai được cấp thẻ?"},
+                    {pack::BlockKind::Bullet, "Trẻ em dưới 6 tuổi"}};
+    CHECK(builder::narrationText(texts) ==
+          "Bảo hiểm y tế.\nThẻ cho mọi người.\nAi được cấp thẻ?\nTrẻ em dưới 6 tuổi.\n");
     CHECK(builder::espeakVoiceFor("vie") == "vi");
     CHECK(builder::espeakVoiceFor("hmn") == std::nullopt);
 }
@@ -208,9 +221,10 @@ TEST_CASE("narration: the reader refuses a recording that does not match its SHA
     const pack::PackReader reader = pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER);
     const pack::AudioClipInfo* narration = reader.index().narration("health", "vie");
     REQUIRE(narration != nullptr);
-    CHECK_THROWS_WITH_AS(reader.loadAudio(narration->audioId),
-                         "recording 1 ('vie/health.ogg') does not match its SHA-256: the pack is damaged (copy it again)",
-                         pack::PackError);
+    CHECK_THROWS_WITH_AS(
+        reader.loadAudio(narration->audioId),
+        "recording 1 ('vie/health.ogg') does not match its SHA-256: the pack is damaged (copy it again)",
+        pack::PackError);
     CHECK_THROWS_AS(reader.validateAllAudio(), pack::PackError);
 }
 
@@ -221,12 +235,14 @@ TEST_CASE("narration: the reader refuses impossible recording rows when it opens
     const std::filesystem::path original = source.outputFolder() / "original.kpack";
     std::filesystem::copy_file(source.output(), original);
     auto refusedWith = [&](const std::string& sql, const std::string& message) {
-        std::filesystem::copy_file(original, source.output(), std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(original, source.output(),
+                                   std::filesystem::copy_options::overwrite_existing);
         tamper(source.output(), sql);
         CHECK_THROWS_WITH_AS(pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER),
-                             doctest::Contains(message), pack::PackError);
+                             doctest::Contains(message.c_str()), pack::PackError);
     };
-    refusedWith("UPDATE audio_clips SET duration_ms = 99999999", "recording 1 claims a length of 99999999 ms");
+    refusedWith("UPDATE audio_clips SET duration_ms = 99999999",
+                "recording 1 claims a length of 99999999 ms");
     refusedWith("UPDATE audio_clips SET channels = 6", "recording 1 has an unsupported format (6 channels");
     refusedWith("UPDATE audio_clips SET sample_rate = 1000000", "unsupported format");
     refusedWith("UPDATE page_narrations SET audio_id = 42", "refers to recording 42, which the pack lacks");
@@ -252,12 +268,14 @@ TEST_CASE("narration: recordings must belong to a page and a declared language")
     SUBCASE("no such page") {
         const SourceTree source;
         source.writeBytes("eng/nothere.ogg", toneRecording(300));
-        checkRefused(source, source.shown("eng/nothere.ogg") + ": a narration for page 'nothere', but there is no vie/nothere.txt");
+        checkRefused(source, source.shown("eng/nothere.ogg") +
+                                 ": a narration for page 'nothere', but there is no vie/nothere.txt");
     }
     SUBCASE("spoken name of an undeclared language") {
         const SourceTree source;
         source.writeBytes("names/hmn.ogg", toneRecording(300));
-        checkRefused(source, source.shown("names/hmn.ogg") + ": the spoken name of language 'hmn', which is not declared");
+        checkRefused(source, source.shown("names/hmn.ogg") +
+                                 ": the spoken name of language 'hmn', which is not declared");
     }
     SUBCASE("something else in names/") {
         const SourceTree source;
@@ -275,7 +293,8 @@ TEST_CASE("narration: narrate-missing names only declared languages with a voice
     SUBCASE("an undeclared language") {
         const SourceTree source;
         source.replaceIn("pack.txt", "title.eng:", "narrate-missing: vie, fra\ntitle.eng:");
-        checkRefused(source, source.shown("pack.txt") + ":11: 'narrate-missing' must be yes, no, or languages of this pack");
+        checkRefused(source, source.shown("pack.txt") +
+                                 ":11: 'narrate-missing' must be yes, no, or languages of this pack");
     }
     SUBCASE("a language espeak-ng cannot speak") {
         const SourceTree source;
@@ -286,6 +305,7 @@ TEST_CASE("narration: narrate-missing names only declared languages with a voice
     }
     SUBCASE("'yes' skips a language without a voice") {
         const SourceTree source;
+        source.writeBytes("names/vie.ogg", toneRecording(400));
         source.replaceIn("pack.txt", "languages: vie, eng", "languages: vie, eng, hmn");
         source.replaceIn("pack.txt", "name.eng: English", "name.eng: English\nname.hmn: Hmoob");
         source.replaceIn("pack.txt", "title.eng:", "narrate-missing: yes\ntitle.eng:");
@@ -294,5 +314,11 @@ TEST_CASE("narration: narrate-missing names only declared languages with a voice
         CHECK(reader.index().narration("health", "hmn") != nullptr);
         CHECK_FALSE(reader.index().narration("health", "hmn")->synthetic);
         CHECK(reader.index().narration("programme", "hmn") == nullptr);
+        CHECK(reader.index().spokenName("hmn") == nullptr);
+        // A recorded name wins over the computer voice.
+        REQUIRE(reader.index().spokenName("vie") != nullptr);
+        CHECK_FALSE(reader.index().spokenName("vie")->synthetic);
+        REQUIRE(reader.index().spokenName("eng") != nullptr);
+        CHECK(reader.index().spokenName("eng")->synthetic);
     }
 }

@@ -75,7 +75,8 @@ TEST_CASE("poll: wrong poll keys are refused") {
     }
     SUBCASE("a question on a page without a poll") {
         const SourceTree source;
-        source.replaceIn("vie/health.txt", "featured: yes\n", "featured: yes\npoll.question: Có ích không?\n");
+        source.replaceIn("vie/health.txt", "featured: yes\n",
+                         "featured: yes\npoll.question: Có ích không?\n");
         checkRefused(source, source.shown("vie/health.txt") +
                                  ":11: 'poll.question' but the page has no poll: add 'poll: yes'");
     }
@@ -88,24 +89,29 @@ TEST_CASE("poll: wrong poll keys are refused") {
     SUBCASE("'poll' in a translation") {
         const SourceTree source;
         source.replaceIn("vie/health.txt", "featured: yes\n", "featured: yes\npoll: yes\n");
-        source.replaceIn("eng/health.txt", "title: Health insurance\n", "title: Health insurance\npoll: yes\n");
+        source.replaceIn("eng/health.txt", "title: Health insurance\n",
+                         "title: Health insurance\npoll: yes\n");
         checkRefused(source, source.shown("eng/health.txt") + ":2: 'poll' is a structural key");
     }
     SUBCASE("a misspelt key") {
         const SourceTree source;
         source.replaceIn("vie/health.txt", "featured: yes\n", "featured: yes\npol: yes\n");
-        checkRefused(source, source.shown("vie/health.txt") + ":11: unknown key 'pol' (did you mean 'poll'?)");
+        checkRefused(source,
+                     source.shown("vie/health.txt") + ":11: unknown key 'pol' (did you mean 'poll'?)");
     }
 }
 
 TEST_CASE("poll: the reader refuses a question that is not NFC") {
     const SourceTree source;
-    source.replaceIn("vie/health.txt", "featured: yes\n", "featured: yes\npoll: yes\npoll.question: Có ích không?\n");
+    source.replaceIn("vie/health.txt", "featured: yes\n",
+                     "featured: yes\npoll: yes\npoll.question: Có ích không?\n");
     buildAndOpen(source);
     {
         db::Database database = db::Database::open(source.output(), db::Database::Mode::ReadWriteCreate);
         // "e" followed by a combining circumflex and dot below: decomposed, which ImGui cannot draw.
-        database.execute("UPDATE poll_questions SET question = 'Hie" "\xcc\x82\xcc\xa3" "u không?'");
+        database.execute("UPDATE poll_questions SET question = 'Hie"
+                         "\xcc\x82\xcc\xa3"
+                         "u không?'");
     }
     CHECK_THROWS_WITH_AS(pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER),
                          doctest::Contains("poll of page 'health' (vie) question"), pack::PackError);

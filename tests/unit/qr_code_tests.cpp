@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <doctest/doctest.h>
 #include <memory>
+#include <optional>
 
 using namespace kiosk;
 
@@ -31,12 +32,15 @@ bool hasFinderAt(const qr::QrMatrix& matrix, int left, int top) {
 image::RgbaImage render(const qr::QrMatrix& matrix, int scale) {
     image::RgbaImage picture;
     picture.width = picture.height = matrix.sizeWithQuietZone() * scale;
-    picture.pixels.assign(static_cast<std::size_t>(picture.width) * static_cast<std::size_t>(picture.height) * 4, 255);
+    picture.pixels.assign(
+        static_cast<std::size_t>(picture.width) * static_cast<std::size_t>(picture.height) * 4, 255);
     for (int y = 0; y < picture.height; ++y)
         for (int x = 0; x < picture.width; ++x)
             if (matrix.isDark(x / scale - matrix.quietZone, y / scale - matrix.quietZone)) {
                 std::uint8_t* pixel =
-                    &picture.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(picture.width) + x) * 4];
+                    &picture
+                         .pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(picture.width) + x) *
+                                 4];
                 pixel[0] = pixel[1] = pixel[2] = 0;
             }
     return picture;
@@ -50,7 +54,8 @@ struct PipeCloser {
 std::optional<std::string> decodeWithZbar(const std::filesystem::path& png) {
     if (std::system("command -v zbarimg >/dev/null 2>&1") != 0)
         return std::nullopt;
-    const std::string command = "zbarimg --quiet --raw -Sdisable -Sqrcode.enable '" + png.string() + "' 2>&1";
+    const std::string command =
+        "zbarimg --quiet --raw -Sdisable -Sqrcode.enable '" + png.string() + "' 2>/dev/null";
     const std::unique_ptr<FILE, PipeCloser> pipe(popen(command.c_str(), "r"));
     REQUIRE(pipe);
     std::string output;
@@ -67,13 +72,14 @@ std::optional<std::string> decodeWithZbar(const std::filesystem::path& png) {
 TEST_CASE("qr: a link becomes a square matrix with three finder patterns") {
     const std::string link = "https://msdvietnam.org/trang-chu/lnob-viet-nam/";
     const qr::QrMatrix matrix = qr::encodeQr(link);
-    // 48 bytes at level M: version 3, 29 modules a side (17 + 4 × version).
-    CHECK(matrix.version == 3);
-    CHECK(matrix.size == 29);
+    // 47 bytes at level M: version 4 (version 3 holds only 42 bytes), 33 modules a side.
+    CHECK(link.size() == 47);
+    CHECK(matrix.version == 4);
+    CHECK(matrix.size == 33);
     CHECK(matrix.size == 17 + 4 * matrix.version);
-    CHECK(matrix.modules.size() == 29u * 29u);
+    CHECK(matrix.modules.size() == 33u * 33u);
     CHECK(matrix.quietZone == 4);
-    CHECK(matrix.sizeWithQuietZone() == 37);
+    CHECK(matrix.sizeWithQuietZone() == 41);
     CHECK(hasFinderAt(matrix, 0, 0));
     CHECK(hasFinderAt(matrix, matrix.size - 7, 0));
     CHECK(hasFinderAt(matrix, 0, matrix.size - 7));
@@ -93,7 +99,8 @@ TEST_CASE("qr: longer texts take larger versions, up to the limit") {
     const qr::QrMatrix small = qr::encodeQr("http://a.vn");
     CHECK(small.version == 1);
     CHECK(small.size == 21);
-    const qr::QrMatrix large = qr::encodeQr("https://example.org/" + std::string(qr::kMaximumTextBytes - 20, 'x'));
+    const qr::QrMatrix large =
+        qr::encodeQr("https://example.org/" + std::string(qr::kMaximumTextBytes - 20, 'x'));
     CHECK(large.version > 10);
     CHECK(large.size == 17 + 4 * large.version);
 }
@@ -107,8 +114,9 @@ TEST_CASE("qr: texts a kiosk should not encode are refused") {
 
 TEST_CASE("qr: the drawn code decodes back to the link with zbarimg") {
     const builder::test::TemporaryDirectory folder;
-    for (const std::string link : {"https://msdvietnam.org/trang-chu/lnob-viet-nam/", "http://www.ngocentre.org.vn/emwg",
-                                   "https://example.org/tin-tuc?id=42&lang=vie#muc-2"}) {
+    for (const std::string link :
+         {"https://msdvietnam.org/trang-chu/lnob-viet-nam/", "http://www.ngocentre.org.vn/emwg",
+          "https://example.org/tin-tuc?id=42&lang=vie#muc-2"}) {
         CAPTURE(link);
         const std::filesystem::path png = folder.path() / "code.png";
         builder::test::writeBytes(png, image::encodePng(render(qr::encodeQr(link), 6)));

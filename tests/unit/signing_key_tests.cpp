@@ -50,7 +50,10 @@ TEST_CASE("signing: a public key file reads back, comments and all; a wrong key 
     CHECK_THROWS_AS(parsePublicKeyFile(text + "key-id: " + pair.publicKey.keyId + "\n"), SigningError);
     CHECK_THROWS_AS(parsePublicKeyFile(""), SigningError);
     // Windows line ends are read the same.
-    CHECK(parsePublicKeyFile(replaced(replaced(text, "\n", "\r\n"), "1\n#", "1\r\n#")).keyId == pair.publicKey.keyId);
+    std::string windows;
+    for (const char character : text)
+        windows += character == '\n' ? std::string("\r\n") : std::string(1, character);
+    CHECK(parsePublicKeyFile(windows).keyId == pair.publicKey.keyId);
 }
 
 TEST_CASE("signing: an unprotected secret key file reads back to the same key") {
@@ -73,7 +76,7 @@ TEST_CASE("signing: a sealed secret key needs its passphrase") {
     const KeyPair pair = generateKeyPair();
     const std::string text = formatSecretKeyFile(pair.secretKey, std::string("bà con ơi"));
     CHECK(text.find("protection: argon2id-xsalsa20poly1305\n") != std::string::npos);
-    CHECK(text.find("secret-key: ") == std::string::npos);
+    CHECK(text.find("\nsecret-key: ") == std::string::npos);
     CHECK(secretKeyFileNeedsPassphrase(text));
     CHECK_THROWS_WITH_AS(parseSecretKeyFile(text, std::nullopt),
                          "this secret key is protected by a passphrase: set KIOSK_KEY_PASSPHRASE", SigningError);

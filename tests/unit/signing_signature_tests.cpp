@@ -67,7 +67,10 @@ TEST_CASE("signatures: a file reads back exactly; anything unusual is refused") 
     const PackSignature parsed = parseSignatureFile(file);
     CHECK(parsed.fields == signature.fields);
     CHECK(parsed.signature == signature.signature);
-    CHECK(parseSignatureFile(replaced(file, "\n", "\r\n")).fields == signature.fields);
+    std::string windows;
+    for (const char character : file)
+        windows += character == '\n' ? std::string("\r\n") : std::string(1, character);
+    CHECK(parseSignatureFile(windows).fields == signature.fields);
 
     const std::vector<std::string> broken = {
         "",

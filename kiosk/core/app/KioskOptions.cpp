@@ -58,6 +58,10 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             options.idleSeconds = parseWholeNumber(value(), argument, 5, 86400);
         else if (argument == "--software-renderer")
             options.softwareRenderer = true;
+        else if (argument == "--texture-budget-mb")
+            options.textureBudgetMegabytes = parseWholeNumber(value(), argument, 8, 4096);
+        else if (argument == "--max-texture-side")
+            options.maximumTextureSide = parseWholeNumber(value(), argument, 256, 16384);
         else if (argument == "--set-staff-pin")
             options.setStaffPin = true;
         else
@@ -78,6 +82,8 @@ std::string kioskUsage() {
            "  --idle-seconds N      return home and start the attract loop after N idle seconds (90)\n"
            "  --assets DIR          fonts, icons and UI strings (default: next to the program)\n"
            "  --software-renderer   do not use the GPU\n"
+           "  --texture-budget-mb N memory for pictures on the GPU, least recently shown go first (64)\n"
+           "  --max-texture-side N  scale pictures to at most N pixels a side (default: the GPU's limit)\n"
            "  --set-staff-pin       read a new staff PIN (4-12 digits) from standard input and store its hash\n"
            "headless (tests, benchmarks):\n"
            "  --headless --size WxH --script FILE --shot-dir DIR\n"

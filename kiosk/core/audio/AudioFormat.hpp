@@ -10,7 +10,7 @@
 namespace kiosk::audio {
 
 class AudioError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -30,9 +30,7 @@ struct AudioFormat {
     // Frames (one sample per channel) the stream declares or holds.
     std::int64_t frames = 0;
 
-    std::int64_t durationMilliseconds() const {
-        return sampleRate > 0 ? frames * 1000 / sampleRate : 0;
-    }
+    std::int64_t durationMilliseconds() const { return sampleRate > 0 ? frames * 1000 / sampleRate : 0; }
 };
 
 // A whole recording in memory: signed 16-bit samples, channels interleaved.
@@ -44,7 +42,9 @@ struct DecodedAudio {
     std::int64_t frames() const {
         return channels > 0 ? static_cast<std::int64_t>(samples.size()) / channels : 0;
     }
-    std::int64_t durationMilliseconds() const { return AudioFormat{channels, sampleRate, frames()}.durationMilliseconds(); }
+    std::int64_t durationMilliseconds() const {
+        return AudioFormat{channels, sampleRate, frames()}.durationMilliseconds();
+    }
 };
 
 // The largest frame count `limits` allow at `sampleRate`.
@@ -57,7 +57,8 @@ inline std::string describeDuration(std::int64_t milliseconds) {
     const std::int64_t seconds = milliseconds / 1000;
     if (seconds < 60)
         return std::to_string(seconds) + " s";
-    return std::to_string(seconds / 60) + " min" + (seconds % 60 ? " " + std::to_string(seconds % 60) + " s" : "");
+    return std::to_string(seconds / 60) + " min" +
+           (seconds % 60 ? " " + std::to_string(seconds % 60) + " s" : "");
 }
 
 } // namespace kiosk::audio

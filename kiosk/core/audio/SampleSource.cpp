@@ -9,7 +9,7 @@ namespace kiosk::audio {
 namespace {
 
 class DecodedSamples final : public SampleSource {
-public:
+  public:
     explicit DecodedSamples(DecodedAudio audio)
         : audio_(std::move(audio)), format_{audio_.channels, audio_.sampleRate, audio_.frames()} {
         if (audio_.channels < 1 || audio_.sampleRate < 1)
@@ -22,20 +22,20 @@ public:
         const std::size_t channels = static_cast<std::size_t>(format_.channels);
         const std::size_t wholeFrames = audio_.samples.size() / channels;
         const std::size_t frames = std::min(interleaved.size() / channels, wholeFrames - nextFrame_);
-        std::copy_n(audio_.samples.begin() + static_cast<std::ptrdiff_t>(nextFrame_ * channels), frames * channels,
-                    interleaved.begin());
+        std::copy_n(audio_.samples.begin() + static_cast<std::ptrdiff_t>(nextFrame_ * channels),
+                    frames * channels, interleaved.begin());
         nextFrame_ += frames;
         return frames;
     }
 
-private:
+  private:
     DecodedAudio audio_;
     AudioFormat format_;
     std::size_t nextFrame_ = 0;
 };
 
 class VorbisSamples final : public SampleSource {
-public:
+  public:
     VorbisSamples(std::vector<std::uint8_t> bytes, const AudioLimits& limits)
         : bytes_(std::move(bytes)), stream_(bytes_, limits) {}
 
@@ -46,7 +46,7 @@ public:
     const AudioFormat& format() const override { return stream_.format(); }
     std::size_t read(std::span<std::int16_t> interleaved) override { return stream_.read(interleaved); }
 
-private:
+  private:
     std::vector<std::uint8_t> bytes_;
     VorbisStream stream_; // declared after bytes_, so it opens them once they are in place
 };

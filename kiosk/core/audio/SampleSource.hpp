@@ -13,11 +13,12 @@
 namespace kiosk::audio {
 
 class SampleSource {
-public:
+  public:
     virtual ~SampleSource() = default;
     // Channels, sample rate and total frames (for a progress bar), fixed for the source's life.
     virtual const AudioFormat& format() const = 0;
-    // Writes up to `interleaved.size() / channels` frames; returns the frames written, 0 at the end.
+    // Writes up to `interleaved.size() / channels` frames; returns the frames written, 0 at the
+    // end (or after damaged data). Never throws: it runs on the audio thread.
     virtual std::size_t read(std::span<std::int16_t> interleaved) = 0;
 };
 

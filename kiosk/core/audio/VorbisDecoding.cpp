@@ -20,8 +20,10 @@ void checkComplete(const VorbisStream& stream, const AudioLimits& limits) {
                          std::to_string(stream.framesRead() * 1000 / format.sampleRate) + " ms");
     if (stream.framesRead() == 0)
         throw AudioError("the recording holds no sound");
-    if (stream.framesRead() >= maximumFrames(limits, format.sampleRate) && stream.framesRead() > format.frames)
-        throw AudioError("the recording decodes to more than " + describeDuration(limits.maximumDurationMilliseconds));
+    if (stream.framesRead() >= maximumFrames(limits, format.sampleRate) &&
+        stream.framesRead() > format.frames)
+        throw AudioError("the recording decodes to more than " +
+                         describeDuration(limits.maximumDurationMilliseconds));
 }
 
 } // namespace
@@ -45,7 +47,8 @@ DecodedAudio decodeVorbis(std::span<const std::uint8_t> bytes, const AudioLimits
     audio.sampleRate = format.sampleRate;
     // Reserve only what the (already bounded) declared length asks; a stream that decodes
     // longer grows the buffer block by block until the duration limit stops it.
-    audio.samples.reserve(static_cast<std::size_t>(format.frames) * static_cast<std::size_t>(format.channels));
+    audio.samples.reserve(static_cast<std::size_t>(format.frames) *
+                          static_cast<std::size_t>(format.channels));
     std::vector<std::int16_t> block(4096 * static_cast<std::size_t>(format.channels));
     while (const std::size_t frames = stream.read(block))
         audio.samples.insert(audio.samples.end(), block.begin(),

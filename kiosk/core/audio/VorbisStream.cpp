@@ -39,7 +39,9 @@ std::string openProblem(int error) {
 
 } // namespace
 
-void VorbisStream::Closer::operator()(stb_vorbis* decoder) const { stb_vorbis_close(decoder); }
+void VorbisStream::Closer::operator()(stb_vorbis* decoder) const {
+    stb_vorbis_close(decoder);
+}
 
 VorbisStream::VorbisStream(std::span<const std::uint8_t> bytes, const AudioLimits& limits) {
     if (bytes.empty())
@@ -56,8 +58,8 @@ VorbisStream::VorbisStream(std::span<const std::uint8_t> bytes, const AudioLimit
 
     const stb_vorbis_info info = stb_vorbis_get_info(decoder_.get());
     if (info.channels < 1 || info.channels > limits.maximumChannels)
-        throw AudioError("the recording has " + std::to_string(info.channels) + " channels; the kiosk plays 1 to " +
-                         std::to_string(limits.maximumChannels));
+        throw AudioError("the recording has " + std::to_string(info.channels) +
+                         " channels; the kiosk plays 1 to " + std::to_string(limits.maximumChannels));
     if (info.sample_rate < static_cast<unsigned>(limits.minimumSampleRate) ||
         info.sample_rate > static_cast<unsigned>(limits.maximumSampleRate))
         throw AudioError("the recording's sample rate is " + std::to_string(info.sample_rate) +
@@ -84,13 +86,13 @@ VorbisStream::VorbisStream(std::span<const std::uint8_t> bytes, const AudioLimit
 std::size_t VorbisStream::read(std::span<std::int16_t> interleaved) {
     if (damaged_ || framesRead_ >= frameLimit_)
         return 0;
-    const std::int64_t room = std::min<std::int64_t>(static_cast<std::int64_t>(interleaved.size()) / format_.channels,
-                                                     frameLimit_ - framesRead_);
+    const std::int64_t room = std::min<std::int64_t>(
+        static_cast<std::int64_t>(interleaved.size()) / format_.channels, frameLimit_ - framesRead_);
     const int samples = static_cast<int>(std::min<std::int64_t>(room * format_.channels, INT_MAX));
     if (samples <= 0)
         return 0;
-    const int frames =
-        stb_vorbis_get_samples_short_interleaved(decoder_.get(), format_.channels, interleaved.data(), samples);
+    const int frames = stb_vorbis_get_samples_short_interleaved(decoder_.get(), format_.channels,
+                                                                interleaved.data(), samples);
     if (frames <= 0) {
         const int error = stb_vorbis_get_error(decoder_.get());
         damaged_ = error != VORBIS__no_error && error != VORBIS_need_more_data;

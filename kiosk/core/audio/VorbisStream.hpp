@@ -16,7 +16,7 @@ struct stb_vorbis;
 namespace kiosk::audio {
 
 class VorbisStream {
-public:
+  public:
     // `bytes` must outlive the stream. Throws AudioError for anything that is not Ogg Vorbis
     // within `limits`, with a message fit for a field officer ("not an Ogg Vorbis file").
     VorbisStream(std::span<const std::uint8_t> bytes, const AudioLimits& limits);
@@ -33,7 +33,7 @@ public:
     // Back to the first sample (the next read starts the recording again).
     void rewind();
 
-private:
+  private:
     struct Closer {
         void operator()(stb_vorbis* decoder) const;
     };

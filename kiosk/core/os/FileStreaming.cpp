@@ -21,7 +21,9 @@ constexpr std::uint64_t kWritebackWindowBytes = 8u * 1024 * 1024;
 
 std::string errnoText(int number) { return std::strerror(number); }
 
-bool isNoSpace(int number) { return number == ENOSPC || number == EDQUOT; }
+// EFBIG: the file system (or a file size limit) cannot hold a file this big; for the installer
+// that is the same as a full disk.
+bool isNoSpace(int number) { return number == ENOSPC || number == EDQUOT || number == EFBIG; }
 
 FileDescriptor openSource(const std::filesystem::path& path) {
     // O_NONBLOCK: should the file have been swapped for a FIFO since it was examined, opening
@@ -168,6 +170,14 @@ void readFileInChunks(const std::filesystem::path& path, std::size_t chunkBytes,
         if (!onChunk(std::span<const std::uint8_t>(buffer.data(), got)))
             return;
     }
+}
+
+void evictFromPageCache(const std::filesystem::path& path) {
+    const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!file.valid())
+        return;
+    ::fdatasync(file.get()); // dirty pages cannot be dropped
+    ::posix_fadvise(file.get(), 0, 0, POSIX_FADV_DONTNEED);
 }
 
 } // namespace kiosk::os

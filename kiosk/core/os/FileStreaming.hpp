@@ -20,7 +20,7 @@ public:
     using FileError::FileError;
 };
 
-// The destination's file system is full (ENOSPC, EDQUOT).
+// The destination's file system is full or cannot hold a file this big (ENOSPC, EDQUOT, EFBIG).
 class NoSpaceError : public FileError {
 public:
     using FileError::FileError;
@@ -57,5 +57,9 @@ void copyFileDurably(const CopyRequest& request);
 // Throws FileError (SourceReadError for read failures).
 void readFileInChunks(const std::filesystem::path& path, std::size_t chunkBytes,
                       const std::function<bool(std::span<const std::uint8_t>)>& onChunk);
+
+// Asks the kernel to forget the file's cached pages (posix_fadvise DONTNEED), so the next read
+// comes from the disk, as from a freshly plugged stick. For benchmarks; best effort.
+void evictFromPageCache(const std::filesystem::path& path);
 
 } // namespace kiosk::os

@@ -29,8 +29,10 @@ QrMatrix encodeQr(std::string_view text) {
     errno = 0;
     const QrCodeHandle code(QRcode_encodeString(terminated.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
     if (!code)
-        throw QrError(std::string("libqrencode cannot encode the text: ") +
-                      (errno == ERANGE ? "too long" : errno == ENOMEM ? "out of memory" : "invalid input"));
+        throw QrError(std::string("libqrencode cannot encode the text: ") + (errno == ERANGE ? "too long"
+                                                                             : errno == ENOMEM
+                                                                                 ? "out of memory"
+                                                                                 : "invalid input"));
     if (code->width < 21 || code->width > 177)
         throw QrError("libqrencode returned a code of impossible size " + std::to_string(code->width));
 

@@ -11,7 +11,7 @@
 namespace kiosk::qr {
 
 class QrError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -22,14 +22,15 @@ inline constexpr std::size_t kMaximumTextBytes = 300;
 inline constexpr int kQuietZoneModules = 4;
 
 struct QrMatrix {
-    int size = 0;                  // modules per side, without the quiet zone (21, 25, 29...)
+    int size = 0;                      // modules per side, without the quiet zone (21, 25, 29...)
     int quietZone = kQuietZoneModules; // light modules to leave around it when drawing
-    int version = 0;               // 1..40
+    int version = 0;                   // 1..40
     std::vector<std::uint8_t> modules; // size * size, row by row from the top; 1 = dark
 
     bool isDark(int x, int y) const {
         return x >= 0 && y >= 0 && x < size && y < size &&
-               modules[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)] != 0;
+               modules[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) +
+                       static_cast<std::size_t>(x)] != 0;
     }
     // Modules per side including the quiet zone on both sides: divide the space to draw in by this.
     int sizeWithQuietZone() const { return size + 2 * quietZone; }

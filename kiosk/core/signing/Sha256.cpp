@@ -5,6 +5,8 @@
 #include "signing/SigningError.hpp"
 
 #include <array>
+#include <openssl/evp.h>
+#include <sodium.h>
 
 namespace kiosk::signing {
 
@@ -19,16 +21,23 @@ void requireSodium() {
         throw SigningError("libsodium could not be initialised");
 }
 
-Sha256::Sha256() {
-    requireSodium();
-    crypto_hash_sha256_init(&state_);
+void Sha256::ContextDeleter::operator()(evp_md_ctx_st* context) const { EVP_MD_CTX_free(context); }
+
+Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
+    if (!context_ || EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1)
+        throw SigningError("SHA-256 is not available");
 }
 
-void Sha256::update(std::span<const std::uint8_t> bytes) { crypto_hash_sha256_update(&state_, bytes.data(), bytes.size()); }
+void Sha256::update(std::span<const std::uint8_t> bytes) {
+    if (EVP_DigestUpdate(context_.get(), bytes.data(), bytes.size()) != 1)
+        throw SigningError("SHA-256 failed");
+}
 
 std::string Sha256::finishHex() {
-    std::array<std::uint8_t, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256_final(&state_, digest.data());
+    std::array<std::uint8_t, 32> digest{};
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(context_.get(), digest.data(), &length) != 1 || length != digest.size())
+        throw SigningError("SHA-256 failed");
     return toHex(digest);
 }
 

@@ -1,0 +1,102 @@
+#include "Screens.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+const char* headlineKey(InstallNotice::Stage stage) {
+    switch (stage) {
+    case InstallNotice::Stage::Found: return "usb_found";
+    case InstallNotice::Stage::Copying: return "usb_copying";
+    case InstallNotice::Stage::Verifying: return "usb_verifying";
+    case InstallNotice::Stage::Installed: return "usb_installed";
+    case InstallNotice::Stage::Refused: return "usb_refused";
+    case InstallNotice::Stage::StatisticsSaved: return "usb_statistics_saved";
+    }
+    return "usb_found";
+}
+
+} // namespace
+
+void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
+    const Metrics& metrics = context.metrics;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, IM_COL32(0, 0, 0, 120));
+    const float width = std::min(metrics.screen.x - 2 * metrics.padding, 900 * metrics.scale);
+    const float left = (metrics.screen.x - width) / 2;
+    const float inner = metrics.padding;
+    const float textWidth = width - 2 * inner - metrics.iconSize * 1.6f;
+    const bool finished = notice.stage == InstallNotice::Stage::Installed ||
+                          notice.stage == InstallNotice::Stage::Refused ||
+                          notice.stage == InstallNotice::Stage::StatisticsSaved;
+
+    // Measure first, so the card fits its words.
+    float height = inner * 2 + metrics.headingFontSize * 1.4f;
+    if (!notice.packTitle.empty())
+        height += wrappedHeight(context.fonts.bodyBold, notice.packTitle, textWidth, 3) + metrics.gap * 0.4f;
+    if (!notice.packDetails.empty())
+        height += wrappedHeight(context.fonts.body, notice.packDetails, textWidth, 4) + metrics.gap * 0.4f;
+    if (!notice.reasonMessage.empty())
+        height += wrappedHeight(context.fonts.bodyBold, notice.reasonMessage, textWidth, 4) + metrics.smallFontSize * 1.6f;
+    if (!finished)
+        height += metrics.touchTarget * 0.5f + metrics.gap;
+    if (notice.statisticsSaved && notice.stage != InstallNotice::Stage::StatisticsSaved)
+        height += metrics.bodyFontSize * 1.4f;
+    if (finished)
+        height += metrics.bodyFontSize * 1.6f + metrics.touchTarget + metrics.gap;
+
+    const float top = (metrics.screen.y - height) / 2;
+    drawShadowedCard(drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding, colour::surface);
+    const ImU32 accent = notice.stage == InstallNotice::Stage::Refused ? IM_COL32(190, 60, 40, 255) : colour::topBar;
+    drawList->AddRectFilled(ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height), accent,
+                            metrics.rounding, ImDrawFlags_RoundCornersLeft);
+    drawIcon(drawList, context.pictures.icon(notice.stage == InstallNotice::Stage::Refused ? "close" : "link"),
+             ImVec2(left + inner + metrics.iconSize * 0.5f, top + inner + metrics.headingFontSize * 0.6f), metrics.iconSize,
+             accent);
+
+    const float textLeft = left + inner + metrics.iconSize * 1.6f;
+    ImGui::SetCursorScreenPos(ImVec2(textLeft, top + inner));
+    wrappedText(context, context.word(headlineKey(notice.stage)), context.fonts.heading, accent, textWidth);
+    ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.4f));
+    if (!notice.packTitle.empty())
+        wrappedText(context, notice.packTitle, context.fonts.bodyBold, colour::text, textWidth);
+    if (!notice.packDetails.empty())
+        wrappedText(context, notice.packDetails, context.fonts.body, colour::mutedText, textWidth);
+    if (!notice.reasonMessage.empty()) {
+        wrappedText(context, notice.reasonMessage, context.fonts.bodyBold, colour::text, textWidth);
+        wrappedText(context, notice.reasonCode, context.fonts.small, colour::mutedText, textWidth);
+    }
+    if (!finished) {
+        const ImVec2 barTop(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.5f);
+        const float barHeight = metrics.touchTarget * 0.35f;
+        drawList->AddRectFilled(barTop, ImVec2(textLeft + textWidth, barTop.y + barHeight), colour::factsBox, barHeight / 2);
+        drawList->AddRectFilled(barTop,
+                                ImVec2(textLeft + std::max(barHeight, textWidth * std::clamp(notice.progress, 0.0f, 1.0f)),
+                                       barTop.y + barHeight),
+                                colour::accent, barHeight / 2);
+        context.record.add(std::to_string(static_cast<int>(notice.progress * 100)) + "%", barTop,
+                           ImVec2(textLeft + textWidth, barTop.y + barHeight), false);
+    }
+    if (notice.statisticsSaved && notice.stage != InstallNotice::Stage::StatisticsSaved) {
+        ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
+        wrappedText(context, context.word("usb_statistics_saved"), context.fonts.body, colour::topBar, textWidth);
+    }
+    if (finished) {
+        ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
+        wrappedText(context, context.word(notice.stickStillPresent ? "usb_remove" : "usb_removed"), context.fonts.body,
+                    colour::text, textWidth);
+        ButtonStyle style;
+        style.fill = colour::accent;
+        const std::string label = "OK";
+        if (iconButton(context, "install-notice-ok", "", label,
+                       ImVec2(left + width - inner - iconButtonWidth(context, "", label, style),
+                              top + height - inner - metrics.touchTarget),
+                       metrics.touchTarget, style))
+            context.actions.push_back(action::DismissNotice{});
+    }
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,54 @@
+#include "staff/StaffAccess.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace kiosk;
+
+namespace {
+struct TemporaryDataDirectory {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("kiosk-staff-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+    ~TemporaryDataDirectory() { std::filesystem::remove_all(path); }
+};
+} // namespace
+
+TEST_CASE("staff PIN: stored as a hash only, accepted, and locked out after three wrong tries") {
+    TemporaryDataDirectory data;
+    time::VirtualClock clock;
+    CHECK(staff::StaffAccess(data.path, clock).check("1234") == staff::PinCheck::NoPinConfigured);
+
+    staff::StaffAccess::storePin(data.path, "24680");
+    std::ifstream stored(staff::StaffAccess::pinFile(data.path));
+    std::string hash;
+    std::getline(stored, hash);
+    CHECK(hash.find("24680") == std::string::npos);
+    CHECK(hash.rfind("$argon2", 0) == 0);
+    CHECK((std::filesystem::status(staff::StaffAccess::pinFile(data.path)).permissions() &
+           std::filesystem::perms::others_read) == std::filesystem::perms::none);
+
+    staff::StaffAccess access(data.path, clock);
+    CHECK(access.check("24680") == staff::PinCheck::Accepted);
+    CHECK(access.check("11111") == staff::PinCheck::Wrong);
+    CHECK(access.check("22222") == staff::PinCheck::Wrong);
+    CHECK(access.check("33333") == staff::PinCheck::LockedOut);
+    // Even the right PIN is refused while locked out...
+    CHECK(access.check("24680") == staff::PinCheck::LockedOut);
+    clock.advance(staff::StaffAccess::kLockOutMilliseconds - 1000);
+    CHECK(access.check("24680") == staff::PinCheck::LockedOut);
+    // ...and accepted once the lock-out has passed.
+    clock.advance(2000);
+    CHECK(access.lockedOutForMilliseconds() == 0);
+    CHECK(access.check("24680") == staff::PinCheck::Accepted);
+}
+
+TEST_CASE("staff PIN: only 4 to 12 digits") {
+    TemporaryDataDirectory data;
+    CHECK_THROWS_AS(staff::StaffAccess::storePin(data.path, "123"), std::invalid_argument);
+    CHECK_THROWS_AS(staff::StaffAccess::storePin(data.path, "12a4"), std::invalid_argument);
+    CHECK_THROWS_AS(staff::StaffAccess::storePin(data.path, "1234567890123"), std::invalid_argument);
+    CHECK_FALSE(std::filesystem::exists(staff::StaffAccess::pinFile(data.path)));
+}
