@@ -8,6 +8,7 @@
 #include "BenchKiosk.hpp"
 #include "ProcessTree.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -43,9 +44,22 @@ int main(int argc, char** argv) {
                 signature += items[index].text + "|";
             pagesSeen.insert(signature);
         }
+        // Mostly the big targets (category and page tiles, gallery pictures), which lead
+        // deeper into the pack; now and then any target (back, home, languages, next).
+        auto area = [](const ui::VisibleItem* item) {
+            return (item->maximum.x - item->minimum.x) * (item->maximum.y - item->minimum.y);
+        };
+        float largest = 0;
+        for (const ui::VisibleItem* item : targets)
+            largest = std::max(largest, area(item));
+        std::vector<const ui::VisibleItem*> big;
+        for (const ui::VisibleItem* item : targets)
+            if (area(item) >= largest / 2)
+                big.push_back(item);
+        const auto& pool = std::uniform_int_distribution<int>(0, 3)(random) == 0 ? targets : big;
         ImVec2 point(runtime.screenSize().x / 2, runtime.screenSize().y / 2);
-        if (!targets.empty())
-            point = targets[std::uniform_int_distribution<std::size_t>(0, targets.size() - 1)(random)]->centre();
+        if (!pool.empty())
+            point = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(random)]->centre();
         const std::int64_t down = clock.monotonicMilliseconds();
         clock.advance(60);
         kiosk.tapAt(point.x, point.y, down, clock.monotonicMilliseconds());

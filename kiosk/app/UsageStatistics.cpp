@@ -48,6 +48,10 @@ void UsageStatistics::languageSwitched(const std::string& from, const std::strin
     recorder_.languageSwitched(from, to);
 }
 
+void UsageStatistics::pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) {
+    recorder_.pollAnswered(pageId, language, answer);
+}
+
 void UsageStatistics::wentIdle() {
     recorder_.wentIdle();
     recorder_.attractShown();

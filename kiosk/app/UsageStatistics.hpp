@@ -20,6 +20,7 @@ public:
     void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) override;
     void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) override;
     void languageSwitched(const std::string& from, const std::string& to) override;
+    void pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) override;
     void wentIdle() override;
     void tick() override;
 

@@ -1,9 +1,8 @@
 // The kiosk program: full screen on the installed pack, or headless on a script.
 #include "HeadlessRunner.hpp"
 #include "KioskRuntime.hpp"
+#include "KioskSession.hpp"
 #include "PackChoice.hpp"
-#include "StaffConsole.hpp"
-#include "UsageStatistics.hpp"
 #include "app/KioskOptions.hpp"
 #include "os/FileSystem.hpp"
 #include "script/Script.hpp"
@@ -31,33 +30,21 @@ std::filesystem::path locateAssets(const app::KioskOptions& options, const char*
     return "/usr/share/commune-kiosk/assets";
 }
 
-// Everything the kiosk runs with, for one clock: the real one, or the harness's virtual one.
-int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
-               const app::PackChoice& pack, platform::RuntimeSettings settings, time::Clock& clock,
-               time::VirtualClock* virtualClock) {
-    const std::filesystem::path dataDirectory = options.dataDirectory.value_or(app::defaultDataDirectory());
-    std::error_code cannotCreate; // the statistics count in memory if the folder cannot be made
-    std::filesystem::create_directories(dataDirectory, cannotCreate);
-
-    app::UsageStatistics statistics(clock, dataDirectory, pack.reader->index());
-    app::StaffConsole staffConsole(clock, dataDirectory, statistics.recorder(),
-                                   app::ShownPackDescription{pack.reader->metadata(), pack.origin, "–"},
-                                   [] { return std::optional<std::filesystem::path>(); });
-    platform::KioskRuntime runtime(settings, *pack.reader, strings, clock);
-    runtime.setUsageObserver(&statistics);
-    runtime.setStaffServices(&staffConsole);
-
+// Runs the kiosk on one clock: the real one, or the harness's virtual one with a script.
+int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings, app::PackChoice pack,
+               const platform::RuntimeSettings& settings, time::Clock& clock, time::VirtualClock* virtualClock) {
+    app::KioskSession session(options, std::move(pack), strings, settings, clock);
     if (!virtualClock) {
         // Only a development window may be closed from the keyboard; in kiosk mode nothing a
         // villager can press leaves the kiosk.
-        runtime.runUntilQuit(options.windowed.has_value());
+        session.runtime().runUntilQuit(options.windowed.has_value());
         return 0;
     }
     std::vector<script::Command> commands;
     if (options.script)
         commands = script::parseScript(os::readTextFile(*options.script, 1 << 20), options.script->string());
     std::filesystem::create_directories(options.shotDirectory);
-    platform::HeadlessRunner runner(runtime, *virtualClock, options.shotDirectory);
+    platform::HeadlessRunner runner(session.runtime(), *virtualClock, options.shotDirectory);
     if (const auto failure = runner.run(commands)) {
         std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber << ": "
                   << failure->message;
@@ -70,7 +57,7 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
     const std::filesystem::path assets = locateAssets(options, programPath);
     const std::filesystem::path stringsFile = assets / "strings" / "ui.tsv";
     const text::UiStrings strings = text::UiStrings::parse(os::readTextFile(stringsFile, 1 << 20), stringsFile.string());
-    const app::PackChoice pack = app::choosePack(options);
+    app::PackChoice pack = app::choosePack(options);
     std::cerr << "kiosk: showing " << pack.reader->metadata().packId << " version " << pack.reader->metadata().packVersion
               << " from " << pack.origin << "\n";
 
@@ -93,7 +80,7 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
         settings.width = options.headlessSize.width;
         settings.height = options.headlessSize.height;
         time::VirtualClock clock;
-        return runOnClock(options, strings, pack, settings, clock, &clock);
+        return runOnClock(options, strings, std::move(pack), settings, clock, &clock);
     }
     if (options.windowed) {
         settings.fullScreen = false;
@@ -101,7 +88,7 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
         settings.height = options.windowed->height;
     }
     time::SystemClock clock;
-    return runOnClock(options, strings, pack, settings, clock, nullptr);
+    return runOnClock(options, strings, std::move(pack), settings, clock, nullptr);
 }
 
 // `kiosk --set-staff-pin`: the PIN comes on standard input so it is not left in shell history.

@@ -15,7 +15,7 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
     const Metrics& metrics = context.metrics;
     const pack::PackIndex& index = context.pack.index();
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, colour::viewerBackground);
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, context.colours.viewerBackground);
 
     // Featured pictures, one after another with a crossfade. Each drifts slowly, which also
     // keeps a cheap panel from burning in the same image all night.
@@ -32,7 +32,7 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
                                 metrics.screen.y / 2);
             const ImVec2 half(metrics.screen.x * drift / 2, metrics.screen.y * drift / 2);
             const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
-            drawPictureCovering(drawList, context.pictures.packPicture(imageId, pack::ImageSize::Full),
+            drawPictureCovering(context, drawList, context.pictures.packPicture(imageId, pack::ImageSize::Full),
                                 ImVec2(centre.x - half.x, centre.y - half.y), ImVec2(centre.x + half.x, centre.y + half.y), 0,
                                 ImDrawFlags_RoundCornersNone, tint);
         };
@@ -56,7 +56,7 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
     const float handSize = metrics.iconSize * (2.0f + 0.25f * pulse);
     const ImVec2 handCentre(metrics.padding + metrics.iconSize * 1.4f, bandTop + bandHeight / 2);
     drawList->AddCircleFilled(handCentre, handSize * 0.62f, IM_COL32(232, 131, 58, static_cast<int>(150 + 100 * pulse)));
-    drawIcon(drawList, context.pictures.icon("touch"), handCentre, handSize * 0.8f, colour::onDark);
+    drawIcon(drawList, context.pictures.icon("touch"), handCentre, handSize * 0.8f, context.colours.onDark);
 
     const float textLeft = handCentre.x + metrics.iconSize * 2;
     float y = bandTop + metrics.padding;
@@ -64,11 +64,11 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
     for (const pack::Language& language : languages)
         if (language.code == index.metadata.defaultLanguage)
             title = language.packTitle;
-    textAt(context, title, context.fonts.title, colour::onDark, ImVec2(textLeft, y), metrics.screen.x - textLeft - metrics.padding);
+    textAt(context, title, context.fonts.title, context.colours.onDark, ImVec2(textLeft, y), metrics.screen.x - textLeft - metrics.padding);
     y += metrics.titleFontSize * 1.4f;
     for (const pack::Language& language : languages) {
         textAt(context, context.strings.get("touch_to_start", language.code), context.fonts.heading,
-               language.code == index.metadata.defaultLanguage ? colour::onDark : IM_COL32(230, 230, 230, 255),
+               language.code == index.metadata.defaultLanguage ? context.colours.onDark : IM_COL32(230, 230, 230, 255),
                ImVec2(textLeft, y), metrics.screen.x - textLeft - metrics.padding);
         y += lineHeight;
     }

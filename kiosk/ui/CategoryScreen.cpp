@@ -10,7 +10,7 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
     const pack::PackIndex& index = context.pack.index();
     const pack::Category* category = index.findCategory(categoryId);
     const std::string title = category ? context.localized(category->title) : std::string();
-    const float barBottom = drawTopBar(context, TopBarOptions{true, true, title});
+    const float barBottom = drawTopBar(context, TopBarOptions{true, true, title, categoryIcon(context, categoryId)});
 
     const int columns = metrics.screen.x >= 1000 ? 3 : 2;
     const float areaLeft = metrics.padding;
@@ -35,10 +35,19 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
         const std::string id = "page-" + page.id;
         if (touchArea(context, id.c_str(), minimum, maximum, pageTitle))
             context.actions.push_back(action::OpenPage{page.id});
-        drawShadowedCard(drawList, minimum, maximum, metrics.rounding, colour::surface);
-        drawPictureCovering(drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail), minimum,
+        drawShadowedCard(context.colours, drawList, minimum, maximum, metrics.rounding, context.colours.surface);
+        drawPictureCovering(context, drawList,
+                            context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail), minimum,
                             ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding, ImDrawFlags_RoundCornersTop);
-        clampedText(context, pageTitle, context.fonts.heading, colour::text,
+        if (index.narrationFor(page.id, context.language) && context.page.canPlayAudio) {
+            // A speaker on the picture: this page can be listened to, no reading needed.
+            const float badge = metrics.iconSize * 1.2f;
+            const ImVec2 centre(maximum.x - badge * 0.75f, minimum.y + badge * 0.75f);
+            drawList->AddCircleFilled(centre, badge / 2, context.colours.emphasis);
+            drawIcon(drawList, context.pictures.icon("speaker"), centre, badge * 0.62f,
+                     readableOn(context.colours, context.colours.emphasis));
+        }
+        clampedText(context, pageTitle, context.fonts.heading, context.colours.text,
                     ImVec2(minimum.x + textPadding, minimum.y + pictureHeight + textPadding), tileWidth - 2 * textPadding,
                     2);
     }

@@ -21,10 +21,20 @@ ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ra
     return font;
 }
 
+FontSet addFontSet(const FontFiles& files, const Metrics& metrics, const ImWchar* ranges, int oversample) {
+    FontSet fonts;
+    fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges, oversample);
+    fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges, oversample);
+    fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges, oversample);
+    fonts.title = addFont(files.bold, metrics.titleFontSize, ranges, oversample);
+    fonts.small = addFont(files.regular, metrics.smallFontSize, ranges, oversample);
+    return fonts;
+}
+
 } // namespace
 
-FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
-                  int maximumTextureSide) {
+FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
+                      int maximumTextureSide) {
     for (const std::filesystem::path& file : {files.regular, files.bold})
         if (!std::ifstream(file))
             throw std::runtime_error("font file missing: " + file.string());
@@ -43,24 +53,29 @@ FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vec
 
     ImGuiIO& io = ImGui::GetIO();
     // Twice the horizontal oversampling looks better on small text; once is the fallback when
-    // the atlas would not fit the GPU (a big screen, a pack with many scripts).
-    for (const int oversample : {2, 1}) {
+    // the atlas would not fit the GPU (a big screen, a pack with many scripts). Large text is
+    // a comfort, the standard sizes a necessity: they go last.
+    struct Attempt {
+        int oversample;
+        bool withLarge;
+    };
+    for (const Attempt attempt : {Attempt{2, true}, Attempt{1, true}, Attempt{1, false}}) {
         io.Fonts->Clear();
         // ImGui picks up to 4096 wide by itself; a GPU may take less (2048 on a Pi 3).
         io.Fonts->TexDesiredWidth = maximumTextureSide > 0 ? std::min(maximumTextureSide, 4096) : 0;
-        FontSet fonts;
-        fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges.Data, oversample);
-        fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges.Data, oversample);
-        fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges.Data, oversample);
-        fonts.title = addFont(files.bold, metrics.titleFontSize, ranges.Data, oversample);
-        fonts.small = addFont(files.regular, metrics.smallFontSize, ranges.Data, oversample);
-        io.FontDefault = fonts.body;
+        FontLibrary library;
+        library.standard = addFontSet(files, metrics, ranges.Data, attempt.oversample);
+        library.hasLarge = attempt.withLarge;
+        library.large = attempt.withLarge
+                            ? addFontSet(files, metrics.withTextScale(kLargeTextScale), ranges.Data, attempt.oversample)
+                            : library.standard;
+        io.FontDefault = library.standard.body;
         if (!io.Fonts->Build())
             throw std::runtime_error("cannot build the font atlas");
         const bool fits = maximumTextureSide <= 0 ||
                           (io.Fonts->TexWidth <= maximumTextureSide && io.Fonts->TexHeight <= maximumTextureSide);
         if (fits)
-            return fonts;
+            return library;
     }
     throw std::runtime_error("the font atlas (" + std::to_string(io.Fonts->TexWidth) + "x" +
                              std::to_string(io.Fonts->TexHeight) + ") does not fit the GPU's largest texture (" +

@@ -19,6 +19,16 @@ struct FontSet {
     ImFont* small = nullptr;
 };
 
+// Every font the UI may choose from: the standard sizes, and the same fonts kLargeTextScale
+// times larger for large-text mode. Rasterised, not scaled at draw time: scaled glyphs blur.
+struct FontLibrary {
+    FontSet standard;
+    FontSet large;
+    // False when the larger fonts did not fit the GPU's texture: `large` is then `standard`,
+    // and large-text mode keeps the standard sizes rather than failing.
+    bool hasLarge = false;
+};
+
 struct FontFiles {
     std::filesystem::path regular;
     std::filesystem::path bold;
@@ -27,8 +37,9 @@ struct FontFiles {
 // Adds the fonts to ImGui's atlas; throws std::runtime_error if a font file is missing.
 // `codePoints` are every character the kiosk may draw. The atlas is one texture, so it must
 // fit `maximumTextureSide` (the GPU's limit; 0 = no limit): if it does not, it is built
-// again with less oversampling, and a std::runtime_error says so if even that is too big.
-FontSet loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
-                  int maximumTextureSide = 0);
+// again with less oversampling, then without the large fonts, and a std::runtime_error
+// says so if even that is too big.
+FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
+                      int maximumTextureSide = 0);
 
 } // namespace kiosk::ui

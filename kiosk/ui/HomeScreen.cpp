@@ -7,23 +7,27 @@ namespace kiosk::ui {
 
 void drawHomeScreen(UiContext& context) {
     const Metrics& metrics = context.metrics;
+    const Palette& colours = context.colours;
     const pack::PackIndex& index = context.pack.index();
     ImDrawList* drawList = ImGui::GetWindowDrawList();
 
-    // Header: the pack's title and a one-line invitation, with the language switch.
+    // Header: the pack's title and a one-line invitation, with the language and mode switches.
     const float headerHeight = metrics.topBarHeight * 1.5f;
-    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, headerHeight), colour::topBar);
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, headerHeight), colours.topBar);
+    const float edge = std::max(2.0f, 3 * metrics.scale);
+    drawList->AddRectFilled(ImVec2(0, headerHeight - edge), ImVec2(metrics.screen.x, headerHeight), colours.topBarEdge);
     const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
-    const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding,
-                                                   (headerHeight - buttonHeight) / 2, buttonHeight, true);
+    const float buttonTop = (headerHeight - buttonHeight) / 2;
+    const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding, buttonTop, buttonHeight);
+    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.gap * 0.5f, buttonTop, buttonHeight);
     std::string title;
     for (const pack::Language& language : index.languages)
         if (language.code == context.language)
             title = language.packTitle;
-    const float textWidth = languagesLeft - 2 * metrics.padding;
+    const float textWidth = switchesLeft - 2 * metrics.padding;
     const float textTop = (headerHeight - metrics.titleFontSize - metrics.bodyFontSize * 1.2f) / 2;
-    textAt(context, title, context.fonts.title, colour::onDark, ImVec2(metrics.padding, textTop), textWidth);
-    textAt(context, context.word("welcome"), context.fonts.body, IM_COL32(210, 236, 232, 255),
+    textAt(context, title, context.fonts.title, colours.onDark, ImVec2(metrics.padding, textTop), textWidth);
+    textAt(context, context.word("welcome"), context.fonts.body, colours.topBarSubtitle,
            ImVec2(metrics.padding, textTop + metrics.titleFontSize * 1.15f), textWidth);
 
     // One big picture tile per category, filling the rest of the screen.
@@ -38,6 +42,7 @@ void drawHomeScreen(UiContext& context) {
     const float tileWidth = (metrics.screen.x - 2 * metrics.padding - (columns - 1) * metrics.gap) / columns;
     const float tileHeight = (metrics.screen.y - top - metrics.padding - (rows - 1) * metrics.gap) / rows;
     const float labelHeight = std::max(metrics.touchTarget, metrics.headingFontSize * 1.3f + metrics.smallFontSize * 1.5f);
+    const ImU32 onLabel = readableOn(colours, colours.accent);
 
     for (int position = 0; position < count; ++position) {
         const pack::Category& category = categories[static_cast<std::size_t>(position)];
@@ -48,20 +53,30 @@ void drawHomeScreen(UiContext& context) {
         const std::string id = "category-" + category.id;
         if (touchArea(context, id.c_str(), minimum, maximum, name))
             context.actions.push_back(action::OpenCategory{category.id});
-        drawShadowedCard(drawList, minimum, maximum, metrics.rounding, colour::surface);
+        drawShadowedCard(colours, drawList, minimum, maximum, metrics.rounding, colours.surface);
         const ImVec2 pictureMaximum(maximum.x, maximum.y - labelHeight);
-        drawPictureCovering(drawList, context.pictures.packPicture(category.imageId, pack::ImageSize::Thumbnail),
-                            minimum, pictureMaximum, metrics.rounding, ImDrawFlags_RoundCornersTop);
-        drawList->AddRectFilled(ImVec2(minimum.x, pictureMaximum.y), maximum, colour::accent, metrics.rounding,
+        drawPictureCovering(context, drawList,
+                            context.pictures.packPicture(category.imageId, pack::ImageSize::Thumbnail), minimum,
+                            pictureMaximum, metrics.rounding, ImDrawFlags_RoundCornersTop);
+        drawList->AddRectFilled(ImVec2(minimum.x, pictureMaximum.y), maximum, colours.accent, metrics.rounding,
                                 ImDrawFlags_RoundCornersBottom);
+        // The category's pictogram on a disc over the picture's corner: the same sign that
+        // heads the category's own screen, so the way in can be followed without reading.
+        const float badge = metrics.iconSize * 1.5f;
+        const ImVec2 badgeCentre(minimum.x + metrics.padding * 0.5f + badge / 2, pictureMaximum.y - badge * 0.35f);
+        drawList->AddCircleFilled(badgeCentre, badge / 2 + edge, colours.surface);
+        drawList->AddCircleFilled(badgeCentre, badge / 2, colours.emphasis);
+        drawIcon(drawList, context.pictures.icon(categoryIcon(context, category.id)), badgeCentre, badge * 0.64f,
+                 readableOn(colours, colours.emphasis));
         const float textLeft = minimum.x + metrics.padding * 0.6f;
-        const float labelTop = pictureMaximum.y + (labelHeight - metrics.headingFontSize * 1.15f - metrics.smallFontSize) / 2;
-        textAt(context, name, context.fonts.heading, colour::onDark, ImVec2(textLeft, labelTop),
+        const float labelTop =
+            pictureMaximum.y + badge * 0.15f +
+            (labelHeight - badge * 0.15f - metrics.headingFontSize * 1.15f - metrics.smallFontSize) / 2;
+        textAt(context, name, context.fonts.heading, onLabel, ImVec2(textLeft, labelTop),
                tileWidth - metrics.padding * 1.2f);
         const std::string pages = text::fillPlaceholder(context.word("pages_count"), "count",
                                                         std::to_string(index.pagesIn(category.id).size()));
-        textAt(context, pages, context.fonts.small, IM_COL32(255, 244, 230, 255),
-               ImVec2(textLeft, labelTop + metrics.headingFontSize * 1.15f));
+        textAt(context, pages, context.fonts.small, onLabel, ImVec2(textLeft, labelTop + metrics.headingFontSize * 1.15f));
     }
 }
 

@@ -49,8 +49,10 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
         height += metrics.bodyFontSize * 1.6f + metrics.touchTarget + metrics.gap;
 
     const float top = (metrics.screen.y - height) / 2;
-    drawShadowedCard(drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding, colour::surface);
-    const ImU32 accent = notice.stage == InstallNotice::Stage::Refused ? IM_COL32(190, 60, 40, 255) : colour::topBar;
+    drawShadowedCard(context.colours, drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding,
+                     context.colours.surface);
+    const ImU32 accent =
+        notice.stage == InstallNotice::Stage::Refused ? IM_COL32(190, 60, 40, 255) : context.colours.emphasis;
     drawList->AddRectFilled(ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height), accent,
                             metrics.rounding, ImDrawFlags_RoundCornersLeft);
     drawIcon(drawList, context.pictures.icon(notice.stage == InstallNotice::Stage::Refused ? "close" : "link"),
@@ -62,34 +64,36 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     wrappedText(context, context.word(headlineKey(notice.stage)), context.fonts.heading, accent, textWidth);
     ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.4f));
     if (!notice.packTitle.empty())
-        wrappedText(context, notice.packTitle, context.fonts.bodyBold, colour::text, textWidth);
+        wrappedText(context, notice.packTitle, context.fonts.bodyBold, context.colours.text, textWidth);
     if (!notice.packDetails.empty())
-        wrappedText(context, notice.packDetails, context.fonts.body, colour::mutedText, textWidth);
+        wrappedText(context, notice.packDetails, context.fonts.body, context.colours.mutedText, textWidth);
     if (!notice.reasonMessage.empty()) {
-        wrappedText(context, notice.reasonMessage, context.fonts.bodyBold, colour::text, textWidth);
-        wrappedText(context, notice.reasonCode, context.fonts.small, colour::mutedText, textWidth);
+        wrappedText(context, notice.reasonMessage, context.fonts.bodyBold, context.colours.text, textWidth);
+        wrappedText(context, notice.reasonCode, context.fonts.small, context.colours.mutedText, textWidth);
     }
     if (!finished) {
         const ImVec2 barTop(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.5f);
         const float barHeight = metrics.touchTarget * 0.35f;
-        drawList->AddRectFilled(barTop, ImVec2(textLeft + textWidth, barTop.y + barHeight), colour::factsBox, barHeight / 2);
+        drawList->AddRectFilled(barTop, ImVec2(textLeft + textWidth, barTop.y + barHeight), context.colours.factsBox,
+                                barHeight / 2);
         drawList->AddRectFilled(barTop,
                                 ImVec2(textLeft + std::max(barHeight, textWidth * std::clamp(notice.progress, 0.0f, 1.0f)),
                                        barTop.y + barHeight),
-                                colour::accent, barHeight / 2);
+                                context.colours.accent, barHeight / 2);
         context.record.add(std::to_string(static_cast<int>(notice.progress * 100)) + "%", barTop,
                            ImVec2(textLeft + textWidth, barTop.y + barHeight), false);
     }
     if (notice.statisticsSaved && notice.stage != InstallNotice::Stage::StatisticsSaved) {
         ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
-        wrappedText(context, context.word("usb_statistics_saved"), context.fonts.body, colour::topBar, textWidth);
+        wrappedText(context, context.word("usb_statistics_saved"), context.fonts.body, context.colours.emphasis,
+                    textWidth);
     }
     if (finished) {
         ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
         wrappedText(context, context.word(notice.stickStillPresent ? "usb_remove" : "usb_removed"), context.fonts.body,
-                    colour::text, textWidth);
+                    context.colours.text, textWidth);
         ButtonStyle style;
-        style.fill = colour::accent;
+        style.fill = context.colours.accent;
         const std::string label = "OK";
         if (iconButton(context, "install-notice-ok", "", label,
                        ImVec2(left + width - inner - iconButtonWidth(context, "", label, style),

@@ -4,10 +4,17 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <iostream>
 
 namespace kiosk::ui {
 
 namespace {
+
+// While narration plays only its progress ring moves: a few frames a second show that, and
+// spare a Pi drawing in software. A finger on the screen brings full speed back.
+constexpr std::int64_t kNarrationFrameMilliseconds = 250;
+constexpr std::int64_t kAttractFrameMilliseconds = 100;
+constexpr std::int64_t kFingerFrameMilliseconds = 16;
 
 constexpr ImGuiWindowFlags kFullScreenWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
@@ -32,10 +39,10 @@ bool beginFullScreenWindow(const char* name, ImVec2 size, ImU32 background, bool
 } // namespace
 
 KioskUi::KioskUi(const pack::PackReader& pack, PictureSource& pictures, const text::UiStrings& strings,
-                 const FontSet& fonts, const Metrics& metrics, const KioskSettings& settings,
+                 const FontLibrary& fonts, const Metrics& metrics, const KioskSettings& settings,
                  std::int64_t nowMilliseconds)
-    : pack_(pack), pictures_(pictures), strings_(strings), fonts_(fonts), metrics_(metrics), settings_(settings),
-      language_(pack.metadata().defaultLanguage), nowMilliseconds_(nowMilliseconds),
+    : pack_(pack), pictures_(pictures), strings_(strings), fonts_(fonts), metrics_(metrics),
+      largeTextMetrics_(metrics.withTextScale(kLargeTextScale)), settings_(settings), language_(pack.metadata().defaultLanguage), nowMilliseconds_(nowMilliseconds),
       lastTouchMilliseconds_(nowMilliseconds) {
     places_.push_back(Place{});
     ImGuiStyle& style = ImGui::GetStyle();
@@ -55,6 +62,7 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
     nowMilliseconds_ = nowMilliseconds;
     if (gestures.touched)
         lastTouchMilliseconds_ = nowMilliseconds;
+    fingerDown_ = gestures.pressedAt.has_value() || gestures.dragging;
     if (observer_)
         observer_->tick();
 
@@ -140,13 +148,29 @@ void KioskUi::feedImGuiMouse() {
     io.MouseDown[0] = false;
 }
 
+PageExtras KioskUi::pageExtras() const {
+    PageExtras extras;
+    extras.canPlayAudio = audio_ != nullptr;
+    if (audio_)
+        extras.playback = audio_->status();
+    extras.sourceCode = sourceCode_ ? &*sourceCode_ : nullptr;
+    extras.pollAnswered = page_ && answeredPolls_.contains(page_->id);
+    return extras;
+}
+
 void KioskUi::draw() {
     record_.clear();
-    UiContext context{metrics_, fonts_, pictures_, record_, strings_, pack_, language_, nowMilliseconds_, nullptr, {}};
+    // Large text only where its fonts could be made: the layout follows the fonts drawn.
+    const bool largeText = modes_.largeText && fonts_.hasLarge;
+    const Metrics& metrics = largeText ? largeTextMetrics_ : metrics_;
+    const FontSet& fonts = largeText ? fonts_.large : fonts_.standard;
+    const Palette& colours = modes_.highContrast ? highContrastPalette() : standardPalette();
+    UiContext context{metrics, fonts,    colours,  modes_,          pictures_, record_,      strings_,
+                      pack_,   language_, nowMilliseconds_, nullptr, pageExtras(), {}};
     Place& place = places_.back();
     context.scroller = &place.scroller;
 
-    if (beginFullScreenWindow("kiosk", metrics_.screen, colour::background, false)) {
+    if (beginFullScreenWindow("kiosk", metrics.screen, colours.background, false)) {
         switch (place.kind) {
         case ScreenKind::Home:
         case ScreenKind::Attract:
@@ -159,10 +183,10 @@ void KioskUi::draw() {
             if (page_) {
                 drawPageScreen(context, *page_);
             } else {
-                drawTopBar(context, TopBarOptions{true, true, ""});
-                ImGui::SetCursorScreenPos(ImVec2(metrics_.padding, metrics_.topBarHeight + metrics_.padding));
-                wrappedText(context, context.word("error_pack") + ": " + pageError_, fonts_.body, colour::text,
-                            metrics_.screen.x - 2 * metrics_.padding);
+                drawTopBar(context, TopBarOptions{true, true, "", ""});
+                ImGui::SetCursorScreenPos(ImVec2(metrics.padding, metrics.topBarHeight + metrics.padding));
+                wrappedText(context, context.word("error_pack") + ": " + pageError_, fonts.body, colours.text,
+                            metrics.screen.x - 2 * metrics.padding);
             }
             break;
         }
@@ -171,19 +195,19 @@ void KioskUi::draw() {
 
     if (viewer_ && page_) {
         record_.clear(); // what lies beneath the viewer is not visible
-        if (beginFullScreenWindow("picture-viewer", metrics_.screen, colour::viewerBackground, true))
+        if (beginFullScreenWindow("picture-viewer", metrics.screen, colours.viewerBackground, true))
             drawPictureViewer(context, *page_, *viewer_);
         ImGui::End();
     }
     if (isStaffViewOpen()) {
         record_.clear();
-        if (beginFullScreenWindow("staff", metrics_.screen, colour::background, true))
+        if (beginFullScreenWindow("staff", metrics.screen, colours.background, true))
             staffView_->draw(context);
         ImGui::End();
     }
     if (attract_) {
         record_.clear();
-        if (beginFullScreenWindow("attract", metrics_.screen, colour::viewerBackground, true))
+        if (beginFullScreenWindow("attract", metrics.screen, colours.viewerBackground, true))
             drawAttractScreen(context, attractState_);
         ImGui::End();
     }
@@ -192,7 +216,7 @@ void KioskUi::draw() {
         drawStatisticsBanner(context);
     } else if (notice_) {
         record_.clear();
-        if (beginFullScreenWindow("usb-notice", metrics_.screen, IM_COL32(0, 0, 0, 0), true))
+        if (beginFullScreenWindow("usb-notice", metrics.screen, IM_COL32(0, 0, 0, 0), true))
             drawInstallNotice(context, *notice_);
         ImGui::End();
     }
@@ -205,13 +229,16 @@ void KioskUi::drawStatisticsBanner(UiContext& context) {
     // Drawn without a window of its own, so taps go on reaching the screen beneath.
     ImDrawList* drawList = ImGui::GetForegroundDrawList();
     const std::string message = context.word("usb_statistics_saved");
-    ImFont* font = fonts_.body;
+    const Metrics& metrics = context.metrics;
+    ImFont* font = context.fonts.body;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, message.c_str());
-    const float inset = metrics_.padding * 0.6f;
-    const ImVec2 minimum((metrics_.screen.x - size.x) / 2 - inset, metrics_.screen.y - size.y - 3 * inset);
+    const float inset = metrics.padding * 0.6f;
+    const ImVec2 minimum((metrics.screen.x - size.x) / 2 - inset, metrics.screen.y - size.y - 3 * inset);
     const ImVec2 maximum(minimum.x + size.x + 2 * inset, minimum.y + size.y + 2 * inset);
-    drawList->AddRectFilled(minimum, maximum, IM_COL32(16, 92, 99, 235), metrics_.rounding);
-    drawList->AddText(font, font->FontSize, ImVec2(minimum.x + inset, minimum.y + inset), colour::onDark, message.c_str());
+    drawList->AddRectFilled(minimum, maximum, context.colours.topBar, metrics.rounding);
+    drawList->AddRect(minimum, maximum, context.colours.outline, metrics.rounding, 0, 2);
+    drawList->AddText(font, font->FontSize, ImVec2(minimum.x + inset, minimum.y + inset), context.colours.onDark,
+                      message.c_str());
     record_.add(message, minimum, maximum, false);
 }
 
@@ -253,6 +280,27 @@ void KioskUi::apply(const UiAction& action) {
                        language_ = set.language;
                        loadTopPage();
                    },
+                   [&](const action::SpeakLanguageName& speak) {
+                       if (const pack::AudioClipInfo* name = pack_.index().spokenName(speak.language))
+                           play(name->audioId);
+                   },
+                   [&](const action::PlayNarration& narration) { play(narration.audioId); },
+                   [&](const action::PauseNarration&) {
+                       if (audio_)
+                           audio_->pause();
+                   },
+                   [&](const action::ResumeNarration&) {
+                       if (audio_)
+                           audio_->resume();
+                   },
+                   [&](const action::AnswerPoll& poll) {
+                       if (!page_ || page_->id != poll.pageId || !true)
+                           return;
+                       if (observer_)
+                           observer_->pollAnswered(poll.pageId, page_->language, poll.answer);
+                   },
+                   [&](const action::ToggleLargeText&) { modes_.largeText = !modes_.largeText; },
+                   [&](const action::ToggleHighContrast&) { modes_.highContrast = !modes_.highContrast; },
                    [&](const action::OpenPicture& open) {
                        viewer_ = PictureViewerState{open.index, 0};
                        if (observer_ && page_)
@@ -284,6 +332,7 @@ void KioskUi::openPlace(ScreenKind kind, const std::string& id) {
 void KioskUi::loadTopPage() {
     page_.reset();
     pageError_.clear();
+    sourceCode_.reset();
     const Place& place = places_.back();
     if (place.kind != ScreenKind::Page)
         return;
@@ -294,13 +343,43 @@ void KioskUi::loadTopPage() {
             observer_->pageOpened(page_->id, page_->language);
     } catch (const pack::PackError& error) {
         pageError_ = error.what();
+        return;
+    }
+    if (page_->sourceUrl) {
+        try {
+            sourceCode_ = qr::encodeQr(*page_->sourceUrl);
+        } catch (const qr::QrError&) {
+            // A link too long for a phone to read off the screen: the page shows it as text only.
+        }
     }
 }
 
+// Leaving a page, the language or the session silences whatever was playing: a recording
+// that goes on about a page no longer on screen would only confuse.
 void KioskUi::closeTopPage() {
+    // stopSound();
     if (page_ && observer_)
         observer_->pageClosed(page_->id, page_->language, nowMilliseconds_ - pageOpenedMilliseconds_);
 }
+
+void KioskUi::play(std::int64_t audioId) {
+    if (!audio_)
+        return;
+    try {
+        audio_->play(pack_.loadAudio(audioId));
+    } catch (const pack::PackError& error) {
+        // The pack was checked when installed, so this is a damaged disk; the page still reads.
+        // Staff find the reason in the journal.
+        std::cerr << "kiosk: cannot play recording " << audioId << ": " << error.what() << "\n";
+    }
+}
+
+void KioskUi::stopSound() {
+    if (audio_)
+        audio_->stop();
+}
+
+bool KioskUi::soundPlaying() const { return audio_ && audio_->status().isPlaying(); }
 
 void KioskUi::goIdle() {
     closeTopPage();
@@ -311,6 +390,9 @@ void KioskUi::goIdle() {
     places_.resize(1);
     places_.back().scroller.jumpTo(0);
     language_ = pack_.metadata().defaultLanguage;
+    // The next visitor starts afresh: standard text and colours, and polls to answer.
+    modes_ = VisitorModes{};
+    answeredPolls_.clear();
     attract_ = true;
     sessionActive_ = false;
     attractState_.startedMilliseconds = nowMilliseconds_;
@@ -329,13 +411,17 @@ void KioskUi::wakeUp() {
 
 bool KioskUi::isAnimating() const {
     return attract_ || releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
-           (viewer_ && viewer_->dragOffset != 0);
+           (viewer_ && viewer_->dragOffset != 0) || soundPlaying();
 }
 
 std::int64_t KioskUi::frameIntervalMilliseconds() const {
-    const bool fingerDriven = releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
-                              (viewer_ && viewer_->dragOffset != 0);
-    return attract_ && !fingerDriven ? 100 : 16;
+    const bool fingerDriven = fingerDown_ || releasePending_ || !pendingTaps_.empty() ||
+                              places_.back().scroller.isMoving() || (viewer_ && viewer_->dragOffset != 0);
+    if (fingerDriven)
+        return kFingerFrameMilliseconds;
+    if (attract_)
+        return kAttractFrameMilliseconds;
+    return soundPlaying() ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
 }
 
 ScreenKind KioskUi::screen() const { return attract_ ? ScreenKind::Attract : places_.back().kind; }

@@ -5,6 +5,7 @@
 //   draw()                    between ImGui::NewFrame() and ImGui::Render()
 #pragma once
 
+#include "AudioOutput.hpp"
 #include "FontSet.hpp"
 #include "FrameRecord.hpp"
 #include "PictureSource.hpp"
@@ -20,6 +21,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,8 @@ public:
     // The picture viewer opened on a gallery picture, or moved to another one.
     virtual void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) = 0;
     virtual void languageSwitched(const std::string& from, const std::string& to) = 0;
+    // A page's poll answered; at most once per page and session.
+    virtual void pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) = 0;
     // The idle timeout ended a session; the attract loop starts.
     virtual void wentIdle() = 0;
     // Once a frame, so batched counts can be committed on time.
@@ -52,10 +56,13 @@ public:
 
 class KioskUi {
 public:
-    KioskUi(const pack::PackReader& pack, PictureSource& pictures, const text::UiStrings& strings, const FontSet& fonts,
-            const Metrics& metrics, const KioskSettings& settings, std::int64_t nowMilliseconds);
+    KioskUi(const pack::PackReader& pack, PictureSource& pictures, const text::UiStrings& strings,
+            const FontLibrary& fonts, const Metrics& metrics, const KioskSettings& settings,
+            std::int64_t nowMilliseconds);
 
     void setUsageObserver(UsageObserver* observer) { observer_ = observer; }
+    // Without an output there are no speaker buttons. The output must outlive the UI.
+    void setAudioOutput(AudioOutput* audio) { audio_ = audio; }
     // Without services the staff gesture does nothing. The services must outlive the UI.
     void setStaffServices(StaffServices* services);
     bool isStaffViewOpen() const { return staffView_ && staffView_->isOpen(); }
@@ -79,6 +86,7 @@ public:
     std::int64_t frameIntervalMilliseconds() const;
     ScreenKind screen() const;
     const std::string& language() const { return language_; }
+    const VisitorModes& modes() const { return modes_; }
     std::int64_t millisecondsUntilIdle() const;
 
 private:
@@ -94,21 +102,30 @@ private:
     void closeTopPage();
     void goIdle();
     void wakeUp();
+    void play(std::int64_t audioId);
+    void stopSound();
+    bool soundPlaying() const;
+    PageExtras pageExtras() const;
     void feedImGuiMouse();
     void drawStatisticsBanner(UiContext& context);
 
     const pack::PackReader& pack_;
     PictureSource& pictures_;
     const text::UiStrings& strings_;
-    const FontSet& fonts_;
+    const FontLibrary& fonts_;
     const Metrics& metrics_;
+    const Metrics largeTextMetrics_;
     KioskSettings settings_;
     UsageObserver* observer_ = nullptr;
+    AudioOutput* audio_ = nullptr;
 
     std::string language_;
     std::vector<Place> places_;
     std::optional<pack::PageContent> page_;
     std::string pageError_;
+    std::optional<qr::QrMatrix> sourceCode_; // of page_'s source link
+    std::set<std::string> answeredPolls_;   // page ids, this session
+    VisitorModes modes_;
     std::int64_t pageOpenedMilliseconds_ = 0;
     std::optional<PictureViewerState> viewer_;
     std::unique_ptr<StaffView> staffView_;
@@ -123,6 +140,7 @@ private:
     bool sessionActive_ = false;
     std::deque<input::Point> pendingTaps_;
     bool releasePending_ = false;
+    bool fingerDown_ = false;
     FrameRecord record_;
 };
 

@@ -1,3 +1,4 @@
+#include "PageSections.hpp"
 #include "Screens.hpp"
 #include "Widgets.hpp"
 
@@ -58,16 +59,20 @@ void drawFactsBox(UiContext& context, const std::vector<Fact>& facts, float left
     for (const Fact& fact : facts)
         height += metrics.smallFontSize * 1.2f + wrappedHeight(context.fonts.bodyBold, fact.value, textWidth, 100) + inner;
     const ImVec2 minimum(left, ImGui::GetCursorScreenPos().y);
-    drawList->AddRectFilled(minimum, ImVec2(left + width, minimum.y + height), colour::factsBox, metrics.rounding);
+    drawList->AddRectFilled(minimum, ImVec2(left + width, minimum.y + height), context.colours.factsBox,
+                            metrics.rounding);
+    drawList->AddRect(minimum, ImVec2(left + width, minimum.y + height), context.colours.outline, metrics.rounding, 0,
+                      2);
     float y = minimum.y + inner;
     for (const Fact& fact : facts) {
         drawIcon(drawList, context.pictures.icon(fact.icon),
                  ImVec2(left + inner + metrics.iconSize / 2, y + metrics.iconSize / 2), metrics.iconSize,
-                 colour::factsIcon);
+                 context.colours.factsIcon);
         const float textLeft = left + inner + iconColumn;
-        textAt(context, fact.label, context.fonts.small, colour::mutedText, ImVec2(textLeft, y));
+        textAt(context, fact.label, context.fonts.small, context.colours.mutedText, ImVec2(textLeft, y));
         ImGui::SetCursorScreenPos(ImVec2(textLeft, y + metrics.smallFontSize * 1.2f));
-        y += metrics.smallFontSize * 1.2f + wrappedText(context, fact.value, context.fonts.bodyBold, colour::text, textWidth);
+        y += metrics.smallFontSize * 1.2f +
+             wrappedText(context, fact.value, context.fonts.bodyBold, context.colours.text, textWidth);
         y += inner;
     }
     ImGui::SetCursorScreenPos(ImVec2(left, minimum.y + height + metrics.gap));
@@ -79,7 +84,7 @@ void drawGallery(UiContext& context, const pack::PageContent& page, float left, 
     const Metrics& metrics = context.metrics;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap));
-    wrappedText(context, context.word("pictures"), context.fonts.heading, colour::topBar, width);
+    wrappedText(context, context.word("pictures"), context.fonts.heading, context.colours.emphasis, width);
     const int columns = width > 900 ? 3 : 2;
     const float tileWidth = (width - (columns - 1) * metrics.gap) / columns;
     const float pictureHeight = tileWidth * 10.0f / 16.0f;
@@ -96,14 +101,15 @@ void drawGallery(UiContext& context, const pack::PageContent& page, float left, 
                                                           : picture.caption;
         if (touchArea(context, id.c_str(), minimum, ImVec2(pictureMaximum.x, pictureMaximum.y + captionHeight), label))
             context.actions.push_back(action::OpenPicture{static_cast<int>(position)});
-        drawPictureCovering(drawList, context.pictures.packPicture(picture.imageId, pack::ImageSize::Thumbnail), minimum,
+        drawPictureCovering(context, drawList,
+                            context.pictures.packPicture(picture.imageId, pack::ImageSize::Thumbnail), minimum,
                             pictureMaximum, metrics.rounding);
         // A small magnifier-like badge says "tap to see it big" without words.
         const float badge = metrics.iconSize * 0.9f;
         const ImVec2 badgeCentre(pictureMaximum.x - badge * 0.7f, pictureMaximum.y - badge * 0.7f);
         drawList->AddCircleFilled(badgeCentre, badge * 0.6f, IM_COL32(0, 0, 0, 120));
-        drawIcon(drawList, context.pictures.icon("pictures"), badgeCentre, badge * 0.7f, colour::onDark);
-        clampedText(context, picture.caption, context.fonts.small, colour::mutedText,
+        drawIcon(drawList, context.pictures.icon("pictures"), badgeCentre, badge * 0.7f, context.colours.onDark);
+        clampedText(context, picture.caption, context.fonts.small, context.colours.mutedText,
                     ImVec2(minimum.x, pictureMaximum.y + metrics.padding * 0.25f), tileWidth, 2);
     }
     const int rows = static_cast<int>((page.gallery.size() + columns - 1) / columns);
@@ -115,7 +121,11 @@ void drawGallery(UiContext& context, const pack::PageContent& page, float left, 
 
 void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     const Metrics& metrics = context.metrics;
-    const float barBottom = drawTopBar(context, TopBarOptions{true, true, ""});
+    const Palette& colours = context.colours;
+    const pack::PackIndex& index = context.pack.index();
+    const pack::PageSummary* summary = index.findPage(page.id);
+    const float barBottom =
+        drawTopBar(context, TopBarOptions{true, true, "", summary ? categoryIcon(context, summary->categoryId) : ""});
     ImDrawList* drawList = ImGui::GetWindowDrawList();
 
     const ScrollArea scrollArea(context, ImVec2(0, barBottom), metrics.screen);
@@ -125,15 +135,30 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     float y = ImGui::GetCursorScreenPos().y + metrics.padding;
 
     const float coverHeight = std::min(width * 10.0f / 16.0f, metrics.screen.y * 0.5f);
-    drawPictureCovering(drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Full),
+    drawPictureCovering(context, drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Full),
                         ImVec2(left, y), ImVec2(left + width, y + coverHeight), metrics.rounding);
     y += coverHeight + metrics.gap;
 
-    ImGui::SetCursorScreenPos(ImVec2(left, y));
-    wrappedText(context, page.title, context.fonts.title, colour::text, width);
+    // The title, and beside it the speaker when the page can be heard in the visitor's language.
+    const pack::AudioClipInfo* narration =
+        context.page.canPlayAudio ? index.narrationFor(page.id, context.language) : nullptr;
+    const float narrationWidth = narration ? narrationColumnWidth(context, *narration) : 0;
+    const float titleWidth = narration ? width - narrationWidth - metrics.gap : width;
+    if (narration) {
+        const float narrationHeight =
+            drawNarrationButton(context, *narration, ImVec2(left + width - narrationWidth, y), narrationWidth);
+        // A one-line title sits level with the button's middle, not up against its top.
+        const float titleHeight = wrappedHeight(context.fonts.title, page.title, titleWidth, 100);
+        ImGui::SetCursorScreenPos(ImVec2(left, y + std::max(0.0f, (narrationHeight - titleHeight) / 2)));
+        wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
+        ImGui::SetCursorScreenPos(ImVec2(left, std::max(ImGui::GetCursorScreenPos().y, y + narrationHeight)));
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(left, y));
+        wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
+    }
     if (page.isFallback) {
         std::string shownIn = page.language;
-        for (const pack::Language& language : context.pack.index().languages)
+        for (const pack::Language& language : index.languages)
             if (language.code == page.language)
                 shownIn = language.nativeName;
         const std::string marker = text::fillPlaceholder(context.word("translation_missing"), "language", shownIn);
@@ -141,41 +166,42 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         const ImVec2 size = context.fonts.small->CalcTextSizeA(metrics.smallFontSize, FLT_MAX, 0, marker.c_str());
         const float inset = metrics.padding * 0.4f;
         drawList->AddRectFilled(position, ImVec2(position.x + size.x + 2 * inset, position.y + size.y + 2 * inset),
-                                colour::fallbackMarker, metrics.rounding / 2);
-        textAt(context, marker, context.fonts.small, colour::text, ImVec2(position.x + inset, position.y + inset));
+                                colours.fallbackMarker, metrics.rounding / 2);
+        textAt(context, marker, context.fonts.small, readableOn(colours, colours.fallbackMarker),
+               ImVec2(position.x + inset, position.y + inset));
         ImGui::SetCursorScreenPos(ImVec2(position.x, position.y + size.y + 2 * inset + metrics.gap * 0.5f));
     }
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.5f));
     drawFactsBox(context, factsOf(context, page), left, width);
-    wrappedText(context, page.summary, context.fonts.bodyBold, colour::text, width);
+    wrappedText(context, page.summary, context.fonts.bodyBold, colours.text, width);
 
     for (const pack::TextBlock& block : page.blocks) {
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.6f));
         switch (block.kind) {
         case pack::BlockKind::Heading:
             ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.4f));
-            wrappedText(context, block.text, context.fonts.heading, colour::topBar, width);
+            wrappedText(context, block.text, context.fonts.heading, colours.emphasis, width);
             break;
         case pack::BlockKind::Paragraph:
-            wrappedText(context, block.text, context.fonts.body, colour::text, width);
+            wrappedText(context, block.text, context.fonts.body, colours.text, width);
             break;
         case pack::BlockKind::Bullet: {
             const float indent = metrics.bodyFontSize * 1.4f;
             const ImVec2 position = ImGui::GetCursorScreenPos();
             drawList->AddCircleFilled(ImVec2(left + indent * 0.4f, position.y + metrics.bodyFontSize * 0.62f),
-                                      metrics.bodyFontSize * 0.16f, colour::accent);
+                                      metrics.bodyFontSize * 0.16f, colours.accent);
             ImGui::SetCursorScreenPos(ImVec2(left + indent, position.y));
-            wrappedText(context, block.text, context.fonts.body, colour::text, width - indent);
+            wrappedText(context, block.text, context.fonts.body, colours.text, width - indent);
             break;
         }
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
     drawGallery(context, page, left, width);
-    if (page.sourceUrl) {
-        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap));
-        wrappedText(context, context.word("source") + ": " + *page.sourceUrl, context.fonts.small, colour::mutedText, width);
-    }
+    if (page.sourceUrl)
+        drawSourceLink(context, *page.sourceUrl, left, width);
+    if (const pack::PagePoll* poll = index.poll(page.id))
+        drawPagePoll(context, page, *poll, left, width);
     ImGui::Dummy(ImVec2(width, metrics.padding * 2));
 }
 

@@ -14,7 +14,7 @@ void drawPictureViewer(UiContext& context, const pack::PageContent& page, const 
     const int index = std::clamp(viewer.index, 0, count - 1);
     const pack::GalleryPicture& picture = page.gallery[static_cast<std::size_t>(index)];
 
-    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, colour::viewerBackground);
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, context.colours.viewerBackground);
 
     const float captionHeight = picture.caption.empty() ? metrics.padding : metrics.bodyFontSize * 2.6f + metrics.padding;
     // The top band holds the close button, so it never covers the picture.
@@ -30,7 +30,7 @@ void drawPictureViewer(UiContext& context, const pack::PageContent& page, const 
         const float textHeight = wrappedHeight(context.fonts.body, picture.caption, width, 2);
         const ImVec2 position(metrics.padding, metrics.screen.y - captionHeight + (captionHeight - textHeight) / 2);
         const ImVec4 clip(position.x, position.y, position.x + width, position.y + textHeight);
-        drawList->AddText(context.fonts.body, metrics.bodyFontSize, position, colour::onDark, picture.caption.c_str(),
+        drawList->AddText(context.fonts.body, metrics.bodyFontSize, position, context.colours.onDark, picture.caption.c_str(),
                           nullptr, width, &clip);
         context.record.add(picture.caption, position, ImVec2(position.x + width, position.y + textHeight), false);
     }
@@ -39,7 +39,7 @@ void drawPictureViewer(UiContext& context, const pack::PageContent& page, const 
     for (int position = 0; position < count; ++position)
         drawList->AddCircleFilled(ImVec2(metrics.screen.x / 2 - dotsWidth / 2 + (static_cast<float>(position) + 0.5f) * dot * 2.5f,
                                          topBand / 2),
-                                  dot / 2, position == index ? colour::accent : IM_COL32(255, 255, 255, 110));
+                                  dot / 2, position == index ? context.colours.accent : IM_COL32(255, 255, 255, 110));
 
     ButtonStyle style;
     style.fill = IM_COL32(60, 60, 60, 230);

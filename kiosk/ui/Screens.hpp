@@ -13,12 +13,18 @@ struct TopBarOptions {
     bool showBack = true;
     bool showHome = true;
     std::string title;
+    std::string icon; // drawn before the title: the category's pictogram, so non-readers know where they are
 };
 
 // Returns the bottom edge of the bar.
 float drawTopBar(UiContext& context, const TopBarOptions& options);
-// Language pills ending at `rightEdge`; returns their left edge.
-float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height, bool onDark);
+// Language pills ending at `rightEdge`; returns their left edge. Tapping one also says the
+// language's name aloud when the pack has it recorded.
+float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height);
+// The large-text and high-contrast switches ending at `rightEdge`; returns their left edge.
+float drawModeSwitches(UiContext& context, float rightEdge, float top, float height);
+// The icon for a category: the one named after its id when the kiosk has it, else "pictures".
+std::string categoryIcon(UiContext& context, const std::string& categoryId);
 
 void drawHomeScreen(UiContext& context);
 void drawCategoryScreen(UiContext& context, const std::string& categoryId);

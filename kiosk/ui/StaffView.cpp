@@ -10,10 +10,10 @@ namespace kiosk::ui {
 
 namespace {
 
-ButtonStyle lightButton() {
+ButtonStyle lightButton(const Palette& colours) {
     ButtonStyle style;
-    style.fill = colour::factsBox;
-    style.content = colour::text;
+    style.fill = colours.factsBox;
+    style.content = colours.text;
     return style;
 }
 
@@ -49,14 +49,14 @@ std::string formatNumber(double value) {
 void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, float width, float height) {
     const Metrics& metrics = context.metrics;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    textAt(context, chart.title, context.fonts.bodyBold, colour::text, topLeft, width);
+    textAt(context, chart.title, context.fonts.bodyBold, context.colours.text, topLeft, width);
     const float top = topLeft.y + metrics.bodyFontSize * 1.4f;
     const float available = height - (top - topLeft.y);
     double largest = 1;
     for (const StaffBar& bar : chart.bars)
         largest = std::max(largest, bar.value);
     if (chart.bars.empty()) {
-        textAt(context, "–", context.fonts.small, colour::mutedText, ImVec2(topLeft.x, top));
+        textAt(context, "–", context.fonts.small, context.colours.mutedText, ImVec2(topLeft.x, top));
         return;
     }
     if (chart.vertical) {
@@ -68,9 +68,9 @@ void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, floa
             const float left = topLeft.x + slot * static_cast<float>(index);
             const float bottom = top + available - labelHeight;
             drawList->AddRectFilled(ImVec2(left + slot * 0.15f, bottom - barHeight), ImVec2(left + slot * 0.85f, bottom),
-                                    colour::topBar, 2);
+                                    context.colours.emphasis, 2);
             if (index % 3 == 0)
-                textAt(context, bar.label, context.fonts.small, colour::mutedText, ImVec2(left, bottom + 2));
+                textAt(context, bar.label, context.fonts.small, context.colours.mutedText, ImVec2(left, bottom + 2));
         }
         return;
     }
@@ -79,12 +79,12 @@ void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, floa
     for (std::size_t index = 0; index < chart.bars.size(); ++index) {
         const StaffBar& bar = chart.bars[index];
         const float y = top + rowHeight * static_cast<float>(index);
-        textAt(context, bar.label, context.fonts.small, colour::text, ImVec2(topLeft.x, y), labelWidth - 8);
+        textAt(context, bar.label, context.fonts.small, context.colours.text, ImVec2(topLeft.x, y), labelWidth - 8);
         const float barWidth = static_cast<float>(bar.value / largest) * (width - labelWidth - metrics.iconSize * 1.6f);
         drawList->AddRectFilled(ImVec2(topLeft.x + labelWidth, y + rowHeight * 0.15f),
                                 ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth), y + rowHeight * 0.85f),
-                                colour::accent, 3);
-        textAt(context, formatNumber(bar.value), context.fonts.small, colour::text,
+                                context.colours.accent, 3);
+        textAt(context, formatNumber(bar.value), context.fonts.small, context.colours.text,
                ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth) + 6, y));
     }
 }
@@ -119,14 +119,14 @@ void StaffView::draw(UiContext& context) {
 void StaffView::drawPinPad(UiContext& context) {
     const Metrics& metrics = context.metrics;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, colour::background);
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, context.colours.background);
     const float key = std::min(metrics.touchTarget * 1.15f, (metrics.screen.y - metrics.padding * 2) / 6.2f);
     const float gap = metrics.gap * 0.5f;
     const float padWidth = key * 3 + gap * 2;
     const float left = (metrics.screen.x - padWidth) / 2;
     float y = metrics.padding;
 
-    const ButtonStyle closeStyle = lightButton();
+    const ButtonStyle closeStyle = lightButton(context.colours);
     const std::string closeLabel = context.word("close");
     if (iconButton(context, "staff-pin-close", "close", closeLabel,
                    ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, closeStyle) - metrics.padding, y),
@@ -135,20 +135,20 @@ void StaffView::drawPinPad(UiContext& context) {
         return;
     }
 
-    textAt(context, context.word("staff_pin"), context.fonts.heading, colour::text, ImVec2(left, y));
+    textAt(context, context.word("staff_pin"), context.fonts.heading, context.colours.text, ImVec2(left, y));
     y += metrics.headingFontSize * 1.3f;
     std::string shown;
     for (std::size_t digit = 0; digit < pin_.size(); ++digit)
         shown += "• ";
-    textAt(context, shown.empty() ? "–" : shown, context.fonts.title, colour::text, ImVec2(left, y));
+    textAt(context, shown.empty() ? "–" : shown, context.fonts.title, context.colours.text, ImVec2(left, y));
     y += metrics.titleFontSize * 1.2f;
     if (!pinMessage_.empty()) {
-        textAt(context, pinMessage_, context.fonts.small, colour::accent, ImVec2(left, y), padWidth * 2);
+        textAt(context, pinMessage_, context.fonts.small, context.colours.accent, ImVec2(left, y), padWidth * 2);
     }
     y += metrics.smallFontSize * 1.6f;
 
     const std::string labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", context.word("staff_delete"), "0", "OK"};
-    ButtonStyle style = lightButton();
+    ButtonStyle style = lightButton(context.colours);
     style.font = context.fonts.heading;
     for (int index = 0; index < 12; ++index) {
         const ImVec2 topLeft(left + static_cast<float>(index % 3) * (key + gap), y + static_cast<float>(index / 3) * (key + gap));
@@ -156,11 +156,12 @@ void StaffView::drawPinPad(UiContext& context) {
         const std::string id = "staff-key-" + std::to_string(index);
         const ImVec2 bottomRight(topLeft.x + key, topLeft.y + key);
         const bool pressed = touchArea(context, id.c_str(), topLeft, bottomRight, label);
-        drawList->AddRectFilled(topLeft, bottomRight, index == 11 ? colour::topBar : colour::surface, metrics.rounding);
+        drawList->AddRectFilled(topLeft, bottomRight, index == 11 ? context.colours.topBar : context.colours.surface,
+                                metrics.rounding);
         const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0, label.c_str());
         drawList->AddText(style.font, style.font->FontSize,
                           ImVec2(topLeft.x + (key - size.x) / 2, topLeft.y + (key - size.y) / 2),
-                          index == 11 ? colour::onDark : colour::text, label.c_str());
+                          index == 11 ? context.colours.onDark : context.colours.text, label.c_str());
         if (!pressed)
             continue;
         if (index == 9) {
@@ -194,10 +195,10 @@ void StaffView::drawPinPad(UiContext& context) {
 void StaffView::drawDashboard(UiContext& context) {
     const Metrics& metrics = context.metrics;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, colour::background);
-    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, metrics.topBarHeight), colour::topBar);
+    drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, context.colours.background);
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, metrics.topBarHeight), context.colours.topBar);
     const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
-    textAt(context, context.word("staff_title"), context.fonts.heading, colour::onDark,
+    textAt(context, context.word("staff_title"), context.fonts.heading, context.colours.onDark,
            ImVec2(metrics.padding, (metrics.topBarHeight - metrics.headingFontSize) / 2));
     ButtonStyle dark;
     const std::string closeLabel = context.word("close");
@@ -214,14 +215,14 @@ void StaffView::drawDashboard(UiContext& context) {
     const float left = metrics.padding;
     float y = top;
     for (const StaffFact& fact : report_.facts) {
-        textAt(context, fact.label, context.fonts.small, colour::mutedText, ImVec2(left, y), leftWidth);
+        textAt(context, fact.label, context.fonts.small, context.colours.mutedText, ImVec2(left, y), leftWidth);
         y += metrics.smallFontSize * 1.15f;
-        textAt(context, fact.value, context.fonts.body, colour::text, ImVec2(left, y), leftWidth);
+        textAt(context, fact.value, context.fonts.body, context.colours.text, ImVec2(left, y), leftWidth);
         y += metrics.bodyFontSize * 1.25f;
     }
 
     // Actions, one row each, thumb-sized.
-    const ButtonStyle style = lightButton();
+    const ButtonStyle style = lightButton(context.colours);
     const float rowHeight = std::max(48.0f, metrics.touchTarget * 0.75f);
     y += metrics.gap * 0.5f;
     if (iconButton(context, "staff-export", "", context.word("staff_export"), ImVec2(left, y), rowHeight, style))
@@ -237,7 +238,8 @@ void StaffView::drawDashboard(UiContext& context) {
     x += iconButtonWidth(context, "previous", "", style) + metrics.gap * 0.3f;
     char date[16];
     std::snprintf(date, sizeof date, "%02d/%02d/%04d", day_, month_, year_);
-    textAt(context, date, context.fonts.bodyBold, colour::text, ImVec2(x, y + (rowHeight - metrics.bodyFontSize) / 2));
+    textAt(context, date, context.fonts.bodyBold, context.colours.text,
+           ImVec2(x, y + (rowHeight - metrics.bodyFontSize) / 2));
     x += context.fonts.bodyBold->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, "00/00/0000").x + metrics.gap * 0.3f;
     if (iconButton(context, "staff-day-later", "next", "", ImVec2(x, y), rowHeight, style))
         stepDay(year_, month_, day_, +1);
@@ -266,7 +268,7 @@ void StaffView::drawDashboard(UiContext& context) {
     }
     y += rowHeight + metrics.gap * 0.5f;
     if (!status_.empty())
-        textAt(context, status_, context.fonts.bodyBold, colour::topBar, ImVec2(left, y), leftWidth);
+        textAt(context, status_, context.fonts.bodyBold, context.colours.emphasis, ImVec2(left, y), leftWidth);
 
     // Right column: the span, then the charts.
     const float right = leftWidth + metrics.padding * 2;
@@ -275,10 +277,10 @@ void StaffView::drawDashboard(UiContext& context) {
     const std::pair<StaffSpan, const char*> spans[] = {
         {StaffSpan::Today, "staff_today"}, {StaffSpan::ThisWeek, "staff_week"}, {StaffSpan::SinceInstall, "staff_all"}};
     for (const auto& [span, key] : spans) {
-        ButtonStyle tab = lightButton();
+        ButtonStyle tab = lightButton(context.colours);
         if (span == span_) {
-            tab.fill = colour::accent;
-            tab.content = colour::onDark;
+            tab.fill = context.colours.accent;
+            tab.content = context.colours.onAccent;
         }
         const std::string label = context.word(key);
         const std::string id = std::string("staff-span-") + key;

@@ -7,7 +7,90 @@ namespace kiosk::ui {
 
 namespace {
 float atLeast(float minimum, float value) { return std::max(minimum, std::round(value)); }
+
+constexpr ImU32 kTeal = IM_COL32(16, 92, 99, 255);
+constexpr ImU32 kOrange = IM_COL32(232, 131, 58, 255);
+constexpr ImU32 kYellow = IM_COL32(255, 221, 0, 255);
+constexpr ImU32 kBlack = IM_COL32(0, 0, 0, 255);
+constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kNone = IM_COL32(0, 0, 0, 0);
 } // namespace
+
+const Palette& standardPalette() {
+    static const Palette palette{
+        .background = IM_COL32(250, 245, 235, 255),
+        .surface = kWhite,
+        .outline = kNone,
+        .topBar = kTeal,
+        .topBarEdge = kTeal,
+        .topBarButton = IM_COL32(33, 118, 126, 255),
+        .topBarSubtitle = IM_COL32(210, 236, 232, 255),
+        .pressed = kOrange,
+        .accent = kOrange,
+        .onAccent = kWhite,
+        .selected = kOrange,
+        .emphasis = kTeal,
+        .text = IM_COL32(33, 37, 41, 255),
+        .mutedText = IM_COL32(84, 92, 98, 255),
+        .onDark = kWhite,
+        .onLight = IM_COL32(33, 37, 41, 255),
+        .factsBox = IM_COL32(226, 241, 238, 255),
+        .factsIcon = kTeal,
+        .shadow = IM_COL32(0, 0, 0, 38),
+        .placeholder = IM_COL32(222, 214, 200, 255),
+        .fallbackMarker = IM_COL32(255, 236, 200, 255),
+        .viewerBackground = IM_COL32(12, 12, 12, 255),
+        .scrollBar = IM_COL32(0, 0, 0, 70),
+        .progressTrack = IM_COL32(16, 92, 99, 60),
+        .pollUnhappy = IM_COL32(196, 64, 52, 255),
+        .pollNeutral = IM_COL32(214, 150, 30, 255),
+        .pollHappy = IM_COL32(46, 140, 76, 255),
+    };
+    return palette;
+}
+
+// Black, white and yellow: the combination low-vision guidance recommends, and the one that
+// survives a cheap panel in a sunny office. Yellow marks what can be pressed.
+const Palette& highContrastPalette() {
+    static const Palette palette{
+        .background = kBlack,
+        .surface = kBlack,
+        .outline = kYellow,
+        .topBar = kBlack,
+        .topBarEdge = kYellow,
+        .topBarButton = kYellow,
+        .topBarSubtitle = kWhite,
+        .pressed = kWhite,
+        .accent = kYellow,
+        .onAccent = kBlack,
+        .selected = kWhite,
+        .emphasis = kYellow,
+        .text = kWhite,
+        .mutedText = kWhite,
+        .onDark = kWhite,
+        .onLight = kBlack,
+        .factsBox = kBlack,
+        .factsIcon = kYellow,
+        .shadow = kNone,
+        .placeholder = IM_COL32(60, 60, 60, 255),
+        .fallbackMarker = kYellow,
+        .viewerBackground = kBlack,
+        .scrollBar = IM_COL32(255, 255, 255, 170),
+        .progressTrack = IM_COL32(255, 255, 255, 90),
+        .pollUnhappy = IM_COL32(255, 110, 90, 255),
+        .pollNeutral = kYellow,
+        .pollHappy = IM_COL32(90, 220, 120, 255),
+    };
+    return palette;
+}
+
+ImU32 readableOn(const Palette& palette, ImU32 fill) {
+    const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(fill);
+    // Perceived lightness (ITU-R BT.601 weights); the standard orange counts as dark, as
+    // it always carried white words.
+    const float lightness = 0.299f * colour.x + 0.587f * colour.y + 0.114f * colour.z;
+    return lightness > 0.7f ? palette.onLight : palette.onDark;
+}
 
 Metrics::Metrics(ImVec2 screenSize) : screen(screenSize) {
     scale = std::min(screenSize.x / 1280.0f, screenSize.y / 800.0f);
@@ -22,6 +105,13 @@ Metrics::Metrics(ImVec2 screenSize) : screen(screenSize) {
     titleFontSize = atLeast(25, 48 * scale);
     smallFontSize = atLeast(15, 21 * scale);
     iconSize = atLeast(28, 48 * scale);
+}
+
+Metrics Metrics::withTextScale(float factor) const {
+    Metrics larger = *this;
+    for (float* size : {&larger.bodyFontSize, &larger.headingFontSize, &larger.titleFontSize, &larger.smallFontSize})
+        *size = std::round(*size * factor);
+    return larger;
 }
 
 } // namespace kiosk::ui

@@ -1,31 +1,54 @@
 // Colours and sizes. Every size derives from the screen, so the same layout works from a
-// 800x480 panel to a 1920x1080 monitor, and every touch target stays thumb-sized.
+// 800x480 panel to a 1920x1080 monitor, and every touch target stays thumb-sized. Colours
+// come from a Palette chosen at run time: the standard one, or high contrast for visitors
+// who see poorly (black, white and yellow only, where pictures allow).
 #pragma once
 
 #include <imgui.h>
 
 namespace kiosk::ui {
 
-namespace colour {
-inline constexpr ImU32 background = IM_COL32(250, 245, 235, 255);
-inline constexpr ImU32 surface = IM_COL32(255, 255, 255, 255);
-inline constexpr ImU32 topBar = IM_COL32(16, 92, 99, 255);
-inline constexpr ImU32 topBarButton = IM_COL32(33, 118, 126, 255);
-inline constexpr ImU32 pressed = IM_COL32(232, 131, 58, 255);
-inline constexpr ImU32 accent = IM_COL32(232, 131, 58, 255);
-inline constexpr ImU32 text = IM_COL32(33, 37, 41, 255);
-inline constexpr ImU32 mutedText = IM_COL32(84, 92, 98, 255);
-inline constexpr ImU32 onDark = IM_COL32(255, 255, 255, 255);
-inline constexpr ImU32 factsBox = IM_COL32(226, 241, 238, 255);
-inline constexpr ImU32 factsIcon = IM_COL32(16, 92, 99, 255);
-inline constexpr ImU32 shadow = IM_COL32(0, 0, 0, 38);
-inline constexpr ImU32 placeholder = IM_COL32(222, 214, 200, 255);
-inline constexpr ImU32 fallbackMarker = IM_COL32(255, 236, 200, 255);
-inline constexpr ImU32 viewerBackground = IM_COL32(12, 12, 12, 255);
-} // namespace colour
+struct Palette {
+    ImU32 background;
+    ImU32 surface;          // cards and tiles
+    ImU32 outline;          // around cards and buttons; transparent when shadows do the work
+    ImU32 topBar;
+    ImU32 topBarEdge;       // a line under the top bar, to part it from a page of the same colour
+    ImU32 topBarButton;
+    ImU32 topBarSubtitle;   // the line under the title on the home header
+    ImU32 pressed;
+    ImU32 accent;
+    ImU32 onAccent;         // words and icons on the accent colour
+    ImU32 selected;         // the language or mode that is on
+    ImU32 emphasis;         // headings and marks in the brand colour, on the background
+    ImU32 text;
+    ImU32 mutedText;
+    ImU32 onDark;           // words and icons on a dark fill
+    ImU32 onLight;          // words and icons on a light fill
+    ImU32 factsBox;
+    ImU32 factsIcon;
+    ImU32 shadow;
+    ImU32 placeholder;
+    ImU32 fallbackMarker;
+    ImU32 viewerBackground;
+    ImU32 scrollBar;
+    ImU32 progressTrack;    // the unplayed part of the narration ring
+    ImU32 pollUnhappy;
+    ImU32 pollNeutral;
+    ImU32 pollHappy;
+};
+
+const Palette& standardPalette();
+const Palette& highContrastPalette();
+
+// onDark or onLight, whichever reads better on `fill`.
+ImU32 readableOn(const Palette& palette, ImU32 fill);
 
 struct Metrics {
     explicit Metrics(ImVec2 screenSize);
+    // The same layout with every font `factor` times larger (large-text mode). Touch targets
+    // stay as they are: they are already thumb-sized.
+    Metrics withTextScale(float factor) const;
 
     ImVec2 screen;
     float scale;          // 1.0 at 1280x800
@@ -40,5 +63,9 @@ struct Metrics {
     float smallFontSize;
     float iconSize;
 };
+
+// How much larger the text is in large-text mode: enough to matter for weak eyes, little
+// enough that page titles still fit a line or two on a 800x480 panel.
+inline constexpr float kLargeTextScale = 1.0f;
 
 } // namespace kiosk::ui

@@ -3,7 +3,7 @@
 
 namespace kiosk::ui {
 
-float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height, bool onDark) {
+float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height) {
     const auto& languages = context.pack.index().languages;
     if (languages.size() < 2)
         return rightEdge;
@@ -12,24 +12,66 @@ float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float h
     for (auto language = languages.rbegin(); language != languages.rend(); ++language) {
         const bool current = language->code == context.language;
         ButtonStyle style;
-        style.fill = current ? colour::accent : (onDark ? colour::topBarButton : colour::surface);
-        style.content = current || onDark ? colour::onDark : colour::text;
+        if (current)
+            style.fill = context.colours.selected;
         const std::string icon = std::next(language) == languages.rend() ? "language" : "";
         const float width = iconButtonWidth(context, icon, language->nativeName, style);
         x -= width;
         const std::string id = "language-" + language->code;
-        if (iconButton(context, id.c_str(), icon, language->nativeName, ImVec2(x, top), height, style) && !current)
-            context.actions.push_back(action::SetLanguage{language->code});
+        if (iconButton(context, id.c_str(), icon, language->nativeName, ImVec2(x, top), height, style)) {
+            if (!current)
+                context.actions.push_back(action::SetLanguage{language->code});
+            // Even the language already chosen says its name: a visitor who cannot read the
+            // pills finds hers by listening to each.
+            context.actions.push_back(action::SpeakLanguageName{language->code});
+        }
         x -= metrics.gap * 0.5f;
     }
     return x;
 }
 
+float drawModeSwitches(UiContext& context, float rightEdge, float top, float height) {
+    const Metrics& metrics = context.metrics;
+    struct Switch {
+        const char* id;
+        const char* icon;
+        const char* word;
+        bool on;
+        UiAction action;
+    };
+    const Switch switches[] = {
+        {"mode-high-contrast", "contrast", "high_contrast", context.modes.highContrast, action::ToggleHighContrast{}},
+        {"mode-large-text", "large-text", "large_text", context.modes.largeText, action::ToggleLargeText{}},
+    };
+    float x = rightEdge;
+    for (const Switch& modeSwitch : switches) {
+        ButtonStyle style;
+        // The icons say it; words would crowd out the page title. The harness and tests still
+        // find the buttons by their words.
+        style.showLabel = false;
+        if (modeSwitch.on)
+            style.fill = context.colours.selected;
+        const std::string label = context.word(modeSwitch.word);
+        x -= iconButtonWidth(context, modeSwitch.icon, label, style);
+        if (iconButton(context, modeSwitch.id, modeSwitch.icon, label, ImVec2(x, top), height, style))
+            context.actions.push_back(modeSwitch.action);
+        x -= metrics.gap * 0.5f;
+    }
+    return x;
+}
+
+std::string categoryIcon(UiContext& context, const std::string& categoryId) {
+    return context.pictures.icon(categoryId).texture ? categoryId : "pictures";
+}
+
 float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const Metrics& metrics = context.metrics;
+    const Palette& colours = context.colours;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const float bottom = metrics.topBarHeight;
-    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, bottom), colour::topBar);
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, bottom), colours.topBar);
+    const float edge = std::max(2.0f, 3 * metrics.scale);
+    drawList->AddRectFilled(ImVec2(0, bottom - edge), ImVec2(metrics.screen.x, bottom), colours.topBarEdge);
     const float buttonHeight = bottom - 2 * std::max(6.0f, 8 * metrics.scale);
     const float top = (bottom - buttonHeight) / 2;
     float x = metrics.padding * 0.6f;
@@ -48,12 +90,17 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
             context.actions.push_back(action::GoHome{});
         x += iconButtonWidth(context, "home", label, style) + metrics.gap;
     }
-    const float languagesLeft =
-        drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f, top, buttonHeight, true);
-    if (!options.title.empty()) {
+    const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f, top, buttonHeight);
+    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.gap * 0.5f, top, buttonHeight);
+    if (!options.icon.empty() && switchesLeft - x > metrics.iconSize * 2) {
+        drawIcon(drawList, context.pictures.icon(options.icon), ImVec2(x + metrics.iconSize / 2, bottom / 2),
+                 metrics.iconSize, colours.onDark);
+        x += metrics.iconSize + metrics.gap * 0.5f;
+    }
+    const float titleWidth = switchesLeft - x - metrics.gap;
+    if (!options.title.empty() && titleWidth > metrics.iconSize) {
         ImFont* font = context.fonts.heading;
-        textAt(context, options.title, font, colour::onDark, ImVec2(x, (bottom - font->FontSize) / 2),
-               languagesLeft - x - metrics.gap);
+        textAt(context, options.title, font, colours.onDark, ImVec2(x, (bottom - font->FontSize) / 2), titleWidth);
     }
     return bottom;
 }

@@ -3,12 +3,14 @@
 // them after the frame, so one frame is always drawn from one consistent state.
 #pragma once
 
+#include "AudioOutput.hpp"
 #include "FontSet.hpp"
 #include "FrameRecord.hpp"
 #include "PictureSource.hpp"
 #include "Theme.hpp"
 #include "input/KineticScroller.hpp"
 #include "pack/PackReader.hpp"
+#include "qr/QrCode.hpp"
 #include "text/UiStrings.hpp"
 
 #include <cstdint>
@@ -24,19 +26,45 @@ struct GoBack {};
 struct OpenCategory { std::string categoryId; };
 struct OpenPage { std::string pageId; };
 struct SetLanguage { std::string language; };
+// Says a language's name aloud (a pill tapped), for visitors who cannot read the picker.
+struct SpeakLanguageName { std::string language; };
 struct OpenPicture { int index = 0; };
 struct ClosePicture {};
 struct ShowPicture { int index = 0; };
 struct DismissNotice {};
+struct PlayNarration { std::int64_t audioId = 0; };
+struct PauseNarration {};
+struct ResumeNarration {};
+struct AnswerPoll { std::string pageId; pack::PollAnswer answer = pack::PollAnswer::Neutral; };
+struct ToggleLargeText {};
+struct ToggleHighContrast {};
 } // namespace action
 
 using UiAction = std::variant<action::GoHome, action::GoBack, action::OpenCategory, action::OpenPage,
-                              action::SetLanguage, action::OpenPicture, action::ClosePicture, action::ShowPicture,
-                              action::DismissNotice>;
+                              action::SetLanguage, action::SpeakLanguageName, action::OpenPicture,
+                              action::ClosePicture, action::ShowPicture, action::DismissNotice,
+                              action::PlayNarration, action::PauseNarration, action::ResumeNarration,
+                              action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
+
+// The visitor's comfort settings; both end with the session.
+struct VisitorModes {
+    bool largeText = false;
+    bool highContrast = false;
+};
+
+// What the page on screen has beyond its content, kept by KioskUi while the page is open.
+struct PageExtras {
+    bool canPlayAudio = false;               // false: no sound output, so no speaker button
+    PlaybackStatus playback;                 // what the sound output is doing this frame
+    const qr::QrMatrix* sourceCode = nullptr; // the source link as a QR code, or null
+    bool pollAnswered = false;               // this session already answered the page's poll
+};
 
 struct UiContext {
     const Metrics& metrics;
     const FontSet& fonts;
+    const Palette& colours;
+    VisitorModes modes;
     PictureSource& pictures;
     FrameRecord& record;
     const text::UiStrings& strings;
@@ -44,6 +72,7 @@ struct UiContext {
     const std::string& language;
     std::int64_t nowMilliseconds = 0;
     input::KineticScroller* scroller = nullptr; // the current screen's vertical scroll
+    PageExtras page;
     std::vector<UiAction> actions;
 
     std::string word(const char* key) const { return strings.get(key, language); }

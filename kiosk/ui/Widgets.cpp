@@ -46,10 +46,10 @@ void maskCorners(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rou
 
 } // namespace
 
-void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum, float rounding,
-                         ImDrawFlags corners, ImU32 tint, ImU32 surroundings) {
+void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 minimum,
+                         ImVec2 maximum, float rounding, ImDrawFlags corners, ImU32 tint) {
     if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
-        drawList->AddRectFilled(minimum, maximum, colour::placeholder, rounding, corners);
+        drawList->AddRectFilled(minimum, maximum, context.colours.placeholder, rounding, corners);
         return;
     }
     const float boxWidth = maximum.x - minimum.x;
@@ -67,7 +67,7 @@ void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 mi
         uvMaximum.y = 1 - uvMinimum.y;
     }
     drawList->AddImage(picture.texture, minimum, maximum, uvMinimum, uvMaximum, tint);
-    maskCorners(drawList, minimum, maximum, rounding, corners, surroundings);
+    maskCorners(drawList, minimum, maximum, rounding, corners, context.colours.background);
 }
 
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum) {
@@ -87,11 +87,14 @@ void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float si
                        ImVec2(0, 0), ImVec2(1, 1), colour);
 }
 
-void drawShadowedCard(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding, ImU32 fill) {
+void drawShadowedCard(const Palette& colours, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
+                      ImU32 fill) {
     const float offset = std::max(2.0f, rounding / 4);
-    drawList->AddRectFilled(ImVec2(minimum.x, minimum.y + offset), ImVec2(maximum.x, maximum.y + offset), colour::shadow,
+    drawList->AddRectFilled(ImVec2(minimum.x, minimum.y + offset), ImVec2(maximum.x, maximum.y + offset), colours.shadow,
                             rounding);
     drawList->AddRectFilled(minimum, maximum, fill, rounding);
+    // High contrast has no shadows: a line says where the card ends.
+    drawList->AddRect(minimum, maximum, colours.outline, rounding, 0, std::max(2.0f, rounding / 6));
 }
 
 bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximum, const std::string& label) {
@@ -119,18 +122,21 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
     const ImVec2 maximum(minimum.x + width, minimum.y + height);
     const bool tapped = touchArea(context, id, minimum, maximum, label.empty() ? icon : label);
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(minimum, maximum, ImGui::IsItemActive() ? colour::pressed : style.fill, height / 2);
+    const ImU32 fill = ImGui::IsItemActive() ? context.colours.pressed : style.fill.value_or(context.colours.topBarButton);
+    const ImU32 content = style.content.value_or(readableOn(context.colours, fill));
+    drawList->AddRectFilled(minimum, maximum, fill, height / 2);
+    drawList->AddRect(minimum, maximum, context.colours.outline, height / 2, 0, std::max(2.0f, context.metrics.scale * 3));
     float x = minimum.x + context.metrics.padding * 0.7f;
     if (!icon.empty()) {
         const float iconSize = context.metrics.iconSize;
         if (!style.showLabel || label.empty())
             x = minimum.x + (width - iconSize) / 2;
         drawIcon(drawList, context.pictures.icon(icon), ImVec2(x + iconSize / 2, minimum.y + height / 2), iconSize,
-                 style.content);
+                 content);
         x += iconSize + context.metrics.padding * 0.4f;
     }
     if (style.showLabel && !label.empty())
-        drawList->AddText(font, font->FontSize, ImVec2(x, minimum.y + (height - font->FontSize) / 2), style.content,
+        drawList->AddText(font, font->FontSize, ImVec2(x, minimum.y + (height - font->FontSize) / 2), content,
                           label.c_str());
     return tapped;
 }
@@ -142,6 +148,8 @@ float wrappedText(UiContext& context, const std::string& text, ImFont* font, ImU
                                         width);
     context.record.add(text, position, ImVec2(position.x + size.x, position.y + size.y), false);
     ImGui::Dummy(ImVec2(width, size.y));
+    // The next line starts where this one did, not at the window's left edge.
+    ImGui::SetCursorScreenPos(ImVec2(position.x, position.y + size.y));
     return size.y;
 }
 
@@ -201,8 +209,8 @@ ScrollArea::~ScrollArea() {
             const float top = minimum_.y + travel * (context_.scroller->offset() / context_.scroller->limit());
             const float barWidth = std::max(4.0f, 8 * context_.metrics.scale);
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(maximum_.x - barWidth - 2, top),
-                                                      ImVec2(maximum_.x - 2, top + barHeight), IM_COL32(0, 0, 0, 70),
-                                                      barWidth / 2);
+                                                      ImVec2(maximum_.x - 2, top + barHeight),
+                                                      context_.colours.scrollBar, barWidth / 2);
         }
     }
     ImGui::PopClipRect();

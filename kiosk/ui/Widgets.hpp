@@ -5,26 +5,28 @@
 
 #include "UiContext.hpp"
 
+#include <optional>
 #include <string>
 
 namespace kiosk::ui {
 
 // Draws `picture` filling [minimum, maximum], cropping the overflow (like CSS object-fit: cover).
-// Rounded corners are cut out by painting `surroundings` over them.
-void drawPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum,
-                         float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll, ImU32 tint = IM_COL32_WHITE,
-                         ImU32 surroundings = colour::background);
+// Rounded corners are cut out by painting the background over them.
+void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 minimum,
+                         ImVec2 maximum, float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll,
+                         ImU32 tint = IM_COL32_WHITE);
 // Draws `picture` as large as fits inside [minimum, maximum], centred (object-fit: contain).
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum);
 void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float size, ImU32 colour);
-void drawShadowedCard(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding, ImU32 fill);
+void drawShadowedCard(const Palette& colours, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
+                      ImU32 fill);
 
 // An invisible touch target at an absolute screen rectangle; true when tapped.
 bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximum, const std::string& label);
 
 struct ButtonStyle {
-    ImU32 fill = colour::topBarButton;
-    ImU32 content = colour::onDark;
+    std::optional<ImU32> fill;    // unset: the palette's top-bar button
+    std::optional<ImU32> content; // unset: whatever reads best on the fill
     ImFont* font = nullptr; // null: the body font
     bool showLabel = true;  // false: icon only, the label still names the target for the harness
 };

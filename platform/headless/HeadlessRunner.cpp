@@ -1,6 +1,8 @@
 #include "HeadlessRunner.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cmath>
 
 namespace kiosk::platform {
@@ -9,6 +11,21 @@ namespace {
 constexpr std::int64_t kFrameMilliseconds = 16;
 constexpr std::int64_t kAttractStepMilliseconds = 1000;
 constexpr std::int64_t kTapHoldMilliseconds = 80;
+// expect-audio: a tenth of a second of sound at 16 kHz (less at higher rates) is unmistakably
+// sound, and a recording that has started gives it within a few seconds even on a busy machine.
+constexpr std::uint64_t kAudibleFramesExpected = 1600;
+constexpr std::chrono::seconds kAudioWait{3};
+
+std::string describe(const ui::PlaybackStatus& status) {
+    switch (status.state) {
+    case ui::PlaybackState::Idle: return "nothing loaded";
+    case ui::PlaybackState::Playing: return "playing clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Paused: return "paused on clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Finished: return "finished clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Failed: return "failed on clip " + std::to_string(status.clipId);
+    }
+    return "unknown";
+}
 } // namespace
 
 HeadlessRunner::HeadlessRunner(KioskRuntime& runtime, time::VirtualClock& clock, std::filesystem::path shotDirectory)
@@ -82,6 +99,26 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
         runtime_.gestures().pointerUp({hold->x, hold->y}, clock_.monotonicMilliseconds());
         for (int frame = 0; frame < 3; ++frame)
             advance(kFrameMilliseconds);
+    } else if (const auto* waitFor = std::get_if<script::WaitFor>(&action)) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitFor->milliseconds);
+        while (!runtime_.ui().lastFrame().containsText(waitFor->text)) {
+            if (std::chrono::steady_clock::now() > deadline)
+                return "\"" + waitFor->text + "\" did not show within " + std::to_string(waitFor->milliseconds) + " ms";
+            // The other thread works in real time; the kiosk's own clock moves on with it.
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            clock_.advance(kFrameMilliseconds * 6);
+            runtime_.renderFrame();
+        }
+    } else if (std::holds_alternative<script::ExpectAudio>(action)) {
+        const SdlAudioPlayer& audio = runtime_.audio();
+        const std::uint64_t before = audio.audibleFramesPlayed();
+        if (!audio.waitForAudibleFrames(before + kAudibleFramesExpected, kAudioWait)) {
+            const std::string error = audio.lastError();
+            return "expected sound from the speaker, but " + std::to_string(audio.audibleFramesPlayed() - before) +
+                   " audible frames were played in " + std::to_string(kAudioWait.count()) + " s (wanted " +
+                   std::to_string(kAudibleFramesExpected) + "); the player: " + describe(audio.status()) +
+                   (error.empty() ? "" : ", error: " + error);
+        }
     } else if (const auto* wait = std::get_if<script::Wait>(&action)) {
         advance(wait->milliseconds);
     } else if (const auto* shot = std::get_if<script::Shot>(&action)) {

@@ -56,6 +56,11 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    // The software renderer draws into the window's surface, which SDL would otherwise show
+    // through a GPU texture: Mesa (llvmpipe where there is no GPU) for nothing, ~90 MB and
+    // ~150 ms at start, and its threads waking when idle.
+    if (settings.softwareRenderer)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 
     Uint32 windowFlags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int width = settings.width, height = settings.height;
@@ -105,12 +110,18 @@ void KioskRuntime::startUi(const pack::PackReader& pack) {
                                         lastFrameMilliseconds_);
     ui_->setUsageObserver(observer_);
     ui_->setStaffServices(staffServices_);
+    ui_->setAudioOutput(&audio_);
 }
 
 void KioskRuntime::replacePack(const pack::PackReader& pack) {
+    audio_.stop(); // a recording from the old pack must not go on over the new one
     ui_.reset();
     pictures_.reset(); // the old pack's textures and decoder threads go first
     startUi(pack);
+}
+
+bool KioskRuntime::wantsFrames() const {
+    return hookWantsFrames_ || ui_->isAnimating() || gestures_.isPressed() || pictures_->hasPendingPictures();
 }
 
 void KioskRuntime::setUsageObserver(ui::UsageObserver* observer) {
@@ -132,6 +143,8 @@ KioskRuntime::~KioskRuntime() {
 }
 
 void KioskRuntime::renderFrame() {
+    if (frameHook_)
+        hookWantsFrames_ = frameHook_();
     const std::int64_t now = clock_.monotonicMilliseconds();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = metrics_->screen;
@@ -169,7 +182,7 @@ void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
         // Sleep until something happens unless something moves: an idle kiosk uses no CPU,
         // but still wakes in time for its idle timeout (and the watchdog, once a second).
         // Pictures still decoding count as moving: the frames that show them must come.
-        const bool busy = ui_->isAnimating() || gestures_.isPressed() || pictures_->hasPendingPictures();
+        const bool busy = wantsFrames();
         const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(ui_->millisecondsUntilIdle(), 1, 1000));
         SDL_Event event;
         bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : idle.waitEvent(event, timeout);

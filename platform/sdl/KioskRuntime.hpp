@@ -4,12 +4,14 @@
 #pragma once
 
 #include "KioskUi.hpp"
+#include "SdlAudioPlayer.hpp"
 #include "SdlHandles.hpp"
 #include "SdlPictureSource.hpp"
 #include "input/GestureRecognizer.hpp"
 #include "time/Clock.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 namespace kiosk::platform {
@@ -55,9 +57,16 @@ public:
     void setUsageObserver(ui::UsageObserver* observer);
     void setStaffServices(ui::StaffServices* services);
     void setNotice(const std::optional<ui::InstallNotice>& notice) { ui_->setNotice(notice); }
+    // Called at the start of every frame, before input reaches the UI; it may call
+    // replacePack. It returns true while it has something moving on screen (a progress bar).
+    void setFrameHook(std::function<bool()> hook) { frameHook_ = std::move(hook); }
+    // Whether the last frame asked for the next one soon.
+    bool wantsFrames() const;
     bool takeNoticeDismissed() { return ui_->takeNoticeDismissed(); }
     input::GestureRecognizer& gestures() { return gestures_; }
     const ui::KioskUi& ui() const { return *ui_; }
+    // Narration and spoken language names; the headless harness checks what it played.
+    const SdlAudioPlayer& audio() const { return audio_; }
     ImVec2 screenSize() const { return metrics_->screen; }
 
 private:
@@ -72,13 +81,18 @@ private:
     const text::UiStrings& strings_;
     ui::UsageObserver* observer_ = nullptr;
     ui::StaffServices* staffServices_ = nullptr;
+    std::function<bool()> frameHook_;
+    bool hookWantsFrames_ = false;
     SdlWindow window_;
     SdlRenderer renderer_;
     std::unique_ptr<ImGuiOwner> imgui_;
     std::unique_ptr<ui::Metrics> metrics_;
-    ui::FontSet fonts_;
+    ui::FontLibrary fonts_;
     std::unique_ptr<SdlPictureSource> pictures_;
     input::GestureRecognizer gestures_;
+    // Lives across replacePack; declared before the UI, which holds a pointer to it, so it
+    // goes after the UI and before SDL quits (the runtime is gone by then).
+    SdlAudioPlayer audio_;
     std::unique_ptr<ui::KioskUi> ui_;
     bool rendererBackendStarted_ = false;
     std::int64_t lastFrameMilliseconds_ = 0;

@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -161,6 +163,118 @@ TEST_CASE("the staff view opens with a long corner press and the PIN, and shows 
     const Screenshot staff((shots / "staff.png").string());
     // Bars were drawn: the accent orange of the charts is on screen.
     CHECK(staff.shareNear({600, 200, 1280, 800}, Colour{232, 131, 58}, 12) > 0.005);
+}
+
+namespace {
+
+int runCommand(const std::string& command, const std::filesystem::path& log) {
+    const int status = std::system((command + " > " + quoted(log.string()) + " 2>&1").c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string readFile(const std::filesystem::path& file) {
+    std::stringstream content;
+    content << std::ifstream(file).rdbuf();
+    return content.str();
+}
+
+// Sums the count column of export rows: date,boot,uptime_day,metric,subject,language,detail,count
+long exportedCount(const std::string& csv, const std::string& metric, const std::string& subject,
+                   const std::string& language = "*", const std::string& detail = "*") {
+    long total = 0;
+    std::istringstream lines(csv);
+    std::string line;
+    std::getline(lines, line); // header
+    while (std::getline(lines, line)) {
+        std::vector<std::string> fields;
+        std::istringstream parts(line);
+        for (std::string field; std::getline(parts, field, ',');)
+            fields.push_back(field);
+        if (fields.size() != 8 || fields[3] != metric || fields[4] != subject)
+            continue;
+        if ((language == "*" || fields[5] == language) && (detail == "*" || fields[6] == detail))
+            total += std::stol(fields[7]);
+    }
+    return total;
+}
+
+} // namespace
+
+TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are exported, an unsigned pack is refused") {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "usb";
+    std::filesystem::remove_all(folder);
+    const std::filesystem::path data = folder / "data", sticks = folder / "sticks", source = folder / "source";
+    std::filesystem::create_directories(data / "keys");
+    std::filesystem::create_directories(sticks);
+    std::filesystem::copy(KIOSK_DEMO_SOURCE, source, std::filesystem::copy_options::recursive);
+    // Version 2 of the demo with a new title; narration is left out to keep the build quick.
+    std::string packText = readFile(source / "pack.txt");
+    packText.replace(packText.find("version: 1"), 10, "version: 2");
+    packText.replace(packText.find("title.vie: "), std::string("title.vie: ").size(), "title.vie: Tin mới của xã ");
+    packText.replace(packText.find("narrate-missing:"), std::string("narrate-missing:").size(), "# narrate-missing:");
+    std::ofstream(source / "pack.txt", std::ios::trunc) << packText;
+    const std::filesystem::path log = folder / "tools.log";
+    const std::string packTool = quoted(KIOSK_PACK_BINARY);
+    REQUIRE(runCommand(packTool + " build " + quoted(source.string()) + " -o " + quoted((folder / "v2.kpack").string()), log) == 0);
+    REQUIRE(runCommand(packTool + " keygen -o " + quoted((folder / "field").string()), log) == 0);
+    REQUIRE(runCommand(packTool + " sign " + quoted((folder / "v2.kpack").string()) + " --key " +
+                           quoted((folder / "field.key").string()), log) == 0);
+    std::filesystem::copy_file(folder / "field.pub", data / "keys" / "field.pub");
+
+    auto runKiosk = [&](const std::string& script, const std::string& name) {
+        const std::filesystem::path runLog = folder / (name + ".log");
+        const int status = runCommand(quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
+                                          " --usb-root " + quoted(sticks.string()) + " --script " +
+                                          quoted(std::string(KIOSK_E2E_SCRIPTS) + "/" + script) + " --shot-dir " +
+                                          quoted(folder.string()),
+                                      runLog);
+        INFO(readFile(runLog));
+        REQUIRE(status == 0);
+        return readFile(runLog);
+    };
+
+    runKiosk("usb-session.script", "session");
+
+    // The stick: the signed pack in its kiosk/ folder, which also receives the statistics.
+    std::filesystem::create_directories(sticks / "stick-1" / "kiosk");
+    std::filesystem::copy_file(folder / "v2.kpack", sticks / "stick-1" / "kiosk" / "v2.kpack");
+    std::filesystem::copy_file(folder / "v2.kpack.sig", sticks / "stick-1" / "kiosk" / "v2.kpack.sig");
+    const std::string installLog = runKiosk("usb-install.script", "install");
+    CHECK(installLog.find("installed vn.commune.demo version 2") != std::string::npos);
+    CHECK(std::filesystem::exists(data / "packs" / "current.kpack"));
+
+    std::vector<std::filesystem::path> exports;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(sticks / "stick-1" / "kiosk" / "stats"))
+        if (entry.path().extension() == ".csv")
+            exports.push_back(entry.path());
+    REQUIRE(!exports.empty());
+    // Exports are cumulative; the one written after the install is the newest.
+    std::sort(exports.begin(), exports.end(), [](const auto& a, const auto& b) {
+        return std::stol(a.stem().string()) < std::stol(b.stem().string());
+    });
+    const std::string csv = readFile(exports.back());
+    INFO(csv);
+    CHECK(exportedCount(csv, "session_started", "") == 1);
+    CHECK(exportedCount(csv, "category_open", "programmes") == 1);
+    CHECK(exportedCount(csv, "category_open", "policies") == 1);
+    CHECK(exportedCount(csv, "page_view", "p4em", "vie") == 1);
+    CHECK(exportedCount(csv, "page_view", "p4em", "eng") == 1);
+    CHECK(exportedCount(csv, "dwell", "p4em", "vie", "10s_to_30s") == 1);
+    CHECK(exportedCount(csv, "page_view", "emwg") == 0); // opened nothing but the category
+    CHECK(exportedCount(csv, "pack_installed", "vn.commune.demo") == 1);
+    CHECK(readFile(exports.back().parent_path() / (exports.back().stem().string() + ".json")).find("vn.commune.demo") !=
+          std::string::npos);
+
+    // Next start-up: the installed pack stays. An unsigned pack on another stick is refused.
+    std::filesystem::remove_all(sticks / "stick-1");
+    std::filesystem::create_directories(sticks / "stick-2");
+    std::filesystem::copy_file(std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack",
+                               sticks / "stick-2" / "unsigned.kpack");
+    const std::string refusedLog = runKiosk("usb-refused.script", "refused");
+    CHECK(refusedLog.find("current.kpack") != std::string::npos);
+    CHECK(refusedLog.find("signature-missing") != std::string::npos);
+    const Screenshot refused((folder / "usb-refused.png").string());
+    CHECK(refused.distinctColours({0, 0, refused.width(), refused.height()}) > 50);
 }
 
 TEST_CASE("a failed expect exits non-zero and says the line and what was visible") {

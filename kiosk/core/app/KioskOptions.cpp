@@ -88,6 +88,7 @@ std::string kioskUsage() {
            "headless (tests, benchmarks):\n"
            "  --headless --size WxH --script FILE --shot-dir DIR\n"
            "  script commands: tap X Y | tap \"TEXT\" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS\n"
+           "                   wait-for \"TEXT\" [MS]\n"
            "                   shot NAME.png\n"
            "                   expect \"TEXT\" | expect-not \"TEXT\"\n";
 }

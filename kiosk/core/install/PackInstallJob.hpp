@@ -9,6 +9,8 @@
 //   - The destructor cancels a running install and waits for the worker: the staged copy is
 //     removed, the installed pack untouched (an install that already reached its final rename
 //     completes). Destroying a job that has finished returns at once.
+//   - A stick pulled out mid-copy needs no call: the copy fails by itself and the job ends as
+//     Refused with Reason::StickReadError.
 //   - When the snapshot says Installed, the new pack is at snapshot().installedFile; the UI
 //     opens it with pack::PackReader::openFile and swaps it in at a moment that suits it. The
 //     old pack's open reader keeps working until then (its file was renamed, not rewritten).

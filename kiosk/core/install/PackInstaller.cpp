@@ -81,7 +81,7 @@ public:
                     const bool samePack = files[index].signature->fields.packId ==
                                           files[*installedIndex_].signature->fields.packId;
                     skipCandidate(index, samePack ? Reason::SupersededOnStick : Reason::AnotherPackChosen,
-                                  samePack ? "a newer version of this pack was installed from the same stick"
+                                  samePack ? "a newer (or the same) version of this pack was installed from the same stick"
                                            : "another pack from the same stick was installed");
                     continue;
                 }

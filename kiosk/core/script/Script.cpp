@@ -54,6 +54,11 @@ public:
         return position_ < line_.size() && line_[position_] == '"';
     }
 
+    bool atEnd() {
+        skipSpaces();
+        return position_ == line_.size();
+    }
+
     void expectEnd() {
         skipSpaces();
         if (position_ != line_.size())
@@ -99,6 +104,13 @@ Action parseAction(LineReader& reader) {
         hold.milliseconds = reader.wholeNumber("duration");
         return hold;
     }
+    if (name == "wait-for") {
+        WaitFor waitFor;
+        waitFor.text = reader.quoted();
+        if (!reader.atEnd())
+            waitFor.milliseconds = reader.wholeNumber("timeout");
+        return waitFor;
+    }
     if (name == "wait")
         return Wait{reader.wholeNumber("wait")};
     if (name == "shot") {
@@ -112,6 +124,8 @@ Action parseAction(LineReader& reader) {
         return Expect{reader.quoted(), true};
     if (name == "expect-not")
         return Expect{reader.quoted(), false};
+    if (name == "expect-audio")
+        return ExpectAudio{};
     reader.fail("unknown command '" + name + "'");
 }
 

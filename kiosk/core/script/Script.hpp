@@ -1,6 +1,6 @@
 // The headless harness's input script: one command per line.
 //   tap X Y | tap "TEXT" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME.png
-//   expect "TEXT" | expect-not "TEXT"
+//   expect "TEXT" | expect-not "TEXT" | wait-for "TEXT" [MS] | expect-audio
 // Blank lines and lines starting with '#' are ignored.
 #pragma once
 
@@ -16,10 +16,16 @@ struct TapText { std::string text; };
 struct Drag { float fromX = 0, fromY = 0, toX = 0, toY = 0; int milliseconds = 0; };
 struct Hold { float x = 0, y = 0; int milliseconds = 0; }; // a finger held still, then lifted
 struct Wait { int milliseconds = 0; };
+// Draws frames until TEXT shows, for work the kiosk does on other threads (a USB install);
+// fails after `milliseconds` of real time.
+struct WaitFor { std::string text; int milliseconds = 10000; };
 struct Shot { std::string fileName; };
 struct Expect { std::string text; bool present = true; };
+// Sound is coming out of the speaker: waits, in real time (sound plays in real time whatever
+// the virtual clock says), for a moment of audible sound from now on.
+struct ExpectAudio {};
 
-using Action = std::variant<TapAt, TapText, Drag, Hold, Wait, Shot, Expect>;
+using Action = std::variant<TapAt, TapText, Drag, Hold, Wait, WaitFor, Shot, Expect, ExpectAudio>;
 
 struct Command {
     int lineNumber = 0;

@@ -1,0 +1,80 @@
+#include "KioskSession.hpp"
+
+#include "EmbeddedDemoPack.hpp"
+#include "install/StartupPack.hpp"
+#include "stats/PackCatalog.hpp"
+
+#include <iostream>
+
+namespace kiosk::app {
+
+namespace {
+
+std::filesystem::path makeDataDirectory(const KioskOptions& options) {
+    const std::filesystem::path directory = options.dataDirectory.value_or(defaultDataDirectory());
+    std::error_code cannotCreate; // the statistics then count in memory; installs say why they fail
+    std::filesystem::create_directories(directory, cannotCreate);
+    return directory;
+}
+
+install::InstallSettings installSettings(const platform::RuntimeSettings& settings) {
+    install::InstallSettings install;
+    const std::filesystem::path fonts = settings.assetDirectory / "fonts";
+    install.fontFiles = {fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"};
+    install.embeddedPack = embeddedDemoPack();
+    return install;
+}
+
+platform::UsbWatcherSettings watcherSettings(const KioskOptions& options) {
+    platform::UsbWatcherSettings settings;
+    settings.testRoots = options.usbRoots;
+    return settings;
+}
+
+} // namespace
+
+KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const text::UiStrings& strings,
+                           const platform::RuntimeSettings& settings, const time::Clock& clock)
+    : dataDirectory_(makeDataDirectory(options)), strings_(strings), pack_(std::move(pack)),
+      statistics_(clock, dataDirectory_, pack_.reader->index()),
+      stickFlow_(clock, dataDirectory_, watcherSettings(options), installSettings(settings), statistics_.recorder(),
+                 strings),
+      staffConsole_(clock, dataDirectory_, statistics_.recorder(), describeShownPack(),
+                    [this] { return stickFlow_.stickKioskFolder(); }) {
+    runtime_ = std::make_unique<platform::KioskRuntime>(settings, *pack_.reader, strings_, clock);
+    runtime_->setUsageObserver(&statistics_);
+    runtime_->setStaffServices(&staffConsole_);
+    runtime_->setFrameHook([this] { return beforeFrame(); });
+}
+
+ShownPackDescription KioskSession::describeShownPack() const {
+    ShownPackDescription description;
+    description.metadata = pack_.reader->metadata();
+    description.origin = pack_.origin;
+    const install::DataDirectory data(dataDirectory_);
+    std::error_code error;
+    description.lastKnownGood = std::filesystem::exists(data.lastKnownGoodPack(), error)
+                                    ? data.lastKnownGoodPack().string()
+                                    : std::string("–");
+    return description;
+}
+
+bool KioskSession::beforeFrame() {
+    if (runtime_->takeNoticeDismissed())
+        stickFlow_.noticeDismissed();
+    if (std::unique_ptr<pack::PackReader> installed = stickFlow_.onFrame(runtime_->ui().language())) {
+        // The new pack shows from this frame on; the old reader goes once nothing uses it.
+        runtime_->replacePack(*installed);
+        pack_.reader = std::move(installed);
+        pack_.origin = "installed from a USB stick";
+        pack_.source = install::PackSource::Current;
+        statistics_.recorder().setInstalledPacks({stats::catalogOf(pack_.reader->index())});
+        staffConsole_.setShownPack(describeShownPack());
+        std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
+                  << pack_.reader->metadata().packVersion << "\n";
+    }
+    runtime_->setNotice(stickFlow_.notice());
+    return stickFlow_.isBusy();
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,176 @@
+#include "StickFlow.hpp"
+
+#include "install/Reason.hpp"
+
+#include <chrono>
+#include <iostream>
+
+namespace kiosk::app {
+
+namespace {
+
+// How long a finished notice stays after the stick is gone, or a statistics banner at all.
+constexpr std::int64_t kNoticeLingerMilliseconds = 8000;
+
+std::chrono::steady_clock::time_point asTimePoint(std::int64_t milliseconds) {
+    return std::chrono::steady_clock::time_point(std::chrono::milliseconds(milliseconds));
+}
+
+} // namespace
+
+StickFlow::StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory, platform::UsbWatcherSettings watcher,
+                     install::InstallSettings installSettings, stats::UsageRecorder& recorder,
+                     const text::UiStrings& strings)
+    : clock_(clock), dataDirectory_(std::move(dataDirectory)), watcher_(std::move(watcher)),
+      installSettings_(std::move(installSettings)), recorder_(recorder), strings_(strings) {}
+
+StickFlow::~StickFlow() = default; // the job's destructor cancels and joins its thread
+
+std::optional<std::filesystem::path> StickFlow::stickKioskFolder() const {
+    for (const std::filesystem::path& stick : watcher_.sticks()) {
+        std::error_code error;
+        if (std::filesystem::is_directory(stick / "kiosk", error))
+            return stick / "kiosk";
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language) {
+    const std::int64_t now = clock_.monotonicMilliseconds();
+    for (const platform::StickEvent& event : watcher_.poll(asTimePoint(now))) {
+        if (event.kind == platform::StickEvent::Kind::Appeared)
+            stickAppeared(event.stick);
+        else
+            stickDisappeared(event.stick);
+    }
+
+    std::unique_ptr<pack::PackReader> installed;
+    if (job_) {
+        const install::InstallSnapshot snapshot = job_->snapshot();
+        if (!dismissed_)
+            describe(snapshot, language);
+        if (job_->finished() && !jobReported_) {
+            jobReported_ = true;
+            std::cerr << "kiosk: USB install " << install::installStageName(snapshot.stage) << ": "
+                      << install::reasonCode(snapshot.reason) << " " << snapshot.detail << "\n";
+            if (snapshot.stage == install::InstallStage::Installed) {
+                recorder_.packInstalled(snapshot.pack ? snapshot.pack->packId : "", snapshot.pack ? snapshot.pack->packVersion : 0);
+                try {
+                    installed = std::make_unique<pack::PackReader>(
+                        pack::PackReader::openFile(snapshot.installedFile, KIOSK_VERSION_NUMBER));
+                } catch (const pack::PackError& error) {
+                    // Verified a moment ago; if it cannot open now the next start falls back.
+                    std::cerr << "kiosk: the installed pack does not open: " << error.what() << "\n";
+                }
+                // Every install also refreshes the statistics on the stick.
+                statisticsSaved_ = exportStatistics() || statisticsSaved_;
+                if (!dismissed_)
+                    describe(snapshot, language);
+            } else if (snapshot.stage == install::InstallStage::Refused) {
+                recorder_.packRefused(install::reasonCode(snapshot.reason));
+            }
+        }
+    }
+    if (notice_ && hideNoticeAtMilliseconds_ > 0 && now >= hideNoticeAtMilliseconds_) {
+        notice_.reset();
+        dismissed_ = true;
+    }
+    return installed;
+}
+
+void StickFlow::stickAppeared(const std::filesystem::path& stick) {
+    if (job_ && !job_->finished())
+        return; // one stick at a time; the next one is looked at when it is plugged in again
+    stick_ = stick;
+    statisticsSaved_ = exportStatistics();
+    notice_.reset();
+    dismissed_ = false;
+    hideNoticeAtMilliseconds_ = 0;
+    install::InstallRequest request;
+    request.stickRoot = stick;
+    request.dataDirectory = dataDirectory_;
+    request.settings = installSettings_;
+    jobReported_ = false;
+    job_ = std::make_unique<install::PackInstallJob>(std::move(request));
+}
+
+void StickFlow::stickDisappeared(const std::filesystem::path& stick) {
+    if (!stick_ || *stick_ != stick)
+        return;
+    stick_.reset();
+    if (notice_) {
+        notice_->stickStillPresent = false;
+        if (job_ && job_->finished())
+            hideNoticeAtMilliseconds_ = clock_.monotonicMilliseconds() + kNoticeLingerMilliseconds;
+    }
+}
+
+bool StickFlow::exportStatistics() {
+    if (!stick_)
+        return false;
+    std::error_code error;
+    if (!std::filesystem::is_directory(*stick_ / "kiosk", error))
+        return false;
+    const stats::ExportResult result = recorder_.exportTo(*stick_ / "kiosk");
+    if (!result.saved)
+        std::cerr << "kiosk: statistics not saved to the stick: " << result.error << "\n";
+    return result.saved;
+}
+
+void StickFlow::describe(const install::InstallSnapshot& snapshot, const std::string& language) {
+    using Stage = ui::InstallNotice::Stage;
+    ui::InstallNotice notice;
+    switch (snapshot.stage) {
+    case install::InstallStage::Scanning:
+        return;
+    case install::InstallStage::Found:
+        notice.stage = Stage::Found;
+        break;
+    case install::InstallStage::Copying:
+        notice.stage = Stage::Copying;
+        break;
+    case install::InstallStage::Verifying:
+        notice.stage = Stage::Verifying;
+        break;
+    case install::InstallStage::Installed:
+        notice.stage = Stage::Installed;
+        break;
+    case install::InstallStage::Refused:
+        notice.stage = Stage::Refused;
+        break;
+    case install::InstallStage::NothingForKiosk:
+        // A stick with nothing for the kiosk must not interrupt the villager: at most a small
+        // banner that the statistics were saved, for a few seconds.
+        if (!statisticsSaved_) {
+            notice_.reset();
+            return;
+        }
+        notice.stage = Stage::StatisticsSaved;
+        if (hideNoticeAtMilliseconds_ == 0)
+            hideNoticeAtMilliseconds_ = clock_.monotonicMilliseconds() + kNoticeLingerMilliseconds;
+        break;
+    }
+    notice.progress = static_cast<float>(snapshot.progress);
+    notice.statisticsSaved = statisticsSaved_;
+    notice.stickStillPresent = stick_.has_value();
+    if (snapshot.pack) {
+        const install::PackDescription& pack = *snapshot.pack;
+        notice.packTitle = pack.title.in(language, pack.defaultLanguage);
+        if (!pack.publisher.empty()) {
+            std::string details = strings_.get("usb_pages_changed", language);
+            details = text::fillPlaceholder(details, "version", std::to_string(pack.packVersion));
+            details = text::fillPlaceholder(details, "publisher", pack.publisher);
+            details = text::fillPlaceholder(details, "date", pack.created);
+            details = text::fillPlaceholder(details, "added", std::to_string(snapshot.pagesAdded));
+            details = text::fillPlaceholder(details, "removed", std::to_string(snapshot.pagesRemoved));
+            notice.packDetails = details;
+        }
+    }
+    if (snapshot.stage == install::InstallStage::Refused) {
+        notice.reasonMessage = strings_.get(install::reasonMessageKey(snapshot.reason), language);
+        notice.reasonCode = std::string(install::reasonCode(snapshot.reason));
+    }
+    notice_ = notice;
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,65 @@
+// What happens when a USB stick is plugged in: the statistics go onto it (when it has a
+// kiosk/ folder), a pack on it is installed or refused, and the screen says so in the
+// villager's language. Runs on the UI thread once a frame; the slow work (copying,
+// checking) happens on the install job's own thread.
+#pragma once
+
+#include "InstallNotice.hpp"
+#include "UsbWatcher.hpp"
+#include "install/PackInstallJob.hpp"
+#include "pack/PackReader.hpp"
+#include "stats/UsageRecorder.hpp"
+#include "text/UiStrings.hpp"
+#include "time/Clock.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+class StickFlow {
+public:
+    // `installSettings`: the kiosk's fonts and built-in pack, which every install checks against.
+    StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory, platform::UsbWatcherSettings watcher,
+              install::InstallSettings installSettings, stats::UsageRecorder& recorder, const text::UiStrings& strings);
+    ~StickFlow();
+    StickFlow(const StickFlow&) = delete;
+    StickFlow& operator=(const StickFlow&) = delete;
+
+    // Returns the newly installed pack, opened, when an install has just finished: the caller
+    // shows it from now on.
+    std::unique_ptr<pack::PackReader> onFrame(const std::string& language);
+    const std::optional<ui::InstallNotice>& notice() const { return notice_; }
+    void noticeDismissed() {
+        notice_.reset();
+        dismissed_ = true;
+    }
+    // The kiosk/ folder of a plugged-in stick, for the staff view's "export now".
+    std::optional<std::filesystem::path> stickKioskFolder() const;
+    // True while something on screen depends on the job: the loop keeps drawing.
+    bool isBusy() const { return job_ && !job_->finished(); }
+
+private:
+    void stickAppeared(const std::filesystem::path& stick);
+    void stickDisappeared(const std::filesystem::path& stick);
+    bool exportStatistics();
+    void describe(const install::InstallSnapshot& snapshot, const std::string& language);
+
+    const time::Clock& clock_;
+    std::filesystem::path dataDirectory_;
+    platform::UsbWatcher watcher_;
+    install::InstallSettings installSettings_;
+    stats::UsageRecorder& recorder_;
+    const text::UiStrings& strings_;
+    std::optional<std::filesystem::path> stick_;
+    std::unique_ptr<install::PackInstallJob> job_;
+    bool jobReported_ = false;
+    bool statisticsSaved_ = false;
+    std::optional<ui::InstallNotice> notice_;
+    bool dismissed_ = false; // the notice for this stick was closed: do not show it again
+    std::int64_t hideNoticeAtMilliseconds_ = 0;
+};
+
+} // namespace kiosk::app

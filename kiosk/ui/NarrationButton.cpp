@@ -1,0 +1,110 @@
+#include "PageSections.hpp"
+#include "Widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace kiosk::ui {
+
+namespace {
+
+struct ButtonFace {
+    const char* icon;
+    const char* word;
+    UiAction action;
+};
+
+// What a tap does depends on whether this page's recording is the one loaded: another
+// clip (a language name) or a finished one starts this page's from the beginning.
+ButtonFace faceFor(const PlaybackStatus& playback, const pack::AudioClipInfo& narration) {
+    const bool ours = playback.clipId == narration.audioId;
+    if (ours && playback.state == PlaybackState::Playing)
+        return {"pause", "narration_pause", action::PauseNarration{}};
+    if (ours && playback.state == PlaybackState::Paused)
+        return {"speaker", "narration_resume", action::ResumeNarration{}};
+    return {"speaker", "narration_play", action::PlayNarration{narration.audioId}};
+}
+
+float diameterOf(const Metrics& metrics) { return std::round(metrics.touchTarget * 1.25f); }
+
+float ringThickness(const Metrics& metrics) { return std::max(4.0f, std::round(7 * metrics.scale)); }
+
+float textWidth(ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+}
+
+} // namespace
+
+// The words' column: wide enough for every state's word, so the button does not shift when
+// its word changes.
+float wordsWidth(const UiContext& context, const pack::AudioClipInfo& narration) {
+    float width = 0;
+    for (const char* word : {"narration_play", "narration_pause", "narration_resume"})
+        width = std::max(width, textWidth(context.fonts.bodyBold, context.word(word)));
+    if (narration.synthetic)
+        width = std::max(width, textWidth(context.fonts.small, context.word("narration_synthetic")) +
+                                    context.metrics.padding * 0.6f);
+    return std::ceil(width);
+}
+
+float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& narration) {
+    const Metrics& metrics = context.metrics;
+    return wordsWidth(context, narration) + metrics.gap * 0.5f + diameterOf(metrics) + 4 * ringThickness(metrics);
+}
+
+float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, ImVec2 topLeft, float width) {
+    const Metrics& metrics = context.metrics;
+    const Palette& colours = context.colours;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const PlaybackStatus& playback = context.page.playback;
+    const ButtonFace face = faceFor(playback, narration);
+    const std::string label = context.word(face.word);
+
+    // [word      ( O )]: the round button on the right, its word (and the computer-voice
+    // marker) to its left, all one target, so a finger on either plays.
+    const float diameter = diameterOf(metrics);
+    const float ring = ringThickness(metrics);
+    const float height = diameter + 4 * ring;
+    const ImVec2 centre(topLeft.x + width - height / 2, topLeft.y + height / 2);
+    if (touchArea(context, "narration", topLeft, ImVec2(topLeft.x + width, topLeft.y + height), label))
+        context.actions.push_back(face.action);
+    const bool pressed = ImGui::IsItemActive();
+
+    const float ringRadius = diameter / 2 + ring * 1.2f;
+    const bool showsProgress = playback.clipId == narration.audioId &&
+                               (playback.state == PlaybackState::Playing || playback.state == PlaybackState::Paused);
+    if (showsProgress) {
+        drawList->AddCircle(centre, ringRadius, colours.progressTrack, 64, ring);
+        const float quarter = std::numbers::pi_v<float> / 2;
+        const float sweep = 4 * quarter * playback.progress();
+        if (sweep > 0.01f) {
+            drawList->PathArcTo(centre, ringRadius, -quarter, -quarter + sweep, 64);
+            drawList->PathStroke(colours.accent, 0, ring);
+        }
+    }
+    const ImU32 fill = pressed ? colours.pressed : colours.emphasis;
+    drawList->AddCircleFilled(centre, diameter / 2, fill, 64);
+    drawIcon(drawList, context.pictures.icon(face.icon), centre, diameter * 0.55f, readableOn(colours, fill));
+
+    ImFont* labelFont = context.fonts.bodyBold;
+    ImFont* markerFont = context.fonts.small;
+    const float inset = metrics.padding * 0.3f;
+    const float markerHeight = narration.synthetic ? markerFont->FontSize + 2 * inset + metrics.gap * 0.3f : 0;
+    const float wordsRight = centre.x - height / 2 - metrics.gap * 0.5f;
+    const float wordsTop = centre.y - (labelFont->FontSize + markerHeight) / 2;
+    textAt(context, label, labelFont, colours.emphasis, ImVec2(wordsRight - textWidth(labelFont, label), wordsTop));
+    if (narration.synthetic) {
+        // Honest about the voice: a computer reading Vietnamese makes mistakes a person would not.
+        const std::string marker = context.word("narration_synthetic");
+        const float markerWidth = textWidth(markerFont, marker) + 2 * inset;
+        const ImVec2 markerMinimum(wordsRight - markerWidth, wordsTop + labelFont->FontSize + metrics.gap * 0.3f);
+        const ImVec2 markerMaximum(wordsRight, markerMinimum.y + markerFont->FontSize + 2 * inset);
+        drawList->AddRectFilled(markerMinimum, markerMaximum, colours.factsBox, metrics.rounding / 2);
+        drawList->AddRect(markerMinimum, markerMaximum, colours.outline, metrics.rounding / 2);
+        textAt(context, marker, markerFont, colours.mutedText, ImVec2(markerMinimum.x + inset, markerMinimum.y + inset));
+    }
+    return height;
+}
+
+} // namespace kiosk::ui

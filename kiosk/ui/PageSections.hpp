@@ -1,0 +1,27 @@
+// The parts of a page beyond its text: the narration button beside the title, the source
+// link with its QR code, and the feedback poll at the end. One file each; PageScreen places
+// them.
+#pragma once
+
+#include "UiContext.hpp"
+
+#include <string>
+
+namespace kiosk::ui {
+
+// The width the narration button needs: the round button and the words beside it.
+float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& narration);
+// The round speaker button with its progress ring, its word and (for a computer voice) a
+// marker, `width` wide from `topLeft`. Returns the height used.
+float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, ImVec2 topLeft, float width);
+
+// The source line and, when the link fits one, a QR code a phone can read off the screen.
+// Draws at the cursor and advances it.
+void drawSourceLink(UiContext& context, const std::string& url, float left, float width);
+
+// The poll's question and three faces; once answered this session, a thank-you instead.
+// Draws at the cursor and advances it.
+void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack::PagePoll& poll, float left,
+                  float width);
+
+} // namespace kiosk::ui

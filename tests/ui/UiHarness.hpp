@@ -1,0 +1,364 @@
+// KioskUi on a real pack, drawn by ImGui without any window: the tests read ImGui's draw
+// data (which textures and colours were drawn where) and the frame record (which words were
+// visible). Fakes stand in for the platform: pictures, the sound output, the statistics.
+#pragma once
+
+#include "KioskUi.hpp"
+#include "builder_test_source_tree.hpp"
+#include "text/Unicode.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiosk::ui::test {
+
+// Hands out fake texture ids that encode what was asked for, so the draw data says which
+// pack picture or icon each textured triangle shows. Icons exist only when assets/icons has
+// them, as on the kiosk.
+class RecordingPictureSource final : public PictureSource {
+public:
+    Picture packPicture(std::int64_t imageId, pack::ImageSize size) override {
+        const auto id = static_cast<std::intptr_t>(imageId * 2 + (size == pack::ImageSize::Full ? 1 : 0) + 1000);
+        return {reinterpret_cast<ImTextureID>(id), 160, 100};
+    }
+    Picture icon(const std::string& name) override {
+        if (!std::filesystem::exists(std::filesystem::path(KIOSK_ICON_SOURCE_DIR) / (name + ".svg")))
+            return {};
+        auto [entry, added] = icons_.emplace(name, static_cast<std::intptr_t>(100 + icons_.size()));
+        return {reinterpret_cast<ImTextureID>(entry->second), 128, 128};
+    }
+    static std::int64_t packImageOf(ImTextureID texture) {
+        const auto id = reinterpret_cast<std::intptr_t>(texture);
+        return id >= 1000 ? (id - 1000) / 2 : -1;
+    }
+    // The icon a texture id stands for, or "".
+    std::string iconOf(ImTextureID texture) const {
+        for (const auto& [name, id] : icons_)
+            if (reinterpret_cast<ImTextureID>(id) == texture)
+                return name;
+        return "";
+    }
+
+private:
+    std::map<std::string, std::intptr_t> icons_;
+};
+
+// A sound output that plays nothing but keeps the state a real one would.
+class FakeAudioOutput final : public AudioOutput {
+public:
+    void play(pack::EncodedAudio clip) override {
+        played.push_back(clip.id);
+        status_ = PlaybackStatus{PlaybackState::Playing, clip.id, 0, clip.durationMilliseconds};
+    }
+    void play(audio::DecodedAudio, std::int64_t clipId) override {
+        played.push_back(clipId);
+        status_ = PlaybackStatus{PlaybackState::Playing, clipId, 0, 1000};
+    }
+    void pause() override {
+        ++pauses;
+        if (status_.state == PlaybackState::Playing)
+            status_.state = PlaybackState::Paused;
+    }
+    void resume() override {
+        ++resumes;
+        if (status_.state == PlaybackState::Paused)
+            status_.state = PlaybackState::Playing;
+    }
+    void stop() override {
+        ++stops;
+        status_ = PlaybackStatus{};
+    }
+    PlaybackStatus status() const override { return status_; }
+    std::string lastError() const override { return ""; }
+    std::uint64_t framesPlayed() const override { return 0; }
+    std::uint64_t audibleFramesPlayed() const override { return 0; }
+
+    void setPosition(std::int64_t milliseconds) { status_.positionMilliseconds = milliseconds; }
+
+    std::vector<std::int64_t> played;
+    int pauses = 0;
+    int resumes = 0;
+    int stops = 0;
+
+private:
+    PlaybackStatus status_;
+};
+
+struct PollCount {
+    std::string pageId;
+    std::string language;
+    pack::PollAnswer answer;
+};
+
+class CountingObserver final : public UsageObserver {
+public:
+    void sessionStarted(bool) override { ++sessions; }
+    void categoryOpened(const std::string&) override {}
+    void pageOpened(const std::string&, const std::string&) override {}
+    void pageClosed(const std::string&, const std::string&, std::int64_t) override {}
+    void fullScreenPictureShown(const std::string&, bool) override {}
+    void languageSwitched(const std::string&, const std::string&) override {}
+    void pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) override {
+        polls.push_back({pageId, language, answer});
+    }
+    void wentIdle() override {}
+    void tick() override {}
+
+    int sessions = 0;
+    std::vector<PollCount> polls;
+};
+
+// A rectangle of one colour in the draw data (four vertices, untextured).
+struct DrawnRect {
+    ImVec2 minimum;
+    ImVec2 maximum;
+    ImU32 colour;
+};
+
+class UiHarness {
+public:
+    UiHarness(const pack::PackReader& pack, ImVec2 screen)
+        : pack_(pack), strings_(text::UiStrings::parse("key\tvie\teng\n"
+                                                       "home\tTrang chủ\tHome\n"
+                                                       "back\tQuay lại\tBack\n"
+                                                       "touch_to_start\tChạm để bắt đầu\tTouch to start\n"
+                                                       "translation_missing\tChưa dịch ({language})\tNot translated, "
+                                                       "shown in {language}\n"
+                                                       "pages_count\t{count} trang\tPages: {count}\n"
+                                                       "narration_play\tNghe đọc\tListen\n"
+                                                       "narration_pause\tTạm dừng\tPause\n"
+                                                       "narration_resume\tNghe tiếp\tKeep listening\n"
+                                                       "narration_synthetic\tGiọng máy đọc\tComputer voice\n"
+                                                       "poll_question\tCó ích không?\tWas this useful?\n"
+                                                       "poll_answer_happy\tCó\tYes\n"
+                                                       "poll_answer_neutral\tMột chút\tA little\n"
+                                                       "poll_answer_unhappy\tKhông\tNo\n"
+                                                       "poll_thanks\tCảm ơn bà con!\tThank you!\n"
+                                                       "large_text\tChữ to\tLarge text\n"
+                                                       "high_contrast\tTương phản cao\tHigh contrast\n"
+                                                       "qr_caption\tQuét mã\tScan the code\n"
+                                                       "source\tNguồn\tSource\n",
+                                                       "test")),
+          metrics_(screen) {
+        ImGui::CreateContext();
+        const std::filesystem::path fonts = KIOSK_FONT_DIR;
+        std::vector<char32_t> codePoints = pack.usedCodePoints();
+        for (const char32_t codePoint : text::codePoints(strings_.allText()))
+            codePoints.push_back(codePoint);
+        fonts_ = loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, metrics_, codePoints);
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        ui_ = std::make_unique<KioskUi>(pack_, pictures_, strings_, fonts_, metrics_, KioskSettings{}, 0);
+    }
+    ~UiHarness() {
+        ui_.reset();
+        ImGui::DestroyContext();
+    }
+    UiHarness(const UiHarness&) = delete;
+    UiHarness& operator=(const UiHarness&) = delete;
+
+    void frame(std::int64_t advanceMilliseconds = 16) {
+        now_ += advanceMilliseconds;
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = metrics_.screen;
+        io.DeltaTime = static_cast<float>(std::max<std::int64_t>(1, advanceMilliseconds)) / 1000.0f;
+        ui_->feedInput(gestures_.takeFrame(now_), now_);
+        ImGui::NewFrame();
+        ui_->draw();
+        ImGui::Render();
+    }
+    void tap(ImVec2 at) {
+        gestures_.pointerDown({at.x, at.y}, now_);
+        frame(60);
+        gestures_.pointerUp({at.x, at.y}, now_);
+        for (int frameCount = 0; frameCount < 4; ++frameCount)
+            frame();
+    }
+    void tap(const std::string& label) {
+        const VisibleItem* item = ui_->lastFrame().findTouchable(label);
+        REQUIRE_MESSAGE(item != nullptr, "no touch target labelled " << label << "\n" << ui_->lastFrame().describe());
+        tap(item->centre());
+    }
+    void drag(ImVec2 from, ImVec2 to) {
+        gestures_.pointerDown({from.x, from.y}, now_);
+        for (int step = 1; step <= 10; ++step) {
+            gestures_.pointerMove({from.x + (to.x - from.x) * step / 10, from.y + (to.y - from.y) * step / 10}, now_);
+            frame();
+        }
+        gestures_.pointerUp({to.x, to.y}, now_);
+        frame();
+    }
+    // Past the idle timeout: the session ends and the attract loop starts.
+    void waitUntilIdle() {
+        for (int second = 0; second < 92; ++second)
+            frame(1000);
+    }
+    bool hasTouchable(const std::string& label) const { return ui_->lastFrame().findTouchable(label) != nullptr; }
+    bool shows(const std::string& text) const { return ui_->lastFrame().containsText(text); }
+
+    // Pack pictures drawn in the last frame, with the screen area each covers.
+    std::map<std::int64_t, float> drawnPictureAreas() const {
+        std::map<std::int64_t, float> areas;
+        forEachCommand([&](const ImDrawList& drawList, const ImDrawCmd& command) {
+            const std::int64_t image = RecordingPictureSource::packImageOf(command.TextureId);
+            if (image < 0)
+                return;
+            ImVec2 minimum(FLT_MAX, FLT_MAX), maximum(-FLT_MAX, -FLT_MAX);
+            for (unsigned index = 0; index < command.ElemCount; ++index) {
+                const ImDrawVert& vertex = vertexOf(drawList, command, index);
+                minimum = ImVec2(std::min(minimum.x, vertex.pos.x), std::min(minimum.y, vertex.pos.y));
+                maximum = ImVec2(std::max(maximum.x, vertex.pos.x), std::max(maximum.y, vertex.pos.y));
+            }
+            const float visibleWidth = std::min(maximum.x, command.ClipRect.z) - std::max(minimum.x, command.ClipRect.x);
+            const float visibleHeight = std::min(maximum.y, command.ClipRect.w) - std::max(minimum.y, command.ClipRect.y);
+            if (visibleWidth > 0 && visibleHeight > 0)
+                areas[image] += visibleWidth * visibleHeight;
+        });
+        return areas;
+    }
+
+    // Icons drawn in the last frame, by name.
+    std::set<std::string> drawnIcons() const {
+        std::set<std::string> icons;
+        forEachCommand([&](const ImDrawList&, const ImDrawCmd& command) {
+            if (command.ElemCount > 0) {
+                const std::string name = pictures_.iconOf(command.TextureId);
+                if (!name.empty())
+                    icons.insert(name);
+            }
+        });
+        return icons;
+    }
+
+    // Untextured axis-aligned rectangles of one colour, as AddRectFilled without rounding
+    // draws them.
+    std::vector<DrawnRect> drawnRects() const {
+        std::vector<DrawnRect> rects;
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        forEachQuad([&](const ImDrawVert* const corners[4]) {
+            const bool flat = std::all_of(corners, corners + 4, [&](const ImDrawVert* vertex) {
+                return vertex->col == corners[0]->col && vertex->uv.x == white.x && vertex->uv.y == white.y;
+            });
+            if (flat && corners[0]->pos.y == corners[1]->pos.y && corners[1]->pos.x == corners[2]->pos.x &&
+                corners[2]->pos.y == corners[3]->pos.y && corners[3]->pos.x == corners[0]->pos.x)
+                rects.push_back({corners[0]->pos, corners[2]->pos, corners[0]->col});
+        });
+        return rects;
+    }
+
+    // The tallest glyph drawn inside [minimum, maximum] (text quads sample the font atlas).
+    float tallestGlyphIn(ImVec2 minimum, ImVec2 maximum) const {
+        float tallest = 0;
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        forEachQuad([&](const ImDrawVert* const corners[4]) {
+            const ImVec2 topLeft = corners[0]->pos;
+            const ImVec2 bottomRight = corners[2]->pos;
+            if (corners[0]->uv.x == white.x && corners[0]->uv.y == white.y)
+                return;
+            if (topLeft.x >= minimum.x && topLeft.y >= minimum.y && bottomRight.x <= maximum.x &&
+                bottomRight.y <= maximum.y)
+                tallest = std::max(tallest, bottomRight.y - topLeft.y);
+        });
+        return tallest;
+    }
+
+    // The box around every vertex of exactly `colour` inside [minimum, maximum]; empty (minimum
+    // above maximum) when there is none.
+    std::pair<ImVec2, ImVec2> boundsOfColour(ImU32 colour, ImVec2 minimum, ImVec2 maximum) const {
+        ImVec2 low(FLT_MAX, FLT_MAX), high(-FLT_MAX, -FLT_MAX);
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int list = 0; list < data->CmdListsCount; ++list)
+            for (const ImDrawVert& vertex : data->CmdLists[list]->VtxBuffer)
+                if (vertex.col == colour && vertex.pos.x >= minimum.x && vertex.pos.y >= minimum.y &&
+                    vertex.pos.x <= maximum.x && vertex.pos.y <= maximum.y) {
+                    low = ImVec2(std::min(low.x, vertex.pos.x), std::min(low.y, vertex.pos.y));
+                    high = ImVec2(std::max(high.x, vertex.pos.x), std::max(high.y, vertex.pos.y));
+                }
+        return {low, high};
+    }
+
+    const VisibleItem* visibleText(const std::string& text) const {
+        for (const VisibleItem& item : ui_->lastFrame().items())
+            if (item.text == text)
+                return &item;
+        return nullptr;
+    }
+
+    KioskUi& ui() { return *ui_; }
+    const Metrics& metrics() const { return metrics_; }
+
+private:
+    template <class Visit> void forEachCommand(Visit visit) const {
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int list = 0; list < data->CmdListsCount; ++list)
+            for (const ImDrawCmd& command : data->CmdLists[list]->CmdBuffer)
+                visit(*data->CmdLists[list], command);
+    }
+    // Every quad drawn with the font atlas (rectangles and glyphs: ImGui's PrimRect and
+    // PrimRectUV), as top-left, top-right, bottom-right, bottom-left. Quads are two triangles
+    // (a, b, c) and (a, c, d); other shapes are skipped a triangle at a time.
+    template <class Visit> void forEachQuad(Visit visit) const {
+        forEachCommand([&](const ImDrawList& drawList, const ImDrawCmd& command) {
+            if (command.TextureId != ImGui::GetIO().Fonts->TexID)
+                return;
+            const auto indexAt = [&](unsigned position) {
+                return drawList.IdxBuffer[static_cast<int>(command.IdxOffset + position)];
+            };
+            unsigned position = 0;
+            while (position + 6 <= command.ElemCount) {
+                if (indexAt(position + 3) != indexAt(position) || indexAt(position + 4) != indexAt(position + 2)) {
+                    position += 3;
+                    continue;
+                }
+                const ImDrawVert* const corners[4] = {
+                    &vertexOf(drawList, command, position), &vertexOf(drawList, command, position + 1),
+                    &vertexOf(drawList, command, position + 2), &vertexOf(drawList, command, position + 5)};
+                visit(corners);
+                position += 6;
+            }
+        });
+    }
+    static const ImDrawVert& vertexOf(const ImDrawList& drawList, const ImDrawCmd& command, unsigned index) {
+        return drawList.VtxBuffer[drawList.IdxBuffer[static_cast<int>(command.IdxOffset + index)] +
+                                  static_cast<int>(command.VtxOffset)];
+    }
+
+    const pack::PackReader& pack_;
+    text::UiStrings strings_;
+    Metrics metrics_;
+    FontLibrary fonts_;
+    RecordingPictureSource pictures_;
+    input::GestureRecognizer gestures_{12};
+    std::unique_ptr<KioskUi> ui_;
+    std::int64_t now_ = 0;
+};
+
+// The test pack of the builder tests, with whatever a test adds to its source first.
+struct BuiltPack {
+    builder::test::SourceTree source;
+    std::unique_ptr<pack::PackReader> reader;
+
+    BuiltPack() { build(); }
+    template <class Prepare> explicit BuiltPack(Prepare prepare) {
+        prepare(source);
+        build();
+    }
+
+private:
+    void build() {
+        const builder::BuildResult result = source.build();
+        REQUIRE_MESSAGE(result.succeeded, builder::test::joinedProblems(result));
+        reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER));
+    }
+};
+
+} // namespace kiosk::ui::test
