@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
                 signature += items[index].text + "|";
             pagesSeen.insert(signature);
         }
-        // Mostly the big targets (category and page tiles, gallery pictures), which lead
-        // deeper into the pack; now and then any target (back, home, languages, next).
+        // Walk the pack as a villager would: tiles lead deeper (category, page, gallery
+        // picture), the viewer's "next" and "close", "back" and "home" lead out again.
         auto area = [](const ui::VisibleItem* item) {
             return (item->maximum.x - item->minimum.x) * (item->maximum.y - item->minimum.y);
         };
@@ -56,10 +56,20 @@ int main(int argc, char** argv) {
         for (const ui::VisibleItem* item : targets)
             if (area(item) >= largest / 2)
                 big.push_back(item);
-        const auto& pool = std::uniform_int_distribution<int>(0, 3)(random) == 0 ? targets : big;
-        ImVec2 point(runtime.screenSize().x / 2, runtime.screenSize().y / 2);
-        if (!pool.empty())
-            point = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(random)]->centre();
+        const ui::FrameRecord& frame = runtime.ui().lastFrame();
+        const int dice = std::uniform_int_distribution<int>(0, 9)(random);
+        const ui::VisibleItem* chosen = nullptr;
+        if (const ui::VisibleItem* close = frame.findTouchable("Đóng")) { // the picture viewer, or a dialog
+            const ui::VisibleItem* next = frame.findTouchable("Tiếp");
+            chosen = next && dice < 6 ? next : close;
+        } else if (runtime.ui().screen() == ui::ScreenKind::Category && dice < 2) {
+            chosen = frame.findTouchable("Quay lại");
+        } else if (runtime.ui().screen() == ui::ScreenKind::Page && dice < 6) {
+            chosen = frame.findTouchable(dice < 3 ? "Quay lại" : "Trang chủ");
+        }
+        if (!chosen && !big.empty())
+            chosen = big[std::uniform_int_distribution<std::size_t>(0, big.size() - 1)(random)];
+        const ImVec2 point = chosen ? chosen->centre() : ImVec2(runtime.screenSize().x / 2, runtime.screenSize().y / 2);
         const std::int64_t down = clock.monotonicMilliseconds();
         clock.advance(60);
         kiosk.tapAt(point.x, point.y, down, clock.monotonicMilliseconds());
@@ -71,7 +81,7 @@ int main(int argc, char** argv) {
         if (runtime.waitForPictures())
             runtime.renderFrame();
         // Glides and the attract loop are not what this measures: let them end.
-        for (int frame = 0; frame < 200 && runtime.ui().isAnimating(); ++frame) {
+        for (int frame = 0; frame < 10 && runtime.ui().isAnimating(); ++frame) {
             clock.advance(16);
             runtime.renderFrame();
         }

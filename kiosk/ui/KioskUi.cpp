@@ -165,8 +165,9 @@ void KioskUi::draw() {
     const Metrics& metrics = largeText ? largeTextMetrics_ : metrics_;
     const FontSet& fonts = largeText ? fonts_.large : fonts_.standard;
     const Palette& colours = modes_.highContrast ? highContrastPalette() : standardPalette();
-    UiContext context{metrics, fonts,    colours,  modes_,          pictures_, record_,      strings_,
+    UiContext context{metrics, fonts,     colours,          modes_,  pictures_,    record_, strings_,
                       pack_,   language_, nowMilliseconds_, nullptr, pageExtras(), {}};
+    drawnWhilePlaying_ = context.page.playback.isPlaying();
     Place& place = places_.back();
     context.scroller = &place.scroller;
 
@@ -294,7 +295,7 @@ void KioskUi::apply(const UiAction& action) {
                            audio_->resume();
                    },
                    [&](const action::AnswerPoll& poll) {
-                       if (!page_ || page_->id != poll.pageId || !true)
+                       if (!page_ || page_->id != poll.pageId || !answeredPolls_.insert(poll.pageId).second)
                            return;
                        if (observer_)
                            observer_->pollAnswered(poll.pageId, page_->language, poll.answer);
@@ -357,7 +358,7 @@ void KioskUi::loadTopPage() {
 // Leaving a page, the language or the session silences whatever was playing: a recording
 // that goes on about a page no longer on screen would only confuse.
 void KioskUi::closeTopPage() {
-    // stopSound();
+    stopSound();
     if (page_ && observer_)
         observer_->pageClosed(page_->id, page_->language, nowMilliseconds_ - pageOpenedMilliseconds_);
 }
@@ -411,7 +412,7 @@ void KioskUi::wakeUp() {
 
 bool KioskUi::isAnimating() const {
     return attract_ || releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
-           (viewer_ && viewer_->dragOffset != 0) || soundPlaying();
+           (viewer_ && viewer_->dragOffset != 0) || soundPlaying() || drawnWhilePlaying_;
 }
 
 std::int64_t KioskUi::frameIntervalMilliseconds() const {
@@ -421,7 +422,7 @@ std::int64_t KioskUi::frameIntervalMilliseconds() const {
         return kFingerFrameMilliseconds;
     if (attract_)
         return kAttractFrameMilliseconds;
-    return soundPlaying() ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
+    return soundPlaying() || drawnWhilePlaying_ ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
 }
 
 ScreenKind KioskUi::screen() const { return attract_ ? ScreenKind::Attract : places_.back().kind; }

@@ -141,6 +141,8 @@ private:
     std::deque<input::Point> pendingTaps_;
     bool releasePending_ = false;
     bool fingerDown_ = false;
+    // The last frame showed sound playing: one more frame must show that it stopped.
+    bool drawnWhilePlaying_ = false;
     FrameRecord record_;
 };
 

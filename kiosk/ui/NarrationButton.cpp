@@ -26,9 +26,13 @@ ButtonFace faceFor(const PlaybackStatus& playback, const pack::AudioClipInfo& na
     return {"speaker", "narration_play", action::PlayNarration{narration.audioId}};
 }
 
-float diameterOf(const Metrics& metrics) { return std::round(metrics.touchTarget * 1.25f); }
+float diameterOf(const Metrics& metrics) {
+    return std::round(metrics.touchTarget * 1.25f);
+}
 
-float ringThickness(const Metrics& metrics) { return std::max(4.0f, std::round(7 * metrics.scale)); }
+float ringThickness(const Metrics& metrics) {
+    return std::max(4.0f, std::round(7 * metrics.scale));
+}
 
 float textWidth(ImFont* font, const std::string& text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
@@ -50,10 +54,12 @@ float wordsWidth(const UiContext& context, const pack::AudioClipInfo& narration)
 
 float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& narration) {
     const Metrics& metrics = context.metrics;
-    return wordsWidth(context, narration) + metrics.gap * 0.5f + diameterOf(metrics) + 4 * ringThickness(metrics);
+    return wordsWidth(context, narration) + metrics.gap * 0.5f + diameterOf(metrics) +
+           4 * ringThickness(metrics);
 }
 
-float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, ImVec2 topLeft, float width) {
+float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right, float coverBottom,
+                          float titleTop, float width) {
     const Metrics& metrics = context.metrics;
     const Palette& colours = context.colours;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
@@ -61,19 +67,29 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
     const ButtonFace face = faceFor(playback, narration);
     const std::string label = context.word(face.word);
 
-    // [word      ( O )]: the round button on the right, its word (and the computer-voice
-    // marker) to its left, all one target, so a finger on either plays.
+    // The disc sits on the cover's lower edge, half over the picture, so it is the first
+    // thing seen and takes no room from the text; its word (and the computer-voice marker)
+    // stand beside the title. Disc and words are one target: a finger on either plays.
     const float diameter = diameterOf(metrics);
     const float ring = ringThickness(metrics);
-    const float height = diameter + 4 * ring;
-    const ImVec2 centre(topLeft.x + width - height / 2, topLeft.y + height / 2);
-    if (touchArea(context, "narration", topLeft, ImVec2(topLeft.x + width, topLeft.y + height), label))
+    const float outerRadius = diameter / 2 + ring * 2;
+    const ImVec2 centre(right - outerRadius, coverBottom);
+    ImFont* labelFont = context.fonts.bodyBold;
+    ImFont* markerFont = context.fonts.small;
+    const float inset = metrics.padding * 0.3f;
+    const float markerHeight = narration.synthetic ? metrics.gap * 0.3f + markerFont->FontSize + 2 * inset : 0;
+    const float wordsBottom = titleTop + labelFont->FontSize + markerHeight;
+    const float bottom = std::max(wordsBottom, centre.y + outerRadius);
+    if (touchArea(context, "narration", ImVec2(right - width, centre.y - outerRadius), ImVec2(right, bottom), label))
         context.actions.push_back(face.action);
     const bool pressed = ImGui::IsItemActive();
 
-    const float ringRadius = diameter / 2 + ring * 1.2f;
-    const bool showsProgress = playback.clipId == narration.audioId &&
-                               (playback.state == PlaybackState::Playing || playback.state == PlaybackState::Paused);
+    // A rim of the page's background parts the disc from the picture under it.
+    drawList->AddCircleFilled(centre, outerRadius, colours.background, 64);
+    const float ringRadius = diameter / 2 + ring;
+    const bool showsProgress =
+        playback.clipId == narration.audioId &&
+        (playback.state == PlaybackState::Playing || playback.state == PlaybackState::Paused);
     if (showsProgress) {
         drawList->AddCircle(centre, ringRadius, colours.progressTrack, 64, ring);
         const float quarter = std::numbers::pi_v<float> / 2;
@@ -87,24 +103,20 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
     drawList->AddCircleFilled(centre, diameter / 2, fill, 64);
     drawIcon(drawList, context.pictures.icon(face.icon), centre, diameter * 0.55f, readableOn(colours, fill));
 
-    ImFont* labelFont = context.fonts.bodyBold;
-    ImFont* markerFont = context.fonts.small;
-    const float inset = metrics.padding * 0.3f;
-    const float markerHeight = narration.synthetic ? markerFont->FontSize + 2 * inset + metrics.gap * 0.3f : 0;
-    const float wordsRight = centre.x - height / 2 - metrics.gap * 0.5f;
-    const float wordsTop = centre.y - (labelFont->FontSize + markerHeight) / 2;
-    textAt(context, label, labelFont, colours.emphasis, ImVec2(wordsRight - textWidth(labelFont, label), wordsTop));
+    const float wordsRight = right - 2 * outerRadius - metrics.gap * 0.5f;
+    textAt(context, label, labelFont, colours.emphasis, ImVec2(wordsRight - textWidth(labelFont, label), titleTop));
     if (narration.synthetic) {
         // Honest about the voice: a computer reading Vietnamese makes mistakes a person would not.
         const std::string marker = context.word("narration_synthetic");
         const float markerWidth = textWidth(markerFont, marker) + 2 * inset;
-        const ImVec2 markerMinimum(wordsRight - markerWidth, wordsTop + labelFont->FontSize + metrics.gap * 0.3f);
+        const ImVec2 markerMinimum(wordsRight - markerWidth, titleTop + labelFont->FontSize + metrics.gap * 0.3f);
         const ImVec2 markerMaximum(wordsRight, markerMinimum.y + markerFont->FontSize + 2 * inset);
         drawList->AddRectFilled(markerMinimum, markerMaximum, colours.factsBox, metrics.rounding / 2);
         drawList->AddRect(markerMinimum, markerMaximum, colours.outline, metrics.rounding / 2);
-        textAt(context, marker, markerFont, colours.mutedText, ImVec2(markerMinimum.x + inset, markerMinimum.y + inset));
+        textAt(context, marker, markerFont, colours.mutedText,
+               ImVec2(markerMinimum.x + inset, markerMinimum.y + inset));
     }
-    return height;
+    return bottom;
 }
 
 } // namespace kiosk::ui

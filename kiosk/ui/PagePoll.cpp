@@ -22,9 +22,12 @@ constexpr Face kFaces[] = {
 
 ImU32 fillFor(const Palette& colours, pack::PollAnswer answer) {
     switch (answer) {
-    case pack::PollAnswer::Unhappy: return colours.pollUnhappy;
-    case pack::PollAnswer::Neutral: return colours.pollNeutral;
-    case pack::PollAnswer::Happy: return colours.pollHappy;
+    case pack::PollAnswer::Unhappy:
+        return colours.pollUnhappy;
+    case pack::PollAnswer::Neutral:
+        return colours.pollNeutral;
+    case pack::PollAnswer::Happy:
+        return colours.pollHappy;
     }
     return colours.pollNeutral;
 }
@@ -46,11 +49,12 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
     const float faceDiameter = std::max(metrics.touchTarget * 1.15f, metrics.iconSize * 2);
     const float labelHeight = context.fonts.bodyBold->FontSize * 1.3f;
     const bool answered = context.page.pollAnswered;
-    const float answersHeight = answered ? metrics.iconSize * 1.5f : faceDiameter + metrics.gap * 0.4f + labelHeight;
+    const float answersHeight =
+        answered ? metrics.iconSize * 1.5f : faceDiameter + metrics.gap * 0.4f + labelHeight;
     const float height = inner + questionHeight + metrics.gap + answersHeight + inner;
 
-    drawShadowedCard(colours, drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding,
-                     colours.surface);
+    drawShadowedCard(colours, drawList, ImVec2(left, top), ImVec2(left + width, top + height),
+                     metrics.rounding, colours.surface);
     ImGui::SetCursorScreenPos(ImVec2(left + inner, top + inner));
     wrappedText(context, question, context.fonts.heading, colours.emphasis, contentWidth);
     const float answersTop = top + inner + questionHeight + metrics.gap;
@@ -58,13 +62,15 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
     if (answered) {
         // One answer per visit: the faces give way to thanks, so a second tap cannot count.
         const float iconSize = metrics.iconSize * 1.5f;
-        drawList->AddCircleFilled(ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize / 2,
-                                  colours.pollHappy);
-        drawIcon(drawList, context.pictures.icon("face-happy"), ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2),
-                 iconSize * 0.8f, readableOn(colours, colours.pollHappy));
+        drawList->AddCircleFilled(ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2),
+                                  iconSize / 2, colours.pollHappy);
+        drawIcon(drawList, context.pictures.icon("face-happy"),
+                 ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize * 0.8f,
+                 readableOn(colours, colours.pollHappy));
         ImFont* font = context.fonts.heading;
         textAt(context, context.word("poll_thanks"), font, colours.text,
-               ImVec2(left + inner + iconSize + metrics.gap * 0.6f, answersTop + (iconSize - font->FontSize) / 2));
+               ImVec2(left + inner + iconSize + metrics.gap * 0.6f,
+                      answersTop + (iconSize - font->FontSize) / 2));
     } else {
         const float slot = contentWidth / static_cast<float>(std::size(kFaces));
         for (std::size_t position = 0; position < std::size(kFaces); ++position) {
@@ -72,7 +78,8 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
             const float slotLeft = left + inner + slot * static_cast<float>(position);
             const float targetWidth = std::max(metrics.touchTarget, slot - metrics.gap);
             const ImVec2 minimum(slotLeft + (slot - targetWidth) / 2, answersTop);
-            const ImVec2 maximum(minimum.x + targetWidth, answersTop + faceDiameter + metrics.gap * 0.4f + labelHeight);
+            const ImVec2 maximum(minimum.x + targetWidth,
+                                 answersTop + faceDiameter + metrics.gap * 0.4f + labelHeight);
             const std::string label = context.word(face.word);
             const std::string id = std::string("poll-") + pack::pollAnswerName(face.answer);
             if (touchArea(context, id.c_str(), minimum, maximum, label))
@@ -80,7 +87,8 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
             const ImU32 fill = ImGui::IsItemActive() ? colours.pressed : fillFor(colours, face.answer);
             const ImVec2 centre(slotLeft + slot / 2, answersTop + faceDiameter / 2);
             drawList->AddCircleFilled(centre, faceDiameter / 2, fill, 48);
-            drawIcon(drawList, context.pictures.icon(face.icon), centre, faceDiameter * 0.78f, readableOn(colours, fill));
+            drawIcon(drawList, context.pictures.icon(face.icon), centre, faceDiameter * 0.78f,
+                     readableOn(colours, fill));
             ImFont* font = context.fonts.bodyBold;
             const float wordWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x;
             textAt(context, label, font, colours.text,

@@ -137,24 +137,20 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     const float coverHeight = std::min(width * 10.0f / 16.0f, metrics.screen.y * 0.5f);
     drawPictureCovering(context, drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Full),
                         ImVec2(left, y), ImVec2(left + width, y + coverHeight), metrics.rounding);
-    y += coverHeight + metrics.gap;
+    const float coverBottom = y + coverHeight;
+    y = coverBottom + metrics.gap;
 
     // The title, and beside it the speaker when the page can be heard in the visitor's language.
     const pack::AudioClipInfo* narration =
         context.page.canPlayAudio ? index.narrationFor(page.id, context.language) : nullptr;
     const float narrationWidth = narration ? narrationColumnWidth(context, *narration) : 0;
     const float titleWidth = narration ? width - narrationWidth - metrics.gap : width;
+    ImGui::SetCursorScreenPos(ImVec2(left, y));
+    const float titleBottom = y + wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
     if (narration) {
-        const float narrationHeight =
-            drawNarrationButton(context, *narration, ImVec2(left + width - narrationWidth, y), narrationWidth);
-        // A one-line title sits level with the button's middle, not up against its top.
-        const float titleHeight = wrappedHeight(context.fonts.title, page.title, titleWidth, 100);
-        ImGui::SetCursorScreenPos(ImVec2(left, y + std::max(0.0f, (narrationHeight - titleHeight) / 2)));
-        wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
-        ImGui::SetCursorScreenPos(ImVec2(left, std::max(ImGui::GetCursorScreenPos().y, y + narrationHeight)));
-    } else {
-        ImGui::SetCursorScreenPos(ImVec2(left, y));
-        wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
+        const float narrationBottom =
+            drawNarrationButton(context, *narration, left + width, coverBottom, y, narrationWidth);
+        ImGui::SetCursorScreenPos(ImVec2(left, std::max(titleBottom, narrationBottom)));
     }
     if (page.isFallback) {
         std::string shownIn = page.language;

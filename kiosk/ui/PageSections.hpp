@@ -11,9 +11,11 @@ namespace kiosk::ui {
 
 // The width the narration button needs: the round button and the words beside it.
 float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& narration);
-// The round speaker button with its progress ring, its word and (for a computer voice) a
-// marker, `width` wide from `topLeft`. Returns the height used.
-float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, ImVec2 topLeft, float width);
+// The round speaker button with its progress ring, on the cover picture's lower edge at
+// `right`, and its word (and, for a computer voice, a marker) beside the title, which starts
+// at `titleTop`; `width` wide in all. Returns the lowest point drawn.
+float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right, float coverBottom,
+                          float titleTop, float width);
 
 // The source line and, when the link fits one, a QR code a phone can read off the screen.
 // Draws at the cursor and advances it.

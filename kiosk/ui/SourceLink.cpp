@@ -10,7 +10,9 @@ namespace {
 
 // Pixels per module: phones read a code whose modules are whole pixels best, so the size is
 // a whole number, and never under 4 (below that a cheap panel's blur merges modules).
-int modulePixels(const Metrics& metrics) { return std::max(4, static_cast<int>(std::lround(6 * metrics.scale))); }
+int modulePixels(const Metrics& metrics) {
+    return std::max(4, static_cast<int>(std::lround(6 * metrics.scale)));
+}
 
 // Black on white whatever the palette: phone readers expect dark modules on a light ground.
 // Each run of dark modules in a row is one rectangle, at whole-pixel positions, so the edges
@@ -20,7 +22,7 @@ void drawQrCode(ImDrawList* drawList, const qr::QrMatrix& code, ImVec2 topLeft, 
     drawList->AddRectFilled(topLeft, ImVec2(topLeft.x + side, topLeft.y + side), IM_COL32_WHITE);
     const float originX = topLeft.x + static_cast<float>(code.quietZone * module);
     const float originY = topLeft.y + static_cast<float>(code.quietZone * module);
-    for (int y = 1; y < code.size; ++y) {
+    for (int y = 0; y < code.size; ++y) {
         int x = 0;
         while (x < code.size) {
             if (!code.isDark(x, y)) {
@@ -63,7 +65,8 @@ void drawSourceLink(UiContext& context, const std::string& url, float left, floa
     const float linkLeft = textLeft + metrics.iconSize + metrics.gap * 0.5f;
     const float linkWidth = left + width - linkLeft;
     const std::string caption = context.word("qr_caption");
-    const float linkHeight = std::max(metrics.iconSize, wrappedHeight(context.fonts.small, sourceLine, linkWidth, 100));
+    const float linkHeight =
+        std::max(metrics.iconSize, wrappedHeight(context.fonts.small, sourceLine, linkWidth, 100));
     const float textHeight =
         wrappedHeight(context.fonts.bodyBold, caption, textWidth, 100) + metrics.gap * 0.5f + linkHeight;
     const float textTop = codeTopLeft.y + std::max(0.0f, (side - textHeight) / 2);

@@ -66,6 +66,6 @@ struct Metrics {
 
 // How much larger the text is in large-text mode: enough to matter for weak eyes, little
 // enough that page titles still fit a line or two on a 800x480 panel.
-inline constexpr float kLargeTextScale = 1.0f;
+inline constexpr float kLargeTextScale = 1.3f;
 
 } // namespace kiosk::ui

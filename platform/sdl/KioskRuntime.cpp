@@ -177,18 +177,23 @@ void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
     SystemdNotifier systemd;
     IdleWait idle(SDL_GetCurrentVideoDriver());
     std::int64_t framesDrawn = 0;
+    // When the UI goes idle if nothing happens, on our clock: the UI's own countdown only
+    // moves when a frame is drawn, and an idle kiosk draws none.
+    std::int64_t idleDeadline = 0;
     bool running = true;
     while (running) {
         // Sleep until something happens unless something moves: an idle kiosk uses no CPU,
         // but still wakes in time for its idle timeout (and the watchdog, once a second).
         // Pictures still decoding count as moving: the frames that show them must come.
         const bool busy = wantsFrames();
-        const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(ui_->millisecondsUntilIdle(), 1, 1000));
+        const std::int64_t untilIdle = idleDeadline - clock_.monotonicMilliseconds();
+        const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(untilIdle, 1, 1000));
         SDL_Event event;
         bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : idle.waitEvent(event, timeout);
         // Woken by the timeout alone before the idle deadline: nothing on the screen can have
         // changed, so only the watchdog hears from us (a software frame costs a Pi ~50 ms).
-        const bool quietWakeUp = !busy && !haveEvent && framesDrawn > 0 && ui_->millisecondsUntilIdle() > 0;
+        const bool quietWakeUp =
+            !busy && !haveEvent && framesDrawn > 0 && clock_.monotonicMilliseconds() < idleDeadline;
         while (haveEvent) {
             if (event.type == SDL_QUIT)
                 running = false;
@@ -200,11 +205,17 @@ void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
         }
         if (quietWakeUp) {
             systemd.keepAlive(clock_.monotonicMilliseconds());
-            continue;
+            // The frame hook polls the world outside (USB sticks) and may change what is shown.
+            const ui::KioskUi* shown = ui_.get();
+            if (frameHook_)
+                hookWantsFrames_ = frameHook_();
+            if (!hookWantsFrames_ && ui_.get() == shown)
+                continue;
         }
         const std::int64_t frameStart = clock_.monotonicMilliseconds();
         renderFrame();
         ++framesDrawn;
+        idleDeadline = clock_.monotonicMilliseconds() + ui_->millisecondsUntilIdle();
         enableTextInput(ui_->wantsTextInput());
         systemd.ready(); // the first frame is on the screen
         systemd.keepAlive(clock_.monotonicMilliseconds());

@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <vector>
 #include <filesystem>
 #include <fstream>
@@ -311,4 +313,116 @@ TEST_CASE("an unknown script command or a bad pack is refused with a clear messa
     std::stringstream packOutput;
     packOutput << std::ifstream(log).rdbuf();
     CHECK(packOutput.str().find("garbage.kpack") != std::string::npos);
+}
+
+// --- Narration, polls, QR codes, large text and high contrast ---
+
+namespace {
+
+// What a shell command printed on its standard output, or nothing when it failed to run or
+// exited non-zero.
+std::optional<std::string> standardOutputOf(const std::string& command) {
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return std::nullopt;
+    std::string output;
+    char buffer[4096];
+    while (const std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe))
+        output.append(buffer, got);
+    const int status = pclose(pipe);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return std::nullopt;
+    return output;
+}
+
+bool programInstalled(const std::string& name) {
+    return std::system(("command -v " + name + " > /dev/null 2>&1").c_str()) == 0;
+}
+
+const Colour kBlack{0, 0, 0};
+const Colour kWhite{255, 255, 255};
+
+} // namespace
+
+TEST_CASE("the speaker button plays the page's narration on the sound device, and a language pill says its name") {
+    const KioskRun run = runScript("narration");
+    requireSuccess(run);
+    checkPageShot(run.shot("narration-playing.png"));
+}
+
+TEST_CASE("expect-audio fails with a clear message when nothing plays") {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "silent";
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "silent.script") << "expect \"Chính sách\"\nexpect-audio\n";
+    const std::string log = (folder / "log.txt").string();
+    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted((folder / "data").string()) +
+                                    " --script " + quoted((folder / "silent.script").string()) + " --shot-dir " +
+                                    quoted(folder.string()) + " 2> " + quoted(log))
+                                       .c_str());
+    CHECK(WEXITSTATUS(status) == 1);
+    std::stringstream output;
+    output << std::ifstream(log).rdbuf();
+    INFO(output.str());
+    CHECK(output.str().find("silent.script:2: expected sound from the speaker, but 0 audible frames") !=
+          std::string::npos);
+    CHECK(output.str().find("nothing loaded") != std::string::npos);
+}
+
+TEST_CASE("a poll is answered once with a face, and counted once in the statistics") {
+    const KioskRun run = runScript("poll");
+    requireSuccess(run);
+    const Screenshot poll = run.shot("poll.png");
+    const Screenshot answered = run.shot("poll-answered.png");
+    // The faces give way to the thanks: the lower part of the screen changed.
+    CHECK(poll.shareDifferentFrom(answered) > 0.02);
+    if (!programInstalled("sqlite3")) {
+        MESSAGE("sqlite3 is not installed: the count in stats.db is not checked");
+        return;
+    }
+    const std::optional<std::string> counts = standardOutputOf(
+        "sqlite3 " + quoted((run.shots / "data" / "stats.db").string()) +
+        " \"SELECT subject, language, detail, SUM(count) FROM counts WHERE metric = 'poll_answer' GROUP BY 1, 2, 3\"");
+    REQUIRE(counts.has_value());
+    CHECK(*counts == "i2i|vie|happy|1\n");
+}
+
+TEST_CASE("the QR code beside a page's source line reads back as the page's link") {
+    for (const char* size : {"1280x800", "800x480"}) {
+        CAPTURE(size);
+        const KioskRun run = runScript("qr", size);
+        requireSuccess(run);
+        const Screenshot shot = run.shot("qr.png");
+        // A white square holds the code: the quiet zone and the light modules.
+        CHECK(shot.shareNear(shot.whole(), kWhite, 0) > 0.02);
+        if (!programInstalled("zbarimg")) {
+            MESSAGE("zbarimg is not installed (apt-get install zbar-tools): the code is not decoded");
+            continue;
+        }
+        const std::optional<std::string> decoded =
+            standardOutputOf("zbarimg --raw --quiet " + quoted((run.shots / "qr.png").string()) + " 2> /dev/null");
+        REQUIRE(decoded.has_value());
+        CHECK(*decoded == "http://www.ngocentre.org.vn/emwg\n");
+    }
+}
+
+TEST_CASE("large text and high contrast: one tap each, plainly different, and gone after the idle timeout") {
+    const KioskRun run = runScript("modes");
+    requireSuccess(run);
+    const Screenshot standard = run.shot("home-standard.png");
+    const Screenshot large = run.shot("home-large.png");
+    // The words grew; the picture tiles stayed pictures.
+    CHECK(large.shareDifferentFrom(standard) > 0.005);
+    CHECK(large.distinctColours({40, 200, 1240, 560}) > 300);
+    checkPageShot(run.shot("page-large.png"));
+
+    const Screenshot contrastHome = run.shot("home-contrast.png");
+    CHECK(contrastHome.shareNear({0, 0, 1280, 150}, kBlack, 4) > 0.6);
+    const Screenshot contrastText = run.shot("page-large-contrast-text.png");
+    const Region text{0, 110, 1280, 800};
+    CHECK(contrastText.shareNear(text, kBlack, 4) > 0.6);
+    CHECK(contrastText.shareNear(text, kWhite, 4) > 0.01);
+    CHECK(contrastText.shareNear(text, kBackground, 6) < 0.01);
+
+    // The next visitor sees the kiosk as it was.
+    CHECK(run.shot("home-after-idle.png").shareDifferentFrom(standard) < 0.002);
 }

@@ -24,9 +24,10 @@ namespace kiosk::ui::test {
 // pack picture or icon each textured triangle shows. Icons exist only when assets/icons has
 // them, as on the kiosk.
 class RecordingPictureSource final : public PictureSource {
-public:
+  public:
     Picture packPicture(std::int64_t imageId, pack::ImageSize size) override {
-        const auto id = static_cast<std::intptr_t>(imageId * 2 + (size == pack::ImageSize::Full ? 1 : 0) + 1000);
+        const auto id =
+            static_cast<std::intptr_t>(imageId * 2 + (size == pack::ImageSize::Full ? 1 : 0) + 1000);
         return {reinterpret_cast<ImTextureID>(id), 160, 100};
     }
     Picture icon(const std::string& name) override {
@@ -47,13 +48,13 @@ public:
         return "";
     }
 
-private:
+  private:
     std::map<std::string, std::intptr_t> icons_;
 };
 
 // A sound output that plays nothing but keeps the state a real one would.
 class FakeAudioOutput final : public AudioOutput {
-public:
+  public:
     void play(pack::EncodedAudio clip) override {
         played.push_back(clip.id);
         status_ = PlaybackStatus{PlaybackState::Playing, clip.id, 0, clip.durationMilliseconds};
@@ -88,7 +89,7 @@ public:
     int resumes = 0;
     int stops = 0;
 
-private:
+  private:
     PlaybackStatus status_;
 };
 
@@ -99,14 +100,15 @@ struct PollCount {
 };
 
 class CountingObserver final : public UsageObserver {
-public:
+  public:
     void sessionStarted(bool) override { ++sessions; }
     void categoryOpened(const std::string&) override {}
     void pageOpened(const std::string&, const std::string&) override {}
     void pageClosed(const std::string&, const std::string&, std::int64_t) override {}
     void fullScreenPictureShown(const std::string&, bool) override {}
     void languageSwitched(const std::string&, const std::string&) override {}
-    void pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) override {
+    void pollAnswered(const std::string& pageId, const std::string& language,
+                      pack::PollAnswer answer) override {
         polls.push_back({pageId, language, answer});
     }
     void wentIdle() override {}
@@ -124,36 +126,38 @@ struct DrawnRect {
 };
 
 class UiHarness {
-public:
+  public:
     UiHarness(const pack::PackReader& pack, ImVec2 screen)
-        : pack_(pack), strings_(text::UiStrings::parse("key\tvie\teng\n"
-                                                       "home\tTrang chủ\tHome\n"
-                                                       "back\tQuay lại\tBack\n"
-                                                       "touch_to_start\tChạm để bắt đầu\tTouch to start\n"
-                                                       "translation_missing\tChưa dịch ({language})\tNot translated, "
-                                                       "shown in {language}\n"
-                                                       "pages_count\t{count} trang\tPages: {count}\n"
-                                                       "narration_play\tNghe đọc\tListen\n"
-                                                       "narration_pause\tTạm dừng\tPause\n"
-                                                       "narration_resume\tNghe tiếp\tKeep listening\n"
-                                                       "narration_synthetic\tGiọng máy đọc\tComputer voice\n"
-                                                       "poll_question\tCó ích không?\tWas this useful?\n"
-                                                       "poll_answer_happy\tCó\tYes\n"
-                                                       "poll_answer_neutral\tMột chút\tA little\n"
-                                                       "poll_answer_unhappy\tKhông\tNo\n"
-                                                       "poll_thanks\tCảm ơn bà con!\tThank you!\n"
-                                                       "large_text\tChữ to\tLarge text\n"
-                                                       "high_contrast\tTương phản cao\tHigh contrast\n"
-                                                       "qr_caption\tQuét mã\tScan the code\n"
-                                                       "source\tNguồn\tSource\n",
-                                                       "test")),
+        : pack_(pack),
+          strings_(text::UiStrings::parse("key\tvie\teng\n"
+                                          "home\tTrang chủ\tHome\n"
+                                          "back\tQuay lại\tBack\n"
+                                          "touch_to_start\tChạm để bắt đầu\tTouch to start\n"
+                                          "translation_missing\tChưa dịch ({language})\tNot translated, "
+                                          "shown in {language}\n"
+                                          "pages_count\t{count} trang\tPages: {count}\n"
+                                          "narration_play\tNghe đọc\tListen\n"
+                                          "narration_pause\tTạm dừng\tPause\n"
+                                          "narration_resume\tNghe tiếp\tKeep listening\n"
+                                          "narration_synthetic\tGiọng máy đọc\tComputer voice\n"
+                                          "poll_question\tCó ích không?\tWas this useful?\n"
+                                          "poll_answer_happy\tCó\tYes\n"
+                                          "poll_answer_neutral\tMột chút\tA little\n"
+                                          "poll_answer_unhappy\tKhông\tNo\n"
+                                          "poll_thanks\tCảm ơn bà con!\tThank you!\n"
+                                          "large_text\tChữ to\tLarge text\n"
+                                          "high_contrast\tTương phản cao\tHigh contrast\n"
+                                          "qr_caption\tQuét mã\tScan the code\n"
+                                          "source\tNguồn\tSource\n",
+                                          "test")),
           metrics_(screen) {
         ImGui::CreateContext();
         const std::filesystem::path fonts = KIOSK_FONT_DIR;
         std::vector<char32_t> codePoints = pack.usedCodePoints();
         for (const char32_t codePoint : text::codePoints(strings_.allText()))
             codePoints.push_back(codePoint);
-        fonts_ = loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, metrics_, codePoints);
+        fonts_ =
+            loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, metrics_, codePoints);
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -185,13 +189,15 @@ public:
     }
     void tap(const std::string& label) {
         const VisibleItem* item = ui_->lastFrame().findTouchable(label);
-        REQUIRE_MESSAGE(item != nullptr, "no touch target labelled " << label << "\n" << ui_->lastFrame().describe());
+        REQUIRE_MESSAGE(item != nullptr, "no touch target labelled " << label << "\n"
+                                                                     << ui_->lastFrame().describe());
         tap(item->centre());
     }
     void drag(ImVec2 from, ImVec2 to) {
         gestures_.pointerDown({from.x, from.y}, now_);
         for (int step = 1; step <= 10; ++step) {
-            gestures_.pointerMove({from.x + (to.x - from.x) * step / 10, from.y + (to.y - from.y) * step / 10}, now_);
+            gestures_.pointerMove(
+                {from.x + (to.x - from.x) * step / 10, from.y + (to.y - from.y) * step / 10}, now_);
             frame();
         }
         gestures_.pointerUp({to.x, to.y}, now_);
@@ -202,7 +208,9 @@ public:
         for (int second = 0; second < 92; ++second)
             frame(1000);
     }
-    bool hasTouchable(const std::string& label) const { return ui_->lastFrame().findTouchable(label) != nullptr; }
+    bool hasTouchable(const std::string& label) const {
+        return ui_->lastFrame().findTouchable(label) != nullptr;
+    }
     bool shows(const std::string& text) const { return ui_->lastFrame().containsText(text); }
 
     // Pack pictures drawn in the last frame, with the screen area each covers.
@@ -218,8 +226,10 @@ public:
                 minimum = ImVec2(std::min(minimum.x, vertex.pos.x), std::min(minimum.y, vertex.pos.y));
                 maximum = ImVec2(std::max(maximum.x, vertex.pos.x), std::max(maximum.y, vertex.pos.y));
             }
-            const float visibleWidth = std::min(maximum.x, command.ClipRect.z) - std::max(minimum.x, command.ClipRect.x);
-            const float visibleHeight = std::min(maximum.y, command.ClipRect.w) - std::max(minimum.y, command.ClipRect.y);
+            const float visibleWidth =
+                std::min(maximum.x, command.ClipRect.z) - std::max(minimum.x, command.ClipRect.x);
+            const float visibleHeight =
+                std::min(maximum.y, command.ClipRect.w) - std::max(minimum.y, command.ClipRect.y);
             if (visibleWidth > 0 && visibleHeight > 0)
                 areas[image] += visibleWidth * visibleHeight;
         });
@@ -296,7 +306,7 @@ public:
     KioskUi& ui() { return *ui_; }
     const Metrics& metrics() const { return metrics_; }
 
-private:
+  private:
     template <class Visit> void forEachCommand(Visit visit) const {
         const ImDrawData* data = ImGui::GetDrawData();
         for (int list = 0; list < data->CmdListsCount; ++list)
@@ -315,7 +325,8 @@ private:
             };
             unsigned position = 0;
             while (position + 6 <= command.ElemCount) {
-                if (indexAt(position + 3) != indexAt(position) || indexAt(position + 4) != indexAt(position + 2)) {
+                if (indexAt(position + 3) != indexAt(position) ||
+                    indexAt(position + 4) != indexAt(position + 2)) {
                     position += 3;
                     continue;
                 }
@@ -353,11 +364,12 @@ struct BuiltPack {
         build();
     }
 
-private:
+  private:
     void build() {
         const builder::BuildResult result = source.build();
         REQUIRE_MESSAGE(result.succeeded, builder::test::joinedProblems(result));
-        reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER));
+        reader = std::make_unique<pack::PackReader>(
+            pack::PackReader::openFile(source.output(), KIOSK_VERSION_NUMBER));
     }
 };
 

@@ -20,7 +20,8 @@ void addRecordings(const builder::test::SourceTree& source) {
     source.writeBytes("names/eng.ogg", toneRecording(400));
 }
 
-void openHealthPage(UiHarness& harness, const char* category = "Chính sách", const char* page = "Bảo hiểm y tế") {
+void openHealthPage(UiHarness& harness, const char* category = "Chính sách",
+                    const char* page = "Bảo hiểm y tế") {
     harness.frame();
     harness.tap(category);
     harness.tap(page);
@@ -29,7 +30,8 @@ void openHealthPage(UiHarness& harness, const char* category = "Chính sách", c
 
 } // namespace
 
-TEST_CASE("the speaker button plays, pauses and resumes the page's narration, and leaving the page stops it") {
+TEST_CASE(
+    "the speaker button plays, pauses and resumes the page's narration, and leaving the page stops it") {
     BuiltPack built(addRecordings);
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     FakeAudioOutput audio;
@@ -104,7 +106,8 @@ TEST_CASE("no speaker without a sound output, nor in a language the page is writ
     CHECK_FALSE(harness.hasTouchable("Listen"));
 }
 
-TEST_CASE("a language pill says the language's name; a new language and the idle timeout silence the narration") {
+TEST_CASE(
+    "a language pill says the language's name; a new language and the idle timeout silence the narration") {
     BuiltPack built(addRecordings);
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     FakeAudioOutput audio;

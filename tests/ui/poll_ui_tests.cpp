@@ -12,7 +12,8 @@ namespace {
 // Health asks the kiosk's own question; the meeting asks its own.
 void addPolls(const builder::test::SourceTree& source) {
     source.replaceIn("vie/health.txt", "featured: yes\n", "featured: yes\npoll: yes\n");
-    source.replaceIn("vie/meeting.txt", "kind: meeting\n", "kind: meeting\npoll: yes\npoll.question: Bà con có đến họp không?\n");
+    source.replaceIn("vie/meeting.txt", "kind: meeting\n",
+                     "kind: meeting\npoll: yes\npoll.question: Bà con có đến họp không?\n");
 }
 
 // Tall enough that a whole page, poll included, shows without scrolling; the sizes are

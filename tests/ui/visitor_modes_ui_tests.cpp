@@ -1,6 +1,7 @@
 // Large text and high contrast: one tap each in the top bar, visible in the draw data, and
 // both gone when the session ends.
 #include "UiHarness.hpp"
+#include "audio_test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -96,4 +97,40 @@ TEST_CASE("high contrast turns the background black and the words white, and the
     colours = backgroundColours(harness);
     CHECK(colours.contains(standardBackground));
     CHECK_FALSE(colours.contains(contrastBackground));
+}
+
+TEST_CASE("in large text a long title beside the speaker wraps without running into the words below it") {
+    BuiltPack built([](const builder::test::SourceTree& source) {
+        source.replaceIn("vie/health.txt", "title: Bảo hiểm y tế\n",
+                         "title: Bảo hiểm y tế cho người dân tộc thiểu số ở các xã vùng cao\n");
+        source.writeBytes("vie/health.ogg", audio::test::encodeOggVorbis(audio::test::makeTone(1, 22050, 500)));
+    });
+    for (const ImVec2 screen : {ImVec2(1280, 800), ImVec2(800, 480)}) {
+        CAPTURE(screen.x);
+        UiHarness harness(*built.reader, screen);
+        FakeAudioOutput audio;
+        harness.ui().setAudioOutput(&audio);
+        harness.frame();
+        harness.tap("Chữ to");
+        harness.tap("Chính sách");
+        harness.tap("Bảo hiểm y tế");
+        REQUIRE(harness.hasTouchable("Nghe đọc"));
+        const ui::VisibleItem* title = harness.visibleText("Bảo hiểm y tế cho người dân tộc thiểu số ở các xã vùng cao");
+        REQUIRE(title != nullptr);
+        CHECK(title->maximum.y - title->minimum.y > harness.metrics().titleFontSize * 1.5f); // wrapped
+        std::vector<const ui::VisibleItem*> words;
+        for (const ui::VisibleItem& item : harness.ui().lastFrame().items())
+            if (!item.touchable && item.minimum.y > harness.metrics().topBarHeight)
+                words.push_back(&item);
+        for (std::size_t first = 0; first < words.size(); ++first)
+            for (std::size_t second = first + 1; second < words.size(); ++second) {
+                CAPTURE(words[first]->text);
+                CAPTURE(words[second]->text);
+                const bool apart = words[first]->maximum.x <= words[second]->minimum.x ||
+                                   words[second]->maximum.x <= words[first]->minimum.x ||
+                                   words[first]->maximum.y <= words[second]->minimum.y ||
+                                   words[second]->maximum.y <= words[first]->minimum.y;
+                CHECK(apart);
+            }
+    }
 }
