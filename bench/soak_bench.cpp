@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <set>
 
@@ -37,12 +38,13 @@ int main(int argc, char** argv) {
             if (item.touchable)
                 targets.push_back(&item);
         if (runtime.ui().screen() == ui::ScreenKind::Page) {
-            // The UI does not say which page is open; its first few visible texts tell pages apart.
-            std::string signature;
-            const auto& items = runtime.ui().lastFrame().items();
-            for (std::size_t index = 0; index < std::min<std::size_t>(items.size(), 4); ++index)
-                signature += items[index].text + "|";
-            pagesSeen.insert(signature);
+            // The UI does not say which page is open; its tallest text (the title) tells pages apart.
+            const ui::VisibleItem* title = nullptr;
+            for (const ui::VisibleItem& item : runtime.ui().lastFrame().items())
+                if (!item.touchable && (!title || item.maximum.y - item.minimum.y > title->maximum.y - title->minimum.y))
+                    title = &item;
+            if (title)
+                pagesSeen.insert(title->text);
         }
         // Walk the pack as a villager would: tiles lead deeper (category, page, gallery
         // picture), the viewer's "next" and "close", "back" and "home" lead out again.
@@ -56,19 +58,22 @@ int main(int argc, char** argv) {
         for (const ui::VisibleItem* item : targets)
             if (area(item) >= largest / 2)
                 big.push_back(item);
-        const ui::FrameRecord& frame = runtime.ui().lastFrame();
+        const ui::FrameRecord& visible = runtime.ui().lastFrame();
         const int dice = std::uniform_int_distribution<int>(0, 9)(random);
         const ui::VisibleItem* chosen = nullptr;
-        if (const ui::VisibleItem* close = frame.findTouchable("Đóng")) { // the picture viewer, or a dialog
-            const ui::VisibleItem* next = frame.findTouchable("Tiếp");
+        if (const ui::VisibleItem* close = visible.findTouchable("Đóng")) { // the picture viewer, or a dialog
+            const ui::VisibleItem* next = visible.findTouchable("Tiếp");
             chosen = next && dice < 6 ? next : close;
         } else if (runtime.ui().screen() == ui::ScreenKind::Category && dice < 2) {
-            chosen = frame.findTouchable("Quay lại");
+            chosen = visible.findTouchable("Quay lại");
         } else if (runtime.ui().screen() == ui::ScreenKind::Page && dice < 6) {
-            chosen = frame.findTouchable(dice < 3 ? "Quay lại" : "Trang chủ");
+            chosen = visible.findTouchable(dice < 3 ? "Quay lại" : "Trang chủ");
         }
         if (!chosen && !big.empty())
             chosen = big[std::uniform_int_distribution<std::size_t>(0, big.size() - 1)(random)];
+        if (std::getenv("BENCH_SOAK_TRACE"))
+            std::fprintf(stderr, "tap %ld screen %d chose '%s' of %zu targets\n", tap,
+                         static_cast<int>(runtime.ui().screen()), chosen ? chosen->text.c_str() : "-", targets.size());
         const ImVec2 point = chosen ? chosen->centre() : ImVec2(runtime.screenSize().x / 2, runtime.screenSize().y / 2);
         const std::int64_t down = clock.monotonicMilliseconds();
         clock.advance(60);
