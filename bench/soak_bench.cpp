@@ -78,18 +78,13 @@ int main(int argc, char** argv) {
         const std::int64_t down = clock.monotonicMilliseconds();
         clock.advance(60);
         kiosk.tapAt(point.x, point.y, down, clock.monotonicMilliseconds());
-        for (int frame = 0; frame < 3; ++frame) {
+        for (int frame = 0; frame < 2; ++frame) {
             clock.advance(16);
             runtime.renderFrame();
         }
         // Pictures arrive as they would between taps; keeps the texture cache churning.
         if (runtime.waitForPictures())
             runtime.renderFrame();
-        // Glides and the attract loop are not what this measures: let them end.
-        for (int frame = 0; frame < 10 && runtime.ui().isAnimating(); ++frame) {
-            clock.advance(16);
-            runtime.renderFrame();
-        }
         if (tap % 10000 == 9999)
             std::fprintf(stderr, "bench-soak: %ld taps, rss %llu kB\n", tap + 1,
                          static_cast<unsigned long long>(bench::ownRssKilobytes()));
