@@ -45,6 +45,7 @@ TEST_CASE("script errors name the file, the line and the problem") {
     CHECK(messageOf("wait -5\n").find("whole number") != std::string::npos);
     CHECK(messageOf("shot ../escape.png\n").find("without folders") != std::string::npos);
     CHECK(messageOf("wait 10 extra\n").find("unexpected 'extra'") != std::string::npos);
+    CHECK(messageOf("wait 1\n\xFF\xFEtap\n") == "s.script:2: not UTF-8 text (is this a script file?)");
 }
 
 TEST_CASE("kiosk options: defaults, headless flags and refusals") {

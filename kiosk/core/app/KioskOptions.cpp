@@ -90,7 +90,7 @@ std::string kioskUsage() {
            "  script commands: tap X Y | tap \"TEXT\" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS\n"
            "                   wait-for \"TEXT\" [MS]\n"
            "                   shot NAME.png\n"
-           "                   expect \"TEXT\" | expect-not \"TEXT\"\n";
+           "                   expect \"TEXT\" | expect-not \"TEXT\" | expect-audio\n";
 }
 
 } // namespace kiosk::app

@@ -1,5 +1,7 @@
 #include "script/Script.hpp"
 
+#include "text/Unicode.hpp"
+
 #include <charconv>
 #include <sstream>
 
@@ -143,6 +145,9 @@ std::vector<Command> parseScript(const std::string& source, const std::string& s
         const std::size_t first = line.find_first_not_of(" \t");
         if (first == std::string::npos || line[first] == '#')
             continue;
+        // A script is text; echoing binary junk back would only garble the message.
+        if (!text::isValidUtf8(line))
+            throw ScriptError(sourceName + ":" + std::to_string(lineNumber) + ": not UTF-8 text (is this a script file?)");
         LineReader reader(line, sourceName + ":" + std::to_string(lineNumber));
         Action action = parseAction(reader);
         reader.expectEnd();
