@@ -4,6 +4,9 @@
 // pack's title, a welcome line and the language buttons, then one picture tile per category.
 //
 //   bench-home-fixture PACK.kpack DIR     writes DIR/home.html and DIR/<image id>.jpg|png
+//
+// The page logs "first complete frame" to the console once its pictures and fonts are on
+// screen; Chromium prints that on stderr with --enable-logging=stderr.
 #include "pack/PackReader.hpp"
 
 #include <algorithm>
@@ -78,7 +81,12 @@ int main(int argc, char** argv) {
             ".tile b{font-size:28px}.tile small{font-size:18px;color:#fff4e6}\n"
             "</style></head><body>\n"
          << "<header><div><h1>" << escaped(title) << "</h1><p>Chạm vào một mục để xem</p></div>" << buttons
-         << "</header>\n<main>\n" << tiles << "</main></body></html>\n";
+         << "</header>\n<main>\n" << tiles << "</main>\n"
+         // The page's "first complete frame", for bench-measure --mark: every picture loaded
+         // (load), the fonts too, then the frame after next has painted them.
+         << "<script>addEventListener('load', () => document.fonts.ready.then(() => requestAnimationFrame(\n"
+            "  () => requestAnimationFrame(() => console.log('first complete frame')))));</script>\n"
+            "</body></html>\n";
     std::printf("wrote %s/home.html with %zu tiles\n", folder.c_str(), index.categories.size());
     return 0;
 }

@@ -31,6 +31,15 @@ platform::UsbWatcherSettings watcherSettings(const KioskOptions& options) {
     return settings;
 }
 
+std::optional<stats::UsbOutboxSettings> outboxSettings(const KioskOptions& options) {
+    if (!options.usbExportOutbox || !options.usbExportResult)
+        return std::nullopt;
+    stats::UsbOutboxSettings settings;
+    settings.outbox = *options.usbExportOutbox;
+    settings.resultFile = *options.usbExportResult;
+    return settings;
+}
+
 } // namespace
 
 KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const text::UiStrings& strings,
@@ -38,9 +47,10 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
     : dataDirectory_(makeDataDirectory(options)), strings_(strings), pack_(std::move(pack)),
       statistics_(clock, dataDirectory_, pack_.reader->index()),
       stickFlow_(clock, dataDirectory_, watcherSettings(options), installSettings(settings), statistics_.recorder(),
-                 strings),
+                 strings, outboxSettings(options)),
       staffConsole_(clock, dataDirectory_, statistics_.recorder(), describeShownPack(),
-                    [this] { return stickFlow_.stickKioskFolder(); }) {
+                    [this] { return stickFlow_.stickKioskFolder(); },
+                    [this] { return stickFlow_.exportThroughOutbox(); }) {
     runtime_ = std::make_unique<platform::KioskRuntime>(settings, *pack_.reader, strings_, clock);
     runtime_->setUsageObserver(&statistics_);
     runtime_->setStaffServices(&staffConsole_);
@@ -73,8 +83,13 @@ bool KioskSession::beforeFrame() {
         std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
                   << pack_.reader->metadata().packVersion << "\n";
     }
-    runtime_->setNotice(stickFlow_.notice());
-    return stickFlow_.isBusy();
+    // A notice that changed needs a frame even when nothing else moves: an idle kiosk runs
+    // this hook once a second without drawing, and would otherwise show the old notice (the
+    // statistics outcome arrives while idle; a banner's time runs out while idle).
+    const bool noticeChanged = stickFlow_.notice() != shownNotice_;
+    shownNotice_ = stickFlow_.notice();
+    runtime_->setNotice(shownNotice_);
+    return stickFlow_.isBusy() || noticeChanged;
 }
 
 } // namespace kiosk::app

@@ -31,6 +31,7 @@ private:
     UsageStatistics statistics_;
     StickFlow stickFlow_;
     StaffConsole staffConsole_;
+    std::optional<ui::InstallNotice> shownNotice_; // what the UI was last given
     std::unique_ptr<platform::KioskRuntime> runtime_; // last: it draws with everything above
 };
 

@@ -42,9 +42,11 @@ ui::StaffChart namedCountsChart(const std::string& title, const std::vector<stat
 
 StaffConsole::StaffConsole(const time::Clock& clock, const std::filesystem::path& dataDirectory,
                            stats::UsageRecorder& recorder, ShownPackDescription shownPack,
-                           std::function<std::optional<std::filesystem::path>()> findStickFolder)
+                           std::function<std::optional<std::filesystem::path>()> findStickFolder,
+                           std::function<std::optional<std::string>()> exportThroughOutbox)
     : clock_(clock), dataDirectory_(dataDirectory), recorder_(recorder), access_(dataDirectory, clock),
-      shownPack_(std::move(shownPack)), findStickFolder_(std::move(findStickFolder)) {}
+      shownPack_(std::move(shownPack)), findStickFolder_(std::move(findStickFolder)),
+      exportThroughOutbox_(std::move(exportThroughOutbox)) {}
 
 ui::PinResult StaffConsole::checkPin(const std::string& pin) {
     switch (access_.check(pin)) {
@@ -95,6 +97,9 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
 }
 
 std::string StaffConsole::exportNow() {
+    if (exportThroughOutbox_)
+        if (std::optional<std::string> said = exportThroughOutbox_())
+            return *said;
     const std::optional<std::filesystem::path> stick = findStickFolder_ ? findStickFolder_() : std::nullopt;
     if (!stick)
         return "No USB stick with a kiosk folder is plugged in.";

@@ -22,8 +22,11 @@ struct ShownPackDescription {
 class StaffConsole final : public ui::StaffServices {
 public:
     // `findStickFolder` returns the kiosk/ folder of a plugged-in stick, if any.
+    // `exportThroughOutbox` exports where sticks are read-only (see StickFlow) and says how
+    // it went; nothing when the export is to be written onto the stick directly.
     StaffConsole(const time::Clock& clock, const std::filesystem::path& dataDirectory, stats::UsageRecorder& recorder,
-                 ShownPackDescription shownPack, std::function<std::optional<std::filesystem::path>()> findStickFolder);
+                 ShownPackDescription shownPack, std::function<std::optional<std::filesystem::path>()> findStickFolder,
+                 std::function<std::optional<std::string>()> exportThroughOutbox = {});
 
     void setShownPack(ShownPackDescription shownPack) { shownPack_ = std::move(shownPack); }
 
@@ -44,6 +47,7 @@ private:
     staff::StaffAccess access_;
     ShownPackDescription shownPack_;
     std::function<std::optional<std::filesystem::path>()> findStickFolder_;
+    std::function<std::optional<std::string>()> exportThroughOutbox_;
 };
 
 } // namespace kiosk::app

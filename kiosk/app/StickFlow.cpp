@@ -20,9 +20,15 @@ std::chrono::steady_clock::time_point asTimePoint(std::int64_t milliseconds) {
 
 StickFlow::StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory, platform::UsbWatcherSettings watcher,
                      install::InstallSettings installSettings, stats::UsageRecorder& recorder,
-                     const text::UiStrings& strings)
+                     const text::UiStrings& strings, std::optional<stats::UsbOutboxSettings> outbox)
     : clock_(clock), dataDirectory_(std::move(dataDirectory)), watcher_(std::move(watcher)),
-      installSettings_(std::move(installSettings)), recorder_(recorder), strings_(strings) {}
+      installSettings_(std::move(installSettings)), recorder_(recorder), strings_(strings) {
+    if (outbox) {
+        if (!outbox->log)
+            outbox->log = [](const std::string& line) { std::cerr << "kiosk: " << line << "\n"; };
+        outbox_.emplace(clock, std::move(*outbox), recorder);
+    }
+}
 
 StickFlow::~StickFlow() = default; // the job's destructor cancels and joins its thread
 
@@ -35,6 +41,22 @@ std::optional<std::filesystem::path> StickFlow::stickKioskFolder() const {
     return std::nullopt;
 }
 
+std::optional<std::string> StickFlow::exportThroughOutbox() {
+    if (!outbox_)
+        return std::nullopt;
+    const std::optional<std::filesystem::path> kioskFolder = stickKioskFolder();
+    if (!kioskFolder)
+        return "No USB stick with a kiosk folder is plugged in.";
+    outbox_->requestExport(stats::highestSequenceIn(stats::exportFolderFor(*kioskFolder, recorder_.kioskId())));
+    statistics_ = ui::InstallNotice::StatisticsOutcome::Saving;
+    followOutbox();
+    staffBanner_ = true;
+    hideNoticeAtMilliseconds_ = 0;
+    if (outbox_->status().state == stats::UsbOutboxStatus::State::NotSaved)
+        return "Statistics not saved: " + outbox_->status().reasonCode;
+    return "Statistics are being copied to the USB stick: the banner at the bottom says when they are saved.";
+}
+
 std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language) {
     const std::int64_t now = clock_.monotonicMilliseconds();
     for (const platform::StickEvent& event : watcher_.poll(asTimePoint(now))) {
@@ -42,6 +64,12 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
             stickAppeared(event.stick);
         else
             stickDisappeared(event.stick);
+    }
+    if (outbox_) {
+        // At most one look at the result file a second, from this hook, which an idle kiosk
+        // already runs once a second: no wake-ups of its own.
+        outbox_->poll();
+        followOutbox();
     }
 
     std::unique_ptr<pack::PackReader> installed;
@@ -63,7 +91,7 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
                     std::cerr << "kiosk: the installed pack does not open: " << error.what() << "\n";
                 }
                 // Every install also refreshes the statistics on the stick.
-                statisticsSaved_ = exportStatistics() || statisticsSaved_;
+                exportStatistics();
                 if (!dismissed_)
                     describe(snapshot, language);
             } else if (snapshot.stage == install::InstallStage::Refused) {
@@ -71,9 +99,12 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
             }
         }
     }
+    if (staffBanner_)
+        showStatisticsBanner();
     if (notice_ && hideNoticeAtMilliseconds_ > 0 && now >= hideNoticeAtMilliseconds_) {
         notice_.reset();
         dismissed_ = true;
+        staffBanner_ = false;
     }
     return installed;
 }
@@ -82,7 +113,10 @@ void StickFlow::stickAppeared(const std::filesystem::path& stick) {
     if (job_ && !job_->finished())
         return; // one stick at a time; the next one is looked at when it is plugged in again
     stick_ = stick;
-    statisticsSaved_ = exportStatistics();
+    statistics_ = ui::InstallNotice::StatisticsOutcome::None;
+    statisticsReasonCode_.clear();
+    staffBanner_ = false;
+    exportStatistics();
     notice_.reset();
     dismissed_ = false;
     hideNoticeAtMilliseconds_ = 0;
@@ -105,16 +139,67 @@ void StickFlow::stickDisappeared(const std::filesystem::path& stick) {
     }
 }
 
-bool StickFlow::exportStatistics() {
+void StickFlow::exportStatistics() {
     if (!stick_)
-        return false;
+        return;
     std::error_code error;
+    // Only a stick with a kiosk/ folder is meant for the kiosk: nothing else on a stick is
+    // ever changed.
     if (!std::filesystem::is_directory(*stick_ / "kiosk", error))
-        return false;
+        return;
+    if (outbox_) {
+        // The stick is read-only here, but its exports are still readable: the outbox's
+        // export is numbered above them, as one written onto the stick would be.
+        outbox_->requestExport(stats::highestSequenceIn(stats::exportFolderFor(*stick_ / "kiosk", recorder_.kioskId())));
+        statistics_ = ui::InstallNotice::StatisticsOutcome::Saving;
+        followOutbox();
+        return;
+    }
     const stats::ExportResult result = recorder_.exportTo(*stick_ / "kiosk");
-    if (!result.saved)
+    if (result.saved)
+        statistics_ = ui::InstallNotice::StatisticsOutcome::Saved;
+    else
         std::cerr << "kiosk: statistics not saved to the stick: " << result.error << "\n";
-    return result.saved;
+}
+
+// What the notice says about the statistics follows the outbox, once this stick asked it.
+void StickFlow::followOutbox() {
+    using Outcome = ui::InstallNotice::StatisticsOutcome;
+    if (!outbox_ || statistics_ == Outcome::None)
+        return;
+    const stats::UsbOutboxStatus& status = outbox_->status();
+    switch (status.state) {
+    case stats::UsbOutboxStatus::State::Idle:
+    case stats::UsbOutboxStatus::State::Saving:
+        statistics_ = Outcome::Saving;
+        statisticsReasonCode_.clear();
+        break;
+    case stats::UsbOutboxStatus::State::Saved:
+        statistics_ = Outcome::Saved;
+        statisticsReasonCode_.clear();
+        break;
+    case stats::UsbOutboxStatus::State::NotSaved:
+        statistics_ = Outcome::NotSaved;
+        statisticsReasonCode_ = status.reasonCode;
+        break;
+    }
+}
+
+// The small banner about the statistics alone: while saving, then for a few seconds.
+void StickFlow::showStatisticsBanner() {
+    using Outcome = ui::InstallNotice::StatisticsOutcome;
+    if (statistics_ == Outcome::None) {
+        notice_.reset();
+        return;
+    }
+    ui::InstallNotice notice;
+    notice.stage = ui::InstallNotice::Stage::Statistics;
+    notice.statistics = statistics_;
+    notice.statisticsReasonCode = statisticsReasonCode_;
+    notice.stickStillPresent = stick_.has_value();
+    if (statistics_ != Outcome::Saving && hideNoticeAtMilliseconds_ == 0)
+        hideNoticeAtMilliseconds_ = clock_.monotonicMilliseconds() + kNoticeLingerMilliseconds;
+    notice_ = notice;
 }
 
 void StickFlow::describe(const install::InstallSnapshot& snapshot, const std::string& language) {
@@ -140,18 +225,13 @@ void StickFlow::describe(const install::InstallSnapshot& snapshot, const std::st
         break;
     case install::InstallStage::NothingForKiosk:
         // A stick with nothing for the kiosk must not interrupt the villager: at most a small
-        // banner that the statistics were saved, for a few seconds.
-        if (!statisticsSaved_) {
-            notice_.reset();
-            return;
-        }
-        notice.stage = Stage::StatisticsSaved;
-        if (hideNoticeAtMilliseconds_ == 0)
-            hideNoticeAtMilliseconds_ = clock_.monotonicMilliseconds() + kNoticeLingerMilliseconds;
-        break;
+        // banner about the statistics, for a few seconds.
+        showStatisticsBanner();
+        return;
     }
     notice.progress = static_cast<float>(snapshot.progress);
-    notice.statisticsSaved = statisticsSaved_;
+    notice.statistics = statistics_;
+    notice.statisticsReasonCode = statisticsReasonCode_;
     notice.stickStillPresent = stick_.has_value();
     if (snapshot.pack) {
         const install::PackDescription& pack = *snapshot.pack;

@@ -2,6 +2,10 @@
 // kiosk/ folder), a pack on it is installed or refused, and the screen says so in the
 // villager's language. Runs on the UI thread once a frame; the slow work (copying,
 // checking) happens on the install job's own thread.
+//
+// Where the kiosk sees sticks read-only (a Raspberry Pi board, `--usb-export-outbox`), the
+// statistics go into the outbox instead and a root helper copies them (stats/UsbOutbox.hpp);
+// the notice says "saving" until the helper answers, then saved or not saved and why.
 #pragma once
 
 #include "InstallNotice.hpp"
@@ -9,6 +13,7 @@
 #include "install/PackInstallJob.hpp"
 #include "pack/PackReader.hpp"
 #include "stats/UsageRecorder.hpp"
+#include "stats/UsbOutbox.hpp"
 #include "text/UiStrings.hpp"
 #include "time/Clock.hpp"
 
@@ -22,8 +27,10 @@ namespace kiosk::app {
 class StickFlow {
 public:
     // `installSettings`: the kiosk's fonts and built-in pack, which every install checks against.
+    // `outbox`: set when sticks are read-only for the kiosk; nothing writes onto the stick.
     StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory, platform::UsbWatcherSettings watcher,
-              install::InstallSettings installSettings, stats::UsageRecorder& recorder, const text::UiStrings& strings);
+              install::InstallSettings installSettings, stats::UsageRecorder& recorder, const text::UiStrings& strings,
+              std::optional<stats::UsbOutboxSettings> outbox = std::nullopt);
     ~StickFlow();
     StickFlow(const StickFlow&) = delete;
     StickFlow& operator=(const StickFlow&) = delete;
@@ -38,13 +45,19 @@ public:
     }
     // The kiosk/ folder of a plugged-in stick, for the staff view's "export now".
     std::optional<std::filesystem::path> stickKioskFolder() const;
+    // The staff view's "export now" where sticks are read-only: asks for the copy and shows
+    // the statistics banner until the answer. Nothing without an outbox (the staff view
+    // then writes onto the stick itself); else a sentence for the staff view.
+    std::optional<std::string> exportThroughOutbox();
     // True while something on screen depends on the job: the loop keeps drawing.
     bool isBusy() const { return job_ && !job_->finished(); }
 
 private:
     void stickAppeared(const std::filesystem::path& stick);
     void stickDisappeared(const std::filesystem::path& stick);
-    bool exportStatistics();
+    void exportStatistics();
+    void followOutbox();
+    void showStatisticsBanner();
     void describe(const install::InstallSnapshot& snapshot, const std::string& language);
 
     const time::Clock& clock_;
@@ -56,7 +69,11 @@ private:
     std::optional<std::filesystem::path> stick_;
     std::unique_ptr<install::PackInstallJob> job_;
     bool jobReported_ = false;
-    bool statisticsSaved_ = false;
+    std::optional<stats::UsbOutbox> outbox_;
+    // For the stick now plugged in (None: it has no kiosk/ folder, or nothing was saved).
+    ui::InstallNotice::StatisticsOutcome statistics_ = ui::InstallNotice::StatisticsOutcome::None;
+    std::string statisticsReasonCode_;
+    bool staffBanner_ = false; // the staff view asked for an export: banner until the answer
     std::optional<ui::InstallNotice> notice_;
     bool dismissed_ = false; // the notice for this stick was closed: do not show it again
     std::int64_t hideNoticeAtMilliseconds_ = 0;

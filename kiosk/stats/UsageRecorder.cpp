@@ -350,8 +350,9 @@ ExportResult writePreparedExport(const PreparedExport& prepared) {
     try {
         ExportHeader header = prepared.header;
         header.sequence =
-            std::max(lastExportSequence(prepared.dataDirectory),
-                     highestSequenceIn(exportFolderFor(prepared.stickKioskFolder, header.kioskId))) +
+            std::max({lastExportSequence(prepared.dataDirectory),
+                      highestSequenceIn(exportFolderFor(prepared.stickKioskFolder, header.kioskId)),
+                      prepared.sequenceFloor}) +
             1;
         const WrittenExport written = writeExport(prepared.stickKioskFolder, header, prepared.counts);
         storeLastExportSequence(prepared.dataDirectory, header.sequence);

@@ -69,10 +69,13 @@ struct PreparedExport {
     ExportHeader header; // sequence, checksum and period are filled in when written
     CountTable counts;
     std::string error; // set when nothing could be prepared
+    // The export is numbered above this too: the highest sequence on the stick it is meant
+    // for, when it is written elsewhere first (the USB outbox) and copied there later.
+    std::int64_t sequenceFloor = 0;
 };
 
 // Picks the next sequence (never reused: neither the one this kiosk remembers nor one
-// already on the stick), writes CSV then header atomically, remembers the sequence.
+// already on the stick, nor `sequenceFloor`), writes CSV then header atomically, remembers the sequence.
 // Touches no recorder state: safe on another thread, one export at a time.
 ExportResult writePreparedExport(const PreparedExport& prepared);
 

@@ -1,4 +1,5 @@
 #include "Screens.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -37,6 +38,8 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
                                 ImDrawFlags_RoundCornersNone, tint);
         };
         drawSlide(slot, 1.0f, intoSlot + kMillisecondsPerPicture);
+        // The next slide fades in over this one: decoded ahead, it never appears as a placeholder.
+        context.pictures.prefetch(pictures[static_cast<std::size_t>((slot + 1) % count)], pack::ImageSize::Full);
         if (slot > 0 && intoSlot < kCrossfadeMilliseconds)
             drawSlide(slot - 1, 1.0f - static_cast<float>(intoSlot) / kCrossfadeMilliseconds, intoSlot + kMillisecondsPerPicture);
     }
@@ -55,7 +58,8 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
     const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(elapsed) / 1000.0f * 3.14159f);
     const float handSize = metrics.iconSize * (2.0f + 0.25f * pulse);
     const ImVec2 handCentre(metrics.padding + metrics.iconSize * 1.4f, bandTop + bandHeight / 2);
-    drawList->AddCircleFilled(handCentre, handSize * 0.62f, IM_COL32(232, 131, 58, static_cast<int>(150 + 100 * pulse)));
+    fillCircle(context, drawList, handCentre, handSize * 0.62f,
+               IM_COL32(232, 131, 58, static_cast<int>(150 + 100 * pulse)));
     drawIcon(drawList, context.pictures.icon("touch"), handCentre, handSize * 0.8f, context.colours.onDark);
 
     const float textLeft = handCentre.x + metrics.iconSize * 2;

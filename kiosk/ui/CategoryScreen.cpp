@@ -1,4 +1,5 @@
 #include "Screens.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -35,7 +36,7 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
         const std::string id = "page-" + page.id;
         if (touchArea(context, id.c_str(), minimum, maximum, pageTitle))
             context.actions.push_back(action::OpenPage{page.id});
-        drawShadowedCard(context.colours, drawList, minimum, maximum, metrics.rounding, context.colours.surface);
+        drawShadowedCard(context, drawList, minimum, maximum, metrics.rounding, context.colours.surface);
         drawPictureCovering(context, drawList,
                             context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail), minimum,
                             ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding, ImDrawFlags_RoundCornersTop);
@@ -43,7 +44,7 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
             // A speaker on the picture: this page can be listened to, no reading needed.
             const float badge = metrics.iconSize * 1.2f;
             const ImVec2 centre(maximum.x - badge * 0.75f, minimum.y + badge * 0.75f);
-            drawList->AddCircleFilled(centre, badge / 2, context.colours.emphasis);
+            fillCircle(context, drawList, centre, badge / 2, context.colours.emphasis);
             drawIcon(drawList, context.pictures.icon("speaker"), centre, badge * 0.62f,
                      readableOn(context.colours, context.colours.emphasis));
         }

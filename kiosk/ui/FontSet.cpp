@@ -9,10 +9,11 @@ namespace kiosk::ui {
 
 namespace {
 
-ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ranges, int oversample) {
+ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ranges) {
     ImFontConfig config;
-    // ImGui would otherwise free the glyph ranges it does not own; these live in a static.
-    config.OversampleH = oversample;
+    // Glyphs snap to whole pixels, so oversampling would only blur them (ImGui's own advice),
+    // double the atlas and make a software renderer scale every glyph instead of copying it.
+    config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(file.c_str(), size, &config, ranges);
@@ -21,20 +22,20 @@ ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ra
     return font;
 }
 
-FontSet addFontSet(const FontFiles& files, const Metrics& metrics, const ImWchar* ranges, int oversample) {
+FontSet addFontSet(const FontFiles& files, const Metrics& metrics, const ImWchar* ranges) {
     FontSet fonts;
-    fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges, oversample);
-    fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges, oversample);
-    fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges, oversample);
-    fonts.title = addFont(files.bold, metrics.titleFontSize, ranges, oversample);
-    fonts.small = addFont(files.regular, metrics.smallFontSize, ranges, oversample);
+    fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges);
+    fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges);
+    fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges);
+    fonts.title = addFont(files.bold, metrics.titleFontSize, ranges);
+    fonts.small = addFont(files.regular, metrics.smallFontSize, ranges);
     return fonts;
 }
 
 } // namespace
 
 FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
-                      int maximumTextureSide) {
+                      int maximumTextureSide, LargeFonts large) {
     for (const std::filesystem::path& file : {files.regular, files.bold})
         if (!std::ifstream(file))
             throw std::runtime_error("font file missing: " + file.string());
@@ -43,7 +44,10 @@ FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std:
     static ImVector<ImWchar> ranges;
     ranges.clear();
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    // Printable ASCII always (numbers, codes and paths in the staff view, ImGui's '?' for a
+    // missing glyph); beyond it only what is used: every glyph costs start-up time five times.
+    for (ImWchar ascii = 0x20; ascii <= 0x7E; ++ascii)
+        builder.AddChar(ascii);
     for (const char32_t codePoint : codePoints)
         if (codePoint <= 0xFFFF) // ImWchar is 16-bit in Debian's libimgui build
             builder.AddChar(static_cast<ImWchar>(codePoint));
@@ -52,23 +56,20 @@ FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std:
     builder.BuildRanges(&ranges);
 
     ImGuiIO& io = ImGui::GetIO();
-    // Twice the horizontal oversampling looks better on small text; once is the fallback when
-    // the atlas would not fit the GPU (a big screen, a pack with many scripts). Large text is
-    // a comfort, the standard sizes a necessity: they go last.
-    struct Attempt {
-        int oversample;
-        bool withLarge;
-    };
-    for (const Attempt attempt : {Attempt{2, true}, Attempt{1, true}, Attempt{1, false}}) {
+    // When the atlas would not fit the GPU (a big screen, a pack with many scripts), large
+    // text goes: it is a comfort, the standard sizes a necessity.
+    std::vector<bool> attempts = {false};
+    if (large == LargeFonts::Include)
+        attempts.insert(attempts.begin(), true);
+    for (const bool withLarge : attempts) {
         io.Fonts->Clear();
         // ImGui picks up to 4096 wide by itself; a GPU may take less (2048 on a Pi 3).
         io.Fonts->TexDesiredWidth = maximumTextureSide > 0 ? std::min(maximumTextureSide, 4096) : 0;
         FontLibrary library;
-        library.standard = addFontSet(files, metrics, ranges.Data, attempt.oversample);
-        library.hasLarge = attempt.withLarge;
-        library.large = attempt.withLarge
-                            ? addFontSet(files, metrics.withTextScale(kLargeTextScale), ranges.Data, attempt.oversample)
-                            : library.standard;
+        library.standard = addFontSet(files, metrics, ranges.Data);
+        library.hasLarge = withLarge;
+        library.large = withLarge ? addFontSet(files, metrics.withTextScale(kLargeTextScale), ranges.Data)
+                                  : library.standard;
         io.FontDefault = library.standard.body;
         if (!io.Fonts->Build())
             throw std::runtime_error("cannot build the font atlas");

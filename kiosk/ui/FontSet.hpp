@@ -24,10 +24,14 @@ struct FontSet {
 struct FontLibrary {
     FontSet standard;
     FontSet large;
-    // False when the larger fonts did not fit the GPU's texture: `large` is then `standard`,
-    // and large-text mode keeps the standard sizes rather than failing.
+    // False when the larger fonts were not asked for or did not fit the GPU's texture: `large`
+    // is then `standard`, and large-text mode keeps the standard sizes rather than failing.
     bool hasLarge = false;
 };
+
+// Most visitors never choose large text, so the kiosk starts without those fonts (half the
+// atlas: less start-up time and memory) and adds them when someone does.
+enum class LargeFonts { Omit, Include };
 
 struct FontFiles {
     std::filesystem::path regular;
@@ -37,9 +41,8 @@ struct FontFiles {
 // Adds the fonts to ImGui's atlas; throws std::runtime_error if a font file is missing.
 // `codePoints` are every character the kiosk may draw. The atlas is one texture, so it must
 // fit `maximumTextureSide` (the GPU's limit; 0 = no limit): if it does not, it is built
-// again with less oversampling, then without the large fonts, and a std::runtime_error
-// says so if even that is too big.
+// again without the large fonts, and a std::runtime_error says so if even that is too big.
 FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
-                      int maximumTextureSide = 0);
+                      int maximumTextureSide = 0, LargeFonts large = LargeFonts::Include);
 
 } // namespace kiosk::ui

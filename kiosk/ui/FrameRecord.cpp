@@ -8,8 +8,17 @@ void FrameRecord::add(const std::string& text, ImVec2 minimum, ImVec2 maximum, b
     if (text.empty())
         return;
     const ImDrawList* drawList = ImGui::GetWindowDrawList();
-    const ImVec2 clipMinimum = drawList->GetClipRectMin();
-    const ImVec2 clipMaximum = drawList->GetClipRectMax();
+    addClipped(text, minimum, maximum, touchable, drawList->GetClipRectMin(), drawList->GetClipRectMax());
+}
+
+void FrameRecord::addOverlay(const std::string& text, ImVec2 minimum, ImVec2 maximum, ImVec2 screen) {
+    if (text.empty())
+        return;
+    addClipped(text, minimum, maximum, false, ImVec2(0, 0), screen);
+}
+
+void FrameRecord::addClipped(const std::string& text, ImVec2 minimum, ImVec2 maximum, bool touchable,
+                             ImVec2 clipMinimum, ImVec2 clipMaximum) {
     VisibleItem item;
     item.text = text;
     item.touchable = touchable;

@@ -24,6 +24,10 @@ public:
     // Records `text` drawn in [minimum, maximum] if any of it lies inside the current ImGui
     // clip rectangle.
     void add(const std::string& text, ImVec2 minimum, ImVec2 maximum, bool touchable);
+    // Records `text` drawn onto the foreground draw list outside every window (a banner
+    // that lets taps through), clipped to the screen only. add() would ask ImGui for the
+    // current window, and outside every window ImGui then makes and shows its "Debug" one.
+    void addOverlay(const std::string& text, ImVec2 minimum, ImVec2 maximum, ImVec2 screen);
     const std::vector<VisibleItem>& items() const { return items_; }
 
     const VisibleItem* findTouchable(const std::string& needle) const;
@@ -31,6 +35,9 @@ public:
     std::string describe() const;
 
 private:
+    void addClipped(const std::string& text, ImVec2 minimum, ImVec2 maximum, bool touchable, ImVec2 clipMinimum,
+                    ImVec2 clipMaximum);
+
     std::vector<VisibleItem> items_;
 };
 

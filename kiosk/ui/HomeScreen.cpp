@@ -1,9 +1,17 @@
 #include "Screens.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
 
 namespace kiosk::ui {
+
+std::vector<std::int64_t> homeScreenThumbnails(const pack::PackIndex& index) {
+    std::vector<std::int64_t> images;
+    for (const pack::Category& category : index.categories)
+        images.push_back(category.imageId);
+    return images;
+}
 
 void drawHomeScreen(UiContext& context) {
     const Metrics& metrics = context.metrics;
@@ -53,19 +61,19 @@ void drawHomeScreen(UiContext& context) {
         const std::string id = "category-" + category.id;
         if (touchArea(context, id.c_str(), minimum, maximum, name))
             context.actions.push_back(action::OpenCategory{category.id});
-        drawShadowedCard(colours, drawList, minimum, maximum, metrics.rounding, colours.surface);
+        drawShadowedCard(context, drawList, minimum, maximum, metrics.rounding, colours.surface);
         const ImVec2 pictureMaximum(maximum.x, maximum.y - labelHeight);
         drawPictureCovering(context, drawList,
                             context.pictures.packPicture(category.imageId, pack::ImageSize::Thumbnail), minimum,
                             pictureMaximum, metrics.rounding, ImDrawFlags_RoundCornersTop);
-        drawList->AddRectFilled(ImVec2(minimum.x, pictureMaximum.y), maximum, colours.accent, metrics.rounding,
-                                ImDrawFlags_RoundCornersBottom);
+        fillRoundedRect(context, drawList, ImVec2(minimum.x, pictureMaximum.y), maximum, colours.accent,
+                        metrics.rounding, ImDrawFlags_RoundCornersBottom);
         // The category's pictogram on a disc over the picture's corner: the same sign that
         // heads the category's own screen, so the way in can be followed without reading.
         const float badge = metrics.iconSize * 1.5f;
         const ImVec2 badgeCentre(minimum.x + metrics.padding * 0.5f + badge / 2, pictureMaximum.y - badge * 0.35f);
-        drawList->AddCircleFilled(badgeCentre, badge / 2 + edge, colours.surface);
-        drawList->AddCircleFilled(badgeCentre, badge / 2, colours.emphasis);
+        fillCircle(context, drawList, badgeCentre, badge / 2 + edge, colours.surface);
+        fillCircle(context, drawList, badgeCentre, badge / 2, colours.emphasis);
         drawIcon(drawList, context.pictures.icon(categoryIcon(context, category.id)), badgeCentre, badge * 0.64f,
                  readableOn(colours, colours.emphasis));
         const float textLeft = minimum.x + metrics.padding * 0.6f;

@@ -1,4 +1,5 @@
 #include "Screens.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -7,6 +8,9 @@ namespace kiosk::ui {
 
 namespace {
 
+// A failure, in the card's accent for a refused pack: the one red on the kiosk.
+constexpr ImU32 kFailureRed = IM_COL32(190, 60, 40, 255);
+
 const char* headlineKey(InstallNotice::Stage stage) {
     switch (stage) {
     case InstallNotice::Stage::Found: return "usb_found";
@@ -14,12 +18,26 @@ const char* headlineKey(InstallNotice::Stage stage) {
     case InstallNotice::Stage::Verifying: return "usb_verifying";
     case InstallNotice::Stage::Installed: return "usb_installed";
     case InstallNotice::Stage::Refused: return "usb_refused";
-    case InstallNotice::Stage::StatisticsSaved: return "usb_statistics_saved";
+    case InstallNotice::Stage::Statistics: return "usb_statistics_saved";
     }
     return "usb_found";
 }
 
 } // namespace
+
+const char* statisticsMessageKey(InstallNotice::StatisticsOutcome outcome) {
+    switch (outcome) {
+    case InstallNotice::StatisticsOutcome::None: return nullptr;
+    case InstallNotice::StatisticsOutcome::Saving: return "usb_statistics_saving";
+    case InstallNotice::StatisticsOutcome::Saved: return "usb_statistics_saved";
+    case InstallNotice::StatisticsOutcome::NotSaved: return "usb_statistics_not_saved";
+    }
+    return nullptr;
+}
+
+ImU32 statisticsColour(const UiContext& context, InstallNotice::StatisticsOutcome outcome) {
+    return outcome == InstallNotice::StatisticsOutcome::NotSaved ? kFailureRed : context.colours.emphasis;
+}
 
 void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     const Metrics& metrics = context.metrics;
@@ -31,7 +49,12 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     const float textWidth = width - 2 * inner - metrics.iconSize * 1.6f;
     const bool finished = notice.stage == InstallNotice::Stage::Installed ||
                           notice.stage == InstallNotice::Stage::Refused ||
-                          notice.stage == InstallNotice::Stage::StatisticsSaved;
+                          notice.stage == InstallNotice::Stage::Statistics;
+    // The statistics line under the install's own words (a Statistics stage has the banner).
+    const char* statisticsKey =
+        notice.stage == InstallNotice::Stage::Statistics ? nullptr : statisticsMessageKey(notice.statistics);
+    const std::string statisticsMessage = statisticsKey ? context.word(statisticsKey) : std::string();
+    const bool statisticsNotSaved = notice.statistics == InstallNotice::StatisticsOutcome::NotSaved;
 
     // Measure first, so the card fits its words.
     float height = inner * 2 + metrics.headingFontSize * 1.4f;
@@ -43,18 +66,21 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
         height += wrappedHeight(context.fonts.bodyBold, notice.reasonMessage, textWidth, 4) + metrics.smallFontSize * 1.6f;
     if (!finished)
         height += metrics.touchTarget * 0.5f + metrics.gap;
-    if (notice.statisticsSaved && notice.stage != InstallNotice::Stage::StatisticsSaved)
-        height += metrics.bodyFontSize * 1.4f;
+    if (statisticsKey) {
+        height += wrappedHeight(context.fonts.body, statisticsMessage, textWidth, 3) + metrics.gap * 0.3f;
+        if (statisticsNotSaved && !notice.statisticsReasonCode.empty())
+            height += metrics.smallFontSize * 1.3f;
+    }
     if (finished)
         height += metrics.bodyFontSize * 1.6f + metrics.touchTarget + metrics.gap;
 
     const float top = (metrics.screen.y - height) / 2;
-    drawShadowedCard(context.colours, drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding,
+    drawShadowedCard(context, drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding,
                      context.colours.surface);
     const ImU32 accent =
         notice.stage == InstallNotice::Stage::Refused ? IM_COL32(190, 60, 40, 255) : context.colours.emphasis;
-    drawList->AddRectFilled(ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height), accent,
-                            metrics.rounding, ImDrawFlags_RoundCornersLeft);
+    fillRoundedRect(context, drawList, ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height), accent,
+                    metrics.rounding, ImDrawFlags_RoundCornersLeft);
     drawIcon(drawList, context.pictures.icon(notice.stage == InstallNotice::Stage::Refused ? "close" : "link"),
              ImVec2(left + inner + metrics.iconSize * 0.5f, top + inner + metrics.headingFontSize * 0.6f), metrics.iconSize,
              accent);
@@ -74,19 +100,22 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     if (!finished) {
         const ImVec2 barTop(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.5f);
         const float barHeight = metrics.touchTarget * 0.35f;
-        drawList->AddRectFilled(barTop, ImVec2(textLeft + textWidth, barTop.y + barHeight), context.colours.factsBox,
-                                barHeight / 2);
-        drawList->AddRectFilled(barTop,
-                                ImVec2(textLeft + std::max(barHeight, textWidth * std::clamp(notice.progress, 0.0f, 1.0f)),
-                                       barTop.y + barHeight),
-                                context.colours.accent, barHeight / 2);
+        fillRoundedRect(context, drawList, barTop, ImVec2(textLeft + textWidth, barTop.y + barHeight),
+                        context.colours.factsBox, barHeight / 2);
+        fillRoundedRect(
+            context, drawList, barTop,
+            ImVec2(textLeft + std::max(barHeight, textWidth * std::clamp(notice.progress, 0.0f, 1.0f)),
+                   barTop.y + barHeight),
+            context.colours.accent, barHeight / 2);
         context.record.add(std::to_string(static_cast<int>(notice.progress * 100)) + "%", barTop,
                            ImVec2(textLeft + textWidth, barTop.y + barHeight), false);
     }
-    if (notice.statisticsSaved && notice.stage != InstallNotice::Stage::StatisticsSaved) {
+    if (statisticsKey) {
         ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
-        wrappedText(context, context.word("usb_statistics_saved"), context.fonts.body, context.colours.emphasis,
+        wrappedText(context, statisticsMessage, context.fonts.body, statisticsColour(context, notice.statistics),
                     textWidth);
+        if (statisticsNotSaved && !notice.statisticsReasonCode.empty())
+            wrappedText(context, notice.statisticsReasonCode, context.fonts.small, context.colours.mutedText, textWidth);
     }
     if (finished) {
         ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));

@@ -1,5 +1,6 @@
 #include "KioskUi.hpp"
 
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -16,9 +17,12 @@ constexpr std::int64_t kNarrationFrameMilliseconds = 250;
 constexpr std::int64_t kAttractFrameMilliseconds = 100;
 constexpr std::int64_t kFingerFrameMilliseconds = 16;
 
+// Each window paints its own background; ImGui's (a 94 % dark grey) would be drawn, blended,
+// under it for nothing, and show through a translucent one.
 constexpr ImGuiWindowFlags kFullScreenWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                                               ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
+                                               ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
+                                               ImGuiWindowFlags_NoBackground;
 
 template <class... Visitors> struct Overloaded : Visitors... {
     using Visitors::operator()...;
@@ -213,8 +217,8 @@ void KioskUi::draw() {
         ImGui::End();
     }
 
-    if (notice_ && notice_->stage == InstallNotice::Stage::StatisticsSaved) {
-        drawStatisticsBanner(context);
+    if (notice_ && notice_->stage == InstallNotice::Stage::Statistics) {
+        drawStatisticsBanner(context, *notice_);
     } else if (notice_) {
         record_.clear();
         if (beginFullScreenWindow("usb-notice", metrics.screen, IM_COL32(0, 0, 0, 0), true))
@@ -226,21 +230,51 @@ void KioskUi::draw() {
         apply(action);
 }
 
-void KioskUi::drawStatisticsBanner(UiContext& context) {
+void KioskUi::drawStatisticsBanner(UiContext& context, const InstallNotice& notice) {
+    const char* key = statisticsMessageKey(notice.statistics);
+    if (!key)
+        return;
     // Drawn without a window of its own, so taps go on reaching the screen beneath.
     ImDrawList* drawList = ImGui::GetForegroundDrawList();
-    const std::string message = context.word("usb_statistics_saved");
+    const std::string message = context.word(key);
+    const std::string code =
+        notice.statistics == InstallNotice::StatisticsOutcome::NotSaved ? notice.statisticsReasonCode : std::string();
     const Metrics& metrics = context.metrics;
     ImFont* font = context.fonts.body;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, message.c_str());
+    ImFont* small = context.fonts.small;
     const float inset = metrics.padding * 0.6f;
+    // A long sentence (a narrow panel, large text) wraps rather than leaving the screen.
+    const float wrapWidth = metrics.screen.x - 2 * metrics.padding - 2 * inset;
+    const ImVec2 messageSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, message.c_str());
+    const ImVec2 codeSize =
+        code.empty() ? ImVec2(0, 0) : small->CalcTextSizeA(small->FontSize, FLT_MAX, wrapWidth, code.c_str());
+    // The code beside the sentence when both fit on one line: the banner then covers no
+    // more of the screen than the "saved" one does.
+    const float codeSpace = metrics.smallFontSize * 0.8f;
+    const bool codeBeside =
+        !code.empty() && messageSize.y < font->FontSize * 1.5f && messageSize.x + codeSpace + codeSize.x <= wrapWidth;
+    const float codeGap = code.empty() || codeBeside ? 0 : metrics.smallFontSize * 0.25f;
+    const ImVec2 size = codeBeside ? ImVec2(messageSize.x + codeSpace + codeSize.x, messageSize.y)
+                                   : ImVec2(std::max(messageSize.x, codeSize.x), messageSize.y + codeGap + codeSize.y);
     const ImVec2 minimum((metrics.screen.x - size.x) / 2 - inset, metrics.screen.y - size.y - 3 * inset);
     const ImVec2 maximum(minimum.x + size.x + 2 * inset, minimum.y + size.y + 2 * inset);
-    drawList->AddRectFilled(minimum, maximum, context.colours.topBar, metrics.rounding);
+    const ImU32 fill = notice.statistics == InstallNotice::StatisticsOutcome::NotSaved
+                           ? statisticsColour(context, notice.statistics)
+                           : context.colours.topBar;
+    const ImU32 words = readableOn(context.colours, fill);
+    drawList->AddRectFilled(minimum, maximum, fill, metrics.rounding);
     drawList->AddRect(minimum, maximum, context.colours.outline, metrics.rounding, 0, 2);
-    drawList->AddText(font, font->FontSize, ImVec2(minimum.x + inset, minimum.y + inset), context.colours.onDark,
-                      message.c_str());
-    record_.add(message, minimum, maximum, false);
+    const ImVec2 messageAt(minimum.x + inset, minimum.y + inset);
+    drawList->AddText(font, font->FontSize, messageAt, words, message.c_str(), nullptr, wrapWidth);
+    record_.addOverlay(message, minimum, maximum, metrics.screen);
+    if (!code.empty()) {
+        // Beside the sentence, on its baseline (the small font's descent sits a little higher).
+        const ImVec2 codeAt = codeBeside ? ImVec2(messageAt.x + messageSize.x + codeSpace,
+                                                  messageAt.y + (font->Ascent - small->Ascent))
+                                         : ImVec2(messageAt.x, messageAt.y + messageSize.y + codeGap);
+        drawList->AddText(small, small->FontSize, codeAt, words, code.c_str(), nullptr, wrapWidth);
+        record_.addOverlay(code, codeAt, ImVec2(codeAt.x + codeSize.x, codeAt.y + codeSize.y), metrics.screen);
+    }
 }
 
 bool KioskUi::takeNoticeDismissed() {

@@ -107,7 +107,7 @@ private:
     bool soundPlaying() const;
     PageExtras pageExtras() const;
     void feedImGuiMouse();
-    void drawStatisticsBanner(UiContext& context);
+    void drawStatisticsBanner(UiContext& context, const InstallNotice& notice);
 
     const pack::PackReader& pack_;
     PictureSource& pictures_;

@@ -1,4 +1,5 @@
 #include "PageSections.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -85,7 +86,7 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
     const bool pressed = ImGui::IsItemActive();
 
     // A rim of the page's background parts the disc from the picture under it.
-    drawList->AddCircleFilled(centre, outerRadius, colours.background, 64);
+    fillCircle(context, drawList, centre, outerRadius, colours.background);
     const float ringRadius = diameter / 2 + ring;
     const bool showsProgress =
         playback.clipId == narration.audioId &&
@@ -100,7 +101,7 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
         }
     }
     const ImU32 fill = pressed ? colours.pressed : colours.emphasis;
-    drawList->AddCircleFilled(centre, diameter / 2, fill, 64);
+    fillCircle(context, drawList, centre, diameter / 2, fill);
     drawIcon(drawList, context.pictures.icon(face.icon), centre, diameter * 0.55f, readableOn(colours, fill));
 
     const float wordsRight = right - 2 * outerRadius - metrics.gap * 0.5f;
@@ -111,7 +112,7 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
         const float markerWidth = textWidth(markerFont, marker) + 2 * inset;
         const ImVec2 markerMinimum(wordsRight - markerWidth, titleTop + labelFont->FontSize + metrics.gap * 0.3f);
         const ImVec2 markerMaximum(wordsRight, markerMinimum.y + markerFont->FontSize + 2 * inset);
-        drawList->AddRectFilled(markerMinimum, markerMaximum, colours.factsBox, metrics.rounding / 2);
+        fillRoundedRect(context, drawList, markerMinimum, markerMaximum, colours.factsBox, metrics.rounding / 2);
         drawList->AddRect(markerMinimum, markerMaximum, colours.outline, metrics.rounding / 2);
         textAt(context, marker, markerFont, colours.mutedText,
                ImVec2(markerMinimum.x + inset, markerMinimum.y + inset));

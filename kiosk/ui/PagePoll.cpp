@@ -1,4 +1,5 @@
 #include "PageSections.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -53,7 +54,7 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
         answered ? metrics.iconSize * 1.5f : faceDiameter + metrics.gap * 0.4f + labelHeight;
     const float height = inner + questionHeight + metrics.gap + answersHeight + inner;
 
-    drawShadowedCard(colours, drawList, ImVec2(left, top), ImVec2(left + width, top + height),
+    drawShadowedCard(context, drawList, ImVec2(left, top), ImVec2(left + width, top + height),
                      metrics.rounding, colours.surface);
     ImGui::SetCursorScreenPos(ImVec2(left + inner, top + inner));
     wrappedText(context, question, context.fonts.heading, colours.emphasis, contentWidth);
@@ -62,8 +63,8 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
     if (answered) {
         // One answer per visit: the faces give way to thanks, so a second tap cannot count.
         const float iconSize = metrics.iconSize * 1.5f;
-        drawList->AddCircleFilled(ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2),
-                                  iconSize / 2, colours.pollHappy);
+        fillCircle(context, drawList, ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize / 2,
+                   colours.pollHappy);
         drawIcon(drawList, context.pictures.icon("face-happy"),
                  ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize * 0.8f,
                  readableOn(colours, colours.pollHappy));
@@ -86,7 +87,7 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
                 context.actions.push_back(action::AnswerPoll{page.id, face.answer});
             const ImU32 fill = ImGui::IsItemActive() ? colours.pressed : fillFor(colours, face.answer);
             const ImVec2 centre(slotLeft + slot / 2, answersTop + faceDiameter / 2);
-            drawList->AddCircleFilled(centre, faceDiameter / 2, fill, 48);
+            fillCircle(context, drawList, centre, faceDiameter / 2, fill);
             drawIcon(drawList, context.pictures.icon(face.icon), centre, faceDiameter * 0.78f,
                      readableOn(colours, fill));
             ImFont* font = context.fonts.bodyBold;

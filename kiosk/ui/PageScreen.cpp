@@ -1,5 +1,6 @@
 #include "PageSections.hpp"
 #include "Screens.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -59,8 +60,8 @@ void drawFactsBox(UiContext& context, const std::vector<Fact>& facts, float left
     for (const Fact& fact : facts)
         height += metrics.smallFontSize * 1.2f + wrappedHeight(context.fonts.bodyBold, fact.value, textWidth, 100) + inner;
     const ImVec2 minimum(left, ImGui::GetCursorScreenPos().y);
-    drawList->AddRectFilled(minimum, ImVec2(left + width, minimum.y + height), context.colours.factsBox,
-                            metrics.rounding);
+    fillRoundedRect(context, drawList, minimum, ImVec2(left + width, minimum.y + height), context.colours.factsBox,
+                    metrics.rounding);
     drawList->AddRect(minimum, ImVec2(left + width, minimum.y + height), context.colours.outline, metrics.rounding, 0,
                       2);
     float y = minimum.y + inner;
@@ -107,7 +108,7 @@ void drawGallery(UiContext& context, const pack::PageContent& page, float left, 
         // A small magnifier-like badge says "tap to see it big" without words.
         const float badge = metrics.iconSize * 0.9f;
         const ImVec2 badgeCentre(pictureMaximum.x - badge * 0.7f, pictureMaximum.y - badge * 0.7f);
-        drawList->AddCircleFilled(badgeCentre, badge * 0.6f, IM_COL32(0, 0, 0, 120));
+        fillCircle(context, drawList, badgeCentre, badge * 0.6f, IM_COL32(0, 0, 0, 120));
         drawIcon(drawList, context.pictures.icon("pictures"), badgeCentre, badge * 0.7f, context.colours.onDark);
         clampedText(context, picture.caption, context.fonts.small, context.colours.mutedText,
                     ImVec2(minimum.x, pictureMaximum.y + metrics.padding * 0.25f), tileWidth, 2);
@@ -161,8 +162,9 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         const ImVec2 position = ImGui::GetCursorScreenPos();
         const ImVec2 size = context.fonts.small->CalcTextSizeA(metrics.smallFontSize, FLT_MAX, 0, marker.c_str());
         const float inset = metrics.padding * 0.4f;
-        drawList->AddRectFilled(position, ImVec2(position.x + size.x + 2 * inset, position.y + size.y + 2 * inset),
-                                colours.fallbackMarker, metrics.rounding / 2);
+        fillRoundedRect(context, drawList, position,
+                        ImVec2(position.x + size.x + 2 * inset, position.y + size.y + 2 * inset),
+                        colours.fallbackMarker, metrics.rounding / 2);
         textAt(context, marker, context.fonts.small, readableOn(colours, colours.fallbackMarker),
                ImVec2(position.x + inset, position.y + inset));
         ImGui::SetCursorScreenPos(ImVec2(position.x, position.y + size.y + 2 * inset + metrics.gap * 0.5f));
@@ -184,8 +186,8 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         case pack::BlockKind::Bullet: {
             const float indent = metrics.bodyFontSize * 1.4f;
             const ImVec2 position = ImGui::GetCursorScreenPos();
-            drawList->AddCircleFilled(ImVec2(left + indent * 0.4f, position.y + metrics.bodyFontSize * 0.62f),
-                                      metrics.bodyFontSize * 0.16f, colours.accent);
+            fillCircle(context, drawList, ImVec2(left + indent * 0.4f, position.y + metrics.bodyFontSize * 0.62f),
+                       metrics.bodyFontSize * 0.16f, colours.accent);
             ImGui::SetCursorScreenPos(ImVec2(left + indent, position.y));
             wrappedText(context, block.text, context.fonts.body, colours.text, width - indent);
             break;

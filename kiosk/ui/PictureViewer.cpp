@@ -1,4 +1,5 @@
 #include "Screens.hpp"
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -23,6 +24,10 @@ void drawPictureViewer(UiContext& context, const pack::PageContent& page, const 
     const ImVec2 areaMaximum(metrics.screen.x + viewer.dragOffset, metrics.screen.y - captionHeight);
     drawPictureContained(drawList, context.pictures.packPicture(picture.imageId, pack::ImageSize::Full), areaMinimum,
                          areaMaximum);
+    // A swipe either way shows a neighbour: have it decoded before the finger lifts.
+    for (const int neighbour : {index + 1, index - 1})
+        if (neighbour >= 0 && neighbour < count)
+            context.pictures.prefetch(page.gallery[static_cast<std::size_t>(neighbour)].imageId, pack::ImageSize::Full);
 
     // Caption, and one dot per picture so the villager sees there are more.
     if (!picture.caption.empty()) {
@@ -37,9 +42,11 @@ void drawPictureViewer(UiContext& context, const pack::PageContent& page, const 
     const float dot = std::max(6.0f, 12 * metrics.scale);
     const float dotsWidth = static_cast<float>(count) * dot * 2.5f;
     for (int position = 0; position < count; ++position)
-        drawList->AddCircleFilled(ImVec2(metrics.screen.x / 2 - dotsWidth / 2 + (static_cast<float>(position) + 0.5f) * dot * 2.5f,
-                                         topBand / 2),
-                                  dot / 2, position == index ? context.colours.accent : IM_COL32(255, 255, 255, 110));
+        fillCircle(
+            context, drawList,
+            ImVec2(metrics.screen.x / 2 - dotsWidth / 2 + (static_cast<float>(position) + 0.5f) * dot * 2.5f,
+                   topBand / 2),
+            dot / 2, position == index ? context.colours.accent : IM_COL32(255, 255, 255, 110));
 
     ButtonStyle style;
     style.fill = IM_COL32(60, 60, 60, 230);

@@ -6,6 +6,7 @@
 #include "UiContext.hpp"
 
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -27,6 +28,8 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
 std::string categoryIcon(UiContext& context, const std::string& categoryId);
 
 void drawHomeScreen(UiContext& context);
+// The pictures the home screen shows (thumbnails), so they can be decoded while the kiosk starts.
+std::vector<std::int64_t> homeScreenThumbnails(const pack::PackIndex& index);
 void drawCategoryScreen(UiContext& context, const std::string& categoryId);
 void drawPageScreen(UiContext& context, const pack::PageContent& page);
 
@@ -42,5 +45,9 @@ struct AttractState {
 void drawAttractScreen(UiContext& context, const AttractState& attract);
 // A card over whatever shows, about the USB stick just plugged in.
 void drawInstallNotice(UiContext& context, const InstallNotice& notice);
+// The ui.tsv key of the sentence about the statistics export; nullptr for None.
+const char* statisticsMessageKey(InstallNotice::StatisticsOutcome outcome);
+// The colour a statistics banner or line is drawn in: the refused red when not saved.
+ImU32 statisticsColour(const UiContext& context, InstallNotice::StatisticsOutcome outcome);
 
 } // namespace kiosk::ui

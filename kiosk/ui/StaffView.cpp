@@ -1,5 +1,6 @@
 #include "StaffView.hpp"
 
+#include "Shapes.hpp"
 #include "Widgets.hpp"
 
 #include <algorithm>
@@ -67,8 +68,8 @@ void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, floa
             const float barHeight = static_cast<float>(bar.value / largest) * (available - labelHeight * 2);
             const float left = topLeft.x + slot * static_cast<float>(index);
             const float bottom = top + available - labelHeight;
-            drawList->AddRectFilled(ImVec2(left + slot * 0.15f, bottom - barHeight), ImVec2(left + slot * 0.85f, bottom),
-                                    context.colours.emphasis, 2);
+            fillRoundedRect(context, drawList, ImVec2(left + slot * 0.15f, bottom - barHeight),
+                            ImVec2(left + slot * 0.85f, bottom), context.colours.emphasis, 2);
             if (index % 3 == 0)
                 textAt(context, bar.label, context.fonts.small, context.colours.mutedText, ImVec2(left, bottom + 2));
         }
@@ -81,9 +82,9 @@ void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, floa
         const float y = top + rowHeight * static_cast<float>(index);
         textAt(context, bar.label, context.fonts.small, context.colours.text, ImVec2(topLeft.x, y), labelWidth - 8);
         const float barWidth = static_cast<float>(bar.value / largest) * (width - labelWidth - metrics.iconSize * 1.6f);
-        drawList->AddRectFilled(ImVec2(topLeft.x + labelWidth, y + rowHeight * 0.15f),
-                                ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth), y + rowHeight * 0.85f),
-                                context.colours.accent, 3);
+        fillRoundedRect(context, drawList, ImVec2(topLeft.x + labelWidth, y + rowHeight * 0.15f),
+                        ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth), y + rowHeight * 0.85f),
+                        context.colours.accent, 3);
         textAt(context, formatNumber(bar.value), context.fonts.small, context.colours.text,
                ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth) + 6, y));
     }
@@ -156,8 +157,8 @@ void StaffView::drawPinPad(UiContext& context) {
         const std::string id = "staff-key-" + std::to_string(index);
         const ImVec2 bottomRight(topLeft.x + key, topLeft.y + key);
         const bool pressed = touchArea(context, id.c_str(), topLeft, bottomRight, label);
-        drawList->AddRectFilled(topLeft, bottomRight, index == 11 ? context.colours.topBar : context.colours.surface,
-                                metrics.rounding);
+        fillRoundedRect(context, drawList, topLeft, bottomRight,
+                        index == 11 ? context.colours.topBar : context.colours.surface, metrics.rounding);
         const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0, label.c_str());
         drawList->AddText(style.font, style.font->FontSize,
                           ImVec2(topLeft.x + (key - size.x) / 2, topLeft.y + (key - size.y) / 2),

@@ -1,6 +1,9 @@
 #include "Widgets.hpp"
 
+#include "Shapes.hpp"
+
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk::ui {
 
@@ -10,46 +13,10 @@ ImFont* orBody(const UiContext& context, ImFont* font) { return font ? font : co
 
 } // namespace
 
-namespace {
-
-// Covers the corners outside a rounded rectangle with `colour`. Pictures themselves are drawn
-// as plain quads: SDL's software renderer copies a two-triangle quad exactly, but smears large
-// textures across the many thin triangles of a rounded polygon.
-void maskCorners(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding, ImDrawFlags corners,
-                 ImU32 colour) {
-    if (rounding <= 0)
-        return;
-    struct Corner {
-        ImDrawFlags flag;
-        ImVec2 point;
-        ImVec2 centre;
-        float fromAngle;
-    };
-    const float quarter = 3.14159265f / 2;
-    const Corner all[] = {
-        {ImDrawFlags_RoundCornersTopLeft, minimum, ImVec2(minimum.x + rounding, minimum.y + rounding), 2 * quarter},
-        {ImDrawFlags_RoundCornersTopRight, ImVec2(maximum.x, minimum.y), ImVec2(maximum.x - rounding, minimum.y + rounding),
-         3 * quarter},
-        {ImDrawFlags_RoundCornersBottomRight, maximum, ImVec2(maximum.x - rounding, maximum.y - rounding), 0},
-        {ImDrawFlags_RoundCornersBottomLeft, ImVec2(minimum.x, maximum.y), ImVec2(minimum.x + rounding, maximum.y - rounding),
-         quarter},
-    };
-    for (const Corner& corner : all) {
-        if (!(corners & corner.flag))
-            continue;
-        // A fan from the corner point over the arc: every arc point is visible from the corner.
-        drawList->PathLineTo(corner.point);
-        drawList->PathArcTo(corner.centre, rounding, corner.fromAngle, corner.fromAngle + quarter, 8);
-        drawList->PathFillConvex(colour);
-    }
-}
-
-} // namespace
-
 void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 minimum,
                          ImVec2 maximum, float rounding, ImDrawFlags corners, ImU32 tint) {
     if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
-        drawList->AddRectFilled(minimum, maximum, context.colours.placeholder, rounding, corners);
+        fillRoundedRect(context, drawList, minimum, maximum, context.colours.placeholder, rounding, corners);
         return;
     }
     const float boxWidth = maximum.x - minimum.x;
@@ -66,8 +33,11 @@ void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const P
         uvMinimum.y = (1 - visible) / 2;
         uvMaximum.y = 1 - uvMinimum.y;
     }
+    // On whole pixels, as the corners painted over it are.
+    minimum = ImVec2(std::floor(minimum.x + 0.5f), std::floor(minimum.y + 0.5f));
+    maximum = ImVec2(std::floor(maximum.x + 0.5f), std::floor(maximum.y + 0.5f));
     drawList->AddImage(picture.texture, minimum, maximum, uvMinimum, uvMaximum, tint);
-    maskCorners(drawList, minimum, maximum, rounding, corners, context.colours.background);
+    roundPictureCorners(context, drawList, minimum, maximum, rounding, corners, context.colours.background);
 }
 
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum) {
@@ -87,12 +57,16 @@ void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float si
                        ImVec2(0, 0), ImVec2(1, 1), colour);
 }
 
-void drawShadowedCard(const Palette& colours, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
-                      ImU32 fill) {
+void drawShadowedCard(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum,
+                      float rounding, ImU32 fill) {
+    const Palette& colours = context.colours;
     const float offset = std::max(2.0f, rounding / 4);
-    drawList->AddRectFilled(ImVec2(minimum.x, minimum.y + offset), ImVec2(maximum.x, maximum.y + offset), colours.shadow,
-                            rounding);
-    drawList->AddRectFilled(minimum, maximum, fill, rounding);
+    // The shadow is the card moved down by `offset`; the card hides all of it but the part
+    // below its lower corners, so only that is drawn: blending costs a software renderer.
+    fillRoundedRect(context, drawList, ImVec2(minimum.x, maximum.y - rounding),
+                    ImVec2(maximum.x, maximum.y + offset), colours.shadow, rounding,
+                    ImDrawFlags_RoundCornersBottom);
+    fillRoundedRect(context, drawList, minimum, maximum, fill, rounding);
     // High contrast has no shadows: a line says where the card ends.
     drawList->AddRect(minimum, maximum, colours.outline, rounding, 0, std::max(2.0f, rounding / 6));
 }
@@ -124,7 +98,7 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const ImU32 fill = ImGui::IsItemActive() ? context.colours.pressed : style.fill.value_or(context.colours.topBarButton);
     const ImU32 content = style.content.value_or(readableOn(context.colours, fill));
-    drawList->AddRectFilled(minimum, maximum, fill, height / 2);
+    fillRoundedRect(context, drawList, minimum, maximum, fill, height / 2);
     drawList->AddRect(minimum, maximum, context.colours.outline, height / 2, 0, std::max(2.0f, context.metrics.scale * 3));
     float x = minimum.x + context.metrics.padding * 0.7f;
     if (!icon.empty()) {
@@ -208,9 +182,9 @@ ScrollArea::~ScrollArea() {
             const float travel = visibleHeight - barHeight;
             const float top = minimum_.y + travel * (context_.scroller->offset() / context_.scroller->limit());
             const float barWidth = std::max(4.0f, 8 * context_.metrics.scale);
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(maximum_.x - barWidth - 2, top),
-                                                      ImVec2(maximum_.x - 2, top + barHeight),
-                                                      context_.colours.scrollBar, barWidth / 2);
+            fillRoundedRect(context_, ImGui::GetWindowDrawList(), ImVec2(maximum_.x - barWidth - 2, top),
+                            ImVec2(maximum_.x - 2, top + barHeight), context_.colours.scrollBar,
+                            barWidth / 2);
         }
     }
     ImGui::PopClipRect();

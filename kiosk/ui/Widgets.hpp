@@ -18,7 +18,7 @@ void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const P
 // Draws `picture` as large as fits inside [minimum, maximum], centred (object-fit: contain).
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum);
 void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float size, ImU32 colour);
-void drawShadowedCard(const Palette& colours, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
+void drawShadowedCard(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
                       ImU32 fill);
 
 // An invisible touch target at an absolute screen rectangle; true when tapped.

@@ -1,16 +1,19 @@
 #include "KioskRuntime.hpp"
 
-#include "image/ImageCodec.hpp"
-#include "SdlKeyboardInput.hpp"
 #include "IdleWait.hpp"
 #include "RendererLimits.hpp"
+#include "Screens.hpp"
+#include "SdlDrawDataRenderer.hpp"
+#include "SdlKeyboardInput.hpp"
 #include "SdlTouchInput.hpp"
 #include "SystemdNotifier.hpp"
+#include "image/ImageCodec.hpp"
 #include "os/FileSystem.hpp"
 #include "text/Unicode.hpp"
 
 #include <algorithm>
 #include <imgui_impl_sdlrenderer.h>
+#include <iostream>
 #include <set>
 
 namespace kiosk::platform {
@@ -79,6 +82,10 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     if (settings.fullScreen)
         SDL_ShowCursor(SDL_DISABLE);
     renderer_ = createRenderer(window_.get(), settings.softwareRenderer, settings.vsync);
+    SDL_RendererInfo rendererInfo{};
+    if (SDL_GetRendererInfo(renderer_.get(), &rendererInfo) == 0 &&
+        (rendererInfo.flags & SDL_RENDERER_SOFTWARE))
+        opaqueRects_ = OpaqueRects::FilledUnblended;
     SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
     metrics_ = std::make_unique<ui::Metrics>(ImVec2(static_cast<float>(width), static_cast<float>(height)));
 
@@ -92,19 +99,20 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
 }
 
 void KioskRuntime::startUi(const pack::PackReader& pack) {
-    const std::filesystem::path fonts = settings_.assetDirectory / "fonts";
-    fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
-                           codePointsToDraw(pack, strings_),
-                           largestTextureSide(renderer_.get(), settings_.maximumTextureSide));
-    // The backend makes the font texture on its next frame from the atlas just built.
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
-
     PictureSettings pictureSettings;
     pictureSettings.textureBudgetBytes = settings_.textureBudgetMegabytes * 1024 * 1024;
     pictureSettings.maximumTextureSide = settings_.maximumTextureSide;
     pictureSettings.decoderThreads = settings_.pictureDecoderThreads;
     pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings_.assetDirectory / "icons",
                                                    pictureSettings);
+    // Every visit starts at home: its pictures decode on the worker while the fonts are made
+    // here, so the first frame can already show them.
+    for (const std::int64_t imageId : ui::homeScreenThumbnails(pack.index()))
+        pictures_->prefetch(imageId, pack::ImageSize::Thumbnail);
+
+    codePointsToDraw_ = codePointsToDraw(pack, strings_);
+    largeFontsTried_ = false;
+    buildFonts(ui::LargeFonts::Omit);
     lastFrameMilliseconds_ = clock_.monotonicMilliseconds();
     ui_ = std::make_unique<ui::KioskUi>(pack, *pictures_, strings_, fonts_, *metrics_, settings_.kiosk,
                                         lastFrameMilliseconds_);
@@ -142,6 +150,19 @@ KioskRuntime::~KioskRuntime() {
     imgui_.reset();
 }
 
+void KioskRuntime::buildFonts(ui::LargeFonts large) {
+    const std::filesystem::path fonts = settings_.assetDirectory / "fonts";
+    fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
+                           codePointsToDraw_,
+                           largestTextureSide(renderer_.get(), settings_.maximumTextureSide), large);
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
+        throw SdlError("cannot make the font texture");
+    // The renderer holds its own copy of the atlas now; ImGui's two copies of the pixels
+    // (8 and 32 bits a pixel) would only take memory.
+    ImGui::GetIO().Fonts->ClearTexData();
+}
+
 void KioskRuntime::renderFrame() {
     if (frameHook_)
         hookWantsFrames_ = frameHook_();
@@ -153,14 +174,23 @@ void KioskRuntime::renderFrame() {
     lastFrameMilliseconds_ = now;
 
     ui_->feedInput(gestures_.takeFrame(now), now);
+    if (ui_->modes().largeText && !fonts_.hasLarge && !largeFontsTried_) {
+        largeFontsTried_ = true; // if they do not fit the GPU, large-text mode keeps the standard sizes
+        buildFonts(ui::LargeFonts::Include);
+    }
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui_->draw();
     ImGui::Render();
     SDL_SetRenderDrawColor(renderer_.get(), 250, 245, 235, 255);
     SDL_RenderClear(renderer_.get());
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    renderDrawData(renderer_.get(), *ImGui::GetDrawData(), opaqueRects_);
     SDL_RenderPresent(renderer_.get());
+    if (!firstCompleteFrameLogged_ && pictures_->statistics().placeholdersLastFrame == 0) {
+        // How long start-up takes, as a visitor sees it (and bench/run-all measures it).
+        firstCompleteFrameLogged_ = true;
+        std::cerr << "kiosk: first complete frame\n";
+    }
 }
 
 void KioskRuntime::saveScreenshot(const std::filesystem::path& file) const {

@@ -5,6 +5,7 @@
 
 #include "KioskUi.hpp"
 #include "SdlAudioPlayer.hpp"
+#include "SdlDrawDataRenderer.hpp"
 #include "SdlHandles.hpp"
 #include "SdlPictureSource.hpp"
 #include "input/GestureRecognizer.hpp"
@@ -75,6 +76,7 @@ private:
         ~ImGuiOwner();
     };
     void startUi(const pack::PackReader& pack);
+    void buildFonts(ui::LargeFonts large);
 
     const time::Clock& clock_;
     const RuntimeSettings settings_;
@@ -85,9 +87,13 @@ private:
     bool hookWantsFrames_ = false;
     SdlWindow window_;
     SdlRenderer renderer_;
+    OpaqueRects opaqueRects_ = OpaqueRects::AsGeometry; // filled unblended on a software renderer
     std::unique_ptr<ImGuiOwner> imgui_;
     std::unique_ptr<ui::Metrics> metrics_;
     ui::FontLibrary fonts_;
+    std::vector<char32_t> codePointsToDraw_; // of the pack shown and the UI strings
+    bool largeFontsTried_ = false;
+    bool firstCompleteFrameLogged_ = false;
     std::unique_ptr<SdlPictureSource> pictures_;
     input::GestureRecognizer gestures_;
     // Lives across replacePack; declared before the UI, which holds a pointer to it, so it

@@ -1,8 +1,7 @@
 // Tests of the picture pipeline's parts that need no renderer: the decoder's threads and
-// priorities, the texture cache's budget and LRU order, and the prefetch guess.
+// priorities, the texture cache's budget and LRU order.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "PictureDecoder.hpp"
-#include "PrefetchGuess.hpp"
 #include "TextureCache.hpp"
 
 #include <doctest/doctest.h>
@@ -83,24 +82,6 @@ TEST_CASE("the texture cache never evicts what the current frame draws, even ove
     cache.insert(key(3), SdlTexture(), 10, 10, 6);
     CHECK_FALSE(cache.contains(key(1)));
     CHECK(cache.contains(key(2)));
-}
-
-TEST_CASE("in the picture viewer, the next and previous gallery pictures are guessed") {
-    PrefetchGuess guess({});
-    // The page: a full-size cover and a row of gallery thumbnails.
-    CHECK(guess.fullPictureShown(100, 1).empty());
-    for (const std::int64_t id : {11, 12, 13})
-        guess.thumbnailDrawn(id, 1);
-    // The viewer shows picture 12 at full size, and no thumbnails.
-    CHECK(guess.fullPictureShown(12, 2) == std::vector<std::int64_t>{13, 11});
-    CHECK(guess.fullPictureShown(13, 3) == std::vector<std::int64_t>{12});
-}
-
-TEST_CASE("on a page (thumbnails in the same frame) nothing is guessed; in the attract loop the next featured picture is") {
-    PrefetchGuess guess({5, 6, 7});
-    guess.thumbnailDrawn(11, 1);
-    CHECK(guess.fullPictureShown(11, 1).empty());
-    CHECK(guess.fullPictureShown(7, 2) == std::vector<std::int64_t>{5});
 }
 
 } // namespace kiosk::platform

@@ -28,7 +28,7 @@ SdlPictureSource::SdlPictureSource(SDL_Renderer* renderer, const pack::PackReade
                                    std::filesystem::path iconDirectory, const PictureSettings& settings)
     : renderer_(renderer), pack_(pack), iconDirectory_(std::move(iconDirectory)),
       maximumTextureSide_(largestTextureSide(renderer, settings.maximumTextureSide)),
-      cache_(settings.textureBudgetBytes), prefetch_(pack.index().featuredImageIds()),
+      cache_(settings.textureBudgetBytes),
       decoder_(decoderThreadCount(settings.decoderThreads)) {}
 
 void SdlPictureSource::startFrame() {
@@ -95,21 +95,19 @@ void SdlPictureSource::request(const PictureKey& key, std::int64_t priority) {
     decoder_.submit(std::move(job));
 }
 
+void SdlPictureSource::prefetch(std::int64_t imageId, pack::ImageSize size) {
+    startFrame();
+    const PictureKey key{imageId, size};
+    if (pending_.contains(key) || cache_.contains(key) || broken_.contains(key))
+        return;
+    // Below everything this frame asks for: a guess never delays what is on screen.
+    request(key, frame_ - 1);
+    ++prefetches_;
+}
+
 ui::Picture SdlPictureSource::packPicture(std::int64_t imageId, pack::ImageSize size) {
     startFrame();
     const PictureKey key{imageId, size};
-    if (size == pack::ImageSize::Thumbnail) {
-        prefetch_.thumbnailDrawn(imageId, frame_);
-    } else {
-        for (const std::int64_t guess : prefetch_.fullPictureShown(imageId, frame_)) {
-            const PictureKey guessed{guess, pack::ImageSize::Full};
-            if (!pending_.contains(guessed) && !cache_.contains(guessed) && !broken_.contains(guessed)) {
-                // Below everything this frame asks for: a guess never delays a real request.
-                request(guessed, frame_ - 1);
-                ++prefetches_;
-            }
-        }
-    }
     if (const CachedTexture* cached = cache_.use(key, frame_))
         return ui::Picture{reinterpret_cast<ImTextureID>(cached->texture.get()), static_cast<float>(cached->width),
                            static_cast<float>(cached->height)};
@@ -145,6 +143,26 @@ ui::Picture SdlPictureSource::icon(const std::string& name) {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "icon %s missing: %s", name.c_str(), error.what());
     }
     return ui::Picture{reinterpret_cast<ImTextureID>(entry.texture.get()), entry.width, entry.height};
+}
+
+ui::Picture SdlPictureSource::discMask(int radius, image::DiscMaskSide side) {
+    if (radius < 1 || radius > image::kMaximumDiscMaskRadius)
+        return {};
+    const auto diameter = static_cast<float>(2 * radius);
+    const auto key = std::pair{radius, side};
+    if (const auto found = discMasks_.find(key); found != discMasks_.end())
+        return found->second
+                   ? ui::Picture{reinterpret_cast<ImTextureID>(found->second.get()), diameter, diameter}
+                   : ui::Picture{};
+    SdlTexture& texture = discMasks_[key]; // left empty if it cannot be made, and not tried again
+    try {
+        texture = upload(image::discMask(radius, side), "corner mask");
+    } catch (const std::exception& error) {
+        // Shapes are then drawn from triangles: slower in software, the same to look at.
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no corner mask of radius %d: %s", radius, error.what());
+        return {};
+    }
+    return ui::Picture{reinterpret_cast<ImTextureID>(texture.get()), diameter, diameter};
 }
 
 bool SdlPictureSource::waitForPictures() {

@@ -8,7 +8,6 @@
 
 #include "PictureDecoder.hpp"
 #include "PictureSource.hpp"
-#include "PrefetchGuess.hpp"
 #include "SdlHandles.hpp"
 #include "TextureCache.hpp"
 #include "pack/PackReader.hpp"
@@ -43,6 +42,9 @@ public:
 
     ui::Picture packPicture(std::int64_t imageId, pack::ImageSize size) override;
     ui::Picture icon(const std::string& name) override;
+    // Also used at start for the home screen's pictures, before the first frame asks for them.
+    void prefetch(std::int64_t imageId, pack::ImageSize size) override;
+    ui::Picture discMask(int radius, image::DiscMaskSide side) override;
 
     bool hasPendingPictures() const { return !pending_.empty(); }
     // Blocks until every picture asked for so far is decoded. Returns true when the last
@@ -67,10 +69,10 @@ private:
     std::filesystem::path iconDirectory_;
     int maximumTextureSide_ = 0;
     TextureCache cache_;
-    PrefetchGuess prefetch_;
     std::set<PictureKey> pending_;
     std::set<PictureKey> broken_; // logged once, then shown as placeholders for good
     std::map<std::string, Icon> icons_;
+    std::map<std::pair<int, image::DiscMaskSide>, SdlTexture> discMasks_; // a few radii: never evicted
     std::int64_t frame_ = -1;
     std::size_t placeholdersThisFrame_ = 0; // of the frame being drawn, or the last one drawn
     std::uint64_t uploads_ = 0;

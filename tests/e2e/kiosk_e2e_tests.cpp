@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -13,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
 
 namespace {
 
@@ -425,4 +428,213 @@ TEST_CASE("large text and high contrast: one tap each, plainly different, and go
 
     // The next visitor sees the kiosk as it was.
     CHECK(run.shot("home-after-idle.png").shareDifferentFrom(standard) < 0.002);
+}
+
+// --- Statistics through the USB outbox (sticks read-only for the kiosk, as on a board) ---
+
+namespace {
+
+// What usb-export appends to its answer (`date -Iseconds`). Fixed, and later than the
+// harness's virtual clock (which starts in November 2025), so the kiosk takes the line for
+// the answer to its request whatever the machine's own clock says.
+constexpr const char* kAnswerTime = "2030-01-01T08:00:00+07:00";
+// The kiosk's id, set before its first start so the test knows its export folder.
+constexpr const char* kOutboxKioskId = "00000000000000aa";
+
+struct OutboxRun {
+    std::filesystem::path folder;
+    std::filesystem::path data;
+    std::filesystem::path sticks;
+    std::filesystem::path outbox;
+    std::filesystem::path resultFile;
+    std::filesystem::path copied; // where the fake usb-export puts what it copies
+    std::filesystem::path stickStats() const { return sticks / "stick-1" / "kiosk" / "stats" / kOutboxKioskId; }
+    std::filesystem::path outboxStats() const { return outbox / "kiosk" / "stats" / kOutboxKioskId; }
+};
+
+std::vector<std::string> fileNamesIn(const std::filesystem::path& folder) {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error))
+        names.push_back(entry->path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// A stick with a kiosk/ folder that already holds export 7 of this kiosk (an earlier visit),
+// so the kiosk's next export must be 8 although it writes it elsewhere.
+OutboxRun prepareOutboxRun(const std::string& name) {
+    OutboxRun run;
+    run.folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / name;
+    std::filesystem::remove_all(run.folder);
+    run.data = run.folder / "data";
+    run.sticks = run.folder / "sticks";
+    run.outbox = run.folder / "outbox";
+    run.resultFile = run.folder / "run" / "usb-export.result";
+    run.copied = run.folder / "copied-to-stick";
+    std::filesystem::create_directories(run.data);
+    std::filesystem::create_directories(run.resultFile.parent_path());
+    std::ofstream(run.data / "kiosk-id") << kOutboxKioskId << "\n";
+    // Built aside and renamed in, so the kiosk never sees half a stick.
+    const std::filesystem::path building = run.folder / "stick-being-made";
+    std::filesystem::create_directories(building / "kiosk" / "stats" / kOutboxKioskId);
+    std::ofstream(building / "kiosk" / "stats" / kOutboxKioskId / "7.csv") << "date,boot,uptime_day,metric,subject,language,detail,count\n";
+    std::ofstream(building / "kiosk" / "stats" / kOutboxKioskId / "7.json") << "{}\n";
+    std::filesystem::create_directories(run.sticks);
+    std::filesystem::rename(building, run.sticks / "stick-1");
+    return run;
+}
+
+int runOutboxScript(const OutboxRun& run, const std::string& script, const std::string& size, std::string& log) {
+    const std::filesystem::path logFile = run.folder / "stderr.txt";
+    const std::string command = quoted(KIOSK_BINARY) + " --headless --size " + size + " --data-dir " +
+                                quoted(run.data.string()) + " --usb-root " + quoted(run.sticks.string()) +
+                                " --usb-export-outbox " + quoted(run.outbox.string()) + " --usb-export-result " +
+                                quoted(run.resultFile.string()) + " --script " +
+                                quoted(std::string(KIOSK_E2E_SCRIPTS) + "/" + script) + " --shot-dir " +
+                                quoted(run.folder.string()) + " 2> " + quoted(logFile.string());
+    const int status = std::system(command.c_str());
+    log = readFile(logFile);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Plays usb-export while the kiosk runs: when the request appears it notes what the outbox
+// holds, copies the CSV and JSON files (to a folder beside the stick, so the test can tell
+// that the kiosk itself wrote nothing onto the stick), writes its one-line answer through a
+// temporary name and a rename, and removes the request, in usb-export's order.
+class FakeUsbExport {
+public:
+    struct Seen {
+        bool request = false;
+        std::vector<std::string> outboxFiles; // when the request appeared
+        int copied = 0;
+    };
+
+    // `answer`: "ok stick-1" (the file count and time are added) or e.g.
+    // "failed stick-1 read-only-stick" (the time is added).
+    FakeUsbExport(OutboxRun run, std::string answer)
+        : run_(std::move(run)), answer_(std::move(answer)), thread_([this] { play(); }) {}
+    ~FakeUsbExport() { finish(); }
+    FakeUsbExport(const FakeUsbExport&) = delete;
+    FakeUsbExport& operator=(const FakeUsbExport&) = delete;
+
+    // Stops waiting (if the request never came) and says what it saw.
+    Seen finish() {
+        stop_ = true;
+        if (thread_.joinable())
+            thread_.join();
+        return seen_;
+    }
+
+private:
+    void play() {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (!std::filesystem::exists(run_.outbox / "request")) {
+            if (stop_ || std::chrono::steady_clock::now() > deadline)
+                return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        seen_.request = true;
+        seen_.outboxFiles = fileNamesIn(run_.outboxStats());
+        std::filesystem::create_directories(run_.copied / kOutboxKioskId);
+        for (const std::string& name : seen_.outboxFiles) {
+            const std::filesystem::path file = run_.outboxStats() / name;
+            if (file.extension() != ".csv" && file.extension() != ".json")
+                continue;
+            std::filesystem::copy_file(file, run_.copied / kOutboxKioskId / name,
+                                       std::filesystem::copy_options::overwrite_existing);
+            ++seen_.copied;
+        }
+        const std::string line = answer_.starts_with("ok ")
+                                     ? answer_ + " " + std::to_string(seen_.copied) + " " + kAnswerTime
+                                     : answer_ + " " + kAnswerTime;
+        const std::filesystem::path temporary = run_.resultFile.string() + ".tmp";
+        std::ofstream(temporary) << line << "\n";
+        std::filesystem::rename(temporary, run_.resultFile);
+        std::filesystem::remove(run_.outbox / "request");
+    }
+
+    OutboxRun run_;
+    std::string answer_;
+    std::atomic<bool> stop_{false};
+    Seen seen_;
+    std::thread thread_; // last: it starts once everything above exists
+};
+
+} // namespace
+
+TEST_CASE("USB outbox: with a read-only stick the statistics go into the outbox, and the helper's ok shows as saved") {
+    for (const std::string size : {"1280x800", "800x480"}) {
+        CAPTURE(size);
+        const OutboxRun run = prepareOutboxRun("usb-outbox-saved-" + size);
+        FakeUsbExport usbExport(run, "ok stick-1");
+        std::string log;
+        const int status = runOutboxScript(run, "usb-outbox-saved.script", size, log);
+        const FakeUsbExport::Seen seen = usbExport.finish();
+        INFO(log);
+        REQUIRE(status == 0);
+        // The complete export (CSV and its header, numbered above the stick's 7) was in the
+        // outbox when the request appeared.
+        CHECK(seen.request);
+        CHECK(seen.outboxFiles == std::vector<std::string>{"8.csv", "8.json"});
+        CHECK(seen.copied == 2);
+        const std::string header = readFile(run.copied / kOutboxKioskId / "8.json");
+        CHECK(header.find("\"counts_file\": \"8.csv\"") != std::string::npos);
+        CHECK(readFile(run.copied / kOutboxKioskId / "8.csv").starts_with("date,boot,uptime_day,metric"));
+        // The kiosk wrote nothing onto the stick itself.
+        CHECK(fileNamesIn(run.stickStats()) == std::vector<std::string>{"7.csv", "7.json"});
+        // Copied, so tidied away: the outbox does not grow with every stick.
+        CHECK(fileNamesIn(run.outboxStats()).empty());
+        CHECK(log.find("usb-export copied 2 files to stick-1") != std::string::npos);
+        const Screenshot shot((run.folder / "usb-outbox-saved.png").string());
+        CHECK(std::to_string(shot.width()) + "x" + std::to_string(shot.height()) == size);
+    }
+}
+
+TEST_CASE("USB outbox: the helper's failure and a refused pack show on one card, each with a small code") {
+    for (const std::string size : {"1280x800", "800x480"}) {
+        CAPTURE(size);
+        const OutboxRun run = prepareOutboxRun("usb-outbox-failed-" + size);
+        // The stick is plugged in at start: add the unsigned pack to it first.
+        std::filesystem::copy_file(std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack",
+                                   run.sticks / "stick-1" / "kiosk" / "unsigned.kpack");
+        FakeUsbExport usbExport(run, "failed stick-1 read-only-stick");
+        std::string log;
+        const int status = runOutboxScript(run, "usb-outbox-failed.script", size, log);
+        const FakeUsbExport::Seen seen = usbExport.finish();
+        INFO(log);
+        REQUIRE(status == 0);
+        CHECK(seen.request);
+        CHECK(log.find("could not copy the statistics to stick-1: read-only-stick") != std::string::npos);
+        // Not on a stick yet: kept for the next one.
+        CHECK(fileNamesIn(run.outboxStats()) == std::vector<std::string>{"8.csv", "8.json"});
+        CHECK(fileNamesIn(run.stickStats()) == std::vector<std::string>{"7.csv", "7.json"});
+    }
+}
+
+TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end in 'not saved' with the code timeout") {
+    for (const std::string size : {"1280x800", "800x480"}) {
+        CAPTURE(size);
+        const OutboxRun run = prepareOutboxRun("usb-outbox-timeout-" + size);
+        // A megabyte of binary rubbish where the answer would be, a line of it past any limit.
+        std::string rubbish(1 << 20, '\n');
+        for (std::size_t index = 0; index < rubbish.size(); ++index)
+            rubbish[index] = static_cast<char>(index * 131 % 251);
+        std::ofstream(run.resultFile, std::ios::binary) << "ok stick-1 2 \x1b[2J" << kAnswerTime << "\n" << rubbish;
+        std::string log;
+        const int status = runOutboxScript(run, "usb-outbox-timeout.script", size, log);
+        INFO(log);
+        REQUIRE(status == 0);
+        CHECK(log.find("no answer from usb-export within 60 s") != std::string::npos);
+        // Read at every look (at most once a second), but each problem is logged once, made printable.
+        std::size_t tooLong = 0;
+        for (std::size_t at = log.find("longer than 512 bytes"); at != std::string::npos;
+             at = log.find("longer than 512 bytes", at + 1))
+            ++tooLong;
+        CHECK(tooLong == 1);
+        CHECK(log.find("not a usb-export result: 'ok stick-1 2 ?[2J") != std::string::npos);
+        CHECK(log.find('\x1b') == std::string::npos);
+        CHECK(std::filesystem::exists(run.outbox / "request")); // nobody took it
+        CHECK(fileNamesIn(run.outboxStats()) == std::vector<std::string>{"8.csv", "8.json"});
+    }
 }

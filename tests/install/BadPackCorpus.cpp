@@ -2,6 +2,7 @@
 
 #include "PngCrafting.hpp"
 #include "db/Database.hpp"
+#include "install/InstalledVersions.hpp"
 #include "signing/Sha256.hpp"
 
 #include <fcntl.h>
@@ -88,8 +89,9 @@ void prepareCorpusKiosk(const DataFolder& kiosk, const CorpusKeys& keys) {
 std::vector<BadPackCase> badPackCases() {
     using Path = std::filesystem::path;
     std::vector<BadPackCase> cases;
-    auto add = [&](std::string name, Reason expected, BadPackCase::Writer write) {
-        cases.push_back(BadPackCase{std::move(name), expected, std::move(write)});
+    auto add = [&](std::string name, Reason expected, BadPackCase::Writer write,
+                   BadPackCase::KioskSetup prepareKiosk = {}) {
+        cases.push_back(BadPackCase{std::move(name), expected, std::move(write), std::move(prepareKiosk)});
     };
 
     // The file on the stick.
@@ -189,6 +191,19 @@ std::vector<BadPackCase> badPackCases() {
         writeFile(packOn(stick), smallPack(kInstalledVersion));
         signPack(packOn(stick), keys.trusted, kTestPackId, kInstalledVersion);
     });
+    // The kiosk had version 4 once, then went back to version 2 (version 4's file was damaged,
+    // start-up fell back to last-known-good): a signed version 3 is still not newer than what it had.
+    add(
+        "replayed-after-rollback", Reason::PackInstalledBefore,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeFile(packOn(stick), smallPack(kNewVersion));
+            signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+        },
+        [](const DataDirectory& kiosk) {
+            InstalledVersions record;
+            record.raise(kTestPackId, kNewVersion + 1);
+            record.save(kiosk);
+        });
 
     // The file's bytes, signed as they are: the damage is the signer's, the kiosk must still say no.
     for (const std::size_t size : {std::size_t{100}, std::size_t{4096}, std::size_t{12288}}) {
@@ -298,6 +313,10 @@ std::vector<BadPackCase> badPackCases() {
         // 10000 x 10000 pixels (400 MB as RGBA) in about 600 KB; the table claims 120 x 80.
         const std::vector<std::uint8_t> bomb = zeroBombPng(10000, 10000);
         writeSignedChanged(stick, keys, [&](db::Database& database) { replacePicture(database, bomb, true); });
+    });
+    // Recordings: the bytes match their hash, but do not decode.
+    add("recording-does-not-decode", Reason::AudioDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedBytes(stick, keys, withUndecodableRecording(smallPackWithNarration(kNewVersion)));
     });
     add("picture-type-lies", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedChanged(stick, keys, [](db::Database& database) {

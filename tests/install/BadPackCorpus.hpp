@@ -27,14 +27,18 @@ struct BadPackCase {
     // the case that links to it from the stick).
     using Writer = std::function<void(const std::filesystem::path& stick, const CorpusKeys& keys,
                                       const std::filesystem::path& installedPack)>;
+    // What the kiosk must hold besides prepareCorpusKiosk's setup, when a case needs more (a
+    // version record left by an install that was since rolled back). Usually empty.
+    using KioskSetup = std::function<void(const DataDirectory& kiosk)>;
     std::string name;
     Reason expected;
     Writer write;
+    KioskSetup prepareKiosk;
 };
 
 std::vector<BadPackCase> badPackCases();
 
-// A data folder set up as the corpus expects.
+// A data folder set up as the corpus expects (then the case's own prepareKiosk, if any).
 void prepareCorpusKiosk(const DataFolder& kiosk, const CorpusKeys& keys);
 
 } // namespace kiosk::install::test

@@ -1,12 +1,14 @@
 #include "TestPacks.hpp"
 
 #include "PngCrafting.hpp"
+#include "audio_test_support.hpp"
 #include "builder_test_source_tree.hpp"
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
 #include "signing/Sha256.hpp"
 #include "signing/TrustStore.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <map>
@@ -17,6 +19,18 @@
 #include <unistd.h>
 
 namespace kiosk::install::test {
+
+namespace {
+
+std::vector<std::uint8_t> withVersion(std::span<const std::uint8_t> pack, std::int64_t version) {
+    return changedPack(pack, [&](db::Database& database) {
+        database.prepare("UPDATE pack_meta SET value = ? WHERE key = 'pack_version'")
+            .bind(1, std::to_string(version))
+            .run();
+    });
+}
+
+} // namespace
 
 ScratchFolder::ScratchFolder(const std::string& label) {
     static std::atomic<unsigned> counter{0};
@@ -64,9 +78,48 @@ std::vector<std::uint8_t> smallPack(std::int64_t version) {
             base = readFile(source.output());
         }
     }
-    return changedPack(base, [&](db::Database& database) {
-        database.prepare("UPDATE pack_meta SET value = ? WHERE key = 'pack_version'")
-            .bind(1, std::to_string(version))
+    return withVersion(base, version);
+}
+
+std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version) {
+    static std::mutex mutex;
+    static std::vector<std::uint8_t> base;
+    {
+        const std::lock_guard lock(mutex);
+        if (base.empty()) {
+            const builder::test::SourceTree source;
+            source.writeBytes("vie/health.ogg", audio::test::encodeOggVorbis(audio::test::makeTone(1, 22050, 600), 0));
+            const builder::BuildResult result = source.build();
+            if (!result.succeeded)
+                throw std::runtime_error("the narrated test pack does not build:\n" +
+                                         builder::test::joinedProblems(result));
+            base = readFile(source.output());
+        }
+    }
+    return withVersion(base, version);
+}
+
+std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack) {
+    return changedPack(pack, [](db::Database& database) {
+        std::int64_t id = 0;
+        std::vector<std::uint8_t> recording;
+        {
+            db::Statement first = database.prepare("SELECT id, data FROM audio_clips ORDER BY id LIMIT 1");
+            if (!first.step())
+                throw std::runtime_error("the pack has no recording to damage");
+            id = first.integer(0);
+            recording = first.blob(1);
+        }
+        // The first packet is "\x01vorbis" followed by the stream's parameters.
+        const std::string magic = "\x01vorbis";
+        const auto found = std::search(recording.begin(), recording.end(), magic.begin(), magic.end());
+        if (found == recording.end())
+            throw std::runtime_error("the recording has no Vorbis identification header");
+        std::fill(found + 1, found + static_cast<std::ptrdiff_t>(magic.size()), static_cast<std::uint8_t>('X'));
+        database.prepare("UPDATE audio_clips SET data = ?, sha256 = ? WHERE id = ?")
+            .bind(1, std::span<const std::uint8_t>(recording))
+            .bind(2, signing::sha256Hex(recording))
+            .bind(3, id)
             .run();
     });
 }

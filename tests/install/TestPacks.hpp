@@ -44,6 +44,14 @@ void writeText(const std::filesystem::path& path, const std::string& text);
 // programme, PNG and JPEG pictures), at `version`. Built once per process, then copied.
 std::vector<std::uint8_t> smallPack(std::int64_t version);
 
+// The same pack with a recorded Vietnamese narration of its "health" page (a short tone,
+// encoded with oggenc, as in the narration tests). Built once per process, then copied.
+std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version);
+
+// A pack whose first recording no longer decodes: its Vorbis identification header is
+// overwritten, and its row's SHA-256 updated to match, so only decoding it can tell.
+std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack);
+
 // Opens a copy of a pack for writing, lets `change` run SQL on it, and returns the new bytes.
 std::vector<std::uint8_t> changedPack(std::span<const std::uint8_t> pack,
                                       const std::function<void(db::Database&)>& change);

@@ -1,6 +1,7 @@
 // make-bad-packs OUTPUT_FOLDER: writes the bad-pack corpus to look at, to try on a kiosk, or to
 // seed the fuzzer:
 //   OUTPUT_FOLDER/kiosk-data/        a kiosk data folder (keys, revoked.txt, pack version 2)
+//   OUTPUT_FOLDER/kiosk-data-NAME/   the same plus what case NAME needs (only a few cases)
 //   OUTPUT_FOLDER/sticks/NAME/       one stick folder per case
 //   OUTPUT_FOLDER/expected.tsv       NAME<TAB>reason code the kiosk must give
 //   OUTPUT_FOLDER/good/update.kpack  a good, signed version 3 (for comparison)
@@ -39,6 +40,13 @@ int main(int argumentCount, char** argumentValues) {
             const std::filesystem::path stick = output / "sticks" / badPack.name;
             std::filesystem::create_directories(stick);
             badPack.write(stick, keys, kiosk.currentPack());
+            if (badPack.prepareKiosk) {
+                // A case that needs more on the kiosk than the shared data folder has gets its own.
+                const DataDirectory own(output / ("kiosk-data-" + badPack.name));
+                std::filesystem::create_directories(own.root());
+                std::filesystem::copy(kiosk.root(), own.root(), std::filesystem::copy_options::recursive);
+                badPack.prepareKiosk(own);
+            }
             expected << badPack.name << '\t' << reasonCode(badPack.expected) << '\n';
             ++written;
         }

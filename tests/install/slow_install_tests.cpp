@@ -92,7 +92,7 @@ KillOutcome installAndKill(const InstallRequest& baseRequest, std::uint64_t kill
 bool leftoversCleaned(const DataFolder& kiosk) {
     for (const std::string& entry : kiosk.contents())
         if (entry != "keys" && entry != "keys/trusted.pub" && entry != "packs" && entry != "packs/current.kpack" &&
-            entry != "packs/last-known-good.kpack" && entry != "staging")
+            entry != "packs/last-known-good.kpack" && entry != "packs/installed-versions.txt" && entry != "staging")
             return false;
     return true;
 }
@@ -142,9 +142,11 @@ TEST_CASE("install: kill -9 at random moments of a 200 MB install never loses th
         if (outcome.killed)
             CHECK(shown == 2);
         if (shown == 3) {
-            // It finished before the kill: put the old pack back for the next attempt.
+            // It finished before the kill: put the old state back for the next attempt (the
+            // installed-versions record too, or version 3 would count as installed before).
             kiosk.installDirectly(smallPack(2));
             std::filesystem::remove(kiosk.data().lastKnownGoodPack());
+            std::filesystem::remove(kiosk.data().installedVersionsFile());
         } else {
             ++restartsOnOldPack;
         }

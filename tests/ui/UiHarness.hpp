@@ -36,6 +36,22 @@ class RecordingPictureSource final : public PictureSource {
         auto [entry, added] = icons_.emplace(name, static_cast<std::intptr_t>(100 + icons_.size()));
         return {reinterpret_cast<ImTextureID>(entry->second), 128, 128};
     }
+    void prefetch(std::int64_t imageId, pack::ImageSize size) override {
+        prefetched.emplace_back(imageId, size);
+    }
+    std::vector<std::pair<std::int64_t, pack::ImageSize>> prefetched;
+    // Disc masks get ids below 100: 10 + radius * 2 + side, up to a radius of 44.
+    Picture discMask(int radius, image::DiscMaskSide side) override {
+        if (!provideDiscMasks || radius < 1 || radius > 44)
+            return {};
+        const auto id = static_cast<std::intptr_t>(10 + radius * 2 + (side == image::DiscMaskSide::Outside ? 1 : 0));
+        return {reinterpret_cast<ImTextureID>(id), static_cast<float>(2 * radius), static_cast<float>(2 * radius)};
+    }
+    static bool isDiscMask(ImTextureID texture) {
+        const auto id = reinterpret_cast<std::intptr_t>(texture);
+        return id >= 12 && id < 100;
+    }
+    bool provideDiscMasks = true;
     static std::int64_t packImageOf(ImTextureID texture) {
         const auto id = reinterpret_cast<std::intptr_t>(texture);
         return id >= 1000 ? (id - 1000) / 2 : -1;
@@ -296,6 +312,37 @@ class UiHarness {
         return {low, high};
     }
 
+    // Triangles drawn with the font atlas that are not half of a quad (fans, fringes, strokes),
+    // as their bounding boxes.
+    std::vector<std::pair<ImVec2, ImVec2>> trianglesOutsideQuads() const {
+        std::vector<std::pair<ImVec2, ImVec2>> boxes;
+        forEachAtlasShape([](const ImDrawVert* const[4]) {},
+                          [&](const ImDrawVert* const corners[3]) {
+                              ImVec2 low(FLT_MAX, FLT_MAX), high(-FLT_MAX, -FLT_MAX);
+                              for (int corner = 0; corner < 3; ++corner) {
+                                  low = ImVec2(std::min(low.x, corners[corner]->pos.x),
+                                               std::min(low.y, corners[corner]->pos.y));
+                                  high = ImVec2(std::max(high.x, corners[corner]->pos.x),
+                                                std::max(high.y, corners[corner]->pos.y));
+                              }
+                              boxes.emplace_back(low, high);
+                          });
+        return boxes;
+    }
+    // Quads drawn with a disc mask texture (the corners of rounded shapes), as their boxes.
+    std::vector<std::pair<ImVec2, ImVec2>> discMaskQuads() const {
+        std::vector<std::pair<ImVec2, ImVec2>> boxes;
+        forEachCommand([&](const ImDrawList& drawList, const ImDrawCmd& command) {
+            if (!RecordingPictureSource::isDiscMask(command.TextureId))
+                return;
+            for (unsigned position = 0; position + 6 <= command.ElemCount; position += 6)
+                boxes.emplace_back(vertexOf(drawList, command, position).pos,
+                                   vertexOf(drawList, command, position + 2).pos);
+        });
+        return boxes;
+    }
+    RecordingPictureSource& pictures() { return pictures_; }
+
     const VisibleItem* visibleText(const std::string& text) const {
         for (const VisibleItem& item : ui_->lastFrame().items())
             if (item.text == text)
@@ -317,24 +364,33 @@ class UiHarness {
     // PrimRectUV), as top-left, top-right, bottom-right, bottom-left. Quads are two triangles
     // (a, b, c) and (a, c, d); other shapes are skipped a triangle at a time.
     template <class Visit> void forEachQuad(Visit visit) const {
+        forEachAtlasShape(visit, [](const ImDrawVert* const[3]) {});
+    }
+    // Every quad drawn with the font atlas as above, and every other triangle (fans, fringes,
+    // strokes) as its three corners.
+    template <class VisitQuad, class VisitTriangle>
+    void forEachAtlasShape(VisitQuad visitQuad, VisitTriangle visitTriangle) const {
         forEachCommand([&](const ImDrawList& drawList, const ImDrawCmd& command) {
             if (command.TextureId != ImGui::GetIO().Fonts->TexID)
                 return;
             const auto indexAt = [&](unsigned position) {
                 return drawList.IdxBuffer[static_cast<int>(command.IdxOffset + position)];
             };
+            const auto corner = [&](unsigned position) { return &vertexOf(drawList, command, position); };
             unsigned position = 0;
-            while (position + 6 <= command.ElemCount) {
-                if (indexAt(position + 3) != indexAt(position) ||
-                    indexAt(position + 4) != indexAt(position + 2)) {
+            while (position + 3 <= command.ElemCount) {
+                if (position + 6 <= command.ElemCount && indexAt(position + 3) == indexAt(position) &&
+                    indexAt(position + 4) == indexAt(position + 2)) {
+                    const ImDrawVert* const corners[4] = {corner(position), corner(position + 1),
+                                                          corner(position + 2), corner(position + 5)};
+                    visitQuad(corners);
+                    position += 6;
+                } else {
+                    const ImDrawVert* const corners[3] = {corner(position), corner(position + 1),
+                                                          corner(position + 2)};
+                    visitTriangle(corners);
                     position += 3;
-                    continue;
                 }
-                const ImDrawVert* const corners[4] = {
-                    &vertexOf(drawList, command, position), &vertexOf(drawList, command, position + 1),
-                    &vertexOf(drawList, command, position + 2), &vertexOf(drawList, command, position + 5)};
-                visit(corners);
-                position += 6;
             }
         });
     }

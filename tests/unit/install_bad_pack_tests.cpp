@@ -31,6 +31,8 @@ TEST_CASE("install: every bad pack is refused with its own reason, within 10 s, 
         CAPTURE(badPack.name);
         const DataFolder kiosk(keys.trusted);
         prepareCorpusKiosk(kiosk, keys);
+        if (badPack.prepareKiosk)
+            badPack.prepareKiosk(kiosk.data());
         const std::string installedHash = fileHash(kiosk.data().currentPack());
         const std::vector<std::string> contentsBefore = kiosk.contents();
         const ScratchFolder stick("kiosk-stick");

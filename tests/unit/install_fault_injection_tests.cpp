@@ -5,6 +5,7 @@
 // leave no leftovers in the data folder, and a second install attempt must then succeed.
 #include "install_test_helpers.hpp"
 
+#include "install/InstalledVersions.hpp"
 #include "install/StartupPack.hpp"
 #include "os/FaultInjection.hpp"
 
@@ -69,7 +70,7 @@ int installDyingAt(const Scenario& scenario, const DataFolder& kiosk, std::uint6
 
 bool onlyKnownFiles(const std::vector<std::string>& contents) {
     const std::vector<std::string> allowed = {"keys", "keys/trusted.pub", "packs", "packs/current.kpack",
-                                              "packs/last-known-good.kpack", "staging"};
+                                              "packs/last-known-good.kpack", "packs/installed-versions.txt", "staging"};
     return std::all_of(contents.begin(), contents.end(), [&](const std::string& entry) {
         return std::find(allowed.begin(), allowed.end(), entry) != allowed.end();
     });
@@ -112,6 +113,10 @@ TEST_CASE("install: a crash at every durable step leaves a kiosk that starts on 
                std::filesystem::is_empty(kiosk->data().stagingDirectory())));
         showedOld += shown == 2 ? 1 : 0;
         showedNew += shown == 3 ? 1 : 0;
+        // The installed-versions record is written after the switch: it is never ahead of the
+        // pack shown (that would refuse the update below), at most behind it.
+        const std::optional<std::int64_t> recorded = InstalledVersions::load(kiosk->data()).highest(kTestPackId);
+        CHECK((!recorded || *recorded <= shown));
 
         // And the kiosk can still take the update.
         if (shown == 2) {
@@ -126,6 +131,7 @@ TEST_CASE("install: a crash at every durable step leaves a kiosk that starts on 
         CHECK(installDyingAt(scenario, *kiosk, points + 1) == 0);
         CHECK(versionOf(kiosk->data().currentPack()) == 3);
         CHECK(versionOf(kiosk->data().lastKnownGoodPack()) == 2);
+        CHECK(InstalledVersions::load(kiosk->data()).highest(kTestPackId) == 3);
     }
     MESSAGE("kill points survived: " << survived << " of " << points << " (old pack shown after " << showedOld
                                      << ", new pack after " << showedNew << ")");

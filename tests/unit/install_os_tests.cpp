@@ -7,11 +7,13 @@
 #include "os/FileStreaming.hpp"
 #include "os/FileSystem.hpp"
 
+#include <chrono>
 #include <csignal>
 #include <map>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 #include <doctest/doctest.h>
@@ -26,6 +28,19 @@ std::vector<std::uint8_t> patternBytes(std::size_t size) {
     for (std::size_t index = 0; index < size; ++index)
         bytes[index] = static_cast<std::uint8_t>(index * 7 + index / 251);
     return bytes;
+}
+
+// A copy in 64 KiB chunks (fields by name: CopyRequest grows now and then).
+os::CopyRequest copyRequest(const std::filesystem::path& source, const std::filesystem::path& destination,
+                            std::uint64_t expectedBytes,
+                            std::function<bool(const os::CopyProgress&)> onProgress = {}) {
+    os::CopyRequest request;
+    request.source = source;
+    request.destination = destination;
+    request.expectedBytes = expectedBytes;
+    request.chunkBytes = 64 * 1024;
+    request.onProgress = std::move(onProgress);
+    return request;
 }
 
 // Runs `body` in a child process and returns its exit status (or 128 + signal).
@@ -46,12 +61,12 @@ TEST_CASE("os: copyFileDurably copies exactly, reporting every chunk up to the t
     const std::vector<std::uint8_t> bytes = patternBytes(1000 * 1000 + 17);
     writeFile(folder.path() / "source", bytes);
     std::vector<std::uint64_t> reported;
-    os::CopyRequest request{folder.path() / "source", folder.path() / "copy", bytes.size(), 64 * 1024,
-                            [&](const os::CopyProgress& progress) {
-                                CHECK(progress.bytesTotal == bytes.size());
-                                reported.push_back(progress.bytesDone);
-                                return true;
-                            }};
+    const os::CopyRequest request =
+        copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(), [&](const os::CopyProgress& progress) {
+            CHECK(progress.bytesTotal == bytes.size());
+            reported.push_back(progress.bytesDone);
+            return true;
+        });
     os::copyFileDurably(request);
     CHECK(readFile(folder.path() / "copy") == bytes);
     CHECK(reported.size() == 16); // 15 full chunks of 64 KiB and the rest
@@ -67,28 +82,28 @@ TEST_CASE("os: copyFileDurably removes the partial copy when cancelled or when t
     const std::vector<std::uint8_t> bytes = patternBytes(512 * 1024);
     writeFile(folder.path() / "source", bytes);
     int chunks = 0;
-    os::CopyRequest cancelled{folder.path() / "source", folder.path() / "copy", bytes.size(), 64 * 1024,
-                              [&](const os::CopyProgress&) { return ++chunks < 3; }};
+    const os::CopyRequest cancelled = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(),
+                                                  [&](const os::CopyProgress&) { return ++chunks < 3; });
     CHECK_THROWS_AS(os::copyFileDurably(cancelled), os::CopyCancelled);
     CHECK(chunks == 3);
     CHECK(!os::linkStatus(folder.path() / "copy"));
 
-    os::CopyRequest shrinking{folder.path() / "source", folder.path() / "copy", bytes.size(), 64 * 1024,
-                              [&](const os::CopyProgress&) {
-                                  std::filesystem::resize_file(folder.path() / "source", 100 * 1024);
-                                  return true;
-                              }};
+    const os::CopyRequest shrinking =
+        copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(), [&](const os::CopyProgress&) {
+            std::filesystem::resize_file(folder.path() / "source", 100 * 1024);
+            return true;
+        });
     CHECK_THROWS_WITH_AS(os::copyFileDurably(shrinking),
                          doctest::Contains("ended early (was the USB stick pulled out?)"), os::SourceReadError);
     CHECK(!os::linkStatus(folder.path() / "copy"));
 
     // A source that is not the size it was found at is not copied at all.
-    os::CopyRequest changed{folder.path() / "source", folder.path() / "copy", bytes.size(), 64 * 1024, {}};
+    const os::CopyRequest changed = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size());
     CHECK_THROWS_WITH_AS(os::copyFileDurably(changed), doctest::Contains("changed since it was found"),
                          os::SourceReadError);
     CHECK(!os::linkStatus(folder.path() / "copy"));
     std::filesystem::create_symlink(folder.path() / "source", folder.path() / "link");
-    os::CopyRequest link{folder.path() / "link", folder.path() / "copy", 100 * 1024, 64 * 1024, {}};
+    const os::CopyRequest link = copyRequest(folder.path() / "link", folder.path() / "copy", 100 * 1024);
     CHECK_THROWS_AS(os::copyFileDurably(link), os::SourceReadError);
 }
 
@@ -102,7 +117,7 @@ TEST_CASE("os: a destination that cannot grow is a clean NoSpaceError with nothi
         const rlimit limit{100 * 1024, 100 * 1024};
         ::setrlimit(RLIMIT_FSIZE, &limit);
         try {
-            os::copyFileDurably(os::CopyRequest{folder.path() / "source", folder.path() / "copy", bytes.size(), 64 * 1024, {}});
+            os::copyFileDurably(copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size()));
         } catch (const os::NoSpaceError&) {
             return os::linkStatus(folder.path() / "copy") ? 2 : 0;
         } catch (...) {
@@ -198,4 +213,58 @@ TEST_CASE("os: the fault hook counts durable operations and ends the process at 
               return 0;
           }) == 0);
     os::armFaultInjection(0);
+}
+
+TEST_CASE("os: copyFileDurably shows every written byte, in order, to onChunkWritten") {
+    const ScratchFolder folder;
+    const std::vector<std::uint8_t> bytes = patternBytes(1000 * 1000 + 17);
+    writeFile(folder.path() / "source", bytes);
+    os::CopyRequest request = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size());
+    std::vector<std::uint8_t> seen;
+    std::vector<std::thread::id> threads;
+    request.onChunkWritten = [&](std::span<const std::uint8_t> chunk) {
+        seen.insert(seen.end(), chunk.begin(), chunk.end());
+        threads.push_back(std::this_thread::get_id());
+        std::this_thread::sleep_for(std::chrono::milliseconds(1)); // slower than the copy: it must wait
+    };
+    os::copyFileDurably(request);
+    CHECK(seen == bytes);
+    CHECK(readFile(folder.path() / "copy") == bytes);
+    REQUIRE(threads.size() == 16);
+    CHECK(threads.front() != std::this_thread::get_id()); // beside the copy, not in it
+}
+
+TEST_CASE("os: a failure in onChunkWritten ends the copy like a write error, leaving nothing") {
+    const ScratchFolder folder;
+    const std::vector<std::uint8_t> bytes = patternBytes(512 * 1024);
+    writeFile(folder.path() / "source", bytes);
+    os::CopyRequest request = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size());
+    int chunks = 0;
+    request.onChunkWritten = [&](std::span<const std::uint8_t>) {
+        if (++chunks == 3)
+            throw std::runtime_error("hasher broke");
+    };
+    CHECK_THROWS_WITH_AS(os::copyFileDurably(request), "hasher broke", std::runtime_error);
+    CHECK(!os::linkStatus(folder.path() / "copy"));
+}
+
+TEST_CASE("os: a copy without its fsync is made durable by BackgroundFsync, counted as durable steps") {
+    const ScratchFolder folder;
+    const std::vector<std::uint8_t> bytes = patternBytes(300 * 1024);
+    writeFile(folder.path() / "source", bytes);
+    os::CopyRequest request = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size());
+    request.fsyncWhenDone = false;
+    os::armFaultInjection(0);
+    os::copyFileDurably(request);
+    const std::uint64_t copySteps = os::durableOperationCount();
+    {
+        os::BackgroundFsync durability(folder.path() / "copy");
+        durability.wait();
+    }
+    // The file's fsync and its folder's, as copyFileDurably would have made them.
+    CHECK(os::durableOperationCount() == copySteps + 2);
+    CHECK(readFile(folder.path() / "copy") == bytes);
+
+    os::BackgroundFsync missing(folder.path() / "no-such-file");
+    CHECK_THROWS_AS(missing.wait(), os::FileError);
 }

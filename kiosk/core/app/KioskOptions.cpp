@@ -48,6 +48,10 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             options.dataDirectory = value();
         else if (argument == "--usb-root")
             options.usbRoots.emplace_back(value());
+        else if (argument == "--usb-export-outbox")
+            options.usbExportOutbox = value();
+        else if (argument == "--usb-export-result")
+            options.usbExportResult = value();
         else if (argument == "--script")
             options.script = value();
         else if (argument == "--shot-dir")
@@ -69,6 +73,13 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
     }
     if (options.script && !options.headless)
         throw UsageError("--script needs --headless");
+    // An outbox nobody answers from would only ever end in "not saved", and a result file
+    // without an outbox would never be asked for.
+    if (options.usbExportOutbox.has_value() != options.usbExportResult.has_value())
+        throw UsageError("--usb-export-outbox and --usb-export-result go together");
+    if ((options.usbExportOutbox && options.usbExportOutbox->empty()) ||
+        (options.usbExportResult && options.usbExportResult->empty()))
+        throw UsageError("--usb-export-outbox and --usb-export-result need a path");
     return options;
 }
 
@@ -79,6 +90,13 @@ std::string kioskUsage() {
            "  --pack FILE           show this .kpack\n"
            "  --data-dir DIR        where installed packs and statistics live\n"
            "  --usb-root DIR        also treat every folder inside DIR as a USB stick (tests)\n"
+           "  --usb-export-outbox DIR\n"
+           "                        sticks are read-only (Raspberry Pi): write the statistics export\n"
+           "                        into DIR; DIR/request asks a helper to copy it to the stick\n"
+           "  --usb-export-result FILE\n"
+           "                        the helper's one-line answer: ok STICK FILES TIME, no-stick TIME\n"
+           "                        or failed STICK WHY TIME (both options or neither; neither: the\n"
+           "                        statistics are written onto the stick directly)\n"
            "  --idle-seconds N      return home and start the attract loop after N idle seconds (90)\n"
            "  --assets DIR          fonts, icons and UI strings (default: next to the program)\n"
            "  --software-renderer   do not use the GPU\n"

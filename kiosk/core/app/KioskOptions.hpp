@@ -23,6 +23,12 @@ struct KioskOptions {
     // Folders whose subfolders count as USB sticks (tests; real sticks are found under
     // /media, /run/media and /mnt). Repeatable.
     std::vector<std::filesystem::path> usbRoots;
+    // Where sticks are read-only for the kiosk (a Raspberry Pi board): the statistics export
+    // goes into this outbox folder and a helper copies it to the stick, leaving one line in
+    // the result file (platform/raspberry-pi/README.md, "USB sticks"). Both or neither;
+    // neither: the export is written onto the stick directly.
+    std::optional<std::filesystem::path> usbExportOutbox;
+    std::optional<std::filesystem::path> usbExportResult;
     std::optional<std::filesystem::path> script;
     std::filesystem::path shotDirectory = ".";
     std::optional<std::filesystem::path> assetDirectory;

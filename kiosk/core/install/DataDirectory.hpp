@@ -3,6 +3,7 @@
 //
 //     <data>/packs/current.kpack          the pack the kiosk shows
 //     <data>/packs/last-known-good.kpack  the pack shown before it, to fall back to
+//     <data>/packs/installed-versions.txt the highest version of each pack id ever installed
 //     <data>/staging/                     a pack being copied and checked; emptied at start-up
 //     <data>/keys/*.pub                   public keys of trusted signers
 //     <data>/keys/revoked.txt             key ids no longer trusted
@@ -25,6 +26,8 @@ public:
     std::filesystem::path packsDirectory() const { return root_ / "packs"; }
     std::filesystem::path currentPack() const { return packsDirectory() / "current.kpack"; }
     std::filesystem::path lastKnownGoodPack() const { return packsDirectory() / "last-known-good.kpack"; }
+    // InstalledVersions: what an older signed pack is refused by, even after a rollback.
+    std::filesystem::path installedVersionsFile() const { return packsDirectory() / "installed-versions.txt"; }
     std::filesystem::path stagingDirectory() const { return root_ / "staging"; }
     std::filesystem::path stagedPack() const { return stagingDirectory() / "incoming.kpack"; }
     std::filesystem::path keysDirectory() const { return root_ / "keys"; }

@@ -1,6 +1,8 @@
 // What an install may do, and the hooks tests use. The defaults are the kiosk's.
 #pragma once
 
+#include "install/StageTiming.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -28,6 +30,8 @@ struct InstallSettings {
     std::function<std::optional<std::uint64_t>(const std::filesystem::path&)> freeSpace;
     // Tests only: called after each copied chunk (to pull the "stick" out mid-copy).
     std::function<void(std::uint64_t bytesDone)> afterCopyChunk;
+    // bench-install: the time of each stage of the install (preparation, copy, each check, switch).
+    StageTimeSink onStageTimed;
 };
 
 } // namespace kiosk::install

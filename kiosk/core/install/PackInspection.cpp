@@ -2,6 +2,7 @@
 
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
+#include "os/LargeAllocationReuse.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
 #include "signing/Sha256.hpp"
@@ -10,7 +11,9 @@
 #include <atomic>
 #include <charconv>
 #include <climits>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -38,9 +41,16 @@ std::vector<SchemaObject> schemaOf(const db::Database& database) {
 // Format version 1's schema exactly as kSchemaSql creates it; a pack must match it object for object.
 struct ReferenceSchema {
     std::vector<SchemaObject> objects;
-    // The TEXT columns of every table, for the text checks.
+    // The TEXT columns of every table, for the text checks (but isCheckedWithThePicture).
     std::vector<std::pair<std::string, std::vector<std::string>>> textColumns;
 };
+
+// The text columns of the images table that come after a picture's bytes in its rows. Reading
+// them means walking the row's overflow pages, all of the picture; the picture check reads those
+// pages anyway and checks these texts there (Inspector::checkPicture), not checkAllTexts.
+bool isCheckedWithThePicture(const std::string& table, const std::string& column) {
+    return table == "images" && (column == "thumb_mime" || column == "thumb_sha256");
+}
 
 const ReferenceSchema& referenceSchema() {
     static const ReferenceSchema reference = [] {
@@ -54,7 +64,7 @@ const ReferenceSchema& referenceSchema() {
             std::vector<std::string> columns;
             db::Statement info = database.prepare("SELECT name, type FROM pragma_table_info('" + object.name + "')");
             while (info.step())
-                if (info.text(1) == "TEXT")
+                if (info.text(1) == "TEXT" && !isCheckedWithThePicture(object.name, info.text(0)))
                     columns.push_back(info.text(0));
             schema.textColumns.emplace_back(object.name, std::move(columns));
         }
@@ -65,33 +75,171 @@ const ReferenceSchema& referenceSchema() {
 
 std::string shortened(const std::string& text) { return text.size() > 60 ? text.substr(0, 60) + "…" : text; }
 
+// The progress of checks running on two threads at once, as one fraction: the pictures are most
+// of the work, the integrity check and the rest run beside them.
+class CheckProgress {
+public:
+    explicit CheckProgress(const std::function<bool(double)>& onProgress) : onProgress_(onProgress) {}
+
+    void setPictureCount(std::size_t count) {
+        const std::lock_guard lock(mutex_);
+        pictures_ = count;
+    }
+    // `fraction` (0..1) of the checks other than the pictures are done.
+    void otherChecksDone(double fraction) {
+        const std::lock_guard lock(mutex_);
+        others_ = std::max(others_, fraction);
+        reportLocked();
+    }
+    void pictureChecked() {
+        const std::lock_guard lock(mutex_);
+        ++checked_;
+        reportLocked();
+    }
+    void finished() {
+        const std::lock_guard lock(mutex_);
+        others_ = 1;
+        checked_ = pictures_;
+        reportLocked();
+    }
+    bool cancelled() const { return cancelled_; }
+
+private:
+    static constexpr double kPictureShare = 0.65;
+
+    void reportLocked() {
+        if (!onProgress_ || cancelled_)
+            return;
+        const double pictures = pictures_ == 0 ? 1.0 : static_cast<double>(checked_) / static_cast<double>(pictures_);
+        if (!onProgress_((1 - kPictureShare) * others_ + kPictureShare * pictures))
+            cancelled_ = true;
+    }
+
+    const std::function<bool(double)>& onProgress_;
+    std::mutex mutex_; // also keeps onProgress from being called by both threads at once
+    double others_ = 0;
+    std::size_t pictures_ = 0;
+    std::size_t checked_ = 0;
+    std::atomic<bool> cancelled_{false};
+};
+
 class Inspector {
 public:
-    explicit Inspector(const InspectionRequest& request) : request_(request) {}
+    explicit Inspector(const InspectionRequest& request) : request_(request), progress_(request.onProgress) {}
 
     pack::PackIndex run() {
+        // Every picture takes and frees buffers of megabytes: keep them for the next one.
+        const os::LargeAllocationReuse reuse;
+        try {
+            pack::PackIndex index = runChecks();
+            reportTimings();
+            return index;
+        } catch (...) {
+            reportTimings();
+            throw;
+        }
+    }
+
+private:
+    struct ImageVariant {
+        const char* label;
+        const char* dataColumn; // for messages only
+        int maximumSide;
+        std::string mime;
+        std::int64_t width = 0;
+        std::int64_t height = 0;
+        std::string sha256;
+        std::int64_t length = 0;
+    };
+
+    // The pictures, shared by the two checking threads: each takes the next unchecked one.
+    struct PictureWork {
+        std::vector<std::int64_t> ids; // in id order
+        std::optional<Refusal> listingFailure; // the images table could not be read
+        std::atomic<std::size_t> next{0};
+        std::atomic<std::size_t> firstFailure{0};
+        std::atomic<bool> stopped{false};
+        std::mutex mutex;
+        std::map<std::size_t, Refusal> failures; // by index, so the first in id order wins
+        std::exception_ptr unexpected;          // anything but a Refusal (out of memory...)
+    };
+
+    pack::PackIndex runChecks() {
+        StageStopwatch stopwatch(recordTiming_);
         db::Database database = openDatabase();
         checkIdentity(database);
         checkSchema(database);
-        report(0.05);
+        PictureWork pictures;
+        listPictures(database, pictures);
+        progress_.setPictureCount(pictures.ids.size());
+        stopwatch.lap("checks: open, schema, picture list");
+
+        std::optional<pack::PackIndex> index;
+        {
+            // Each thread its own connection: an SQLite connection is not for two threads at once.
+            std::optional<db::Database> second;
+            if (pictures.ids.size() > 1)
+                second.emplace(openDatabase());
+            std::jthread helper;
+            if (second)
+                helper = std::jthread([&] { checkPictures(*second, pictures, "checks: pictures, second thread"); });
+            try {
+                index = checkAllButPictures(database);
+            } catch (...) {
+                pictures.stopped = true; // its refusal would not be reported: stop early
+                throw;
+            }
+            checkPictures(database, pictures, "checks: pictures, first thread (after the other checks)");
+            stopwatch.lap();
+        }
+        stopwatch.lap("checks: waiting for the second thread");
+        if (progress_.cancelled())
+            throw Refusal(Reason::Cancelled, "checking the pack was cancelled");
+        if (pictures.unexpected)
+            std::rethrow_exception(pictures.unexpected);
+        if (pictures.listingFailure)
+            throw *pictures.listingFailure;
+        if (!pictures.failures.empty())
+            throw pictures.failures.begin()->second;
+        progress_.finished();
+        return std::move(*index);
+    }
+
+    // Everything but the pictures, in the order whose first refusal is reported.
+    pack::PackIndex checkAllButPictures(const db::Database& database) {
+        StageStopwatch stopwatch(recordTiming_);
         checkIntegrity(database);
-        report(0.15);
+        stopwatch.lap("checks: SQLite integrity_check, foreign keys");
+        reportOtherChecks(0.6);
         const pack::PackMetadata metadata = checkMetadata(database);
         if (request_.checkMetadata)
             request_.checkMetadata(metadata);
         checkAllTexts(database);
-        report(0.25);
+        stopwatch.lap("checks: metadata, every text (UTF-8, NFC)");
+        reportOtherChecks(0.7);
         pack::PackReader reader = openReader();
         checkDrawable(reader);
-        report(0.3);
-        checkImages(database, 0.3, 1.0);
+        stopwatch.lap("checks: every page in every language, fonts");
+        reportOtherChecks(0.8);
+        checkAudio(reader);
+        stopwatch.lap("checks: every recording decodes");
+        reportOtherChecks(1.0);
         return reader.index();
     }
 
-private:
-    void report(double fraction) const {
-        if (request_.onProgress && !request_.onProgress(fraction))
+    void reportOtherChecks(double fraction) {
+        progress_.otherChecksDone(fraction);
+        if (progress_.cancelled())
             throw Refusal(Reason::Cancelled, "checking the pack was cancelled");
+    }
+
+    void reportTimings() {
+        if (!request_.onStageTimed)
+            return;
+        const std::lock_guard lock(timingMutex_);
+        for (const auto& [stage, seconds] : timings_)
+            request_.onStageTimed(stage, seconds);
+        timings_.clear();
     }
 
     template <typename Function> static auto damagedOnError(const std::string& context, Function&& function) {
@@ -274,103 +422,110 @@ private:
         }
     }
 
-    struct ImageVariant {
-        const char* label;
-        const char* dataColumn;
-        int maximumSide;
-        std::string mime;
-        std::int64_t width = 0;
-        std::int64_t height = 0;
-        std::string sha256;
-        std::int64_t length = 0;
-    };
-
-    void checkImages(const db::Database& database, double progressStart, double progressEnd) const {
-        struct Row {
-            std::int64_t id;
-            std::string name;
-            ImageVariant full;
-            ImageVariant thumbnail;
-        };
-        std::vector<Row> rows;
-        damagedOnError("cannot read table images", [&] {
-            db::Statement select = database.prepare(
-                "SELECT id, name, mime, width, height, sha256, length(data), "
-                "thumb_mime, thumb_width, thumb_height, thumb_sha256, length(thumb_data) FROM images ORDER BY id");
-            while (select.step()) {
-                // Columns 2..6 describe the picture, 7..11 its thumbnail, in the same order.
-                auto variant = [&](const char* label, const char* dataColumn, int maximumSide, int first) {
-                    return ImageVariant{label,
-                                        dataColumn,
-                                        maximumSide,
-                                        select.text(first),
-                                        select.integer(first + 1),
-                                        select.integer(first + 2),
-                                        select.text(first + 3),
-                                        select.integer(first + 4)};
-                };
-                rows.push_back(Row{select.integer(0), select.text(1),
-                                   variant("picture", "data", pack::kMaximumImageSide, 2),
-                                   variant("thumbnail", "thumb_data", pack::kThumbnailSide, 7)});
-            }
-            return 0;
-        });
-        // Decoding every picture is most of the work for a big pack: share it between two
-        // threads, each with its own read-only connection. The refusal reported is that of the
-        // first bad picture in id order, whichever thread finds it, so results never depend on
-        // timing: a thread stops only past the first failure found so far.
-        constexpr std::size_t kWorkers = 2;
-        std::atomic<std::size_t> firstFailure{rows.size()};
-        std::atomic<std::size_t> checked{0};
-        std::vector<std::optional<std::pair<std::size_t, Refusal>>> failures(kWorkers);
-        std::atomic<bool> cancelled{false};
-        auto work = [&](std::size_t worker, const db::Database& connection) {
-            for (std::size_t index = worker; index < rows.size() && index < firstFailure && !cancelled;
-                 index += kWorkers) {
-                const Row& row = rows[index];
-                try {
-                    for (const ImageVariant* variant : {&row.full, &row.thumbnail})
-                        checkImage(connection, row.id, row.name, *variant);
-                } catch (const Refusal& refusal) {
-                    failures[worker].emplace(index, refusal);
-                    std::size_t known = firstFailure;
-                    while (index < known && !firstFailure.compare_exchange_weak(known, index)) {
-                    }
-                    return;
-                }
-                ++checked;
-                // Only the calling thread reports (and learns of a cancel).
-                if (worker == 0 && request_.onProgress &&
-                    !request_.onProgress(progressStart + (progressEnd - progressStart) *
-                                                             static_cast<double>(checked) /
-                                                             static_cast<double>(std::max<std::size_t>(rows.size(), 1))))
-                    cancelled = true;
-            }
-        };
-        {
-            std::optional<db::Database> second;
-            if (rows.size() > 1)
-                second.emplace(openDatabase());
-            std::jthread helper;
-            if (second)
-                helper = std::jthread([&] { work(1, *second); });
-            else
-                failures.resize(1);
-            work(0, database);
+    void checkAudio(const pack::PackReader& reader) const {
+        try {
+            reader.validateAllAudio();
+        } catch (const pack::PackError& error) {
+            throw Refusal(Reason::AudioDamaged, error.what());
+        } catch (const db::DatabaseError& error) {
+            throw Refusal(Reason::PackDamaged, error.what());
         }
-        if (cancelled)
-            throw Refusal(Reason::Cancelled, "checking the pack was cancelled");
-        std::optional<std::pair<std::size_t, Refusal>> first;
-        for (const auto& failure : failures)
-            if (failure && (!first || failure->first < first->first))
-                first = failure;
-        if (first)
-            throw first->second;
-        report(progressEnd);
     }
 
-    static void checkImage(const db::Database& database, std::int64_t id, const std::string& name,
-                           const ImageVariant& variant) {
+    // The id of every picture. A failure is kept, not thrown: it is reported only when the
+    // other checks pass.
+    static void listPictures(const db::Database& database, PictureWork& pictures) {
+        try {
+            damagedOnError("cannot read table images", [&] {
+                db::Statement select = database.prepare("SELECT id FROM images ORDER BY id");
+                while (select.step())
+                    pictures.ids.push_back(select.integer(0));
+                return 0;
+            });
+        } catch (const Refusal& refusal) {
+            pictures.ids.clear();
+            pictures.listingFailure = refusal;
+        }
+        pictures.firstFailure = pictures.ids.size();
+    }
+
+    // Checks pictures until none is left. Both threads run this; pictures are taken in id
+    // order, and a thread stops only past the first failure found so far, so every picture
+    // before the reported one has been checked whichever thread was faster.
+    void checkPictures(const db::Database& connection, PictureWork& pictures, const char* stage) {
+        StageStopwatch stopwatch(recordTiming_);
+        while (!pictures.stopped && !progress_.cancelled()) {
+            const std::size_t index = pictures.next++;
+            if (index >= pictures.ids.size() || index > pictures.firstFailure)
+                break;
+            try {
+                checkPicture(connection, pictures.ids[index]);
+            } catch (const Refusal& refusal) {
+                const std::lock_guard lock(pictures.mutex);
+                pictures.failures.emplace(index, refusal);
+                if (index < pictures.firstFailure)
+                    pictures.firstFailure = index;
+                continue;
+            } catch (...) {
+                const std::lock_guard lock(pictures.mutex);
+                pictures.unexpected = std::current_exception();
+                pictures.stopped = true;
+                break;
+            }
+            progress_.pictureChecked();
+        }
+        stopwatch.lap(stage);
+    }
+
+    // One row of the images table: the picture, then its thumbnail. The row is read in two
+    // steps. First the columns in front of the picture's bytes: SQLite finds them, and the
+    // length of both blobs, on the row's first page, so a blob over the limit is refused
+    // before it is read. Then everything from the picture's bytes on, the bytes first: SQLite
+    // reads a big blob straight from the file into its buffer and remembers where each of the
+    // row's overflow pages is, so the thumbnail's columns after it cost nothing more. (Asking
+    // for a thumbnail column first, or in a statement of its own, walks the overflow pages
+    // through the page cache once more: that made the picture checks several times slower.)
+    static void checkPicture(const db::Database& database, std::int64_t id) {
+        db::Statement head = damagedOnError("cannot read picture " + std::to_string(id), [&] {
+            db::Statement select = database.prepare(
+                "SELECT name, mime, width, height, sha256, length(data), length(thumb_data) FROM images WHERE id = ?");
+            select.bind(1, id);
+            if (!select.step())
+                throw Refusal(Reason::PackDamaged, "picture " + std::to_string(id) + " vanished while it was checked");
+            return select;
+        });
+        const std::string name = head.text(0);
+        const ImageVariant full{"picture",       "data",         pack::kMaximumImageSide, head.text(1), head.integer(2),
+                                head.integer(3), head.text(4), head.integer(5)};
+        const std::int64_t thumbnailLength = head.integer(6);
+        checkClaims(name, full);
+        const bool thumbnailReadable =
+            thumbnailLength >= 1 && static_cast<std::uint64_t>(thumbnailLength) <= pack::kMaximumImageBytes;
+        db::Statement rest = damagedOnError("cannot read picture '" + shortened(name) + "'", [&] {
+            db::Statement select =
+                database.prepare(thumbnailReadable
+                                     ? "SELECT data, thumb_mime, thumb_width, thumb_height, thumb_sha256, thumb_data "
+                                       "FROM images WHERE id = ?"
+                                     : "SELECT data, thumb_mime, thumb_width, thumb_height, thumb_sha256 "
+                                       "FROM images WHERE id = ?");
+            select.bind(1, id);
+            if (!select.step())
+                throw Refusal(Reason::PackDamaged, "picture " + std::to_string(id) + " vanished while it was checked");
+            return select;
+        });
+        // The two text columns checkAllTexts leaves to this pass, which reads them anyway.
+        const std::string row = " (picture '" + shortened(name) + "')";
+        checkText(rest.text(1), "images.thumb_mime" + row);
+        checkText(rest.text(4), "images.thumb_sha256" + row);
+        checkBytes(name, full, rest.blob(0));
+        const ImageVariant thumbnail{"thumbnail",      "thumb_data",   pack::kThumbnailSide, rest.text(1), rest.integer(2),
+                                     rest.integer(3), rest.text(4), thumbnailLength};
+        checkClaims(name, thumbnail);
+        checkBytes(name, thumbnail, rest.blob(5));
+    }
+
+    // What the table claims about a picture, before its bytes are read.
+    static void checkClaims(const std::string& name, const ImageVariant& variant) {
         const std::string where = std::string(variant.label) + " '" + shortened(name) + "'";
         if (variant.width < 1 || variant.height < 1)
             throw Refusal(Reason::ImageDamaged, where + " has no size");
@@ -383,12 +538,11 @@ private:
                                                      " bytes; the limit is " + std::to_string(pack::kMaximumImageBytes));
         if (variant.mime != "image/png" && variant.mime != "image/jpeg")
             throw Refusal(Reason::ImageDamaged, where + " has the unsupported type '" + shortened(variant.mime) + "'");
-        const std::vector<std::uint8_t> bytes = damagedOnError("cannot read " + where, [&] {
-            db::Statement select =
-                database.prepare(std::string("SELECT ") + variant.dataColumn + " FROM images WHERE id = ?");
-            select.bind(1, id);
-            return select.step() ? select.blob(0) : std::vector<std::uint8_t>();
-        });
+    }
+
+    // The bytes: their hash, the header (a bomb is told from a damaged picture), a full decode.
+    static void checkBytes(const std::string& name, const ImageVariant& variant, const std::vector<std::uint8_t>& bytes) {
+        const std::string where = std::string(variant.label) + " '" + shortened(name) + "'";
         if (signing::sha256Hex(bytes) != variant.sha256)
             throw Refusal(Reason::ImageDamaged, where + " does not match its SHA-256");
         // First the header alone, with no limit, to tell a bomb from a damaged picture.
@@ -418,6 +572,14 @@ private:
     }
 
     const InspectionRequest& request_;
+    CheckProgress progress_;
+    std::mutex timingMutex_;
+    std::vector<std::pair<std::string, double>> timings_;
+    // Collects stage times from both threads; reportTimings() hands them on from the caller's.
+    const StageTimeSink recordTiming_ = [this](std::string_view stage, double seconds) {
+        const std::lock_guard lock(timingMutex_);
+        timings_.emplace_back(std::string(stage), seconds);
+    };
 };
 
 } // namespace

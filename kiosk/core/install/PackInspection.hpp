@@ -2,14 +2,22 @@
 // to its own reason: the SQLite file itself (integrity), the format version and the kiosk
 // version it needs, the schema (exactly format version 1's tables, no triggers, views or
 // virtual tables), every text (valid UTF-8, NFC, drawable by the kiosk's fonts), every page in
-// every language (PackReader::validateAllPages) and every picture (size limits, hash, decodes
-// within limits). The pack may be a file (the staged copy) or bytes in memory (the fuzzer).
+// every language (PackReader::validateAllPages), every recording (PackReader::validateAllAudio:
+// decodes within limits) and every picture (size limits, hash, decodes within limits). The pack
+// may be a file (the staged copy) or bytes in memory (the fuzzer).
+//
+// The checks run on two threads, each with its own read-only, defensive SQLite connection: one
+// decodes pictures from the start, the other runs the integrity check and everything else and
+// then helps with the pictures left. The refusal reported never depends on timing: a refusal
+// of the other checks comes before one of the pictures, and among pictures the first bad one
+// in id order is reported.
 //
 // Run it only on a pack whose signature and hash have been checked: the checks are built for
 // hostile files, but there is no reason to parse a file nobody vouched for.
 #pragma once
 
 #include "install/Reason.hpp"
+#include "install/StageTiming.hpp"
 #include "pack/PackModel.hpp"
 #include "text/GlyphCoverage.hpp"
 
@@ -30,8 +38,11 @@ struct InspectionRequest {
     // Called once the pack's metadata is known, before the slow checks; may throw Refusal
     // (the installer compares the pack id and version with the signature here).
     std::function<void(const pack::PackMetadata&)> checkMetadata;
-    // Called with the fraction done, 0..1; returning false stops with Reason::Cancelled.
+    // Called with the fraction done, 0..1, from either checking thread (never from both at
+    // once); returning false stops with Reason::Cancelled.
     std::function<bool(double)> onProgress;
+    // The time each part of the checks took (bench-install); called on the calling thread.
+    StageTimeSink onStageTimed;
 };
 
 // The pack's index when every check passes; throws Refusal otherwise.

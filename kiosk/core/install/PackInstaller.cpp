@@ -1,6 +1,7 @@
 #include "install/PackInstaller.hpp"
 
 #include "install/DataDirectory.hpp"
+#include "install/InstalledVersions.hpp"
 #include "install/PackVerification.hpp"
 #include "install/PackSwitch.hpp"
 #include "install/StartupPack.hpp"
@@ -8,6 +9,7 @@
 #include "os/FileStatus.hpp"
 #include "os/FileStreaming.hpp"
 #include "os/SystemStatus.hpp"
+#include "signing/Sha256.hpp"
 #include "signing/TrustStore.hpp"
 
 #include <algorithm>
@@ -31,6 +33,7 @@ public:
         : request_(request), settings_(request.settings), progress_(progress), data_(request.dataDirectory) {}
 
     void run() {
+        StageStopwatch stopwatch(settings_.onStageTimed);
         const std::vector<StickFile> files = scanStick(request_.stickRoot, settings_);
         if (files.empty()) {
             finish(InstallStage::NothingForKiosk, Reason::NothingForKiosk,
@@ -39,8 +42,12 @@ public:
         }
         const signing::TrustStore trust = signing::TrustStore::loadFromDirectory(data_.keysDirectory());
         installed_ = installedPackIndex(data_, settings_.embeddedPack, settings_.kioskVersion);
+        installedVersions_ = InstalledVersions::load(data_);
+        if (!installedVersions_.problem().empty())
+            logNote_ = " (" + installedVersions_.problem() + "; what could be read of it still counts)";
         if (!settings_.fontFiles.empty())
             glyphs_ = text::GlyphCoverage::load(settings_.fontFiles);
+        stopwatch.lap("prepare: scan the stick, keys, installed pack, version record, fonts");
 
         progress_.update([&](InstallSnapshot& snapshot) {
             snapshot.stage = InstallStage::Found;
@@ -147,16 +154,25 @@ private:
     }
 
     void checkVersion(const std::string& packId, std::int64_t version, const std::string& name) const {
-        if (!installed_ || installed_->metadata.packId != packId || request_.allowDowngrade)
+        if (request_.allowDowngrade)
             return;
-        const std::int64_t installedVersion = installed_->metadata.packVersion;
-        if (version == installedVersion)
-            throw Refusal(Reason::PackAlreadyInstalled,
-                          name + ": version " + std::to_string(version) + " of " + packId + " is already installed");
-        if (version < installedVersion)
-            throw Refusal(Reason::PackNotNewer, name + ": version " + std::to_string(version) + " of " + packId +
-                                                    " is older than the installed version " +
-                                                    std::to_string(installedVersion));
+        if (installed_ && installed_->metadata.packId == packId) {
+            const std::int64_t installedVersion = installed_->metadata.packVersion;
+            if (version == installedVersion)
+                throw Refusal(Reason::PackAlreadyInstalled,
+                              name + ": version " + std::to_string(version) + " of " + packId + " is already installed");
+            if (version < installedVersion)
+                throw Refusal(Reason::PackNotNewer, name + ": version " + std::to_string(version) + " of " + packId +
+                                                        " is older than the installed version " +
+                                                        std::to_string(installedVersion));
+        }
+        // Newer than what the kiosk shows, but the kiosk once had this version or a newer one
+        // (it went back to last-known-good or to the built-in pack since): a replay.
+        if (const std::optional<std::int64_t> highest = installedVersions_.highest(packId); highest && version <= *highest)
+            throw Refusal(Reason::PackInstalledBefore,
+                          name + ": version " + std::to_string(version) + " of " + packId +
+                              " is not newer than version " + std::to_string(*highest) +
+                              ", which this kiosk installed before (the staff override can go back on purpose)");
     }
 
     void installCandidate(std::size_t index, const StickFile& file, const signing::TrustStore& trust) {
@@ -172,20 +188,38 @@ private:
             snapshot.pack = description;
             snapshot.candidates[index].outcome = CandidateOutcome::Copying;
         });
-        copyToStaging(file);
+        StageStopwatch stopwatch(settings_.onStageTimed);
+        const std::string stagedSha256 = copyToStaging(file);
+        // The copy goes to the disk while it is checked: the checks read it from the page cache
+        // either way, and only the rename into place needs it durable.
+        os::BackgroundFsync durability(data_.stagedPack());
+        stopwatch.lap("copy to staging + SHA-256 of the written bytes");
 
         progress_.update([&](InstallSnapshot& snapshot) {
             snapshot.stage = InstallStage::Verifying;
             snapshot.progress = 0;
             snapshot.candidates[index].outcome = CandidateOutcome::Verifying;
         });
-        const pack::PackIndex verified = verifyStagedCopy(*file.signature, trust, file.displayName);
+        const pack::PackIndex verified = verifyStagedCopy(*file.signature, trust, file.displayName, stagedSha256);
+        stopwatch.lap("checks (all, wall time; the fsync of the copy runs beside them)");
+        try {
+            durability.wait();
+        } catch (const os::NoSpaceError& error) {
+            throw Refusal(Reason::DiskFull, error.what());
+        } catch (const os::FileError& error) {
+            throw Refusal(Reason::DataWriteError, std::string("cannot write the copy to the disk: ") + error.what());
+        }
+        stopwatch.lap("waiting for the fsync of the copy");
 
         try {
             switchToStagedPack(data_, settings_.kioskVersion);
         } catch (const os::FileError& error) {
             throw Refusal(Reason::DataWriteError, std::string("cannot put the pack in place: ") + error.what());
         }
+        // Only now that the pack is in place: a record ahead of every pack the kiosk has would
+        // refuse the very pack that failed to go in.
+        const std::string recordProblem = recordInstalledVersion(signedFields.packId, signedFields.packVersion);
+        stopwatch.lap("switch + version record");
 
         const auto pageIds = [](const pack::PackIndex& pack) {
             std::set<std::string> ids;
@@ -209,13 +243,27 @@ private:
             snapshot.pagesRemoved = removed;
             snapshot.reason = Reason::None;
             snapshot.detail = file.displayName + ": installed " + signedFields.packId + " version " +
-                              std::to_string(signedFields.packVersion);
+                              std::to_string(signedFields.packVersion) + recordProblem + logNote_;
             snapshot.installedFile = data_.currentPack();
             snapshot.candidates[index].outcome = CandidateOutcome::Installed;
         });
     }
 
-    void copyToStaging(const StickFile& file) {
+    // Raises the installed-versions record; a failure does not undo the install (the pack is in
+    // place), it is said in the detail for the log and the staff view.
+    std::string recordInstalledVersion(const std::string& packId, std::int64_t version) {
+        if (!installedVersions_.raise(packId, version))
+            return {};
+        try {
+            installedVersions_.save(data_);
+            return {};
+        } catch (const std::exception& error) {
+            return std::string(" (but the installed-versions record could not be written: ") + error.what() + ")";
+        }
+    }
+
+    // Copies the pack into staging/ and returns the SHA-256 of the bytes written there.
+    std::string copyToStaging(const StickFile& file) {
         try {
             os::createDirectoriesDurably(data_.stagingDirectory());
             os::removeFileDurably(data_.stagedPack());
@@ -233,6 +281,11 @@ private:
         copy.destination = data_.stagedPack();
         copy.expectedBytes = file.size;
         copy.chunkBytes = settings_.copyChunkBytes;
+        copy.fsyncWhenDone = false; // installCandidate fsyncs it beside the checks
+        // The hash of exactly the bytes written to the staged copy, computed beside the copy
+        // on the os layer's helper thread instead of reading the copy back afterwards.
+        signing::Sha256 hasher;
+        copy.onChunkWritten = [&](std::span<const std::uint8_t> bytes) { hasher.update(bytes); };
         copy.onProgress = [&](const os::CopyProgress& copied) {
             progress_.update([&](InstallSnapshot& snapshot) {
                 snapshot.bytesDone = copied.bytesDone;
@@ -255,12 +308,15 @@ private:
         } catch (const os::FileError& error) {
             throw Refusal(Reason::DataWriteError, error.what());
         }
+        return hasher.finishHex();
     }
 
     pack::PackIndex verifyStagedCopy(const signing::PackSignature& signature, const signing::TrustStore& trust,
-                                     const std::string& name) {
+                                     const std::string& name, const std::string& stagedSha256) {
         VerificationRequest verification;
         verification.packFile = data_.stagedPack();
+        verification.sha256OfWrittenBytes = stagedSha256;
+        verification.onStageTimed = settings_.onStageTimed;
         verification.name = name;
         verification.kioskVersion = settings_.kioskVersion;
         verification.maximumPackBytes = settings_.maximumPackBytes;
@@ -334,7 +390,7 @@ private:
         progress_.update([&](InstallSnapshot& snapshot) {
             snapshot.stage = stage;
             snapshot.reason = reason;
-            snapshot.detail = detail;
+            snapshot.detail = detail + logNote_;
             if (stage != InstallStage::Installed) {
                 snapshot.progress = 0;
                 snapshot.bytesDone = 0;
@@ -347,6 +403,8 @@ private:
     InstallProgress& progress_;
     DataDirectory data_;
     std::optional<pack::PackIndex> installed_;
+    InstalledVersions installedVersions_;
+    std::string logNote_; // said with the outcome: a damaged installed-versions record
     std::optional<text::GlyphCoverage> glyphs_;
     std::optional<std::size_t> installedIndex_;
 };

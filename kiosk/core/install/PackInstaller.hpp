@@ -1,8 +1,10 @@
 // One install from one USB stick, start to end, on the calling thread: find the packs, refuse
-// what can be refused from the signature alone, then per pack id the newest candidate first:
-// check free space, copy into staging/ (fsync), check the staged copy (hash, signature, every
-// content check), switch atomically. PackInstallJob runs this on a worker thread for the UI;
-// tests and tools call it directly.
+// what can be refused from the signature alone (trust, size, versions: the installed pack and
+// the installed-versions record), then per pack id the newest candidate first: check free
+// space, copy into staging/ (hashing the bytes as they are written), check the staged copy
+// (hash, signature, every content check, on two threads, while the copy is fsynced beside
+// them), switch atomically, record the version. PackInstallJob runs this on a worker thread
+// for the UI; tests and tools call it directly.
 //
 // Which pack wins when a stick holds several: the kiosk shows one pack. Candidates with the
 // installed pack's id come first (an update); when there are none, each pack id is tried in

@@ -46,16 +46,25 @@ pack::PackIndex verifySignedPack(const VerificationRequest& request, const signi
                       request.name + " is " + std::to_string(status->size) + " bytes but was signed at " +
                           std::to_string(signature.fields.fileSize) + " bytes (truncated or changed)");
     const auto report = [&](double fraction) { return !request.onProgress || request.onProgress(fraction); };
+    // With the hash of the written bytes, hashing took place during the copy: the content
+    // checks are all that is left to do.
+    const double hashShare = request.sha256OfWrittenBytes ? 0.0 : kHashShare;
+    StageStopwatch stopwatch(request.onStageTimed);
     std::string hash;
-    try {
-        hash = signing::sha256HexOfFile(request.packFile, [&](std::uint64_t done) {
-            return report(kHashShare * static_cast<double>(done) /
-                          static_cast<double>(std::max<std::uint64_t>(status->size, 1)));
-        });
-    } catch (const os::CopyCancelled&) {
-        throw Refusal(Reason::Cancelled, "checking the pack was cancelled");
-    } catch (const os::FileError& error) {
-        throw Refusal(Reason::DataWriteError, std::string("cannot read the pack: ") + error.what());
+    if (request.sha256OfWrittenBytes) {
+        hash = *request.sha256OfWrittenBytes;
+    } else {
+        try {
+            hash = signing::sha256HexOfFile(request.packFile, [&](std::uint64_t done) {
+                return report(hashShare * static_cast<double>(done) /
+                              static_cast<double>(std::max<std::uint64_t>(status->size, 1)));
+            });
+        } catch (const os::CopyCancelled&) {
+            throw Refusal(Reason::Cancelled, "checking the pack was cancelled");
+        } catch (const os::FileError& error) {
+            throw Refusal(Reason::DataWriteError, std::string("cannot read the pack: ") + error.what());
+        }
+        stopwatch.lap("checks: SHA-256 of the whole file (read back)");
     }
     if (hash != signature.fields.sha256)
         throw Refusal(Reason::SignatureHashMismatch,
@@ -72,7 +81,8 @@ pack::PackIndex verifySignedPack(const VerificationRequest& request, const signi
                               std::to_string(metadata.packVersion) + " but its signature is for " +
                               signature.fields.packId + " version " + std::to_string(signature.fields.packVersion));
     };
-    inspection.onProgress = [&](double fraction) { return report(kHashShare + (1 - kHashShare) * fraction); };
+    inspection.onProgress = [&](double fraction) { return report(hashShare + (1 - hashShare) * fraction); };
+    inspection.onStageTimed = request.onStageTimed;
     return inspectPack(inspection);
 }
 

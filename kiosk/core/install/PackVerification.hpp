@@ -5,6 +5,7 @@
 #pragma once
 
 #include "install/Reason.hpp"
+#include "install/StageTiming.hpp"
 #include "pack/PackModel.hpp"
 #include "signing/PackSignature.hpp"
 #include "signing/TrustStore.hpp"
@@ -12,6 +13,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 
 namespace kiosk::install {
 
@@ -26,8 +29,16 @@ struct VerificationRequest {
     std::int64_t kioskVersion = KIOSK_VERSION_NUMBER;
     std::uint64_t maximumPackBytes = 2ull * 1024 * 1024 * 1024; // bigger: FileTooLarge, unread
     const text::GlyphCoverage* glyphs = nullptr; // nullptr: the drawable-text check is skipped
-    // 0..1; returning false stops with Reason::Cancelled.
+    // 0..1; returning false stops with Reason::Cancelled. May be called from either of the
+    // two checking threads (never from both at once).
     std::function<bool(double)> onProgress;
+    // The SHA-256 of the bytes this process wrote into `packFile`, hashed from the very
+    // buffers handed to write() in the same pass as the copy (os::CopyRequest::onChunkWritten).
+    // Set it only for a file this process wrote into its own data folder and fsynced: the file
+    // is then not read a second time just to hash it (see content-packs/SIGNING.md, "Why the
+    // copy is hashed as it is written"). Unset: the file is read and hashed here.
+    std::optional<std::string> sha256OfWrittenBytes;
+    StageTimeSink onStageTimed; // bench-install: how long each part took
 };
 
 // The pack's index when everything holds; throws Refusal otherwise.

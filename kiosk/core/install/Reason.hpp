@@ -51,9 +51,11 @@ enum class Reason {
     ImageTooLarge,
     ImageDecompressionBomb,
     ImageDamaged,
+    AudioDamaged, // a narration or spoken language name that does not decode (or match its row)
     // Versions.
     PackNotNewer,
     PackAlreadyInstalled,
+    PackInstalledBefore, // newer than the pack shown, but not than one this kiosk installed before
     SupersededOnStick,
     AnotherPackChosen,
     // Start-up: which pack the kiosk opened, and why.

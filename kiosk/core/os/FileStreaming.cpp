@@ -4,11 +4,18 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <fcntl.h>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace kiosk::os {
@@ -65,6 +72,18 @@ void writeChunk(const FileDescriptor& file, std::span<const std::uint8_t> bytes,
     }
 }
 
+// Fsyncs an open file (a full disk may only show here, with delayed allocation), then its folder.
+void fsyncWithDirectory(const FileDescriptor& file, const std::filesystem::path& path) {
+    durableOperation("fsync", path);
+    if (::fsync(file.get()) != 0) {
+        if (isNoSpace(errno))
+            throw NoSpaceError("no space left for " + path.string());
+        throw FileError("cannot fsync " + path.string() + ": " + errnoText(errno));
+    }
+    const std::filesystem::path directory = path.parent_path();
+    fsyncDirectory(directory.empty() ? std::filesystem::path(".") : directory);
+}
+
 // Removes a partly written destination however the copy ends, unless it completed.
 class PartialFileGuard {
 public:
@@ -85,6 +104,78 @@ public:
 private:
     std::filesystem::path path_;
     bool completed_ = false;
+};
+
+// Runs CopyRequest::onChunkWritten on a helper thread, so that looking at the bytes (hashing
+// them) overlaps reading and writing the next chunk instead of adding to it. Chunks are seen
+// strictly in order. The copying thread alternates between two buffers and, before it refills
+// one, waits until the helper is done with it (rarely: hashing is faster than copying).
+class ChunkObserver {
+public:
+    explicit ChunkObserver(const std::function<void(std::span<const std::uint8_t>)>& observe)
+        : observe_(observe), worker_([this] { work(); }) {}
+    ChunkObserver(const ChunkObserver&) = delete;
+    ChunkObserver& operator=(const ChunkObserver&) = delete;
+    // Stops without looking at what is still queued (the copy failed) and waits for the helper,
+    // so no buffer is freed while it is being read.
+    ~ChunkObserver() {
+        {
+            const std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_all();
+        worker_.join();
+    }
+
+    // `bytes` must stay unchanged until waitUntilAtMost says the helper is done with it.
+    void submit(std::span<const std::uint8_t> bytes) {
+        {
+            const std::lock_guard lock(mutex_);
+            queue_.push_back(bytes);
+        }
+        changed_.notify_all();
+    }
+
+    // Blocks until at most `pending` submitted chunks are still queued or being looked at;
+    // rethrows what onChunkWritten threw.
+    void waitUntilAtMost(std::size_t pending) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return failure_ || queue_.size() <= pending; });
+        if (failure_)
+            std::rethrow_exception(failure_);
+    }
+
+private:
+    void work() {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (stopping_)
+                return;
+            // The front stays queued while it is looked at: that is what keeps its buffer busy.
+            const std::span<const std::uint8_t> bytes = queue_.front();
+            lock.unlock();
+            try {
+                observe_(bytes);
+            } catch (...) {
+                lock.lock();
+                failure_ = std::current_exception();
+                changed_.notify_all();
+                return;
+            }
+            lock.lock();
+            queue_.pop_front();
+            changed_.notify_all();
+        }
+    }
+
+    const std::function<void(std::span<const std::uint8_t>)>& observe_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::span<const std::uint8_t>> queue_;
+    std::exception_ptr failure_;
+    bool stopping_ = false;
+    std::thread worker_; // last: started once everything it uses exists
 };
 
 } // namespace
@@ -120,10 +211,18 @@ void copyFileDurably(const CopyRequest& request) {
     }
 
     const std::size_t chunkBytes = std::max<std::size_t>(request.chunkBytes, 4096);
-    std::vector<std::uint8_t> buffer(chunkBytes);
+    // A second buffer only when a helper looks at the chunks: it reads one while the next is filled.
+    std::vector<std::vector<std::uint8_t>> buffers(request.onChunkWritten ? 2 : 1, std::vector<std::uint8_t>(chunkBytes));
+    // After the buffers, so that it is gone (its thread joined) before they are freed.
+    std::optional<ChunkObserver> observer;
+    if (request.onChunkWritten)
+        observer.emplace(request.onChunkWritten);
     CopyProgress progress{0, request.expectedBytes};
     std::uint64_t writebackStart = 0;
-    while (progress.bytesDone < request.expectedBytes) {
+    for (std::size_t chunk = 0; progress.bytesDone < request.expectedBytes; ++chunk) {
+        std::vector<std::uint8_t>& buffer = buffers[chunk % buffers.size()];
+        if (observer)
+            observer->waitUntilAtMost(buffers.size() - 1); // the helper is done with this buffer
         const std::size_t wanted =
             static_cast<std::size_t>(std::min<std::uint64_t>(chunkBytes, request.expectedBytes - progress.bytesDone));
         std::size_t filled = 0;
@@ -133,6 +232,9 @@ void copyFileDurably(const CopyRequest& request) {
                 throw SourceReadError(request.source.string() + " ended early (was the USB stick pulled out?)");
             filled += got;
         }
+        // Handed over before write(): both only read the buffer, and the hash overlaps the write.
+        if (observer)
+            observer->submit(std::span<const std::uint8_t>(buffer.data(), filled));
         writeChunk(destination, std::span(buffer.data(), filled), request.destination);
         progress.bytesDone += filled;
         if (progress.bytesDone - writebackStart >= kWritebackWindowBytes) {
@@ -144,15 +246,35 @@ void copyFileDurably(const CopyRequest& request) {
             throw CopyCancelled("copy of " + request.source.string() + " cancelled");
     }
 
-    durableOperation("fsync", request.destination);
-    if (::fsync(destination.get()) != 0) {
-        if (isNoSpace(errno))
-            throw NoSpaceError("no space left for " + request.destination.string());
-        throw FileError("cannot fsync " + request.destination.string() + ": " + errnoText(errno));
-    }
-    const std::filesystem::path directory = request.destination.parent_path();
-    fsyncDirectory(directory.empty() ? std::filesystem::path(".") : directory);
+    if (request.fsyncWhenDone)
+        fsyncWithDirectory(destination, request.destination);
+    if (observer)
+        observer->waitUntilAtMost(0); // the last chunk was looked at while the file was fsynced
     guard.complete();
+}
+
+BackgroundFsync::BackgroundFsync(std::filesystem::path file)
+    : file_(std::move(file)), worker_([this] {
+          try {
+              FileDescriptor handle(::open(file_.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+              if (!handle.valid())
+                  throw FileError("cannot open " + file_.string() + " to fsync it: " + errnoText(errno));
+              fsyncWithDirectory(handle, file_);
+          } catch (...) {
+              failure_ = std::current_exception();
+          }
+      }) {}
+
+BackgroundFsync::~BackgroundFsync() {
+    if (worker_.joinable())
+        worker_.join();
+}
+
+void BackgroundFsync::wait() {
+    if (worker_.joinable())
+        worker_.join();
+    if (failure_)
+        std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
 void readFileInChunks(const std::filesystem::path& path, std::size_t chunkBytes,

@@ -7,9 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <span>
+#include <thread>
 
 namespace kiosk::os {
 
@@ -44,14 +46,45 @@ struct CopyRequest {
     std::size_t chunkBytes = 4u * 1024 * 1024;
     // Called after every chunk, from the copying thread. Returning false cancels the copy.
     std::function<bool(const CopyProgress&)> onProgress;
+    // Optional: sees every chunk exactly as it is handed to write() for the destination, in
+    // order, on a helper thread, while the copying thread reads and writes the next chunk (the
+    // installer hashes the staged copy here, so the file need not be read back to hash it).
+    // The bytes are valid only during the call. An exception thrown here ends the copy like a
+    // write error (the destination is removed) and is rethrown by copyFileDurably.
+    std::function<void(std::span<const std::uint8_t>)> onChunkWritten;
+    // false: the copy is complete but not yet durable; the caller must make it so (BackgroundFsync)
+    // before relying on it surviving a power cut, e.g. before renaming it into place.
+    bool fsyncWhenDone = true;
 };
 
 // Copies exactly `expectedBytes` from `source` (opened without following links) into a new
-// `destination`, reserves the space first, fsyncs the file and its directory. On any failure
+// `destination`, reserves the space first, fsyncs the file and its directory. Completes only
+// once onChunkWritten has seen every byte. On any failure
 // the destination is removed and SourceReadError, NoSpaceError, CopyCancelled or FileError
 // is thrown: nothing half-written stays behind (unless the process itself dies, which is
 // why the data folder's staging area is emptied at every start).
 void copyFileDurably(const CopyRequest& request);
+
+// Fsyncs a file, then its directory, on a helper thread, so that the caller can go on meanwhile:
+// the installer checks its staged copy while the copy goes to the disk (reading it needs no
+// fsync, the page cache holds the same bytes; renaming it into place does). The file must not
+// be removed or renamed before wait() returned.
+class BackgroundFsync {
+public:
+    explicit BackgroundFsync(std::filesystem::path file);
+    BackgroundFsync(const BackgroundFsync&) = delete;
+    BackgroundFsync& operator=(const BackgroundFsync&) = delete;
+    // Waits for the helper; a failure nobody asked about is dropped (the caller is already
+    // failing for another reason).
+    ~BackgroundFsync();
+    // Returns once the file and its directory are durable; throws NoSpaceError or FileError.
+    void wait();
+
+private:
+    std::filesystem::path file_;
+    std::exception_ptr failure_;
+    std::thread worker_; // last: started once everything it uses exists
+};
 
 // Calls `onChunk` for each successive chunk of the file; stops early when it returns false.
 // Throws FileError (SourceReadError for read failures).

@@ -2,6 +2,7 @@
 
 #include "os/FaultInjection.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -101,6 +102,35 @@ std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::
 std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes) {
     const std::vector<std::uint8_t> bytes = readWholeFile(path, maximumBytes);
     return std::string(bytes.begin(), bytes.end());
+}
+
+FileStart readFileStart(const std::filesystem::path& path, std::size_t maximumBytes) {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+    const FileDescriptor file = openOrThrow(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    struct stat info {};
+    if (::fstat(file.get(), &info) != 0)
+        throwErrno("cannot stat", path);
+    if (!S_ISREG(info.st_mode))
+        throw FileError("not a regular file: " + path.string());
+    FileStart start;
+    // One byte more than wanted tells a file of exactly `maximumBytes` from a longer one,
+    // also when st_size is wrong (a file that grows while we read it).
+    start.bytes.resize(maximumBytes + 1);
+    std::size_t done = 0;
+    while (done < start.bytes.size()) {
+        const ssize_t result = ::read(file.get(), start.bytes.data() + done, start.bytes.size() - done);
+        if (result < 0) {
+            if (errno == EINTR)
+                continue;
+            throwErrno("cannot read", path);
+        }
+        if (result == 0)
+            break;
+        done += static_cast<std::size_t>(result);
+    }
+    start.wholeFile = done <= maximumBytes;
+    start.bytes.resize(std::min(done, maximumBytes));
+    return start;
 }
 
 std::filesystem::path temporarySiblingOf(const std::filesystem::path& path) {

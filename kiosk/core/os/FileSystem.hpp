@@ -41,6 +41,17 @@ public:
 std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 
+// The first bytes of a file that someone else writes and that may be hostile (a status file
+// another service leaves for the kiosk): at most `maximumBytes`, however large the file is.
+// Never follows a symbolic link and never blocks (a FIFO or device put in its place is
+// refused, not waited on). Throws FileError when it is missing, not a regular file, or
+// cannot be read.
+struct FileStart {
+    std::string bytes;
+    bool wholeFile = true; // false: the file is longer and only its start was read
+};
+FileStart readFileStart(const std::filesystem::path& path, std::size_t maximumBytes);
+
 // Replaces `path` so that a reader (or a power cut) sees either the old or the new
 // content, never a mix: write to a temporary sibling, fsync it, rename it over the
 // target, fsync the directory.
