@@ -157,12 +157,15 @@ void StaffView::drawPinPad(UiContext& context) {
         const std::string id = "staff-key-" + std::to_string(index);
         const ImVec2 bottomRight(topLeft.x + key, topLeft.y + key);
         const bool pressed = touchArea(context, id.c_str(), topLeft, bottomRight, label);
-        fillRoundedRect(context, drawList, topLeft, bottomRight,
-                        index == 11 ? context.colours.topBar : context.colours.surface, metrics.rounding);
+        // OK stands out in the accent colour; in high contrast every key also gets an outline,
+        // as the keys are as black as the page behind them.
+        const ImU32 fill = index == 11 ? context.colours.accent : context.colours.surface;
+        fillRoundedRect(context, drawList, topLeft, bottomRight, fill, metrics.rounding);
+        drawList->AddRect(topLeft, bottomRight, context.colours.outline, metrics.rounding, 0, 2);
         const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0, label.c_str());
         drawList->AddText(style.font, style.font->FontSize,
                           ImVec2(topLeft.x + (key - size.x) / 2, topLeft.y + (key - size.y) / 2),
-                          index == 11 ? context.colours.onDark : context.colours.text, label.c_str());
+                          index == 11 ? readableOn(context.colours, fill) : context.colours.text, label.c_str());
         if (!pressed)
             continue;
         if (index == 9) {

@@ -56,22 +56,6 @@ std::size_t readSome(const FileDescriptor& file, std::uint8_t* buffer, std::size
     }
 }
 
-void writeChunk(const FileDescriptor& file, std::span<const std::uint8_t> bytes, const std::filesystem::path& path) {
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        durableOperation("write", path);
-        const ssize_t result = ::write(file.get(), bytes.data() + written, bytes.size() - written);
-        if (result < 0) {
-            if (errno == EINTR)
-                continue;
-            if (isNoSpace(errno))
-                throw NoSpaceError("no space left for " + path.string());
-            throw FileError("cannot write " + path.string() + ": " + errnoText(errno));
-        }
-        written += static_cast<std::size_t>(result);
-    }
-}
-
 // Fsyncs an open file (a full disk may only show here, with delayed allocation), then its folder.
 void fsyncWithDirectory(const FileDescriptor& file, const std::filesystem::path& path) {
     durableOperation("fsync", path);
@@ -235,7 +219,7 @@ void copyFileDurably(const CopyRequest& request) {
         // Handed over before write(): both only read the buffer, and the hash overlaps the write.
         if (observer)
             observer->submit(std::span<const std::uint8_t>(buffer.data(), filled));
-        writeChunk(destination, std::span(buffer.data(), filled), request.destination);
+        writeAllOrThrow(destination, std::span(buffer.data(), filled), request.destination);
         progress.bytesDone += filled;
         if (progress.bytesDone - writebackStart >= kWritebackWindowBytes) {
             ::sync_file_range(destination.get(), static_cast<off_t>(writebackStart),

@@ -22,12 +22,6 @@ public:
     using FileError::FileError;
 };
 
-// The destination's file system is full or cannot hold a file this big (ENOSPC, EDQUOT, EFBIG).
-class NoSpaceError : public FileError {
-public:
-    using FileError::FileError;
-};
-
 class CopyCancelled : public FileError {
 public:
     using FileError::FileError;

@@ -30,20 +30,6 @@ FileDescriptor openOrThrow(const std::filesystem::path& path, int flags, mode_t 
     return FileDescriptor(fd);
 }
 
-void writeAll(const FileDescriptor& file, std::span<const std::uint8_t> bytes, const std::filesystem::path& path) {
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        durableOperation("write", path);
-        const ssize_t result = ::write(file.get(), bytes.data() + written, bytes.size() - written);
-        if (result < 0) {
-            if (errno == EINTR)
-                continue;
-            throwErrno("cannot write", path);
-        }
-        written += static_cast<std::size_t>(result);
-    }
-}
-
 void fsyncOrThrow(const FileDescriptor& file, const std::filesystem::path& path) {
     durableOperation("fsync", path);
     if (::fsync(file.get()) != 0)
@@ -51,6 +37,23 @@ void fsyncOrThrow(const FileDescriptor& file, const std::filesystem::path& path)
 }
 
 } // namespace
+
+void writeAllOrThrow(const FileDescriptor& file, std::span<const std::uint8_t> bytes,
+                     const std::filesystem::path& path) {
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        durableOperation("write", path);
+        const ssize_t result = ::write(file.get(), bytes.data() + written, bytes.size() - written);
+        if (result < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG)
+                throw NoSpaceError("no space left for " + path.string());
+            throwErrno("cannot write", path);
+        }
+        written += static_cast<std::size_t>(result);
+    }
+}
 
 FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
     if (this != &other) {
@@ -156,7 +159,7 @@ void writeFileAtomically(const std::filesystem::path& path, std::span<const std:
         // open() applies the umask; say the permissions again so a 0600 key is exactly 0600.
         if (::fchmod(file.get(), static_cast<mode_t>(permissions)) != 0)
             throwErrno("cannot set permissions of", temporary);
-        writeAll(file, bytes, temporary);
+        writeAllOrThrow(file, bytes, temporary);
         fsyncOrThrow(file, temporary);
     } catch (...) {
         ::unlink(temporary.c_str());

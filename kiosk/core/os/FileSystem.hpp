@@ -38,6 +38,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The destination's file system is full or cannot hold a file this big (ENOSPC, EDQUOT, EFBIG).
+class NoSpaceError : public FileError {
+public:
+    using FileError::FileError;
+};
+
+// Writes every byte (a write may take only part), each write a durable operation for fault
+// injection. Throws NoSpaceError when the disk is full, FileError for anything else.
+void writeAllOrThrow(const FileDescriptor& file, std::span<const std::uint8_t> bytes,
+                     const std::filesystem::path& path);
+
 std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 

@@ -30,7 +30,8 @@ const char* usageText =
     "usage:\n"
     "  kiosk-stats merge EXPORTS_OR_FOLDERS... -o all.db\n"
     "      Imports the newest export of every kiosk. Safe to repeat: the same or an older export\n"
-    "      changes nothing. Bad or foreign files are reported and skipped.\n"
+    "      changes nothing. Bad or foreign files are reported and skipped; with no export among\n"
+    "      the inputs at all, it says so and exits with 1.\n"
     "  kiosk-stats report all.db -o report.html [--k 5] [--csv out.csv] [--title TEXT]\n"
     "      One self-contained HTML file with charts; counts from 1 to k-1 are shown as <k.\n"
     "  kiosk-stats sample STICK_KIOSK_FOLDER [--kiosks 12] [--days 182] [--seed 1] [--end YYYY-MM-DD]\n"
@@ -111,6 +112,12 @@ int merge(Arguments& arguments) {
         "%zu files skipped; %zu kiosks in the database (%.1f s)\n",
         output->c_str(), summary.imported, static_cast<long long>(summary.rowsImported), summary.unchanged,
         summary.superseded, summary.skipped, summary.kiosksInDatabase, summary.elapsedSeconds);
+    if (summary.exportsFound == 0) {
+        // Every input was unreadable or foreign: most likely the wrong folder or stick, which a
+        // script calling this must not take for success.
+        std::cerr << "kiosk-stats: none of the inputs holds a kiosk statistics export\n";
+        return 1;
+    }
     return 0;
 }
 
