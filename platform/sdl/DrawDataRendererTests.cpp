@@ -50,9 +50,11 @@ public:
     static std::vector<DrawPiece> piecesOfFirstCommand() {
         const ImDrawList& list = *ImGui::GetDrawData()->CmdLists[0];
         const ImDrawCmd& command = list.CmdBuffer[0];
-        return kiosk::platform::splitOpaqueRects(list.VtxBuffer.Data + command.VtxOffset,
-                                                 list.IdxBuffer.Data + command.IdxOffset, command.ElemCount,
-                                                 ImGui::GetIO().Fonts->TexUvWhitePixel);
+        std::vector<DrawPiece> pieces;
+        kiosk::platform::splitOpaqueRects(list.VtxBuffer.Data + command.VtxOffset,
+                                          list.IdxBuffer.Data + command.IdxOffset, command.ElemCount,
+                                          ImGui::GetIO().Fonts->TexUvWhitePixel, pieces);
+        return pieces;
     }
 };
 

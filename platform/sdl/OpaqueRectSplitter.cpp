@@ -36,9 +36,9 @@ bool opaqueRectAt(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned
 
 } // namespace
 
-std::vector<DrawPiece> splitOpaqueRects(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned indexCount,
-                                        ImVec2 whitePixel) {
-    std::vector<DrawPiece> pieces;
+void splitOpaqueRects(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned indexCount,
+                      ImVec2 whitePixel, std::vector<DrawPiece>& pieces) {
+    pieces.clear();
     unsigned runStart = 0;
     const auto closeRun = [&](unsigned end) {
         if (end > runStart)
@@ -57,7 +57,6 @@ std::vector<DrawPiece> splitOpaqueRects(const ImDrawVert* vertices, const ImDraw
         }
     }
     closeRun(indexCount);
-    return pieces;
 }
 
 } // namespace kiosk::platform

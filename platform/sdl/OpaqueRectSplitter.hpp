@@ -27,8 +27,9 @@ struct DrawPiece {
 // Splits a command's `indexCount` indices (into `vertices`) into pieces, in drawing order, so
 // that drawing them in turn paints what drawing the whole command would. A rectangle counts
 // when it is two triangles in ImGui's PrimRect order (a b c, a c d), axis-aligned, in one
-// fully opaque colour, sampling only the font atlas's white pixel `whitePixel`.
-std::vector<DrawPiece> splitOpaqueRects(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned indexCount,
-                                        ImVec2 whitePixel);
+// fully opaque colour, sampling only the font atlas's white pixel `whitePixel`. `pieces` is
+// cleared first; the caller keeps it across commands so a frame allocates once.
+void splitOpaqueRects(const ImDrawVert* vertices, const ImDrawIdx* indices, unsigned indexCount,
+                      ImVec2 whitePixel, std::vector<DrawPiece>& pieces);
 
 } // namespace kiosk::platform

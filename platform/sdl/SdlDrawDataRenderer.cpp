@@ -46,6 +46,7 @@ void renderDrawData(SDL_Renderer* renderer, const ImDrawData& drawData, OpaqueRe
     SDL_RenderSetViewport(renderer, nullptr);
     const ImVec2 whitePixel = ImGui::GetIO().Fonts->TexUvWhitePixel;
     const ImTextureID fontTexture = ImGui::GetIO().Fonts->TexID;
+    std::vector<DrawPiece> pieces;
 
     for (int listIndex = 0; listIndex < drawData.CmdListsCount; ++listIndex) {
         const ImDrawList& list = *drawData.CmdLists[listIndex];
@@ -71,9 +72,8 @@ void renderDrawData(SDL_Renderer* renderer, const ImDrawData& drawData, OpaqueRe
                 drawTriangles(renderer, list, command, 0, command.ElemCount);
                 continue;
             }
-            const std::vector<DrawPiece> pieces = splitOpaqueRects(
-                list.VtxBuffer.Data + command.VtxOffset, list.IdxBuffer.Data + command.IdxOffset, command.ElemCount,
-                whitePixel);
+            splitOpaqueRects(list.VtxBuffer.Data + command.VtxOffset, list.IdxBuffer.Data + command.IdxOffset,
+                             command.ElemCount, whitePixel, pieces);
             for (const DrawPiece& piece : pieces) {
                 if (piece.kind == DrawPiece::Kind::OpaqueRect)
                     fillUnblended(renderer, piece);
