@@ -1,8 +1,11 @@
 #include "PackWriter.hpp"
 
 #include "db/Database.hpp"
+#include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
+#include "text/CharacterList.hpp"
 
+#include <limits>
 #include <memory>
 #include <sqlite3.h>
 #include <stdexcept>
@@ -41,6 +44,7 @@ public:
             writeSpokenNames();
             transaction.commit();
         }
+        writeCharacterList();
         checkForeignKeys();
         // Rewrites the file compactly with rows in key order, so equal content gives equal bytes.
         database_.execute("VACUUM;");
@@ -68,6 +72,17 @@ private:
             insert.bind(1, std::string_view(key)).bind(2, value).run();
             insert.reset();
         }
+    }
+
+    // The list comes from the kiosk's own reader over the pack as written so far, so it is
+    // exactly what the kiosk would find by reading every page.
+    void writeCharacterList() {
+        const std::vector<std::uint8_t> written = serialize(); // the reader reads it in place
+        const pack::PackReader reader =
+            pack::PackReader::openMemory(written, std::numeric_limits<std::int64_t>::max());
+        database_.prepare("INSERT INTO pack_meta(key, value) VALUES ('characters', ?)")
+            .bind(1, text::formatCharacterList(reader.usedCodePoints()))
+            .run();
     }
 
     void writeLanguages() {

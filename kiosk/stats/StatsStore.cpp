@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sqlite3.h>
 #include <string_view>
 
@@ -153,6 +154,17 @@ void StatsStore::prepareSchema() {
         if (version.integer(0) > schemaVersion)
             throw db::DatabaseError("stats.db was written by a newer kiosk (schema " +
                                     std::to_string(version.integer(0)) + ")");
+        // A kiosk starts many times on one stats.db: when it is already current, reading it
+        // must not cost a commit (a WAL write and fsync on the way to the first frame).
+        if (version.integer(0) == schemaVersion) {
+            auto identity = database_.prepare("PRAGMA application_id");
+            identity.step();
+            auto existing = database_.prepare("SELECT value FROM settings WHERE key = 'database_id'");
+            if (identity.integer(0) == applicationId && existing.step()) {
+                databaseId_ = existing.text(0);
+                return 0;
+            }
+        }
         db::Transaction transaction(database_);
         database_.execute(schema);
         database_.execute("PRAGMA application_id=" + std::to_string(applicationId));
@@ -229,7 +241,44 @@ void StatsStore::setSetting(std::string_view key, std::string_view value) {
     });
 }
 
+bool StatsStore::holdsCatalog(const std::vector<PackCatalog>& packs) const {
+    std::set<std::pair<std::string, std::int64_t>> wanted, installed;
+    for (const PackCatalog& catalog : packs)
+        wanted.emplace(catalog.packId, catalog.version);
+    for (const PackCatalog& catalog : installedPacks())
+        installed.emplace(catalog.packId, catalog.version);
+    if (wanted != installed)
+        return false;
+    // Rows of earlier versions stay (old counts keep their titles), so "holds" means every
+    // row of the new catalog is there as it is now, not that the tables are equal.
+    using Row = std::vector<std::string>;
+    std::set<Row> stored;
+    for (const PackCatalog& catalog : knownCatalog()) {
+        for (const CatalogLanguage& entry : catalog.languages)
+            stored.insert({"language", catalog.packId, entry.code, entry.name});
+        for (const CatalogCategory& entry : catalog.categories)
+            stored.insert({"category", catalog.packId, entry.id, entry.title});
+        for (const CatalogPage& entry : catalog.pages)
+            stored.insert({"page", catalog.packId, entry.id, entry.categoryId, entry.kind, entry.title});
+    }
+    for (const PackCatalog& catalog : packs) {
+        for (const CatalogLanguage& entry : catalog.languages)
+            if (!stored.contains({"language", catalog.packId, entry.code, entry.name}))
+                return false;
+        for (const CatalogCategory& entry : catalog.categories)
+            if (!stored.contains({"category", catalog.packId, entry.id, entry.title}))
+                return false;
+        for (const CatalogPage& entry : catalog.pages)
+            if (!stored.contains({"page", catalog.packId, entry.id, entry.categoryId, entry.kind, entry.title}))
+                return false;
+    }
+    return true;
+}
+
 void StatsStore::rememberInstalledPacks(const std::vector<PackCatalog>& packs) {
+    // Every start tells us the shown pack; only a new one is worth a commit.
+    if (holdsCatalog(packs))
+        return;
     guarded("cannot save the pack catalog", [&] {
         db::Transaction transaction(database_);
         database_.execute("UPDATE packs SET installed = 0");

@@ -53,6 +53,7 @@ class StatsStore {
     // Marks exactly `packs` as installed and remembers their catalogs; pages and
     // categories of earlier versions are kept so older counts stay readable.
     void rememberInstalledPacks(const std::vector<PackCatalog>& packs);
+    bool holdsCatalog(const std::vector<PackCatalog>& packs) const; // nothing to remember
     std::vector<PackCatalog> installedPacks() const; // id and version only
     std::vector<PackCatalog> knownCatalog() const;   // everything ever installed
 

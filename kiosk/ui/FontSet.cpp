@@ -1,7 +1,8 @@
 #include "FontSet.hpp"
 
+#include "os/FileSystem.hpp"
+
 #include <algorithm>
-#include <fstream>
 #include <string>
 #include <stdexcept>
 
@@ -9,39 +10,60 @@ namespace kiosk::ui {
 
 namespace {
 
-ImFont* addFont(const std::filesystem::path& file, float size, const ImWchar* ranges) {
+std::vector<std::uint8_t> readFontFile(const std::filesystem::path& file) {
+    constexpr std::uint64_t kLargestFont = 64 << 20; // Noto fonts are well under 1 MB; CJK ones ~20 MB
+    try {
+        std::vector<std::uint8_t> bytes = os::readWholeFile(file, kLargestFont);
+        if (bytes.empty())
+            throw std::runtime_error("empty");
+        return bytes;
+    } catch (const std::exception& error) {
+        throw std::runtime_error("font file missing or unreadable: " + file.string() + " (" + error.what() + ")");
+    }
+}
+
+ImFont* addFont(ImFontAtlas& atlas, std::vector<std::uint8_t>& file, float size, const ImWchar* ranges) {
     ImFontConfig config;
     // Glyphs snap to whole pixels, so oversampling would only blur them (ImGui's own advice),
     // double the atlas and make a software renderer scale every glyph instead of copying it.
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(file.c_str(), size, &config, ranges);
+    config.FontDataOwnedByAtlas = false; // FontAtlas owns it
+    ImFont* font = atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), size, &config, ranges);
     if (!font)
-        throw std::runtime_error("cannot load font " + file.string());
+        throw std::runtime_error("cannot use a font file");
     return font;
 }
 
-FontSet addFontSet(const FontFiles& files, const Metrics& metrics, const ImWchar* ranges) {
+FontSet addFontSet(FontAtlas& target, const Metrics& metrics, const ImWchar* ranges) {
+    ImFontAtlas& atlas = target.atlas;
     FontSet fonts;
-    fonts.body = addFont(files.regular, metrics.bodyFontSize, ranges);
-    fonts.bodyBold = addFont(files.bold, metrics.bodyFontSize, ranges);
-    fonts.heading = addFont(files.bold, metrics.headingFontSize, ranges);
-    fonts.title = addFont(files.bold, metrics.titleFontSize, ranges);
-    fonts.small = addFont(files.regular, metrics.smallFontSize, ranges);
+    fonts.body = addFont(atlas, target.regularFont, metrics.bodyFontSize, ranges);
+    fonts.bodyBold = addFont(atlas, target.boldFont, metrics.bodyFontSize, ranges);
+    fonts.heading = addFont(atlas, target.boldFont, metrics.headingFontSize, ranges);
+    fonts.title = addFont(atlas, target.boldFont, metrics.titleFontSize, ranges);
+    fonts.small = addFont(atlas, target.regularFont, metrics.smallFontSize, ranges);
     return fonts;
 }
 
 } // namespace
 
-FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
-                      int maximumTextureSide, LargeFonts large) {
-    for (const std::filesystem::path& file : {files.regular, files.bold})
-        if (!std::ifstream(file))
-            throw std::runtime_error("font file missing: " + file.string());
+bool atlasFits(const ImFontAtlas& atlas, int maximumTextureSide) {
+    return maximumTextureSide <= 0 || (atlas.TexWidth <= maximumTextureSide && atlas.TexHeight <= maximumTextureSide);
+}
 
-    // ImGui keeps a pointer to the ranges until the atlas is built, so they must outlive it.
-    static ImVector<ImWchar> ranges;
+FontLibrary loadFonts(FontAtlas& target, const FontFiles& files, const Metrics& metrics,
+                      const std::vector<char32_t>& codePoints, int maximumTextureSide, LargeFonts large) {
+    if (target.regularFont.empty() || target.loadedFiles.regular != files.regular ||
+        target.loadedFiles.bold != files.bold) {
+        target.atlas.Clear(); // it may point at the old files' bytes
+        target.regularFont = readFontFile(files.regular);
+        target.boldFont = readFontFile(files.bold);
+        target.loadedFiles = files;
+    }
+
+    ImVector<ImWchar>& ranges = target.glyphRanges;
     ranges.clear();
     ImFontGlyphRangesBuilder builder;
     // Printable ASCII always (numbers, codes and paths in the staff view, ImGui's '?' for a
@@ -55,31 +77,31 @@ FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std:
         builder.AddChar(extra);
     builder.BuildRanges(&ranges);
 
-    ImGuiIO& io = ImGui::GetIO();
+    ImFontAtlas& atlas = target.atlas;
     // When the atlas would not fit the GPU (a big screen, a pack with many scripts), large
     // text goes: it is a comfort, the standard sizes a necessity.
     std::vector<bool> attempts = {false};
     if (large == LargeFonts::Include)
         attempts.insert(attempts.begin(), true);
     for (const bool withLarge : attempts) {
-        io.Fonts->Clear();
+        atlas.Clear();
         // ImGui picks up to 4096 wide by itself; a GPU may take less (2048 on a Pi 3).
-        io.Fonts->TexDesiredWidth = maximumTextureSide > 0 ? std::min(maximumTextureSide, 4096) : 0;
+        atlas.TexDesiredWidth = maximumTextureSide > 0 ? std::min(maximumTextureSide, 4096) : 0;
+        // The height stays a power of two (ImGui's default): UVs are then exact in floats, and
+        // a software renderer copies glyphs pixel for pixel. With a height of, say, 600 they
+        // came out a pixel off in places (found by the large-text e2e test).
         FontLibrary library;
-        library.standard = addFontSet(files, metrics, ranges.Data);
+        library.standard = addFontSet(target, metrics, ranges.Data);
         library.hasLarge = withLarge;
-        library.large = withLarge ? addFontSet(files, metrics.withTextScale(kLargeTextScale), ranges.Data)
+        library.large = withLarge ? addFontSet(target, metrics.withTextScale(kLargeTextScale), ranges.Data)
                                   : library.standard;
-        io.FontDefault = library.standard.body;
-        if (!io.Fonts->Build())
+        if (!atlas.Build())
             throw std::runtime_error("cannot build the font atlas");
-        const bool fits = maximumTextureSide <= 0 ||
-                          (io.Fonts->TexWidth <= maximumTextureSide && io.Fonts->TexHeight <= maximumTextureSide);
-        if (fits)
+        if (atlasFits(atlas, maximumTextureSide))
             return library;
     }
-    throw std::runtime_error("the font atlas (" + std::to_string(io.Fonts->TexWidth) + "x" +
-                             std::to_string(io.Fonts->TexHeight) + ") does not fit the GPU's largest texture (" +
+    throw std::runtime_error("the font atlas (" + std::to_string(atlas.TexWidth) + "x" +
+                             std::to_string(atlas.TexHeight) + ") does not fit the GPU's largest texture (" +
                              std::to_string(maximumTextureSide) + ")");
 }
 

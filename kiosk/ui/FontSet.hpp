@@ -4,6 +4,7 @@
 
 #include "Theme.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <imgui.h>
 #include <string>
@@ -38,11 +39,29 @@ struct FontFiles {
     std::filesystem::path bold;
 };
 
-// Adds the fonts to ImGui's atlas; throws std::runtime_error if a font file is missing.
-// `codePoints` are every character the kiosk may draw. The atlas is one texture, so it must
-// fit `maximumTextureSide` (the GPU's limit; 0 = no limit): if it does not, it is built
-// again without the large fonts, and a std::runtime_error says so if even that is too big.
-FontLibrary loadFonts(const FontFiles& files, const Metrics& metrics, const std::vector<char32_t>& codePoints,
-                      int maximumTextureSide = 0, LargeFonts large = LargeFonts::Include);
+// An atlas of the kiosk's own, with the glyph ranges it points at until it is built. It is
+// not ImGui's: it can be built before any ImGui context exists (on a thread at start-up, as
+// ImGui's allocator counts into the current context) and is then shared with the context.
+struct FontAtlas {
+    // The font files, read once for all sizes (ImGui would read a file again for each);
+    // the atlas reads them when it is built, again when large text is added.
+    FontFiles loadedFiles;
+    std::vector<std::uint8_t> regularFont;
+    std::vector<std::uint8_t> boldFont;
+    ImFontAtlas atlas;
+    ImVector<ImWchar> glyphRanges;
+};
+
+// Puts the fonts into `target` (anything there before goes) and builds it; throws
+// std::runtime_error if a font file is missing. `codePoints` are every character the kiosk
+// may draw. The atlas is one texture, so it must fit `maximumTextureSide` (the GPU's limit;
+// 0 = no limit): if it does not, it is built again without the large fonts, and a
+// std::runtime_error says so if even that is too big. Touches no ImGui context.
+FontLibrary loadFonts(FontAtlas& target, const FontFiles& files, const Metrics& metrics,
+                      const std::vector<char32_t>& codePoints, int maximumTextureSide = 0,
+                      LargeFonts large = LargeFonts::Include);
+
+// Whether a built atlas fits a texture side limit (0 = no limit).
+bool atlasFits(const ImFontAtlas& atlas, int maximumTextureSide);
 
 } // namespace kiosk::ui

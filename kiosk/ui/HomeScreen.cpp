@@ -13,6 +13,13 @@ std::vector<std::int64_t> homeScreenThumbnails(const pack::PackIndex& index) {
     return images;
 }
 
+std::vector<std::string> homeScreenIcons(const pack::PackIndex& index) {
+    std::vector<std::string> icons = {"language", "contrast", "large-text", "pictures"};
+    for (const pack::Category& category : index.categories)
+        icons.push_back(category.id);
+    return icons;
+}
+
 void drawHomeScreen(UiContext& context) {
     const Metrics& metrics = context.metrics;
     const Palette& colours = context.colours;

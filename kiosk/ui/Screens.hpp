@@ -30,6 +30,8 @@ std::string categoryIcon(UiContext& context, const std::string& categoryId);
 void drawHomeScreen(UiContext& context);
 // The pictures the home screen shows (thumbnails), so they can be decoded while the kiosk starts.
 std::vector<std::int64_t> homeScreenThumbnails(const pack::PackIndex& index);
+// The icons it may show (a category without its own icon shows "pictures"), likewise.
+std::vector<std::string> homeScreenIcons(const pack::PackIndex& index);
 void drawCategoryScreen(UiContext& context, const std::string& categoryId);
 void drawPageScreen(UiContext& context, const pack::PageContent& page);
 

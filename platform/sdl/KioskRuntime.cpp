@@ -4,6 +4,7 @@
 #include "RendererLimits.hpp"
 #include "Screens.hpp"
 #include "SdlDrawDataRenderer.hpp"
+#include "SdlFontTexture.hpp"
 #include "SdlKeyboardInput.hpp"
 #include "SdlTouchInput.hpp"
 #include "SystemdNotifier.hpp"
@@ -12,13 +13,16 @@
 #include "text/Unicode.hpp"
 
 #include <algorithm>
-#include <imgui_impl_sdlrenderer.h>
+#include <future>
 #include <iostream>
 #include <set>
+#include <tuple>
 
 namespace kiosk::platform {
 
 namespace {
+
+constexpr std::chrono::milliseconds kFirstFramePictureWait{40};
 
 SdlRenderer createRenderer(SDL_Window* window, bool software, bool vsync) {
     if (!software) {
@@ -35,7 +39,7 @@ SdlRenderer createRenderer(SDL_Window* window, bool software, bool vsync) {
 
 std::vector<char32_t> codePointsToDraw(const pack::PackReader& pack, const text::UiStrings& strings) {
     std::set<char32_t> all;
-    for (const char32_t codePoint : pack.usedCodePoints())
+    for (const char32_t codePoint : pack.charactersToDraw())
         all.insert(codePoint);
     for (const char32_t codePoint : text::codePoints(strings.allText()))
         all.insert(codePoint);
@@ -44,9 +48,9 @@ std::vector<char32_t> codePointsToDraw(const pack::PackReader& pack, const text:
 
 } // namespace
 
-KioskRuntime::ImGuiOwner::ImGuiOwner() {
+KioskRuntime::ImGuiOwner::ImGuiOwner(ImFontAtlas& fonts) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(&fonts);
 }
 
 KioskRuntime::ImGuiOwner::~ImGuiOwner() { ImGui::DestroyContext(); }
@@ -75,6 +79,25 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
             height = mode.h;
         }
     }
+
+    // Rasterising the fonts is the longest step of start-up, and needs neither the window nor
+    // the renderer: it runs on a thread while they and the pictures are made. The sizes are
+    // the window's; a renderer that draws at another size (a high-DPI screen) or takes
+    // smaller textures gets its atlas made again below, on this thread.
+    codePointsToDraw_ = codePointsToDraw(pack, strings_);
+    const ImVec2 expectedScreen(static_cast<float>(width), static_cast<float>(height));
+    struct MadeFonts {
+        std::unique_ptr<ui::FontAtlas> atlas;
+        ui::FontLibrary library;
+        FontTexturePixels texture;
+    };
+    std::future<MadeFonts> fontsMade = std::async(std::launch::async, [this, expectedScreen] {
+        MadeFonts made{std::make_unique<ui::FontAtlas>(), {}, {}};
+        made.library = ui::loadFonts(*made.atlas, fontFiles(), ui::Metrics(expectedScreen), codePointsToDraw_,
+                                     settings_.maximumTextureSide, ui::LargeFonts::Omit);
+        made.texture = fontTexturePixels(made.atlas->atlas);
+        return made;
+    });
     window_.reset(SDL_CreateWindow("Commune kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
                                    windowFlags));
     if (!window_)
@@ -89,30 +112,53 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
     metrics_ = std::make_unique<ui::Metrics>(ImVec2(static_cast<float>(width), static_cast<float>(height)));
 
-    imgui_ = std::make_unique<ImGuiOwner>();
-    if (!ImGui_ImplSDLRenderer_Init(renderer_.get()))
-        throw SdlError("cannot start the ImGui renderer backend");
-    rendererBackendStarted_ = true;
-    ImGui::GetIO().BackendPlatformName = "kiosk_sdl_touch";
+    startPictures(pack);
+    // While the fonts are still being made: home's icons are small, and decoded here.
+    for (const std::string& icon : ui::homeScreenIcons(pack.index()))
+        pictures_->icon(icon);
+
+    // ImGui's context comes after the font thread is done: its allocator counts into the
+    // current context, from any thread.
+    MadeFonts made = fontsMade.get();
+    fontAtlas_ = std::move(made.atlas);
+    fonts_ = made.library;
+    imgui_ = std::make_unique<ImGuiOwner>(fontAtlas_->atlas);
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "kiosk_sdl_touch";
+    // The renderer backend is ours (SdlDrawDataRenderer, SdlFontTexture), not Debian's copy.
+    io.BackendRendererName = "kiosk_sdl_draw_data";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     setUpImGuiKeyMap();
+    const bool madeForThisScreen = metrics_->screen.x == expectedScreen.x && metrics_->screen.y == expectedScreen.y;
+    const int largestSide = largestTextureSide(renderer_.get(), settings_.maximumTextureSide);
+    if (madeForThisScreen && ui::atlasFits(fontAtlas_->atlas, largestSide))
+        useFontTexture(made.texture);
+    else
+        buildFonts(ui::LargeFonts::Omit);
+    largeFontsTried_ = false;
     startUi(pack);
 }
 
-void KioskRuntime::startUi(const pack::PackReader& pack) {
+ui::FontFiles KioskRuntime::fontFiles() const {
+    const std::filesystem::path fonts = settings_.assetDirectory / "fonts";
+    return {fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"};
+}
+
+void KioskRuntime::startPictures(const pack::PackReader& pack) {
     PictureSettings pictureSettings;
     pictureSettings.textureBudgetBytes = settings_.textureBudgetMegabytes * 1024 * 1024;
     pictureSettings.maximumTextureSide = settings_.maximumTextureSide;
     pictureSettings.decoderThreads = settings_.pictureDecoderThreads;
     pictures_ = std::make_unique<SdlPictureSource>(renderer_.get(), pack, settings_.assetDirectory / "icons",
                                                    pictureSettings);
-    // Every visit starts at home: its pictures decode on the worker while the fonts are made
-    // here, so the first frame can already show them.
+    // Every visit starts at home: its pictures decode on the worker while the fonts are made,
+    // so the first frame can already show them.
     for (const std::int64_t imageId : ui::homeScreenThumbnails(pack.index()))
         pictures_->prefetch(imageId, pack::ImageSize::Thumbnail);
+}
 
-    codePointsToDraw_ = codePointsToDraw(pack, strings_);
-    largeFontsTried_ = false;
-    buildFonts(ui::LargeFonts::Omit);
+void KioskRuntime::startUi(const pack::PackReader& pack) {
+    ImGui::GetIO().FontDefault = fonts_.standard.body;
     lastFrameMilliseconds_ = clock_.monotonicMilliseconds();
     ui_ = std::make_unique<ui::KioskUi>(pack, *pictures_, strings_, fonts_, *metrics_, settings_.kiosk,
                                         lastFrameMilliseconds_);
@@ -125,6 +171,10 @@ void KioskRuntime::replacePack(const pack::PackReader& pack) {
     audio_.stop(); // a recording from the old pack must not go on over the new one
     ui_.reset();
     pictures_.reset(); // the old pack's textures and decoder threads go first
+    startPictures(pack);
+    codePointsToDraw_ = codePointsToDraw(pack, strings_);
+    largeFontsTried_ = false;
+    buildFonts(ui::LargeFonts::Omit);
     startUi(pack);
 }
 
@@ -145,21 +195,20 @@ void KioskRuntime::setStaffServices(ui::StaffServices* services) {
 KioskRuntime::~KioskRuntime() {
     ui_.reset();
     pictures_.reset(); // textures go before their renderer
-    if (rendererBackendStarted_)
-        ImGui_ImplSDLRenderer_Shutdown();
     imgui_.reset();
 }
 
 void KioskRuntime::buildFonts(ui::LargeFonts large) {
-    const std::filesystem::path fonts = settings_.assetDirectory / "fonts";
-    fonts_ = ui::loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, *metrics_,
-                           codePointsToDraw_,
+    fonts_ = ui::loadFonts(*fontAtlas_, fontFiles(), *metrics_, codePointsToDraw_,
                            largestTextureSide(renderer_.get(), settings_.maximumTextureSide), large);
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
-        throw SdlError("cannot make the font texture");
-    // The renderer holds its own copy of the atlas now; ImGui's two copies of the pixels
-    // (8 and 32 bits a pixel) would only take memory.
+    ImGui::GetIO().FontDefault = fonts_.standard.body;
+    useFontTexture(fontTexturePixels(fontAtlas_->atlas));
+}
+
+void KioskRuntime::useFontTexture(const FontTexturePixels& pixels) {
+    fontTexture_ = makeFontTexture(renderer_.get(), pixels);
+    ImGui::GetIO().Fonts->SetTexID(fontTexture_.get());
+    // The renderer holds its own copy of the atlas now; ImGui's would only take memory.
     ImGui::GetIO().Fonts->ClearTexData();
 }
 
@@ -173,12 +222,19 @@ void KioskRuntime::renderFrame() {
     io.DeltaTime = static_cast<float>(std::max<std::int64_t>(1, now - lastFrameMilliseconds_)) / 1000.0f;
     lastFrameMilliseconds_ = now;
 
+    if (!firstFrameDrawn_) {
+        // Home's pictures were asked for before the fonts were made, and are usually all but
+        // decoded by now: a first frame of placeholders, then the pictures popping in a frame
+        // later, would take longer than waiting a moment for them. The wait is bounded so a
+        // slow or broken picture cannot hold up start-up.
+        firstFrameDrawn_ = true;
+        pictures_->waitForPicturesFor(kFirstFramePictureWait);
+    }
     ui_->feedInput(gestures_.takeFrame(now), now);
     if (ui_->modes().largeText && !fonts_.hasLarge && !largeFontsTried_) {
         largeFontsTried_ = true; // if they do not fit the GPU, large-text mode keeps the standard sizes
         buildFonts(ui::LargeFonts::Include);
     }
-    ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui_->draw();
     ImGui::Render();

@@ -6,6 +6,7 @@
 #include "KioskUi.hpp"
 #include "SdlAudioPlayer.hpp"
 #include "SdlDrawDataRenderer.hpp"
+#include "SdlFontTexture.hpp"
 #include "SdlHandles.hpp"
 #include "SdlPictureSource.hpp"
 #include "input/GestureRecognizer.hpp"
@@ -72,11 +73,14 @@ public:
 
 private:
     struct ImGuiOwner {
-        ImGuiOwner();
+        explicit ImGuiOwner(ImFontAtlas& fonts);
         ~ImGuiOwner();
     };
-    void startUi(const pack::PackReader& pack);
+    ui::FontFiles fontFiles() const;
+    void startPictures(const pack::PackReader& pack); // and asks for home's
+    void startUi(const pack::PackReader& pack);       // after the pictures and the fonts
     void buildFonts(ui::LargeFonts large);
+    void useFontTexture(const FontTexturePixels& pixels);
 
     const time::Clock& clock_;
     const RuntimeSettings settings_;
@@ -88,19 +92,21 @@ private:
     SdlWindow window_;
     SdlRenderer renderer_;
     OpaqueRects opaqueRects_ = OpaqueRects::AsGeometry; // filled unblended on a software renderer
+    std::unique_ptr<ui::FontAtlas> fontAtlas_; // shared with ImGui's context, so it outlives it
     std::unique_ptr<ImGuiOwner> imgui_;
+    SdlTexture fontTexture_; // after the renderer: goes first
     std::unique_ptr<ui::Metrics> metrics_;
     ui::FontLibrary fonts_;
     std::vector<char32_t> codePointsToDraw_; // of the pack shown and the UI strings
     bool largeFontsTried_ = false;
     bool firstCompleteFrameLogged_ = false;
+    bool firstFrameDrawn_ = false;
     std::unique_ptr<SdlPictureSource> pictures_;
     input::GestureRecognizer gestures_;
     // Lives across replacePack; declared before the UI, which holds a pointer to it, so it
     // goes after the UI and before SDL quits (the runtime is gone by then).
     SdlAudioPlayer audio_;
     std::unique_ptr<ui::KioskUi> ui_;
-    bool rendererBackendStarted_ = false;
     std::int64_t lastFrameMilliseconds_ = 0;
 };
 

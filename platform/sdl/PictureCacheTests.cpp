@@ -3,6 +3,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "PictureDecoder.hpp"
 #include "TextureCache.hpp"
+#include "signing/Sha256.hpp"
 
 #include <doctest/doctest.h>
 
@@ -23,7 +24,7 @@ PictureKey key(std::int64_t id) { return PictureKey{id, pack::ImageSize::Full}; 
 } // namespace
 
 TEST_CASE("pictures larger than the GPU's largest texture are scaled down to fit") {
-    DecodeRequest request{key(1), pngOfSize(1600, 1000), 512, 0};
+    DecodeRequest request{key(1), pngOfSize(1600, 1000), 512, 0, std::nullopt};
     const DecodedPicture decoded = decodePicture(request);
     REQUIRE(decoded.image);
     CHECK(decoded.image->width == 512);
@@ -33,15 +34,25 @@ TEST_CASE("pictures larger than the GPU's largest texture are scaled down to fit
 }
 
 TEST_CASE("a broken picture comes back with an error, not an exception") {
-    const DecodedPicture decoded = decodePicture(DecodeRequest{key(1), {1, 2, 3}, 0, 0});
+    const DecodedPicture decoded = decodePicture(DecodeRequest{key(1), {1, 2, 3}, 0, 0, std::nullopt});
     CHECK_FALSE(decoded.image);
     CHECK_FALSE(decoded.error.empty());
+}
+
+TEST_CASE("a pack picture whose bytes do not match the pack's SHA-256 is not decoded") {
+    DecodeRequest request{key(1), pngOfSize(64, 48), 0, 0, std::nullopt};
+    request.recordedSha256 = std::string(64, '0');
+    const DecodedPicture refused = decodePicture(request);
+    CHECK_FALSE(refused.image);
+    CHECK(refused.error.find("SHA-256") != std::string::npos);
+    request.recordedSha256 = signing::sha256Hex(request.encoded);
+    CHECK(decodePicture(request).image);
 }
 
 TEST_CASE("the decoder's threads decode everything submitted, and waitUntilIdle waits for it") {
     PictureDecoder decoder(2);
     for (std::int64_t id = 1; id <= 8; ++id)
-        decoder.submit(DecodeRequest{key(id), pngOfSize(64, 48), 0, id});
+        decoder.submit(DecodeRequest{key(id), pngOfSize(64, 48), 0, id, std::nullopt});
     decoder.waitUntilIdle();
     const std::vector<DecodedPicture> finished = decoder.takeFinished();
     CHECK(finished.size() == 8);
@@ -50,7 +61,7 @@ TEST_CASE("the decoder's threads decode everything submitted, and waitUntilIdle 
 
 TEST_CASE("without threads the decoder decodes at once, on the caller's thread") {
     PictureDecoder decoder(0);
-    decoder.submit(DecodeRequest{key(7), pngOfSize(8, 8), 0, 0});
+    decoder.submit(DecodeRequest{key(7), pngOfSize(8, 8), 0, 0, std::nullopt});
     const std::vector<DecodedPicture> finished = decoder.takeFinished();
     REQUIRE(finished.size() == 1);
     CHECK(finished[0].key == key(7));

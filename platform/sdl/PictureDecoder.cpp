@@ -1,5 +1,6 @@
 #include "PictureDecoder.hpp"
 
+#include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
 
 #include <algorithm>
@@ -11,6 +12,8 @@ DecodedPicture decodePicture(const DecodeRequest& request) {
     DecodedPicture result;
     result.key = request.key;
     try {
+        if (request.recordedSha256 && !pack::matchesRecordedHash(request.encoded, *request.recordedSha256))
+            throw pack::PackError("the picture does not match its SHA-256: the pack is damaged");
         image::ImageLimits limits;
         limits.maximumSide = pack::kMaximumImageSide;
         image::RgbaImage decoded = image::decodeImage(request.encoded, limits);
@@ -66,6 +69,11 @@ std::vector<DecodedPicture> PictureDecoder::takeFinished() {
 void PictureDecoder::waitUntilIdle() {
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [this] { return queue_.empty() && running_ == 0; });
+}
+
+bool PictureDecoder::waitUntilIdleFor(std::chrono::milliseconds longest) {
+    std::unique_lock lock(mutex_);
+    return idle_.wait_for(lock, longest, [this] { return queue_.empty() && running_ == 0; });
 }
 
 std::optional<PictureDecoder::QueuedJob> PictureDecoder::takeMostUrgent() {

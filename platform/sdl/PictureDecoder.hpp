@@ -8,8 +8,10 @@
 #pragma once
 
 #include "PictureKey.hpp"
+#include "pack/PackModel.hpp"
 #include "image/ImageCodec.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -26,6 +28,9 @@ struct DecodeRequest {
     std::vector<std::uint8_t> encoded;
     int maximumSide = 0;        // the renderer's largest texture: bigger pictures are scaled down
     std::int64_t priority = 0;  // higher runs first
+    // The SHA-256 the pack records for the bytes (PackReader::loadImageUnchecked): checked
+    // here, before decoding. Pictures from the pack always have one.
+    std::optional<std::string> recordedSha256;
 };
 
 struct DecodedPicture {
@@ -53,6 +58,8 @@ public:
     std::vector<DecodedPicture> takeFinished();
     // Blocks until no job is queued or running (finished ones may wait to be taken).
     void waitUntilIdle();
+    // The same, but for no longer than `longest`; false when that ran out.
+    bool waitUntilIdleFor(std::chrono::milliseconds longest);
     int threadCount() const { return static_cast<int>(workers_.size()); }
 
 private:

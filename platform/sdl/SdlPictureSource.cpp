@@ -16,10 +16,12 @@ namespace {
 int decoderThreadCount(int configured) {
     if (configured >= 0)
         return configured;
-    // One core stays with the UI thread; more than two decoders only fight over memory
-    // bandwidth on a Pi.
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    return std::clamp(cores - 1, 1, 2);
+    // Two where there are two cores or more: the boards the kiosk runs on have four, and more
+    // than two decoders only fight over memory bandwidth on a Pi. Home's three thumbnails
+    // are the last thing start-up waits for, so two decoders also help a two-core machine,
+    // where the UI thread shares a core with one of them while pictures load.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return cores >= 2 ? 2 : 1;
 }
 
 } // namespace
@@ -33,7 +35,10 @@ SdlPictureSource::SdlPictureSource(SDL_Renderer* renderer, const pack::PackReade
 
 void SdlPictureSource::startFrame() {
     // The UI asks for pictures only between ImGui::NewFrame() and ImGui::Render(), so
-    // ImGui's frame count tells frames apart without a call from the runtime.
+    // ImGui's frame count tells frames apart without a call from the runtime. At start-up
+    // home's pictures are asked for before ImGui's context exists: there is no frame yet.
+    if (!ImGui::GetCurrentContext())
+        return;
     const std::int64_t frame = ImGui::GetFrameCount();
     if (frame == frame_)
         return;
@@ -84,7 +89,9 @@ void SdlPictureSource::request(const PictureKey& key, std::int64_t priority) {
     job.maximumSide = maximumTextureSide_;
     job.priority = priority;
     try {
-        job.encoded = pack_.loadImage(key.imageId, key.size).bytes;
+        pack::EncodedImage image = pack_.loadImageUnchecked(key.imageId, key.size);
+        job.encoded = std::move(image.bytes);
+        job.recordedSha256 = std::move(image.sha256);
     } catch (const std::exception& error) {
         broken_.insert(key);
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %lld not loaded: %s", static_cast<long long>(key.imageId),

@@ -50,6 +50,8 @@ public:
     // Blocks until every picture asked for so far is decoded. Returns true when the last
     // frame drew placeholders, which the next frame will replace with the pictures.
     bool waitForPictures();
+    // Waits at most `longest` for the pictures asked for so far (prefetched ones too).
+    void waitForPicturesFor(std::chrono::milliseconds longest) { decoder_.waitUntilIdleFor(longest); }
     PictureStatistics statistics() const;
     int maximumTextureSide() const { return maximumTextureSide_; }
 

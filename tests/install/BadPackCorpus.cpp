@@ -5,6 +5,7 @@
 #include "install/InstalledVersions.hpp"
 #include "signing/Sha256.hpp"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <random>
 #include <unistd.h>
@@ -71,6 +72,20 @@ std::vector<std::uint8_t> firstPngPicture(std::span<const std::uint8_t> pack) {
         picture = select.blob(0);
     });
     return picture;
+}
+
+// Where the middle of the first PNG picture's bytes lies in the pack file: the picture spans
+// several pages, so a short run of its bytes is looked for, not the whole of them.
+std::size_t offsetOfPictureMiddle(std::span<const std::uint8_t> pack) {
+    const std::vector<std::uint8_t> picture = firstPngPicture(pack);
+    constexpr std::size_t kRun = 32;
+    for (std::size_t start = picture.size() / 2; start + kRun <= picture.size(); start += kRun) {
+        const auto run = std::span(picture).subspan(start, kRun);
+        const auto found = std::search(pack.begin(), pack.end(), run.begin(), run.end());
+        if (found != pack.end())
+            return static_cast<std::size_t>(found - pack.begin()) + kRun / 2;
+    }
+    throw std::runtime_error("the picture's bytes are not in the pack file");
 }
 
 std::vector<std::uint8_t> flipped(std::vector<std::uint8_t> bytes, std::size_t offset) {
@@ -279,7 +294,21 @@ std::vector<BadPackCase> badPackCases() {
         writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "Be\xCC\xA3\xCC\x82nh"); });
     });
     add("text-the-font-cannot-draw", Reason::PackTextNotDrawable, [](const Path& stick, const CorpusKeys& keys, const Path&) {
-        writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "Thai \xE0\xB8\x81"); });
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            updateText(database, "Thai \xE0\xB8\x81");
+            // As from a builder before the character list: the fonts are what refuses it.
+            database.execute("DELETE FROM pack_meta WHERE key = 'characters'");
+        });
+    });
+    add("character-list-lacks-a-character", Reason::PackTextNotDrawable,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            // The fonts draw Greek, but the kiosk makes its atlas from the list: Omega would be a box.
+            writeSignedChanged(stick, keys, [](db::Database& database) { updateText(database, "\xCE\xA9mega"); });
+        });
+    add("character-list-malformed", Reason::PackContentInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        writeSignedChanged(stick, keys, [](db::Database& database) {
+            database.execute("UPDATE pack_meta SET value = '0-10ffff' WHERE key = 'characters'");
+        });
     });
     add("page-without-default-title", Reason::PackContentInvalid, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedChanged(stick, keys, [](db::Database& database) {
@@ -293,11 +322,17 @@ std::vector<BadPackCase> badPackCases() {
     });
 
     // Pictures.
-    add("picture-bytes-flipped", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
-        std::vector<std::uint8_t> picture = firstPngPicture(smallPack(kNewVersion));
-        picture.at(picture.size() / 2) ^= 0x5A;
-        writeSignedChanged(stick, keys, [&](db::Database& database) { replacePicture(database, picture, false); });
-    });
+    // A byte of a picture changed on the stick. (Changed before signing, it is what the signer
+    // signed: `kiosk-pack sign` refuses such a pack, as the picture no longer matches its own
+    // SHA-256, and the install checks only that the picture decodes within limits; see
+    // InspectionRequest::bytesMatchSignedHash and the inspection tests.)
+    add("picture-byte-flipped-after-signing", Reason::SignatureHashMismatch,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            const std::vector<std::uint8_t> pack = smallPack(kNewVersion);
+            writeFile(packOn(stick), pack);
+            signPack(packOn(stick), keys.trusted, kTestPackId, kNewVersion);
+            writeFile(packOn(stick), flipped(pack, offsetOfPictureMiddle(pack)));
+        });
     add("picture-truncated-with-matching-hash", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         std::vector<std::uint8_t> picture = firstPngPicture(smallPack(kNewVersion));
         picture.resize(picture.size() / 2);

@@ -56,6 +56,12 @@ class RecordingPictureSource final : public PictureSource {
         const auto id = reinterpret_cast<std::intptr_t>(texture);
         return id >= 1000 ? (id - 1000) / 2 : -1;
     }
+    std::vector<std::string> iconsAsked() const {
+        std::vector<std::string> names;
+        for (const auto& [name, id] : icons_)
+            names.push_back(name);
+        return names;
+    }
     // The icon a texture id stands for, or "".
     std::string iconOf(ImTextureID texture) const {
         for (const auto& [name, id] : icons_)
@@ -167,13 +173,14 @@ class UiHarness {
                                           "source\tNguồn\tSource\n",
                                           "test")),
           metrics_(screen) {
-        ImGui::CreateContext();
+        ImGui::CreateContext(&fontAtlas_.atlas);
         const std::filesystem::path fonts = KIOSK_FONT_DIR;
         std::vector<char32_t> codePoints = pack.usedCodePoints();
         for (const char32_t codePoint : text::codePoints(strings_.allText()))
             codePoints.push_back(codePoint);
-        fonts_ =
-            loadFonts({fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, metrics_, codePoints);
+        fonts_ = loadFonts(fontAtlas_, {fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, metrics_,
+                           codePoints);
+        ImGui::GetIO().FontDefault = fonts_.standard.body;
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -401,6 +408,7 @@ class UiHarness {
 
     const pack::PackReader& pack_;
     text::UiStrings strings_;
+    FontAtlas fontAtlas_; // outlives the ImGui context, which the destructor ends
     Metrics metrics_;
     FontLibrary fonts_;
     RecordingPictureSource pictures_;

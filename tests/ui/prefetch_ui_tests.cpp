@@ -1,6 +1,8 @@
 // The screens tell the picture source what comes next, so it is decoded before it is shown.
 #include "UiHarness.hpp"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 using namespace kiosk;
@@ -56,4 +58,18 @@ TEST_CASE("the attract loop asks ahead for the next featured picture") {
     const std::vector<std::int64_t> featured = built.reader->index().featuredImageIds();
     REQUIRE_FALSE(featured.empty());
     CHECK(prefetched(harness.pictures(), featured[1 % featured.size()]));
+}
+
+TEST_CASE("the kiosk knows before the first frame which icons home shows, so they load while it starts") {
+    BuiltPack built;
+    UiHarness harness(*built.reader, ImVec2(1280, 800));
+    harness.frame();
+    harness.frame();
+    const std::vector<std::string> asked = harness.pictures().iconsAsked();
+    REQUIRE(asked.size() >= 4); // the switches and the categories
+    const std::vector<std::string> listed = ui::homeScreenIcons(built.reader->index());
+    for (const std::string& icon : asked) {
+        CAPTURE(icon);
+        CHECK(std::find(listed.begin(), listed.end(), icon) != listed.end());
+    }
 }

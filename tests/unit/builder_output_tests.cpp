@@ -2,8 +2,11 @@
 #include "builder_test_source_tree.hpp"
 
 #include "builder/ImageProcessing.hpp"
+#include "db/Database.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
+
+#include <algorithm>
 
 #include <doctest/doctest.h>
 
@@ -89,4 +92,29 @@ TEST_CASE("builder: SHA-256 is lowercase hex of the bytes") {
     const std::string abc = "abc";
     const std::vector<std::uint8_t> bytes(abc.begin(), abc.end());
     CHECK(builder::sha256Hex(bytes) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("builder: the pack lists exactly the characters its text uses, and the kiosk draws from the list") {
+    const SourceTree source;
+    REQUIRE(source.build().succeeded);
+    const pack::PackReader reader = pack::PackReader::openFile(source.output(), 1);
+    REQUIRE(reader.metadata().characters.has_value());
+    const std::vector<char32_t> scanned = reader.usedCodePoints();
+    CHECK(*reader.metadata().characters == scanned);
+    CHECK(std::find(scanned.begin(), scanned.end(), U'ộ') != scanned.end());
+    CHECK(reader.charactersToDraw() == scanned);
+}
+
+TEST_CASE("a pack without a character list (from an older builder) still gets every character drawn") {
+    const SourceTree source;
+    REQUIRE(source.build().succeeded);
+    {
+        db::Database database = db::Database::open(source.output(), db::Database::Mode::ReadWriteCreate);
+        database.execute("DELETE FROM pack_meta WHERE key = 'characters'");
+    }
+    const pack::PackReader reader = pack::PackReader::openFile(source.output(), 1);
+    CHECK_FALSE(reader.metadata().characters.has_value());
+    const std::vector<char32_t> drawn = reader.charactersToDraw();
+    CHECK(drawn == reader.usedCodePoints());
+    CHECK(std::find(drawn.begin(), drawn.end(), U'ộ') != drawn.end());
 }

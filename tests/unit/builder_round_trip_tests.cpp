@@ -80,7 +80,7 @@ TEST_CASE("builder: the file carries the application id and the format version")
     std::vector<std::string> keys;
     while (meta.step())
         keys.push_back(meta.text(0));
-    CHECK(keys == std::vector<std::string>{"created", "default_language", "format_version",
+    CHECK(keys == std::vector<std::string>{"characters", "created", "default_language", "format_version",
                                            "min_kiosk_version", "pack_id", "pack_version", "publisher"});
 }
 

@@ -139,3 +139,38 @@ TEST_CASE("stats: very long ids are cut on a character boundary") {
     CHECK(stored.size() == 198);
     CHECK(longId.compare(0, stored.size(), stored) == 0);
 }
+
+TEST_CASE("stats: starting again on the same boot with the same pack commits nothing (no fsync on the way to the first frame)") {
+    TemporaryFolder data;
+    FakeKernel kernel;
+    kiosk::time::VirtualClock clock(morningWallSeconds);
+    const PackCatalog pack{"vn-commune-info", 3, {{"vie", "Tiếng Việt"}}, {{"programmes", "Chương trình"}},
+                           {{"p1", "programmes", "programme", "Nông thôn mới"}}};
+    {
+        UsageRecorder first(clock, optionsFor(data.path(), kernel));
+        first.setInstalledPacks({pack});
+        first.sessionStarted();
+        first.flush();
+    }
+    const auto walBytes = [&] {
+        std::error_code missing;
+        const auto size = std::filesystem::file_size(data.path() / "stats.db-wal", missing);
+        return missing ? 0 : size;
+    };
+    {
+        UsageRecorder again(clock, optionsFor(data.path(), kernel));
+        again.setInstalledPacks({pack});
+        CHECK(again.health().persisting);
+        CHECK(again.health().lastError.empty());
+        CHECK(walBytes() == 0);
+    }
+    {
+        // A new version of the pack is worth a commit.
+        UsageRecorder updated(clock, optionsFor(data.path(), kernel));
+        PackCatalog newer = pack;
+        newer.version = 4;
+        updated.setInstalledPacks({newer});
+        CHECK(walBytes() > 0);
+        CHECK(StatsStore::open(data.path() / "stats.db").installedPacks().front().version == 4);
+    }
+}

@@ -1,3 +1,4 @@
+#include "text/CharacterList.hpp"
 #include "text/UiStrings.hpp"
 #include "text/Unicode.hpp"
 
@@ -63,5 +64,40 @@ TEST_CASE("the shipped UI strings are complete in Vietnamese and English") {
         CAPTURE(key);
         CHECK(strings.has(key, "vie"));
         CHECK(strings.has(key, "eng"));
+    }
+}
+
+TEST_CASE("character list: runs become ranges and read back as written") {
+    const std::vector<char32_t> characters = {0x20, 0x21, 0x22, 0x41, 0xE0, 0xE1, 0x1EA1, 0x1F600};
+    const std::string list = formatCharacterList(characters);
+    CHECK(list == "20-22 41 e0-e1 1ea1 1f600");
+    CHECK(parseCharacterList(list) == characters);
+    CHECK(formatCharacterList({}).empty());
+    CHECK(parseCharacterList("").empty());
+}
+
+TEST_CASE("character list: anything the builder would not write is refused") {
+    const char* const refused[] = {
+        "41 20",       // out of order
+        "41 42",       // touching items: the builder writes them as one range
+        "42-41",       // a range that does not ascend
+        "41-41",       // a range of one
+        "41  42",      // an empty item
+        " 41",         // a leading space
+        "41 ",         // a trailing space
+        "0041",        // leading zeros
+        "4A",          // upper case
+        "x",           // not hexadecimal
+        "-41",         // a range without a start
+        "41-",         // a range without an end
+        "110000",      // beyond Unicode
+        "d800",        // a surrogate
+        "d7ff-e000",   // a range over the surrogates
+        "0-d7ff e000-1ffff", // far more characters than any font holds
+        "1234567",     // too many digits
+    };
+    for (const char* list : refused) {
+        CAPTURE(list);
+        CHECK_THROWS_AS(parseCharacterList(list), CharacterListError);
     }
 }

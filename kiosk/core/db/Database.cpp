@@ -156,6 +156,12 @@ std::vector<std::uint8_t> Statement::blob(int column) const {
     return data ? std::vector<std::uint8_t>(data, data + size) : std::vector<std::uint8_t>();
 }
 
+std::span<const std::uint8_t> Statement::blobView(int column) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_.get(), column));
+    const int size = sqlite3_column_bytes(statement_.get(), column);
+    return data ? std::span<const std::uint8_t>(data, static_cast<std::size_t>(size)) : std::span<const std::uint8_t>();
+}
+
 std::size_t Statement::bytes(int column) const {
     return static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column));
 }

@@ -73,6 +73,9 @@ public:
     std::string text(int column) const;
     std::optional<std::string> optionalText(int column) const;
     std::vector<std::uint8_t> blob(int column) const;
+    // The blob without copying it: SQLite's own buffer, valid until the statement steps again,
+    // is reset or is destroyed, or the same column is read as another type.
+    std::span<const std::uint8_t> blobView(int column) const;
     std::size_t bytes(int column) const;
 
 private:

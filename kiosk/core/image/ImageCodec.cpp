@@ -1,5 +1,7 @@
 #include "image/ImageCodec.hpp"
 
+#include "image/PngDecoding.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -51,6 +53,8 @@ ImageHeader probeImage(std::span<const std::uint8_t> bytes, const ImageLimits& l
 
 RgbaImage decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits) {
     const ImageHeader header = probeImage(bytes, limits);
+    if (header.mime == "image/png")
+        return decodePng(bytes, limits);
     int width = 0, height = 0, channels = 0;
     const std::unique_ptr<unsigned char, StbDeleter> pixels(
         stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels, 4));

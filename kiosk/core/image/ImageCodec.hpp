@@ -1,5 +1,6 @@
-// Decoding, resizing and encoding pictures with stb. Decoding checks the declared size
-// before allocating, so a hostile file cannot make the kiosk allocate gigabytes.
+// Decoding, resizing and encoding pictures: PNG decoding with libspng (image/PngDecoding),
+// the rest with stb. Decoding checks the declared size before allocating, so a hostile file
+// cannot make the kiosk allocate gigabytes.
 #pragma once
 
 #include <cstdint>

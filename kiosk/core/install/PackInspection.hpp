@@ -3,8 +3,9 @@
 // version it needs, the schema (exactly format version 1's tables, no triggers, views or
 // virtual tables), every text (valid UTF-8, NFC, drawable by the kiosk's fonts), every page in
 // every language (PackReader::validateAllPages), every recording (PackReader::validateAllAudio:
-// decodes within limits) and every picture (size limits, hash, decodes within limits). The pack
-// may be a file (the staged copy) or bytes in memory (the fuzzer).
+// decodes within limits) and every picture (size limits, hash unless the signed hash of the
+// whole file covers it, decodes within limits). The pack may be a file (the staged copy) or
+// bytes in memory (the fuzzer).
 //
 // The checks run on two threads, each with its own read-only, defensive SQLite connection: one
 // decodes pictures from the start, the other runs the integrity check and everything else and
@@ -43,6 +44,15 @@ struct InspectionRequest {
     std::function<bool(double)> onProgress;
     // The time each part of the checks took (bench-install); called on the calling thread.
     StageTimeSink onStageTimed;
+    // Set only when the SHA-256 of the whole file has just been found equal to the one in a
+    // verified signature (verifySignedPack). Every byte of every picture is then exactly as
+    // signed, so comparing each picture with its own SHA-256 column could not find anything
+    // new: it is skipped (a picture with a flipped byte changes the whole file's hash and is
+    // refused as signature-hash-mismatch before this). Nothing at run time uses that column,
+    // and `kiosk-pack sign` checks it before it signs. The pictures are still read and checked
+    // for size, header and a full decode within limits. Unset (`sign`, the fuzzer, a pack with
+    // no signature): every picture's hash is checked.
+    bool bytesMatchSignedHash = false;
 };
 
 // The pack's index when every check passes; throws Refusal otherwise.

@@ -32,6 +32,9 @@ struct PackMetadata {
     std::string publisher;
     std::string created; // YYYY-MM-DD
     LanguageCode defaultLanguage;
+    // Every character the pack shows, ascending, as the builder listed it in pack_meta
+    // 'characters'; absent in packs from builders before the list existed.
+    std::optional<std::vector<char32_t>> characters;
 };
 
 // A recording in the pack, without its bytes (PackReader::loadAudio reads those).
@@ -165,6 +168,7 @@ struct EncodedImage {
     int width = 0;
     int height = 0;
     std::vector<std::uint8_t> bytes;
+    std::string sha256; // of `bytes` as the pack records it, lowercase hex
 };
 
 // A recording as stored, bytes checked against their SHA-256.

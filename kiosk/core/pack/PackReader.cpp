@@ -2,6 +2,7 @@
 
 #include "audio/VorbisDecoding.hpp"
 #include "pack/PackSchema.hpp"
+#include "text/CharacterList.hpp"
 #include "text/Unicode.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ std::string checkedText(std::string text, const std::string& where) {
     return text;
 }
 
-std::string sha256Hex(const std::vector<std::uint8_t>& bytes) {
+std::string sha256Hex(std::span<const std::uint8_t> bytes) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, bytes.data(), bytes.size());
     static const char* const hexDigits = "0123456789abcdef";
@@ -128,6 +129,13 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     metadata.publisher = required("publisher");
     metadata.created = required("created");
     metadata.defaultLanguage = required("default_language");
+    if (const auto list = meta.find("characters"); list != meta.end()) {
+        try {
+            metadata.characters = text::parseCharacterList(list->second);
+        } catch (const text::CharacterListError& error) {
+            throw PackError(std::string("pack_meta 'characters': ") + error.what());
+        }
+    }
 
     {
         db::Statement rows =
@@ -390,7 +398,7 @@ void PackReader::validateAllPages() const {
             loadPage(page.id, language.code);
 }
 
-EncodedImage PackReader::loadImage(std::int64_t imageId, ImageSize size) const {
+EncodedImage PackReader::loadImageUnchecked(std::int64_t imageId, ImageSize size) const {
     const std::string columns = size == ImageSize::Full ? "mime, width, height, sha256, length(data), data"
                                                         : "thumb_mime, thumb_width, thumb_height, thumb_sha256, "
                                                           "length(thumb_data), thumb_data";
@@ -409,10 +417,24 @@ EncodedImage PackReader::loadImage(std::int64_t imageId, ImageSize size) const {
         if (image.mime != "image/png" && image.mime != "image/jpeg")
             throw PackError("picture " + std::to_string(imageId) + " has an unsupported type");
         image.bytes = rows.blob(5);
-        if (sha256Hex(image.bytes) != rows.text(3))
-            throw PackError("picture " + std::to_string(imageId) + " does not match its SHA-256");
+        image.sha256 = rows.text(3);
         return image;
     });
+}
+
+EncodedImage PackReader::loadImage(std::int64_t imageId, ImageSize size) const {
+    EncodedImage image = loadImageUnchecked(imageId, size);
+    checkImageHash(image);
+    return image;
+}
+
+bool matchesRecordedHash(std::span<const std::uint8_t> bytes, std::string_view recordedSha256) {
+    return sha256Hex(bytes) == recordedSha256;
+}
+
+void checkImageHash(const EncodedImage& image) {
+    if (!matchesRecordedHash(image.bytes, image.sha256))
+        throw PackError("picture " + std::to_string(image.id) + " does not match its SHA-256");
 }
 
 EncodedAudio PackReader::loadAudio(std::int64_t audioId) const {
@@ -465,6 +487,12 @@ void PackReader::validateAllAudio() const {
             throw PackError("recording " + std::to_string(id) + " ('" + clip.name.substr(0, 80) + "'): " + error.what());
         }
     }
+}
+
+std::vector<char32_t> PackReader::charactersToDraw() const {
+    if (index_.metadata.characters)
+        return *index_.metadata.characters;
+    return usedCodePoints();
 }
 
 std::vector<char32_t> PackReader::usedCodePoints() const {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <span>
 #include <stdexcept>
+#include <string_view>
 
 namespace kiosk::pack {
 
@@ -33,7 +34,11 @@ public:
     PageContent loadPage(const std::string& pageId, const LanguageCode& language) const;
     // Checks every page in every language (used by verification; loadPage checks lazily).
     void validateAllPages() const;
+    // A picture's bytes, checked against the SHA-256 the pack records for them.
     EncodedImage loadImage(std::int64_t imageId, ImageSize size) const;
+    // The same without the check, for a caller that makes it elsewhere (the picture decoder
+    // does, on its worker thread, so a page of photos is not hashed on the UI thread).
+    EncodedImage loadImageUnchecked(std::int64_t imageId, ImageSize size) const;
     // A recording (AudioClipInfo::audioId from the index: a narration or a spoken language
     // name). Refuses, with PackError, a blob over kAudioLimits.maximumEncodedBytes (before
     // reading it), a type other than Ogg, and bytes that do not match their SHA-256. The
@@ -42,8 +47,12 @@ public:
     // Loads and fully decodes every recording the index refers to (slow: for verification
     // and installation, not for start-up). Throws PackError naming the first bad one.
     void validateAllAudio() const;
-    // Every code point a pack's text uses, for building the font atlas.
+    // Every code point a pack's text uses, found by reading every page (slow with many pages:
+    // for building and checking packs).
     std::vector<char32_t> usedCodePoints() const;
+    // The characters to put in the font atlas: the pack's own list when it has one (checked
+    // against usedCodePoints when the pack was installed), else usedCodePoints.
+    std::vector<char32_t> charactersToDraw() const;
 
 private:
     explicit PackReader(db::Database database);
@@ -54,5 +63,9 @@ private:
     db::Database database_;
     PackIndex index_;
 };
+
+// Throws PackError unless `image`'s bytes match the SHA-256 the pack records for them.
+void checkImageHash(const EncodedImage& image);
+bool matchesRecordedHash(std::span<const std::uint8_t> bytes, std::string_view recordedSha256);
 
 } // namespace kiosk::pack
