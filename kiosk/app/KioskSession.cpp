@@ -51,7 +51,9 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
       staffConsole_(clock, dataDirectory_, statistics_.recorder(), describeShownPack(),
                     [this] { return stickFlow_.stickKioskFolder(); },
                     [this] { return stickFlow_.exportThroughOutbox(); }) {
-    runtime_ = std::make_unique<platform::KioskRuntime>(settings, *pack_.reader, strings_, clock);
+    platform::RuntimeSettings runtimeSettings = settings;
+    runtimeSettings.fontCacheFile = dataDirectory_ / "font-atlas.cache";
+    runtime_ = std::make_unique<platform::KioskRuntime>(runtimeSettings, *pack_.reader, strings_, clock);
     runtime_->setUsageObserver(&statistics_);
     runtime_->setStaffServices(&staffConsole_);
     runtime_->setFrameHook([this] { return beforeFrame(); });

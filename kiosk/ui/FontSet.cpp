@@ -1,5 +1,6 @@
 #include "FontSet.hpp"
 
+#include "FontAtlasSnapshot.hpp"
 #include "os/FileSystem.hpp"
 
 #include <algorithm>
@@ -54,7 +55,8 @@ bool atlasFits(const ImFontAtlas& atlas, int maximumTextureSide) {
 }
 
 FontLibrary loadFonts(FontAtlas& target, const FontFiles& files, const Metrics& metrics,
-                      const std::vector<char32_t>& codePoints, int maximumTextureSide, LargeFonts large) {
+                      const std::vector<char32_t>& codePoints, int maximumTextureSide, LargeFonts large,
+                      AtlasCache* cache) {
     if (target.regularFont.empty() || target.loadedFiles.regular != files.regular ||
         target.loadedFiles.bold != files.bold) {
         target.atlas.Clear(); // it may point at the old files' bytes
@@ -95,8 +97,15 @@ FontLibrary loadFonts(FontAtlas& target, const FontFiles& files, const Metrics& 
         library.hasLarge = withLarge;
         library.large = withLarge ? addFontSet(target, metrics.withTextScale(kLargeTextScale), ranges.Data)
                                   : library.standard;
-        if (!atlas.Build())
-            throw std::runtime_error("cannot build the font atlas");
+        const std::string key = cache ? fontAtlasKey(atlas, cache->fontFilesIdentity) : std::string();
+        if (cache && restoreFontAtlas(atlas, cache->saved, key)) {
+            cache->restored = true;
+        } else {
+            if (!atlas.Build())
+                throw std::runtime_error("cannot build the font atlas");
+            if (cache)
+                cache->toSave = saveFontAtlas(atlas, key);
+        }
         if (atlasFits(atlas, maximumTextureSide))
             return library;
     }

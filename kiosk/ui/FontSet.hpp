@@ -52,14 +52,23 @@ struct FontAtlas {
     ImVector<ImWchar> glyphRanges;
 };
 
+// The last atlas the kiosk built, kept between starts (FontAtlasSnapshot.hpp says why).
+struct AtlasCache {
+    std::vector<std::uint8_t> saved; // in: what was kept, possibly for other fonts or text, or nothing
+    std::string fontFilesIdentity;   // in: see fontAtlasKey
+    bool restored = false;           // out: the atlas came from `saved`
+    std::vector<std::uint8_t> toSave; // out: the atlas was built; these bytes can be kept for next time
+};
+
 // Puts the fonts into `target` (anything there before goes) and builds it; throws
 // std::runtime_error if a font file is missing. `codePoints` are every character the kiosk
 // may draw. The atlas is one texture, so it must fit `maximumTextureSide` (the GPU's limit;
 // 0 = no limit): if it does not, it is built again without the large fonts, and a
-// std::runtime_error says so if even that is too big. Touches no ImGui context.
+// std::runtime_error says so if even that is too big. Touches no ImGui context. With `cache`,
+// the atlas is restored from it when it was made for the same fonts, sizes and characters.
 FontLibrary loadFonts(FontAtlas& target, const FontFiles& files, const Metrics& metrics,
                       const std::vector<char32_t>& codePoints, int maximumTextureSide = 0,
-                      LargeFonts large = LargeFonts::Include);
+                      LargeFonts large = LargeFonts::Include, AtlasCache* cache = nullptr);
 
 // Whether a built atlas fits a texture side limit (0 = no limit).
 bool atlasFits(const ImFontAtlas& atlas, int maximumTextureSide);

@@ -9,6 +9,7 @@
 #include "SdlTouchInput.hpp"
 #include "SystemdNotifier.hpp"
 #include "image/ImageCodec.hpp"
+#include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
 #include "text/Unicode.hpp"
 
@@ -90,14 +91,17 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
         std::unique_ptr<ui::FontAtlas> atlas;
         ui::FontLibrary library;
         FontTexturePixels texture;
+        ui::AtlasCache cache;
     };
     std::future<MadeFonts> fontsMade = std::async(std::launch::async, [this, expectedScreen] {
-        MadeFonts made{std::make_unique<ui::FontAtlas>(), {}, {}};
+        MadeFonts made{std::make_unique<ui::FontAtlas>(), {}, {}, fontCache(true)};
         made.library = ui::loadFonts(*made.atlas, fontFiles(), ui::Metrics(expectedScreen), codePointsToDraw_,
-                                     settings_.maximumTextureSide, ui::LargeFonts::Omit);
+                                     settings_.maximumTextureSide, ui::LargeFonts::Omit, &made.cache);
         made.texture = fontTexturePixels(made.atlas->atlas);
         return made;
     });
+    // Home's pictures decode meanwhile too, from before the window exists.
+    startPictures(pack);
     window_.reset(SDL_CreateWindow("Commune kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
                                    windowFlags));
     if (!window_)
@@ -112,7 +116,7 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
     metrics_ = std::make_unique<ui::Metrics>(ImVec2(static_cast<float>(width), static_cast<float>(height)));
 
-    startPictures(pack);
+    pictures_->attachRenderer(renderer_.get());
     // While the fonts are still being made: home's icons are small, and decoded here.
     for (const std::string& icon : ui::homeScreenIcons(pack.index()))
         pictures_->icon(icon);
@@ -131,9 +135,10 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     setUpImGuiKeyMap();
     const bool madeForThisScreen = metrics_->screen.x == expectedScreen.x && metrics_->screen.y == expectedScreen.y;
     const int largestSide = largestTextureSide(renderer_.get(), settings_.maximumTextureSide);
-    if (madeForThisScreen && ui::atlasFits(fontAtlas_->atlas, largestSide))
+    if (madeForThisScreen && ui::atlasFits(fontAtlas_->atlas, largestSide)) {
         useFontTexture(made.texture);
-    else
+        keepFontAtlas(std::move(made.cache.toSave));
+    } else
         buildFonts(ui::LargeFonts::Omit);
     largeFontsTried_ = false;
     startUi(pack);
@@ -142,6 +147,45 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
 ui::FontFiles KioskRuntime::fontFiles() const {
     const std::filesystem::path fonts = settings_.assetDirectory / "fonts";
     return {fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"};
+}
+
+ui::AtlasCache KioskRuntime::fontCache(bool withSaved) const {
+    ui::AtlasCache cache;
+    if (!settings_.fontCacheFile)
+        return cache;
+    // The font files' contents are named by path, size and modification time: a package
+    // upgrade changes the last, and hashing a megabyte of fonts would cost what is saved.
+    const ui::FontFiles files = fontFiles();
+    for (const std::filesystem::path& file : {files.regular, files.bold}) {
+        const std::optional<os::FileStatus> status = os::fileStatus(file);
+        if (!status)
+            return {}; // the build will say the font is missing
+        cache.fontFilesIdentity += file.string() + ":" + std::to_string(status->size) + ":" +
+                                   std::to_string(status->modifiedNanoseconds) + "\n";
+    }
+    if (withSaved) {
+        try {
+            cache.saved = os::readWholeFile(*settings_.fontCacheFile, 64 << 20);
+        } catch (const std::exception&) {
+            // None kept yet, or unreadable: the atlas is built, and kept afresh.
+        }
+    }
+    return cache;
+}
+
+void KioskRuntime::keepFontAtlas(std::vector<std::uint8_t> bytes) {
+    if (bytes.empty() || !settings_.fontCacheFile)
+        return;
+    if (fontCacheWriter_.joinable())
+        fontCacheWriter_.join();
+    // Written whole or not at all, on a thread: the fsyncs must not delay a frame.
+    fontCacheWriter_ = std::jthread([file = *settings_.fontCacheFile, bytes = std::move(bytes)] {
+        try {
+            os::writeFileAtomically(file, std::span<const std::uint8_t>(bytes));
+        } catch (const std::exception& error) {
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "the font atlas is not kept for next time: %s", error.what());
+        }
+    });
 }
 
 void KioskRuntime::startPictures(const pack::PackReader& pack) {
@@ -199,8 +243,12 @@ KioskRuntime::~KioskRuntime() {
 }
 
 void KioskRuntime::buildFonts(ui::LargeFonts large) {
+    // Only the atlas a start needs is kept (large text is built when someone asks for it).
+    ui::AtlasCache cache = fontCache(false);
     fonts_ = ui::loadFonts(*fontAtlas_, fontFiles(), *metrics_, codePointsToDraw_,
-                           largestTextureSide(renderer_.get(), settings_.maximumTextureSide), large);
+                           largestTextureSide(renderer_.get(), settings_.maximumTextureSide), large,
+                           large == ui::LargeFonts::Omit ? &cache : nullptr);
+    keepFontAtlas(std::move(cache.toSave));
     ImGui::GetIO().FontDefault = fonts_.standard.body;
     useFontTexture(fontTexturePixels(fontAtlas_->atlas));
 }

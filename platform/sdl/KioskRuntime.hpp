@@ -15,6 +15,9 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace kiosk::platform {
 
@@ -30,6 +33,8 @@ struct RuntimeSettings {
     int maximumTextureSide = 0;
     int pictureDecoderThreads = -1;
     std::filesystem::path assetDirectory;
+    // Where the last font atlas is kept between starts (in the data folder); none: not kept.
+    std::optional<std::filesystem::path> fontCacheFile;
     ui::KioskSettings kiosk;
 };
 
@@ -77,6 +82,8 @@ private:
         ~ImGuiOwner();
     };
     ui::FontFiles fontFiles() const;
+    ui::AtlasCache fontCache(bool withSaved) const; // reads the kept atlas when asked
+    void keepFontAtlas(std::vector<std::uint8_t> bytes);
     void startPictures(const pack::PackReader& pack); // and asks for home's
     void startUi(const pack::PackReader& pack);       // after the pictures and the fonts
     void buildFonts(ui::LargeFonts large);
@@ -108,6 +115,7 @@ private:
     SdlAudioPlayer audio_;
     std::unique_ptr<ui::KioskUi> ui_;
     std::int64_t lastFrameMilliseconds_ = 0;
+    std::jthread fontCacheWriter_; // writes a new atlas to fontCacheFile, off the UI's way
 };
 
 } // namespace kiosk::platform

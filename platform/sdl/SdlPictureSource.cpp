@@ -28,10 +28,17 @@ int decoderThreadCount(int configured) {
 
 SdlPictureSource::SdlPictureSource(SDL_Renderer* renderer, const pack::PackReader& pack,
                                    std::filesystem::path iconDirectory, const PictureSettings& settings)
-    : renderer_(renderer), pack_(pack), iconDirectory_(std::move(iconDirectory)),
-      maximumTextureSide_(largestTextureSide(renderer, settings.maximumTextureSide)),
+    : renderer_(renderer), pack_(pack), configuredTextureSide_(settings.maximumTextureSide),
+      iconDirectory_(std::move(iconDirectory)),
+      maximumTextureSide_(renderer ? largestTextureSide(renderer, settings.maximumTextureSide)
+                                   : settings.maximumTextureSide),
       cache_(settings.textureBudgetBytes),
       decoder_(decoderThreadCount(settings.decoderThreads)) {}
+
+void SdlPictureSource::attachRenderer(SDL_Renderer* renderer) {
+    renderer_ = renderer;
+    maximumTextureSide_ = largestTextureSide(renderer, configuredTextureSide_);
+}
 
 void SdlPictureSource::startFrame() {
     // The UI asks for pictures only between ImGui::NewFrame() and ImGui::Render(), so
@@ -47,7 +54,11 @@ void SdlPictureSource::startFrame() {
     uploadFinished();
 }
 
-SdlTexture SdlPictureSource::upload(const image::RgbaImage& image, const std::string& what) const {
+SdlTexture SdlPictureSource::upload(const image::RgbaImage& decoded, const std::string& what) const {
+    // Decoded before the renderer was attached, the picture may be larger than it takes.
+    const bool tooLarge = maximumTextureSide_ > 0 && std::max(decoded.width, decoded.height) > maximumTextureSide_;
+    const image::RgbaImage fitted = tooLarge ? image::fitWithin(decoded, maximumTextureSide_) : image::RgbaImage{};
+    const image::RgbaImage& image = tooLarge ? fitted : decoded;
     SdlTexture texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width,
                                          image.height));
     if (!texture)

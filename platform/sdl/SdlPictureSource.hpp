@@ -37,8 +37,11 @@ struct PictureStatistics {
 
 class SdlPictureSource final : public ui::PictureSource {
 public:
+    // `renderer` may be null until attachRenderer: pictures can then be asked for, and decode,
+    // while the window is still being made; nothing is uploaded or drawn before it is attached.
     SdlPictureSource(SDL_Renderer* renderer, const pack::PackReader& pack, std::filesystem::path iconDirectory,
                      const PictureSettings& settings);
+    void attachRenderer(SDL_Renderer* renderer);
 
     ui::Picture packPicture(std::int64_t imageId, pack::ImageSize size) override;
     ui::Picture icon(const std::string& name) override;
@@ -68,6 +71,7 @@ private:
 
     SDL_Renderer* renderer_;
     const pack::PackReader& pack_;
+    int configuredTextureSide_ = 0;
     std::filesystem::path iconDirectory_;
     int maximumTextureSide_ = 0;
     TextureCache cache_;

@@ -13,6 +13,7 @@
 #include <vector>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
@@ -33,7 +34,8 @@ struct KioskRun {
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
 KioskRun runScript(const std::string& scriptName, const std::string& size = "1280x800",
-                   const std::string& extraArguments = "") {
+                   const std::string& extraArguments = "",
+                   const std::optional<std::filesystem::path>& keptDataDirectory = std::nullopt) {
     KioskRun run;
     run.shots = std::filesystem::path(KIOSK_E2E_OUTPUT) / (scriptName + "-" + size);
     std::filesystem::remove_all(run.shots);
@@ -41,7 +43,7 @@ KioskRun runScript(const std::string& scriptName, const std::string& size = "128
     const std::filesystem::path script = std::filesystem::path(KIOSK_E2E_SCRIPTS) / (scriptName + ".script");
     const std::filesystem::path log = run.shots / "stderr.txt";
     // An empty data dir: the kiosk must fall back to its built-in demo pack.
-    const std::filesystem::path dataDirectory = run.shots / "data";
+    const std::filesystem::path dataDirectory = keptDataDirectory.value_or(run.shots / "data");
     const std::string command = quoted(KIOSK_BINARY) + " --headless --size " + size + " --data-dir " +
                                 quoted(dataDirectory.string()) + " --script " + quoted(script.string()) +
                                 " --shot-dir " + quoted(run.shots.string()) + " " + extraArguments + " 2> " +
@@ -637,4 +639,36 @@ TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end
         CHECK(std::filesystem::exists(run.outbox / "request")); // nobody took it
         CHECK(fileNamesIn(run.outboxStats()) == std::vector<std::string>{"8.csv", "8.json"});
     }
+}
+
+TEST_CASE("the next start draws home from the kept font atlas, the same to the pixel, and a damaged one is rebuilt") {
+    const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "kept-font-atlas-data";
+    std::filesystem::remove_all(data);
+    const std::filesystem::path kept = data / "font-atlas.cache";
+
+    const KioskRun first = runScript("home", "1280x800", "", data);
+    requireSuccess(first);
+    REQUIRE(std::filesystem::exists(kept));
+    const Screenshot built = first.shot("home.png");
+    const auto keptAt = std::filesystem::last_write_time(kept);
+    std::ifstream keptFile(kept, std::ios::binary);
+    const std::vector<char> keptBytes((std::istreambuf_iterator<char>(keptFile)), {});
+    REQUIRE(keptBytes.size() > 100'000);
+
+    const KioskRun second = runScript("home", "1280x800", "", data);
+    requireSuccess(second);
+    CHECK(second.shot("home.png").shareDifferentFrom(built) == 0.0);
+    CHECK(std::filesystem::last_write_time(kept) == keptAt); // restored, so not written again
+
+    {
+        // A flipped byte in the pixels, as on a failing SD card: built again, and kept afresh.
+        std::fstream damage(kept, std::ios::binary | std::ios::in | std::ios::out);
+        damage.seekp(static_cast<std::streamoff>(keptBytes.size() - 1000));
+        damage.put(static_cast<char>(keptBytes[keptBytes.size() - 1000] ^ 0x5A));
+    }
+    const KioskRun third = runScript("home", "1280x800", "", data);
+    requireSuccess(third);
+    CHECK(third.shot("home.png").shareDifferentFrom(built) == 0.0);
+    std::ifstream rewritten(kept, std::ios::binary);
+    CHECK(std::vector<char>((std::istreambuf_iterator<char>(rewritten)), {}) == keptBytes);
 }

@@ -30,6 +30,7 @@ FileStatus fromStat(const struct stat& info) {
     status.allocatedBytes = info.st_blocks > 0 ? static_cast<std::uint64_t>(info.st_blocks) * 512 : 0;
     status.device = static_cast<std::uint64_t>(info.st_dev);
     status.inode = static_cast<std::uint64_t>(info.st_ino);
+    status.modifiedNanoseconds = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
     return status;
 }
 
@@ -42,6 +43,13 @@ struct DirectoryCloser {
 std::optional<FileStatus> linkStatus(const std::filesystem::path& path) {
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0)
+        return std::nullopt;
+    return fromStat(info);
+}
+
+std::optional<FileStatus> fileStatus(const std::filesystem::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
         return std::nullopt;
     return fromStat(info);
 }

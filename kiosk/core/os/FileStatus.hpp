@@ -18,11 +18,14 @@ struct FileStatus {
     std::uint64_t allocatedBytes = 0; // st_blocks * 512: what it really occupies
     std::uint64_t device = 0;         // st_dev: differs from the parent's at a mount point
     std::uint64_t inode = 0;
+    std::int64_t modifiedNanoseconds = 0; // st_mtim, since the epoch
 };
 
 // lstat(): a symbolic link is reported as a link. Nothing when the path does not exist or
 // cannot be examined.
 std::optional<FileStatus> linkStatus(const std::filesystem::path& path);
+// stat(): a symbolic link is followed to what it names.
+std::optional<FileStatus> fileStatus(const std::filesystem::path& path);
 
 struct DirectoryEntry {
     std::string name;
