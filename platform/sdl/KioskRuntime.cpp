@@ -81,8 +81,9 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
         }
     }
 
-    // Rasterising the fonts is the longest step of start-up, and needs neither the window nor
-    // the renderer: it runs on a thread while they and the pictures are made. The sizes are
+    // Rasterising the fonts is the longest step of start-up (restoring the atlas kept by the
+    // last start is shorter), and needs neither the window nor the renderer: it runs on a
+    // thread while they and the pictures are made. The sizes are
     // the window's; a renderer that draws at another size (a high-DPI screen) or takes
     // smaller textures gets its atlas made again below, on this thread.
     codePointsToDraw_ = codePointsToDraw(pack, strings_);
@@ -138,8 +139,9 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     if (madeForThisScreen && ui::atlasFits(fontAtlas_->atlas, largestSide)) {
         useFontTexture(made.texture);
         keepFontAtlas(std::move(made.cache.toSave));
-    } else
+    } else {
         buildFonts(ui::LargeFonts::Omit);
+    }
     largeFontsTried_ = false;
     startUi(pack);
 }
