@@ -28,7 +28,7 @@ struct RuntimeSettings {
     bool softwareRenderer = false;
     bool vsync = true;
     // Pictures: memory for their textures (least recently drawn go first), a cap below the
-    // GPU's own largest texture (0: the renderer's), decoder threads (-1: from the cores).
+    // GPU's own largest texture (0: the renderer's), decoder threads (-1: two, one on a single core).
     std::size_t textureBudgetMegabytes = 64;
     int maximumTextureSide = 0;
     int pictureDecoderThreads = -1;

@@ -68,12 +68,12 @@ std::vector<DecodedPicture> PictureDecoder::takeFinished() {
 
 void PictureDecoder::waitUntilIdle() {
     std::unique_lock lock(mutex_);
-    idle_.wait(lock, [this] { return queue_.empty() && running_ == 0; });
+    idle_.wait(lock, [this] { return isIdle(); });
 }
 
 bool PictureDecoder::waitUntilIdleFor(std::chrono::milliseconds longest) {
     std::unique_lock lock(mutex_);
-    return idle_.wait_for(lock, longest, [this] { return queue_.empty() && running_ == 0; });
+    return idle_.wait_for(lock, longest, [this] { return isIdle(); });
 }
 
 std::optional<PictureDecoder::QueuedJob> PictureDecoder::takeMostUrgent() {
@@ -101,7 +101,7 @@ void PictureDecoder::work(std::stop_token stop) {
         lock.lock();
         --running_;
         finished_.push_back(std::move(decoded));
-        if (queue_.empty() && running_ == 0)
+        if (isIdle())
             idle_.notify_all();
     }
 }

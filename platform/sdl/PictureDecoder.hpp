@@ -70,6 +70,7 @@ private:
 
     void work(std::stop_token stop);
     std::optional<QueuedJob> takeMostUrgent(); // mutex_ held
+    bool isIdle() const { return queue_.empty() && running_ == 0; } // mutex_ held
 
     std::mutex mutex_;
     std::condition_variable_any jobsChanged_;

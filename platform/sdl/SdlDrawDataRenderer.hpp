@@ -1,5 +1,5 @@
 // Draws Dear ImGui's draw data with an SDL_Renderer: what ImGui_ImplSDLRenderer_RenderDrawData
-// does (Debian's backend still creates the font texture), plus, on a software renderer,
+// does (the font texture is SdlFontTexture's), plus, on a software renderer,
 // opaque rectangles filled without blending (OpaqueRectSplitter.hpp says why).
 #pragma once
 

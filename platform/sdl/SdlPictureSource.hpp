@@ -23,7 +23,7 @@ namespace kiosk::platform {
 struct PictureSettings {
     std::size_t textureBudgetBytes = 64u * 1024u * 1024u;
     int maximumTextureSide = 0; // 0: what the renderer reports
-    int decoderThreads = -1;    // -1: one or two, leaving a core for the UI; 0: decode inline
+    int decoderThreads = -1;    // -1: two (one on a single core); 0: decode inline
 };
 
 struct PictureStatistics {
