@@ -28,7 +28,7 @@ public:
     std::vector<std::uint8_t> write() {
         // The page size must be fixed before the first table exists; a fixed one keeps the
         // file identical whatever SQLite's compile-time default is.
-        database_.execute("PRAGMA page_size = 4096; PRAGMA encoding = 'UTF-8'; PRAGMA foreign_keys = ON;");
+        database_.execute("PRAGMA page_size = " + std::to_string(pack::kPageBytes) + "; PRAGMA encoding = 'UTF-8'; PRAGMA foreign_keys = ON;");
         database_.execute(pack::kSchemaSql);
         database_.execute("PRAGMA application_id = " + std::to_string(pack::kApplicationId) + ";");
         database_.execute("PRAGMA user_version = " + std::to_string(pack::kFormatVersion) + ";");

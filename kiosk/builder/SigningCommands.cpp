@@ -7,7 +7,7 @@
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
 #include "signing/KeyFiles.hpp"
-#include "signing/Sha256.hpp"
+#include "signing/ChunkedSha256.hpp"
 #include "signing/SigningError.hpp"
 
 #include <cstdlib>
@@ -138,7 +138,7 @@ int runSign(std::span<const std::string> arguments, std::ostream& out, std::ostr
         fields.packId = index.metadata.packId;
         fields.packVersion = index.metadata.packVersion;
         fields.fileSize = status ? status->size : 0;
-        fields.sha256 = signing::sha256HexOfFile(pack);
+        fields.chunkedSha256 = signing::chunkedSha256HexOfFile(pack);
         const signing::PackSignature signature = signing::signPackFields(fields, key);
         os::writeFileAtomically(signatureFile, signing::formatSignatureFile(signature));
         out << "wrote " << signatureFile.string() << ": " << fields.packId << " version " << fields.packVersion

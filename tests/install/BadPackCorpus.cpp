@@ -3,6 +3,7 @@
 #include "PngCrafting.hpp"
 #include "db/Database.hpp"
 #include "install/InstalledVersions.hpp"
+#include "pack/PackSchema.hpp"
 #include "signing/Sha256.hpp"
 
 #include <algorithm>
@@ -221,7 +222,7 @@ std::vector<BadPackCase> badPackCases() {
         });
 
     // The file's bytes, signed as they are: the damage is the signer's, the kiosk must still say no.
-    for (const std::size_t size : {std::size_t{100}, std::size_t{4096}, std::size_t{12288}}) {
+    for (const std::size_t size : {std::size_t{100}, std::size_t{pack::kPageBytes}, std::size_t{3 * pack::kPageBytes}}) {
         add("truncated-at-" + std::to_string(size) + "-then-signed", Reason::PackDamaged,
             [size](const Path& stick, const CorpusKeys& keys, const Path&) {
                 writeSignedBytes(stick, keys, truncated(smallPack(kNewVersion), size));
@@ -236,7 +237,7 @@ std::vector<BadPackCase> badPackCases() {
     });
     add("body-page-type-flipped-then-signed", Reason::PackDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         // The first byte of page 2 says what kind of b-tree page it is.
-        writeSignedBytes(stick, keys, flipped(smallPack(kNewVersion), 4096));
+        writeSignedBytes(stick, keys, flipped(smallPack(kNewVersion), pack::kPageBytes));
     });
     add("random-bytes-signed", Reason::PackDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         std::mt19937 random(42);

@@ -5,6 +5,7 @@
 #include "builder_test_source_tree.hpp"
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
+#include "signing/ChunkedSha256.hpp"
 #include "signing/Sha256.hpp"
 #include "signing/TrustStore.hpp"
 
@@ -63,6 +64,13 @@ void writeFile(const std::filesystem::path& path, std::span<const std::uint8_t> 
 
 void writeText(const std::filesystem::path& path, const std::string& text) {
     writeFile(path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+std::vector<std::uint8_t> patternBytes(std::size_t size) {
+    std::vector<std::uint8_t> bytes(size);
+    for (std::size_t index = 0; index < size; ++index)
+        bytes[index] = static_cast<std::uint8_t>(index * 7 + index / 251);
+    return bytes;
 }
 
 std::vector<std::uint8_t> smallPack(std::int64_t version) {
@@ -193,7 +201,7 @@ signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std:
     fields.packId = packId;
     fields.packVersion = version;
     fields.fileSize = std::filesystem::file_size(pack);
-    fields.sha256 = signing::sha256HexOfFile(pack);
+    fields.chunkedSha256 = signing::chunkedSha256HexOfFile(pack);
     return fields;
 }
 
@@ -238,6 +246,6 @@ InstallSettings testSettings() {
     return settings;
 }
 
-std::string fileHash(const std::filesystem::path& path) { return signing::sha256HexOfFile(path); }
+std::string fileHash(const std::filesystem::path& path) { return signing::chunkedSha256HexOfFile(path); }
 
 } // namespace kiosk::install::test

@@ -38,6 +38,8 @@ private:
 
 std::vector<std::uint8_t> readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+// `size` bytes of a pattern that repeats only every 251 * 256 bytes, so that a byte out of place shows.
+std::vector<std::uint8_t> patternBytes(std::size_t size);
 void writeText(const std::filesystem::path& path, const std::string& text);
 
 // The small, complete pack of the builder tests (two languages, an article, a meeting, a

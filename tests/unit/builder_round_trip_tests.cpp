@@ -75,7 +75,7 @@ TEST_CASE("builder: the file carries the application id and the format version")
     CHECK(userVersion.integer(0) == pack::kFormatVersion);
     db::Statement pageSize = database.prepare("PRAGMA page_size");
     REQUIRE(pageSize.step());
-    CHECK(pageSize.integer(0) == 4096);
+    CHECK(pageSize.integer(0) == pack::kPageBytes);
     db::Statement meta = database.prepare("SELECT key FROM pack_meta ORDER BY key");
     std::vector<std::string> keys;
     while (meta.step())

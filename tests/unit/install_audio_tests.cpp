@@ -4,6 +4,7 @@
 #include "install_test_helpers.hpp"
 
 #include "install/PackInspection.hpp"
+#include "pack/PackSchema.hpp"
 
 #include <doctest/doctest.h>
 
@@ -60,7 +61,7 @@ TEST_CASE("install: a recording whose row does not match it is refused with audi
 TEST_CASE("inspection: a damaged recording is reported after a damaged SQLite file, never instead of it") {
     // Both defects: the reason must not depend on which checking thread gets there first.
     std::vector<std::uint8_t> both = withUndecodableRecording(smallPackWithNarration(3));
-    both.at(4096) ^= 0xFF; // page 2's b-tree page type
+    both.at(pack::kPageBytes) ^= 0xFF; // page 2's b-tree page type
     InspectionRequest request;
     request.pack = std::span<const std::uint8_t>(both);
     for (int attempt = 0; attempt < 5; ++attempt) {

@@ -96,7 +96,7 @@ TEST_CASE("kiosk-pack sign and verify: OK for the signer's key, the reason other
     CHECK(signature.fields.packId == "vn.test.pack");
     CHECK(signature.fields.packVersion == 4);
     CHECK(signature.fields.fileSize == std::filesystem::file_size(pack));
-    CHECK(signature.fields.sha256 == fileHash(pack));
+    CHECK(signature.fields.chunkedSha256 == fileHash(pack));
 
     const RunResult ok = run({"verify", pack.string(), "--pubkey", office + ".pub"});
     CHECK(ok.exitCode == 0);

@@ -28,12 +28,12 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 TEST_CASE("signatures: the canonical message is exactly the file's lines before the signature") {
     const KeyPair pair = generateKeyPair();
     const PackSignature signature = signPackFields(exampleFields(), pair.secretKey);
-    const std::string expected = "kiosk-pack-signature 1\n"
+    const std::string expected = "kiosk-pack-signature 2\n"
                                  "key-id: " + pair.publicKey.keyId + "\n"
                                  "pack-id: vn.commune.an-phu\n"
                                  "pack-version: 7\n"
                                  "file-size: 123456\n"
-                                 "sha256: " + std::string(64, 'a') + "\n";
+                                 "chunked-sha256: " + std::string(64, 'a') + "\n";
     CHECK(canonicalMessage(signature.fields) == expected);
     const std::string file = formatSignatureFile(signature);
     CHECK(file.starts_with(expected + "signature: "));
@@ -54,7 +54,7 @@ TEST_CASE("signatures: verify with the right key only; any changed field breaks 
     CHECK(!changed([](SignedPackFields& fields) { fields.packId = "vn.commune.an-phu2"; }));
     CHECK(!changed([](SignedPackFields& fields) { fields.packVersion = 8; }));
     CHECK(!changed([](SignedPackFields& fields) { fields.fileSize = 123457; }));
-    CHECK(!changed([](SignedPackFields& fields) { fields.sha256[10] = 'b'; }));
+    CHECK(!changed([](SignedPackFields& fields) { fields.chunkedSha256[10] = 'b'; }));
     PackSignature flipped = signature;
     flipped.signature[5] ^= 1;
     CHECK(!verifyPackSignature(flipped, pair.publicKey));
@@ -74,7 +74,7 @@ TEST_CASE("signatures: a file reads back exactly; anything unusual is refused") 
 
     const std::vector<std::string> broken = {
         "",
-        replaced(file, "kiosk-pack-signature 1", "kiosk-pack-signature 2"),
+        replaced(file, "kiosk-pack-signature 2", "kiosk-pack-signature 3"),
         replaced(file, "pack-version: 7", "pack-version: 07"),
         replaced(file, "pack-version: 7", "pack-version: -7"),
         replaced(file, "pack-version: 7", "pack-version: 0"),
@@ -82,7 +82,8 @@ TEST_CASE("signatures: a file reads back exactly; anything unusual is refused") 
         replaced(file, "file-size: 123456", "file-size: 99999999999999999999"),
         replaced(file, "pack-id: vn.commune.an-phu", "pack-id: vn/commune"),
         replaced(file, "pack-id: vn.commune.an-phu", "pack-id: "),
-        replaced(file, "sha256: aaaa", "sha256: AAAA"),
+        replaced(file, "chunked-sha256: aaaa", "chunked-sha256: AAAA"),
+        replaced(file, "chunked-sha256: ", "sha256: "),
         replaced(file, "key-id: " + pair.publicKey.keyId, "key-id: 1234"),
         replaced(file, "pack-version: 7\nfile-size: 123456", "file-size: 123456\npack-version: 7"),
         file + "comment: hello\n",
@@ -92,6 +93,17 @@ TEST_CASE("signatures: a file reads back exactly; anything unusual is refused") 
         CAPTURE(text);
         CHECK_THROWS_AS(parseSignatureFile(text), SigningError);
     }
+}
+
+TEST_CASE("signatures: a format-1 file (one SHA-256 of the whole pack) is refused with a way out") {
+    const KeyPair pair = generateKeyPair();
+    const std::string file = formatSignatureFile(signPackFields(exampleFields(), pair.secretKey));
+    std::string former = replaced(replaced(file, "kiosk-pack-signature 2", "kiosk-pack-signature 1"),
+                                  "chunked-sha256: ", "sha256: ");
+    CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("sign the pack again"), SigningError);
+    // Only that exact first line: anything else is just malformed.
+    former.insert(former.find('\n'), "0");
+    CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("line 1 should be"), SigningError);
 }
 
 TEST_CASE("trust store: every .pub in the folder, minus revoked.txt; junk is reported, never trusted") {

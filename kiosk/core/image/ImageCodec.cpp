@@ -70,6 +70,13 @@ RgbaImage decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits& li
     return image;
 }
 
+void checkImageDecodes(std::span<const std::uint8_t> bytes, const ImageLimits& limits) {
+    if (probeImage(bytes, limits).mime == "image/png")
+        checkPngDecodes(bytes, limits);
+    else
+        decodeImage(bytes, limits);
+}
+
 RgbaImage fitWithin(const RgbaImage& image, int maximumSide) {
     const int longest = std::max(image.width, image.height);
     if (longest <= maximumSide)

@@ -38,6 +38,9 @@ struct RgbaImage {
 // Reads only the header. Throws ImageError for anything but a PNG or JPEG within `limits`.
 ImageHeader probeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
 RgbaImage decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
+// Throws ImageError where decodeImage would, without keeping the pixels (a PNG is decoded row
+// by row into one row's memory; stb decodes a JPEG whole).
+void checkImageDecodes(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
 // Scales down (never up) so that the longer side is at most `maximumSide`.
 RgbaImage fitWithin(const RgbaImage& image, int maximumSide);
 std::vector<std::uint8_t> encodePng(const RgbaImage& image);

@@ -19,4 +19,10 @@ namespace kiosk::image {
 // `limits` allow. Throws ImageError.
 RgbaImage decodePng(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
 
+// Decodes every row exactly as decodePng does, into one row's buffer that each row overwrites:
+// for the install checks, which must know that every picture decodes but keep none of them,
+// and so need neither the memory of a whole picture (15 MB at 1920x1920) nor the time to fill
+// it. Throws ImageError where decodePng would.
+void checkPngDecodes(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
+
 } // namespace kiosk::image

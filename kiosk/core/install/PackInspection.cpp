@@ -578,7 +578,7 @@ private:
                                                     std::to_string(variant.width) + "x" + std::to_string(variant.height));
         try {
             const std::uint64_t side = static_cast<std::uint64_t>(variant.maximumSide);
-            image::decodeImage(bytes, image::ImageLimits{variant.maximumSide, side * side});
+            image::checkImageDecodes(bytes, image::ImageLimits{variant.maximumSide, side * side});
         } catch (const image::ImageError& error) {
             throw Refusal(Reason::ImageDamaged, where + ": " + error.what());
         }

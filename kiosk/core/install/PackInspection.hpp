@@ -44,7 +44,7 @@ struct InspectionRequest {
     std::function<bool(double)> onProgress;
     // The time each part of the checks took (bench-install); called on the calling thread.
     StageTimeSink onStageTimed;
-    // Set only when the SHA-256 of the whole file has just been found equal to the one in a
+    // Set only when the hash of the whole file has just been found equal to the one in a
     // verified signature (verifySignedPack). Every byte of every picture is then exactly as
     // signed, so comparing each picture with its own SHA-256 column could not find anything
     // new: it is skipped (a picture with a flipped byte changes the whole file's hash and is

@@ -9,7 +9,7 @@
 #include "os/FileStatus.hpp"
 #include "os/FileStreaming.hpp"
 #include "os/SystemStatus.hpp"
-#include "signing/Sha256.hpp"
+#include "signing/ChunkedSha256.hpp"
 #include "signing/TrustStore.hpp"
 
 #include <algorithm>
@@ -189,18 +189,18 @@ private:
             snapshot.candidates[index].outcome = CandidateOutcome::Copying;
         });
         StageStopwatch stopwatch(settings_.onStageTimed);
-        const std::string stagedSha256 = copyToStaging(file);
+        const std::string stagedHash = copyToStaging(file);
         // The copy goes to the disk while it is checked: the checks read it from the page cache
         // either way, and only the rename into place needs it durable.
         os::BackgroundFsync durability(data_.stagedPack());
-        stopwatch.lap("copy to staging + SHA-256 of the written bytes");
+        stopwatch.lap("copy to staging + its hash");
 
         progress_.update([&](InstallSnapshot& snapshot) {
             snapshot.stage = InstallStage::Verifying;
             snapshot.progress = 0;
             snapshot.candidates[index].outcome = CandidateOutcome::Verifying;
         });
-        const pack::PackIndex verified = verifyStagedCopy(*file.signature, trust, file.displayName, stagedSha256);
+        const pack::PackIndex verified = verifyStagedCopy(*file.signature, trust, file.displayName, stagedHash);
         stopwatch.lap("checks (all, wall time; the fsync of the copy runs beside them)");
         try {
             durability.wait();
@@ -262,7 +262,7 @@ private:
         }
     }
 
-    // Copies the pack into staging/ and returns the SHA-256 of the bytes written there.
+    // Copies the pack into staging/ and returns the hash of the copy (signing/ChunkedSha256.hpp).
     std::string copyToStaging(const StickFile& file) {
         try {
             os::createDirectoriesDurably(data_.stagingDirectory());
@@ -282,11 +282,11 @@ private:
         copy.expectedBytes = file.size;
         copy.chunkBytes = settings_.copyChunkBytes;
         copy.fsyncWhenDone = false; // installCandidate fsyncs it beside the checks
-        // The hash of exactly the bytes written to the staged copy, computed beside the copy
-        // on the os layer's helper thread instead of reading the copy back afterwards.
-        signing::Sha256 hasher;
-        copy.onChunkWritten = [&](std::span<const std::uint8_t> bytes) { hasher.update(bytes); };
+        // The staged copy's own bytes are hashed, read back chunk by chunk on helper threads
+        // right behind the copy (from the page cache), so the hash is ready soon after the copy.
+        signing::ChunkedFileHasher hasher(data_.stagedPack(), file.size);
         copy.onProgress = [&](const os::CopyProgress& copied) {
+            hasher.bytesWritten(copied.bytesDone);
             progress_.update([&](InstallSnapshot& snapshot) {
                 snapshot.bytesDone = copied.bytesDone;
                 snapshot.progress = copied.bytesTotal ? static_cast<double>(copied.bytesDone) /
@@ -308,14 +308,20 @@ private:
         } catch (const os::FileError& error) {
             throw Refusal(Reason::DataWriteError, error.what());
         }
-        return hasher.finishHex();
+        try {
+            return hasher.finishHex([&](std::uint64_t) { return !progress_.stopRequested(); });
+        } catch (const os::CopyCancelled& error) {
+            throw Refusal(Reason::Cancelled, error.what());
+        } catch (const os::FileError& error) {
+            throw Refusal(Reason::DataWriteError, std::string("cannot read the copy back: ") + error.what());
+        }
     }
 
     pack::PackIndex verifyStagedCopy(const signing::PackSignature& signature, const signing::TrustStore& trust,
-                                     const std::string& name, const std::string& stagedSha256) {
+                                     const std::string& name, const std::string& stagedHash) {
         VerificationRequest verification;
         verification.packFile = data_.stagedPack();
-        verification.sha256OfWrittenBytes = stagedSha256;
+        verification.hashOfWrittenFile = stagedHash;
         verification.onStageTimed = settings_.onStageTimed;
         verification.name = name;
         verification.kioskVersion = settings_.kioskVersion;

@@ -3,7 +3,7 @@
 #include "install/PackInspection.hpp"
 #include "os/FileStatus.hpp"
 #include "os/FileStreaming.hpp"
-#include "signing/Sha256.hpp"
+#include "signing/ChunkedSha256.hpp"
 
 #include <algorithm>
 
@@ -46,16 +46,16 @@ pack::PackIndex verifySignedPack(const VerificationRequest& request, const signi
                       request.name + " is " + std::to_string(status->size) + " bytes but was signed at " +
                           std::to_string(signature.fields.fileSize) + " bytes (truncated or changed)");
     const auto report = [&](double fraction) { return !request.onProgress || request.onProgress(fraction); };
-    // With the hash of the written bytes, hashing took place during the copy: the content
+    // With the hash of the written file, hashing took place during the copy: the content
     // checks are all that is left to do.
-    const double hashShare = request.sha256OfWrittenBytes ? 0.0 : kHashShare;
+    const double hashShare = request.hashOfWrittenFile ? 0.0 : kHashShare;
     StageStopwatch stopwatch(request.onStageTimed);
     std::string hash;
-    if (request.sha256OfWrittenBytes) {
-        hash = *request.sha256OfWrittenBytes;
+    if (request.hashOfWrittenFile) {
+        hash = *request.hashOfWrittenFile;
     } else {
         try {
-            hash = signing::sha256HexOfFile(request.packFile, [&](std::uint64_t done) {
+            hash = signing::chunkedSha256HexOfFile(request.packFile, [&](std::uint64_t done) {
                 return report(hashShare * static_cast<double>(done) /
                               static_cast<double>(std::max<std::uint64_t>(status->size, 1)));
             });
@@ -64,11 +64,11 @@ pack::PackIndex verifySignedPack(const VerificationRequest& request, const signi
         } catch (const os::FileError& error) {
             throw Refusal(Reason::DataWriteError, std::string("cannot read the pack: ") + error.what());
         }
-        stopwatch.lap("checks: SHA-256 of the whole file (read back)");
+        stopwatch.lap("checks: hash of the whole file (read back)");
     }
-    if (hash != signature.fields.sha256)
+    if (hash != signature.fields.chunkedSha256)
         throw Refusal(Reason::SignatureHashMismatch,
-                      request.name + " is not the file that was signed (its SHA-256 differs)");
+                      request.name + " is not the file that was signed (its hash differs)");
 
     InspectionRequest inspection;
     inspection.pack = request.packFile;

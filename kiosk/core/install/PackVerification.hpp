@@ -1,5 +1,5 @@
 // Checks a pack file against its detached signature and then its content: the trusted key,
-// the Ed25519 signature, the signed size and SHA-256 of the whole file, that the pack inside is
+// the Ed25519 signature, the signed size and hash of the whole file, that the pack inside is
 // the pack id and version that were signed, and every content check (PackInspection). The
 // installer runs it on the staged copy, never on the stick; `kiosk-pack verify` runs it too.
 #pragma once
@@ -32,12 +32,11 @@ struct VerificationRequest {
     // 0..1; returning false stops with Reason::Cancelled. May be called from either of the
     // two checking threads (never from both at once).
     std::function<bool(double)> onProgress;
-    // The SHA-256 of the bytes this process wrote into `packFile`, hashed from the very
-    // buffers handed to write() in the same pass as the copy (os::CopyRequest::onChunkWritten).
-    // Set it only for a file this process wrote into its own data folder and fsynced: the file
-    // is then not read a second time just to hash it (see content-packs/SIGNING.md, "Why the
-    // copy is hashed as it is written"). Unset: the file is read and hashed here.
-    std::optional<std::string> sha256OfWrittenBytes;
+    // The hash (signing/ChunkedSha256.hpp) of `packFile`, computed while this process wrote
+    // it into its own data folder (the installer's copy). The file is then not hashed a second
+    // time (content-packs/SIGNING.md, "Why the copy is hashed while it is written"). Unset: the
+    // file is hashed here.
+    std::optional<std::string> hashOfWrittenFile;
     StageTimeSink onStageTimed; // bench-install: how long each part took
 };
 

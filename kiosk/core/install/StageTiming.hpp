@@ -8,7 +8,7 @@
 
 namespace kiosk::install {
 
-// Called with a stage's name ("copy to staging + SHA-256", "checks: integrity", ...) and its
+// Called with a stage's name ("copy to staging + its hash", "checks: integrity", ...) and its
 // wall time in seconds, on the thread that runs the install, after the stage ends. Stages of
 // the checks that run on two threads at once overlap in time.
 using StageTimeSink = std::function<void(std::string_view stage, double seconds)>;

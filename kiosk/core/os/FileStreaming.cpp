@@ -4,12 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
-#include <exception>
 #include <fcntl.h>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <sys/stat.h>
@@ -90,86 +86,69 @@ private:
     bool completed_ = false;
 };
 
-// Runs CopyRequest::onChunkWritten on a helper thread, so that looking at the bytes (hashing
-// them) overlaps reading and writing the next chunk instead of adding to it. Chunks are seen
-// strictly in order. The copying thread alternates between two buffers and, before it refills
-// one, waits until the helper is done with it (rarely: hashing is faster than copying).
-class ChunkObserver {
-public:
-    explicit ChunkObserver(const std::function<void(std::span<const std::uint8_t>)>& observe)
-        : observe_(observe), worker_([this] { work(); }) {}
-    ChunkObserver(const ChunkObserver&) = delete;
-    ChunkObserver& operator=(const ChunkObserver&) = delete;
-    // Stops without looking at what is still queued (the copy failed) and waits for the helper,
-    // so no buffer is freed while it is being read.
-    ~ChunkObserver() {
-        {
-            const std::lock_guard lock(mutex_);
-            stopping_ = true;
+// Moves the next bytes of the copy inside the kernel (copy_file_range, within one file system,
+// as cp does): they never pass through this process. Nothing when the kernel cannot copy
+// between these two files (another file system: EXDEV); read() and write() then take over
+// from the same file positions.
+std::optional<std::size_t> copyInKernel(const FileDescriptor& source, const FileDescriptor& destination,
+                                        std::size_t size, const CopyRequest& request) {
+    while (true) {
+        const ssize_t result = ::copy_file_range(source.get(), nullptr, destination.get(), nullptr, size, 0);
+        if (result >= 0)
+            return static_cast<std::size_t>(result);
+        switch (errno) {
+        case EINTR:
+            continue;
+        case EXDEV:
+        case EINVAL:
+        case ENOSYS:
+        case EOPNOTSUPP:
+        case EPERM:
+        case ETXTBSY:
+            return std::nullopt;
+        default:
+            break;
         }
-        changed_.notify_all();
-        worker_.join();
+        if (isNoSpace(errno))
+            throw NoSpaceError("no space left for " + request.destination.string());
+        // The kernel does not say which side failed; a stick being pulled is the likely one.
+        throw SourceReadError("cannot copy " + request.source.string() + ": " + errnoText(errno));
     }
-
-    // `bytes` must stay unchanged until waitUntilAtMost says the helper is done with it.
-    void submit(std::span<const std::uint8_t> bytes) {
-        {
-            const std::lock_guard lock(mutex_);
-            queue_.push_back(bytes);
-        }
-        changed_.notify_all();
-    }
-
-    // Blocks until at most `pending` submitted chunks are still queued or being looked at;
-    // rethrows what onChunkWritten threw.
-    void waitUntilAtMost(std::size_t pending) {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return failure_ || queue_.size() <= pending; });
-        if (failure_)
-            std::rethrow_exception(failure_);
-    }
-
-private:
-    void work() {
-        std::unique_lock lock(mutex_);
-        while (true) {
-            changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            if (stopping_)
-                return;
-            // The front stays queued while it is looked at: that is what keeps its buffer busy.
-            const std::span<const std::uint8_t> bytes = queue_.front();
-            lock.unlock();
-            try {
-                observe_(bytes);
-            } catch (...) {
-                lock.lock();
-                failure_ = std::current_exception();
-                changed_.notify_all();
-                return;
-            }
-            lock.lock();
-            queue_.pop_front();
-            changed_.notify_all();
-        }
-    }
-
-    const std::function<void(std::span<const std::uint8_t>)>& observe_;
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<std::span<const std::uint8_t>> queue_;
-    std::exception_ptr failure_;
-    bool stopping_ = false;
-    std::thread worker_; // last: started once everything it uses exists
-};
+}
 
 } // namespace
 
+FileDescriptor openRegularFileForReading(const std::filesystem::path& path) {
+    FileDescriptor file = openSource(path);
+    struct stat info {};
+    if (::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode))
+        throw SourceReadError("not a regular file: " + path.string());
+    return file;
+}
+
+void readExactlyAt(const FileDescriptor& file, std::uint64_t offset, std::span<std::uint8_t> buffer,
+                   const std::filesystem::path& path) {
+    std::size_t filled = 0;
+    while (filled < buffer.size()) {
+        const ssize_t result =
+            ::pread(file.get(), buffer.data() + filled, buffer.size() - filled, static_cast<off_t>(offset + filled));
+        if (result < 0) {
+            if (errno == EINTR)
+                continue;
+            throw SourceReadError("cannot read " + path.string() + ": " + errnoText(errno));
+        }
+        if (result == 0)
+            throw SourceReadError(path.string() + " ended early");
+        filled += static_cast<std::size_t>(result);
+    }
+}
+
 void copyFileDurably(const CopyRequest& request) {
     const FileDescriptor source = openSource(request.source);
-    struct stat info {};
-    if (::fstat(source.get(), &info) != 0)
+    struct stat sourceInfo {};
+    if (::fstat(source.get(), &sourceInfo) != 0)
         throw SourceReadError("cannot examine " + request.source.string() + ": " + errnoText(errno));
-    if (!S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != request.expectedBytes)
+    if (!S_ISREG(sourceInfo.st_mode) || static_cast<std::uint64_t>(sourceInfo.st_size) != request.expectedBytes)
         throw SourceReadError(request.source.string() + " changed since it was found");
     ::posix_fadvise(source.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 
@@ -194,34 +173,40 @@ void copyFileDurably(const CopyRequest& request) {
         // Other errors (a file system without fallocate) just mean no reservation.
     }
 
+    // Writing back while copying overlaps the stick's reads with the data disk's writes. When
+    // both files are on one device the two compete instead: early writes only slow the reads
+    // down, and the final fsync (beside the installer's checks) is the better time for them.
+    struct stat destinationInfo {};
+    const bool writeBackWhileCopying =
+        ::fstat(destination.get(), &destinationInfo) != 0 || destinationInfo.st_dev != sourceInfo.st_dev;
+
     const std::size_t chunkBytes = std::max<std::size_t>(request.chunkBytes, 4096);
-    // A second buffer only when a helper looks at the chunks: it reads one while the next is filled.
-    std::vector<std::vector<std::uint8_t>> buffers(request.onChunkWritten ? 2 : 1, std::vector<std::uint8_t>(chunkBytes));
-    // After the buffers, so that it is gone (its thread joined) before they are freed.
-    std::optional<ChunkObserver> observer;
-    if (request.onChunkWritten)
-        observer.emplace(request.onChunkWritten);
+    bool kernelCopies = true;
+    std::vector<std::uint8_t> buffer; // only once the kernel cannot copy
     CopyProgress progress{0, request.expectedBytes};
     std::uint64_t writebackStart = 0;
-    for (std::size_t chunk = 0; progress.bytesDone < request.expectedBytes; ++chunk) {
-        std::vector<std::uint8_t>& buffer = buffers[chunk % buffers.size()];
-        if (observer)
-            observer->waitUntilAtMost(buffers.size() - 1); // the helper is done with this buffer
+    while (progress.bytesDone < request.expectedBytes) {
         const std::size_t wanted =
             static_cast<std::size_t>(std::min<std::uint64_t>(chunkBytes, request.expectedBytes - progress.bytesDone));
-        std::size_t filled = 0;
-        while (filled < wanted) {
-            const std::size_t got = readSome(source, buffer.data() + filled, wanted - filled, request.source);
-            if (got == 0)
+        std::size_t moved = 0;
+        while (moved < wanted) {
+            std::optional<std::size_t> got;
+            if (kernelCopies) {
+                durableOperation("write", request.destination);
+                got = copyInKernel(source, destination, wanted - moved, request);
+                kernelCopies = got.has_value();
+            }
+            if (!got) {
+                buffer.resize(chunkBytes);
+                got = readSome(source, buffer.data(), wanted - moved, request.source);
+                writeAllOrThrow(destination, std::span(buffer.data(), *got), request.destination);
+            }
+            if (*got == 0)
                 throw SourceReadError(request.source.string() + " ended early (was the USB stick pulled out?)");
-            filled += got;
+            moved += *got;
         }
-        // Handed over before write(): both only read the buffer, and the hash overlaps the write.
-        if (observer)
-            observer->submit(std::span<const std::uint8_t>(buffer.data(), filled));
-        writeAllOrThrow(destination, std::span(buffer.data(), filled), request.destination);
-        progress.bytesDone += filled;
-        if (progress.bytesDone - writebackStart >= kWritebackWindowBytes) {
+        progress.bytesDone += moved;
+        if (writeBackWhileCopying && progress.bytesDone - writebackStart >= kWritebackWindowBytes) {
             ::sync_file_range(destination.get(), static_cast<off_t>(writebackStart),
                               static_cast<off_t>(progress.bytesDone - writebackStart), SYNC_FILE_RANGE_WRITE);
             writebackStart = progress.bytesDone;
@@ -232,8 +217,6 @@ void copyFileDurably(const CopyRequest& request) {
 
     if (request.fsyncWhenDone)
         fsyncWithDirectory(destination, request.destination);
-    if (observer)
-        observer->waitUntilAtMost(0); // the last chunk was looked at while the file was fsynced
     guard.complete();
 }
 
@@ -259,23 +242,6 @@ void BackgroundFsync::wait() {
         worker_.join();
     if (failure_)
         std::rethrow_exception(std::exchange(failure_, nullptr));
-}
-
-void readFileInChunks(const std::filesystem::path& path, std::size_t chunkBytes,
-                      const std::function<bool(std::span<const std::uint8_t>)>& onChunk) {
-    const FileDescriptor file = openSource(path);
-    struct stat info {};
-    if (::fstat(file.get(), &info) != 0 || !S_ISREG(info.st_mode))
-        throw SourceReadError("not a regular file: " + path.string());
-    ::posix_fadvise(file.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-    std::vector<std::uint8_t> buffer(std::max<std::size_t>(chunkBytes, 4096));
-    while (true) {
-        const std::size_t got = readSome(file, buffer.data(), buffer.size(), path);
-        if (got == 0)
-            return;
-        if (!onChunk(std::span<const std::uint8_t>(buffer.data(), got)))
-            return;
-    }
 }
 
 void evictFromPageCache(const std::filesystem::path& path) {

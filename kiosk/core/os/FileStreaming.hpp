@@ -1,5 +1,5 @@
 // Streaming big files: copying a pack from a USB stick into the data folder with progress,
-// cancellation and fsync, and reading a file chunk by chunk (for hashing). A pack may be
+// cancellation and fsync, and reading a file in chunks or at any offset (for hashing). A pack may be
 // gigabytes on a board with 1 GiB of memory, so nothing here holds a whole file.
 #pragma once
 
@@ -38,25 +38,21 @@ struct CopyRequest {
     // The size found when the file was examined; a source of any other size is refused.
     std::uint64_t expectedBytes = 0;
     std::size_t chunkBytes = 4u * 1024 * 1024;
-    // Called after every chunk, from the copying thread. Returning false cancels the copy.
+    // Called after every chunk, from the copying thread, once the chunk is in the destination
+    // (readable there by anyone, e.g. a hasher following the copy). Returning false cancels the copy.
     std::function<bool(const CopyProgress&)> onProgress;
-    // Optional: sees every chunk exactly as it is handed to write() for the destination, in
-    // order, on a helper thread, while the copying thread reads and writes the next chunk (the
-    // installer hashes the staged copy here, so the file need not be read back to hash it).
-    // The bytes are valid only during the call. An exception thrown here ends the copy like a
-    // write error (the destination is removed) and is rethrown by copyFileDurably.
-    std::function<void(std::span<const std::uint8_t>)> onChunkWritten;
     // false: the copy is complete but not yet durable; the caller must make it so (BackgroundFsync)
     // before relying on it surviving a power cut, e.g. before renaming it into place.
     bool fsyncWhenDone = true;
 };
 
 // Copies exactly `expectedBytes` from `source` (opened without following links) into a new
-// `destination`, reserves the space first, fsyncs the file and its directory. Completes only
-// once onChunkWritten has seen every byte. On any failure
-// the destination is removed and SourceReadError, NoSpaceError, CopyCancelled or FileError
-// is thrown: nothing half-written stays behind (unless the process itself dies, which is
-// why the data folder's staging area is emptied at every start).
+// `destination`, reserves the space first, fsyncs the file and its directory. Within one file
+// system the kernel copies (copy_file_range, as cp does); between file systems, a USB stick
+// and the data disk, read() and write() do. On any failure the destination is removed and
+// SourceReadError, NoSpaceError, CopyCancelled or FileError is thrown: nothing half-written
+// stays behind (unless the process itself dies, which is why the data folder's staging area
+// is emptied at every start).
 void copyFileDurably(const CopyRequest& request);
 
 // Fsyncs a file, then its directory, on a helper thread, so that the caller can go on meanwhile:
@@ -80,10 +76,14 @@ private:
     std::thread worker_; // last: started once everything it uses exists
 };
 
-// Calls `onChunk` for each successive chunk of the file; stops early when it returns false.
-// Throws FileError (SourceReadError for read failures).
-void readFileInChunks(const std::filesystem::path& path, std::size_t chunkBytes,
-                      const std::function<bool(std::span<const std::uint8_t>)>& onChunk);
+// A regular file opened for reading, without following a link and without blocking on a FIFO
+// put in its place. Throws SourceReadError.
+FileDescriptor openRegularFileForReading(const std::filesystem::path& path);
+
+// Fills `buffer` from `offset` on (pread; safe from several threads on one descriptor).
+// Throws SourceReadError when the file cannot be read or ends before the buffer is full.
+void readExactlyAt(const FileDescriptor& file, std::uint64_t offset, std::span<std::uint8_t> buffer,
+                   const std::filesystem::path& path);
 
 // Asks the kernel to forget the file's cached pages (posix_fadvise DONTNEED), so the next read
 // comes from the disk, as from a freshly plugged stick. For benchmarks; best effort.

@@ -1,5 +1,5 @@
 // The small text files of signing: a first line naming the kind and version
-// ("kiosk-pack-signature 1"), then `name: value` lines. Staff can read them in any editor;
+// ("kiosk-pack-signature 2"), then `name: value` lines. Staff can read them in any editor;
 // the code reads them strictly (each field once, no unknown fields) so that one file cannot
 // mean two things to two readers.
 #pragma once

@@ -12,7 +12,9 @@ namespace kiosk::signing {
 
 namespace {
 
-constexpr std::string_view kHeader = "kiosk-pack-signature 1";
+constexpr std::string_view kHeader = "kiosk-pack-signature 2";
+// Format 1 signed one SHA-256 of the whole file, which only one core can compute.
+constexpr std::string_view kFormerHeader = "kiosk-pack-signature 1";
 // Versions and sizes are written without sign or leading zeros, so each has one spelling.
 constexpr std::size_t kMaximumNumberDigits = 18;
 
@@ -42,7 +44,7 @@ std::string canonicalMessage(const SignedPackFields& fields) {
     message += "\npack-id: " + fields.packId;
     message += "\npack-version: " + std::to_string(fields.packVersion);
     message += "\nfile-size: " + std::to_string(fields.fileSize);
-    message += "\nsha256: " + fields.sha256 + "\n";
+    message += "\nchunked-sha256: " + fields.chunkedSha256 + "\n";
     return message;
 }
 
@@ -75,12 +77,15 @@ std::string formatSignatureFile(const PackSignature& signature) {
 }
 
 PackSignature parseSignatureFile(std::string_view text) {
+    if (text.starts_with(kFormerHeader) && text.substr(kFormerHeader.size()).find_first_of("\r\n") == 0)
+        throw SigningError("this is a signature of format 1, made by an older kiosk-pack; sign the pack again "
+                           "with this version's kiosk-pack sign");
     const FieldFile file = FieldFile::parse(text, kHeader, false);
-    const std::vector<std::string> expectedOrder = {"key-id", "pack-id", "pack-version", "file-size", "sha256",
-                                                    "signature"};
+    const std::vector<std::string> expectedOrder = {"key-id",    "pack-id",        "pack-version",
+                                                    "file-size", "chunked-sha256", "signature"};
     if (file.names() != expectedOrder)
-        throw SigningError("expected the fields key-id, pack-id, pack-version, file-size, sha256, signature "
-                           "in that order");
+        throw SigningError("expected the fields key-id, pack-id, pack-version, file-size, chunked-sha256, "
+                           "signature in that order");
     PackSignature signature;
     SignedPackFields& fields = signature.fields;
     fields.keyId = file.required("key-id");
@@ -94,9 +99,9 @@ PackSignature parseSignatureFile(std::string_view text) {
         throw SigningError("pack-version must be 1 or more");
     fields.packVersion = static_cast<std::int64_t>(version);
     fields.fileSize = parseCanonicalNumber(file.required("file-size"), "file-size");
-    fields.sha256 = file.required("sha256");
-    if (!fromHex(fields.sha256, 32))
-        throw SigningError("sha256 is not 64 lowercase hex digits");
+    fields.chunkedSha256 = file.required("chunked-sha256");
+    if (!fromHex(fields.chunkedSha256, 32))
+        throw SigningError("chunked-sha256 is not 64 lowercase hex digits");
     const auto bytes = fromHex(file.required("signature"), kSignatureBytes);
     if (!bytes)
         throw SigningError("signature is not 128 lowercase hex digits");

@@ -1,15 +1,16 @@
 // The detached signature of a pack, PACK.kpack.sig, a text file:
 //
-//     kiosk-pack-signature 1
+//     kiosk-pack-signature 2
 //     key-id: 16 hex digits
 //     pack-id: vn.commune.example
 //     pack-version: 7
 //     file-size: 123456789
-//     sha256: 64 hex digits, of the whole pack file
+//     chunked-sha256: 64 hex digits, the pack file's hash (signing/ChunkedSha256.hpp)
 //     signature: 128 hex digits
 //
 // The signature is Ed25519 over the canonical message: the file's lines up to and including
-// the sha256 line, exactly as above, each ending in "\n". Pack id and version are signed with
+// the chunked-sha256 line, exactly as above, each ending in "\n". Format 1 had a plain SHA-256
+// of the whole file instead; such files are refused with a message that says to sign again. Pack id and version are signed with
 // the hash so that a signature cannot be moved to another pack, and a pack cannot be presented
 // as another version (a replayed older pack keeps its own, older, version).
 #pragma once
@@ -31,7 +32,7 @@ struct SignedPackFields {
     std::string packId;
     std::int64_t packVersion = 0;
     std::uint64_t fileSize = 0;
-    std::string sha256; // lowercase hex
+    std::string chunkedSha256; // lowercase hex (signing/ChunkedSha256.hpp)
 
     bool operator==(const SignedPackFields&) const = default;
 };
@@ -50,7 +51,7 @@ PackSignature signPackFields(SignedPackFields fields, const SecretKey& key);
 bool verifyPackSignature(const PackSignature& signature, const PublicKey& key);
 
 std::string formatSignatureFile(const PackSignature& signature);
-// Throws SigningError for anything but a well-formed version-1 signature file.
+// Throws SigningError for anything but a well-formed format-2 signature file.
 PackSignature parseSignatureFile(std::string_view text);
 
 // Pack ids: ASCII letters, digits, '.', '-' and '_', 1 to 128 characters.

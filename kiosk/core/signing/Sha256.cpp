@@ -1,6 +1,5 @@
 #include "signing/Sha256.hpp"
 
-#include "os/FileStreaming.hpp"
 #include "signing/Hex.hpp"
 #include "signing/SigningError.hpp"
 
@@ -9,12 +8,6 @@
 #include <sodium.h>
 
 namespace kiosk::signing {
-
-namespace {
-
-constexpr std::size_t kHashChunkBytes = 4u * 1024 * 1024;
-
-} // namespace
 
 void requireSodium() {
     if (sodium_init() < 0)
@@ -33,36 +26,19 @@ void Sha256::update(std::span<const std::uint8_t> bytes) {
         throw SigningError("SHA-256 failed");
 }
 
-std::string Sha256::finishHex() {
+std::array<std::uint8_t, 32> Sha256::finish() {
     std::array<std::uint8_t, 32> digest{};
     unsigned int length = 0;
     if (EVP_DigestFinal_ex(context_.get(), digest.data(), &length) != 1 || length != digest.size())
         throw SigningError("SHA-256 failed");
-    return toHex(digest);
+    return digest;
 }
+
+std::string Sha256::finishHex() { return toHex(finish()); }
 
 std::string sha256Hex(std::span<const std::uint8_t> bytes) {
     Sha256 hasher;
     hasher.update(bytes);
-    return hasher.finishHex();
-}
-
-std::string sha256HexOfFile(const std::filesystem::path& path,
-                            const std::function<bool(std::uint64_t bytesDone)>& onProgress) {
-    Sha256 hasher;
-    std::uint64_t done = 0;
-    bool cancelled = false;
-    os::readFileInChunks(path, kHashChunkBytes, [&](std::span<const std::uint8_t> chunk) {
-        hasher.update(chunk);
-        done += chunk.size();
-        if (onProgress && !onProgress(done)) {
-            cancelled = true;
-            return false;
-        }
-        return true;
-    });
-    if (cancelled)
-        throw os::CopyCancelled("hashing " + path.string() + " cancelled");
     return hasher.finishHex();
 }
 
