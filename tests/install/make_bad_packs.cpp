@@ -13,12 +13,14 @@
 
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 using namespace kiosk::install;
 using namespace kiosk::install::test;
 
 int main(int argumentCount, char** argumentValues) {
-    if (argumentCount != 2) {
+    // An option is never taken for a folder to write into.
+    if (argumentCount != 2 || std::string_view(argumentValues[1]).starts_with("-")) {
         std::cerr << "usage: make-bad-packs OUTPUT_FOLDER\n";
         return 2;
     }
