@@ -183,6 +183,8 @@ int runVerify(std::span<const std::string> arguments, std::ostream& out, std::os
         signing::PackSignature signature;
         try {
             signature = signing::parseSignatureFile(os::readTextFile(signatureFile, signing::kMaximumSignatureFileBytes));
+        } catch (const signing::SignatureFormatTooOld& error) {
+            return refuse(install::Reason::SignatureOldFormat, signatureFile.string() + ": " + error.what());
         } catch (const signing::SigningError& error) {
             return refuse(install::Reason::SignatureMalformed, signatureFile.string() + ": " + error.what());
         }

@@ -4,11 +4,13 @@
 #include "db/Database.hpp"
 #include "install/InstalledVersions.hpp"
 #include "pack/PackSchema.hpp"
+#include "signing/Hex.hpp"
 #include "signing/Sha256.hpp"
 
 #include <algorithm>
 #include <fcntl.h>
 #include <random>
+#include <sodium.h>
 #include <unistd.h>
 
 namespace kiosk::install::test {
@@ -149,6 +151,19 @@ std::vector<BadPackCase> badPackCases() {
     add("signature-garbage", Reason::SignatureMalformed, [](const Path& stick, const CorpusKeys&, const Path&) {
         writeFile(packOn(stick), smallPack(kNewVersion));
         writeText(packOn(stick).string() + ".sig", "this is not a signature\n");
+    });
+    add("signed-in-format-1", Reason::SignatureOldFormat, [](const Path& stick, const CorpusKeys& keys, const Path&) {
+        // Exactly what an older kiosk-pack wrote: one SHA-256 of the whole file, signed.
+        const std::vector<std::uint8_t> pack = smallPack(kNewVersion);
+        writeFile(packOn(stick), pack);
+        const std::string message = "kiosk-pack-signature 1\nkey-id: " + keys.trusted.pair.publicKey.keyId +
+                                    "\npack-id: " + kTestPackId + "\npack-version: " + std::to_string(kNewVersion) +
+                                    "\nfile-size: " + std::to_string(pack.size()) +
+                                    "\nsha256: " + signing::sha256Hex(pack) + "\n";
+        std::vector<std::uint8_t> signature(crypto_sign_BYTES);
+        crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()),
+                             message.size(), keys.trusted.pair.secretKey.bytes.data());
+        writeText(packOn(stick).string() + ".sig", message + "signature: " + signing::toHex(signature) + "\n");
     });
     add("signed-with-unknown-key", Reason::SignatureUnknownKey, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeFile(packOn(stick), smallPack(kNewVersion));

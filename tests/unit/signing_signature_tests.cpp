@@ -100,7 +100,7 @@ TEST_CASE("signatures: a format-1 file (one SHA-256 of the whole pack) is refuse
     const std::string file = formatSignatureFile(signPackFields(exampleFields(), pair.secretKey));
     std::string former = replaced(replaced(file, "kiosk-pack-signature 2", "kiosk-pack-signature 1"),
                                   "chunked-sha256: ", "sha256: ");
-    CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("sign the pack again"), SigningError);
+    CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("sign the pack again"), SignatureFormatTooOld);
     // Only that exact first line: anything else is just malformed.
     former.insert(former.find('\n'), "0");
     CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("line 1 should be"), SigningError);

@@ -18,6 +18,7 @@ constexpr std::array kCodes{
     std::pair{Reason::StickReadError, std::string_view("stick-read-error")},
     std::pair{Reason::SignatureMissing, std::string_view("signature-missing")},
     std::pair{Reason::SignatureMalformed, std::string_view("signature-malformed")},
+    std::pair{Reason::SignatureOldFormat, std::string_view("signature-old-format")},
     std::pair{Reason::SignatureUnknownKey, std::string_view("signature-unknown-key")},
     std::pair{Reason::SignatureRevokedKey, std::string_view("signature-revoked-key")},
     std::pair{Reason::SignatureInvalid, std::string_view("signature-invalid")},

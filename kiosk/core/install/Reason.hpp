@@ -26,6 +26,7 @@ enum class Reason {
     // The signature.
     SignatureMissing,
     SignatureMalformed,
+    SignatureOldFormat,
     SignatureUnknownKey,
     SignatureRevokedKey,
     SignatureInvalid,

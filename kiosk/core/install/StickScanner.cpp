@@ -113,6 +113,9 @@ private:
         } catch (const os::FileError& error) {
             file.refusal = Reason::StickReadError;
             file.detail = file.displayName + ": cannot read its signature: " + error.what();
+        } catch (const signing::SignatureFormatTooOld& error) {
+            file.refusal = Reason::SignatureOldFormat;
+            file.detail = file.displayName + ": " + entry.name + ": " + error.what();
         } catch (const signing::SigningError& error) {
             file.refusal = Reason::SignatureMalformed;
             file.detail = file.displayName + ": " + entry.name + ": " + error.what();

@@ -78,8 +78,8 @@ std::string formatSignatureFile(const PackSignature& signature) {
 
 PackSignature parseSignatureFile(std::string_view text) {
     if (text.starts_with(kFormerHeader) && text.substr(kFormerHeader.size()).find_first_of("\r\n") == 0)
-        throw SigningError("this is a signature of format 1, made by an older kiosk-pack; sign the pack again "
-                           "with this version's kiosk-pack sign");
+        throw SignatureFormatTooOld("this is a signature of format 1, made by an older kiosk-pack; sign the pack "
+                                    "again with this version's kiosk-pack sign");
     const FieldFile file = FieldFile::parse(text, kHeader, false);
     const std::vector<std::string> expectedOrder = {"key-id",    "pack-id",        "pack-version",
                                                     "file-size", "chunked-sha256", "signature"};

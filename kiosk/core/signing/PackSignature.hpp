@@ -51,7 +51,8 @@ PackSignature signPackFields(SignedPackFields fields, const SecretKey& key);
 bool verifyPackSignature(const PackSignature& signature, const PublicKey& key);
 
 std::string formatSignatureFile(const PackSignature& signature);
-// Throws SigningError for anything but a well-formed format-2 signature file.
+// Throws SigningError for anything but a well-formed format-2 signature file
+// (SignatureFormatTooOld for a format-1 one).
 PackSignature parseSignatureFile(std::string_view text);
 
 // Pack ids: ASCII letters, digits, '.', '-' and '_', 1 to 128 characters.
