@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace kiosk::install {
@@ -189,10 +190,10 @@ private:
             snapshot.candidates[index].outcome = CandidateOutcome::Copying;
         });
         StageStopwatch stopwatch(settings_.onStageTimed);
-        const std::string stagedHash = copyToStaging(file);
-        // The copy goes to the disk while it is checked: the checks read it from the page cache
-        // either way, and only the rename into place needs it durable.
-        os::BackgroundFsync durability(data_.stagedPack());
+        // The copy goes to the disk while its hash is finished and while it is checked: both
+        // read it from the page cache either way, and only the rename into place needs it durable.
+        std::optional<os::BackgroundFsync> durability;
+        const std::string stagedHash = copyToStaging(file, durability);
         stopwatch.lap("copy to staging + its hash");
 
         progress_.update([&](InstallSnapshot& snapshot) {
@@ -203,7 +204,7 @@ private:
         const pack::PackIndex verified = verifyStagedCopy(*file.signature, trust, file.displayName, stagedHash);
         stopwatch.lap("checks (all, wall time; the fsync of the copy runs beside them)");
         try {
-            durability.wait();
+            durability->wait();
         } catch (const os::NoSpaceError& error) {
             throw Refusal(Reason::DiskFull, error.what());
         } catch (const os::FileError& error) {
@@ -262,8 +263,9 @@ private:
         }
     }
 
-    // Copies the pack into staging/ and returns the hash of the copy (signing/ChunkedSha256.hpp).
-    std::string copyToStaging(const StickFile& file) {
+    // Copies the pack into staging/, starts `durability` on the copy, and returns the hash of
+    // the copy (signing/ChunkedSha256.hpp).
+    std::string copyToStaging(const StickFile& file, std::optional<os::BackgroundFsync>& durability) {
         try {
             os::createDirectoriesDurably(data_.stagingDirectory());
             os::removeFileDurably(data_.stagedPack());
@@ -308,6 +310,7 @@ private:
         } catch (const os::FileError& error) {
             throw Refusal(Reason::DataWriteError, error.what());
         }
+        durability.emplace(data_.stagedPack());
         try {
             return hasher.finishHex([&](std::uint64_t) { return !progress_.stopRequested(); });
         } catch (const os::CopyCancelled& error) {
