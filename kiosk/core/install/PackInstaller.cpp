@@ -283,7 +283,7 @@ private:
         copy.destination = data_.stagedPack();
         copy.expectedBytes = file.size;
         copy.chunkBytes = settings_.copyChunkBytes;
-        copy.fsyncWhenDone = false; // installCandidate fsyncs it beside the checks
+        copy.fsyncWhenDone = false; // `durability` below, beside the hashing and the checks
         // The staged copy's own bytes are hashed, read back chunk by chunk on helper threads
         // right behind the copy (from the page cache), so the hash is ready soon after the copy.
         signing::ChunkedFileHasher hasher(data_.stagedPack(), file.size);

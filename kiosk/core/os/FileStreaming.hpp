@@ -1,5 +1,5 @@
 // Streaming big files: copying a pack from a USB stick into the data folder with progress,
-// cancellation and fsync, and reading a file in chunks or at any offset (for hashing). A pack may be
+// cancellation and fsync, and reading a file at any offset (for hashing). A pack may be
 // gigabytes on a board with 1 GiB of memory, so nothing here holds a whole file.
 #pragma once
 
