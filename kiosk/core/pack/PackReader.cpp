@@ -2,10 +2,12 @@
 
 #include "audio/VorbisDecoding.hpp"
 #include "pack/PackSchema.hpp"
+#include "signing/Hex.hpp"
 #include "text/CharacterList.hpp"
 #include "text/Unicode.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <sodium.h>
 
@@ -20,16 +22,12 @@ std::string checkedText(std::string text, const std::string& where) {
     return text;
 }
 
+// libsodium rather than signing::sha256Hex (OpenSSL): OpenSSL's first SHA-256 in a process
+// costs about 1 ms of set-up, and the kiosk hashes home's thumbnails while it starts.
 std::string sha256Hex(std::span<const std::uint8_t> bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, bytes.data(), bytes.size());
-    static const char* const hexDigits = "0123456789abcdef";
-    std::string hex;
-    for (const unsigned char byte : digest) {
-        hex += hexDigits[byte >> 4];
-        hex += hexDigits[byte & 15];
-    }
-    return hex;
+    std::array<std::uint8_t, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), bytes.data(), bytes.size());
+    return signing::toHex(digest);
 }
 
 std::int64_t parseInteger(const std::string& value, const std::string& key) {

@@ -102,7 +102,6 @@ void ChunkedFileHasher::work() {
             return;
         }
         lock.lock();
-        ++chunksDone_;
         bytesHashed_ += bytes.size();
         changed_.notify_all();
     }
@@ -112,7 +111,7 @@ std::string ChunkedFileHasher::finishHex(const std::function<bool(std::uint64_t 
     std::unique_lock lock(mutex_);
     std::uint64_t reported = 0;
     while (true) {
-        changed_.wait(lock, [&] { return failure_ || chunksDone_ == chunkCount_ || bytesHashed_ != reported; });
+        changed_.wait(lock, [&] { return failure_ || bytesHashed_ == totalBytes_ || bytesHashed_ != reported; });
         if (failure_)
             std::rethrow_exception(failure_);
         if (bytesHashed_ != reported) {
@@ -125,10 +124,10 @@ std::string ChunkedFileHasher::finishHex(const std::function<bool(std::uint64_t 
                     throw os::CopyCancelled("hashing " + path_.string() + " cancelled");
             }
         }
-        if (chunksDone_ == chunkCount_)
+        if (bytesHashed_ == totalBytes_)
             break;
     }
-    // Every helper has finished its last chunk (chunksDone_ counts them under the lock).
+    // Every helper has finished its last chunk (bytesHashed_ counts them under the lock).
     return hashOfDigests(digests_);
 }
 

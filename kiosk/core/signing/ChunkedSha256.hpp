@@ -68,8 +68,7 @@ private:
     std::condition_variable changed_;
     std::uint64_t bytesWritten_ = 0;
     std::uint64_t nextChunk_ = 0;
-    std::uint64_t chunksDone_ = 0;
-    std::uint64_t bytesHashed_ = 0;
+    std::uint64_t bytesHashed_ = 0; // all hashed when it reaches totalBytes_
     std::exception_ptr failure_;
     bool stopping_ = false;
     std::vector<std::thread> workers_; // last: started once everything they use exists
