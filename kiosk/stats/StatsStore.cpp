@@ -4,6 +4,7 @@
 #include "os/SystemStatus.hpp"
 #include "stats/KioskIdentity.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -103,6 +104,16 @@ db::Database openChecked(const std::filesystem::path& path) {
         throw;
     }
     return database;
+}
+
+// A catalog's languages, categories and pages as comparable rows.
+void addCatalogRows(const PackCatalog& catalog, std::set<std::vector<std::string>>& rows) {
+    for (const CatalogLanguage& entry : catalog.languages)
+        rows.insert({"language", catalog.packId, entry.code, entry.name});
+    for (const CatalogCategory& entry : catalog.categories)
+        rows.insert({"category", catalog.packId, entry.id, entry.title});
+    for (const CatalogPage& entry : catalog.pages)
+        rows.insert({"page", catalog.packId, entry.id, entry.categoryId, entry.kind, entry.title});
 }
 
 } // namespace
@@ -251,28 +262,13 @@ bool StatsStore::holdsCatalog(const std::vector<PackCatalog>& packs) const {
         return false;
     // Rows of earlier versions stay (old counts keep their titles), so "holds" means every
     // row of the new catalog is there as it is now, not that the tables are equal.
-    using Row = std::vector<std::string>;
-    std::set<Row> stored;
-    for (const PackCatalog& catalog : knownCatalog()) {
-        for (const CatalogLanguage& entry : catalog.languages)
-            stored.insert({"language", catalog.packId, entry.code, entry.name});
-        for (const CatalogCategory& entry : catalog.categories)
-            stored.insert({"category", catalog.packId, entry.id, entry.title});
-        for (const CatalogPage& entry : catalog.pages)
-            stored.insert({"page", catalog.packId, entry.id, entry.categoryId, entry.kind, entry.title});
-    }
-    for (const PackCatalog& catalog : packs) {
-        for (const CatalogLanguage& entry : catalog.languages)
-            if (!stored.contains({"language", catalog.packId, entry.code, entry.name}))
-                return false;
-        for (const CatalogCategory& entry : catalog.categories)
-            if (!stored.contains({"category", catalog.packId, entry.id, entry.title}))
-                return false;
-        for (const CatalogPage& entry : catalog.pages)
-            if (!stored.contains({"page", catalog.packId, entry.id, entry.categoryId, entry.kind, entry.title}))
-                return false;
-    }
-    return true;
+    std::set<std::vector<std::string>> stored;
+    for (const PackCatalog& catalog : knownCatalog())
+        addCatalogRows(catalog, stored);
+    std::set<std::vector<std::string>> wantedRows;
+    for (const PackCatalog& catalog : packs)
+        addCatalogRows(catalog, wantedRows);
+    return std::includes(stored.begin(), stored.end(), wantedRows.begin(), wantedRows.end());
 }
 
 void StatsStore::rememberInstalledPacks(const std::vector<PackCatalog>& packs) {
