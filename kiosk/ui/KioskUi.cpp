@@ -162,7 +162,15 @@ PageExtras KioskUi::pageExtras() const {
     return extras;
 }
 
+void KioskUi::setNotice(const std::optional<InstallNotice>& notice) {
+    if (notice == notice_)
+        return;
+    notice_ = notice;
+    undrawnChanges_ = true;
+}
+
 void KioskUi::draw() {
+    undrawnChanges_ = false;
     record_.clear();
     // Large text only where its fonts could be made: the layout follows the fonts drawn.
     const bool largeText = modes_.largeText && fonts_.hasLarge;
@@ -228,6 +236,7 @@ void KioskUi::draw() {
 
     for (const UiAction& action : context.actions)
         apply(action);
+    undrawnChanges_ = !context.actions.empty();
 }
 
 void KioskUi::drawStatisticsBanner(UiContext& context, const InstallNotice& notice) {

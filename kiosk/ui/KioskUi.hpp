@@ -70,13 +70,17 @@ public:
     bool wantsTextInput() const { return staffView_ && staffView_->wantsTextInput(); }
     // The USB notice to show over everything, or nothing. A notice that only says statistics
     // were saved is a small banner that does not interrupt the villager.
-    void setNotice(const std::optional<InstallNotice>& notice) { notice_ = notice; }
+    void setNotice(const std::optional<InstallNotice>& notice);
     // True once after the villager or staff tapped OK on the notice.
     bool takeNoticeDismissed();
     void feedInput(const input::GestureFrame& gestures, std::int64_t nowMilliseconds);
     void draw();
 
     const FrameRecord& lastFrame() const { return record_; }
+    // True when what the UI shows changed after its last frame was drawn: a tap's action is
+    // applied at the end of the frame that delivered it, a notice arrives between frames, and
+    // a new UI has drawn nothing yet. The platform must draw again to show it.
+    bool hasUndrawnChanges() const { return undrawnChanges_; }
     // True while something moves (a glide, the attract loop, a tap in flight): the platform
     // then keeps drawing, every frameIntervalMilliseconds(); otherwise it may sleep until the
     // next event.
@@ -143,6 +147,7 @@ private:
     bool fingerDown_ = false;
     // The last frame showed sound playing: one more frame must show that it stopped.
     bool drawnWhilePlaying_ = false;
+    bool undrawnChanges_ = true;
     FrameRecord record_;
 };
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 #include <cmath>
+#include <iostream>
 
 namespace kiosk::platform {
 
@@ -64,8 +65,9 @@ void HeadlessRunner::tapAt(float x, float y) {
 std::optional<std::string> HeadlessRunner::execute(const script::Action& action) {
     // Pictures decode on worker threads; what a screenshot or an expectation sees must not
     // depend on how fast they were, so both wait for them and for the frame that shows them.
-    const bool looksAtTheScreen =
-        std::holds_alternative<script::Shot>(action) || std::holds_alternative<script::Expect>(action);
+    const bool looksAtTheScreen = std::holds_alternative<script::Shot>(action) ||
+                                  std::holds_alternative<script::Expect>(action) ||
+                                  std::holds_alternative<script::Locate>(action);
     if (looksAtTheScreen && runtime_.waitForPictures())
         runtime_.renderFrame();
     if (const auto* tap = std::get_if<script::TapAt>(&action)) {
@@ -76,6 +78,12 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
             return "nothing touchable on screen says \"" + tapText->text + "\"";
         const ImVec2 centre = item->centre();
         tapAt(centre.x, centre.y);
+    } else if (const auto* locate = std::get_if<script::Locate>(&action)) {
+        const ui::VisibleItem* item = runtime_.ui().lastFrame().findTouchable(locate->text);
+        if (!item)
+            return "nothing touchable on screen says \"" + locate->text + "\"";
+        const ImVec2 centre = item->centre();
+        std::cout << "locate " << locate->text << " " << std::lround(centre.x) << " " << std::lround(centre.y) << std::endl;
     } else if (const auto* drag = std::get_if<script::Drag>(&action)) {
         input::GestureRecognizer& gestures = runtime_.gestures();
         gestures.pointerDown({drag->fromX, drag->fromY}, clock_.monotonicMilliseconds());

@@ -44,6 +44,24 @@ IdleWait::IdleWait(const char* videoDriver) {
     if (deviceWatch_)
         ::inotify_add_watch(deviceWatch_.get(), kInputDirectory, IN_CREATE | IN_DELETE | IN_ATTRIB);
     rescanInputDevices();
+    // Events pushed by other threads reach SDL's queue but not our handles: the watch rings
+    // our doorbell for them. Not for those added on the loop's own thread: SDL_PollEvent
+    // itself adds one (SDL_POLLSENTINEL) on every call, and a ring for it would never let
+    // the loop sleep.
+    loopThread_ = SDL_ThreadID();
+    SDL_AddEventWatch(&IdleWait::wakeOnPushedEvent, this);
+}
+
+IdleWait::~IdleWait() {
+    if (!sdlWaitsWell_)
+        SDL_DelEventWatch(&IdleWait::wakeOnPushedEvent, this);
+}
+
+int IdleWait::wakeOnPushedEvent(void* idleWait, SDL_Event*) {
+    IdleWait& self = *static_cast<IdleWait*>(idleWait);
+    if (SDL_ThreadID() != self.loopThread_)
+        self.wake();
+    return 0;
 }
 
 void IdleWait::rescanInputDevices() {

@@ -8,6 +8,8 @@
 // for a signal (SIGTERM from systemd) or when the timeout ends, and then lets SDL read.
 #pragma once
 
+#include "LoopEvents.hpp"
+
 #include <SDL.h>
 #include <map>
 #include <string>
@@ -32,21 +34,25 @@ private:
     int descriptor_ = -1;
 };
 
-class IdleWait {
+class IdleWait final : public LoopEvents {
 public:
     // `videoDriver` is SDL_GetCurrentVideoDriver(): drivers that wait well keep SDL's wait.
     explicit IdleWait(const char* videoDriver);
+    ~IdleWait() override;
+    IdleWait(const IdleWait&) = delete;
+    IdleWait& operator=(const IdleWait&) = delete;
 
-    // Like SDL_WaitEventTimeout: true with `event` filled, false when the time ran out.
-    bool waitEvent(SDL_Event& event, int timeoutMilliseconds);
-    // Safe from any thread: ends a wait early (a picture decoded, a USB stick arrived).
+    bool waitEvent(SDL_Event& event, int timeoutMilliseconds) override;
+    // Safe from any thread: ends a wait early. Every SDL_PushEvent (from any thread) calls it.
     void wake();
 
 private:
+    static int wakeOnPushedEvent(void* idleWait, SDL_Event* event);
     void rescanInputDevices();
     void drain(int descriptor);
 
     bool sdlWaitsWell_ = false;
+    SDL_threadID loopThread_ = 0;
     FileHandle wakeEvent_;      // eventfd
     FileHandle deviceWatch_;    // inotify on /dev/input: touch screens plugged in later
     std::map<std::string, FileHandle> inputDevices_;

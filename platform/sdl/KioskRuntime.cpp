@@ -1,5 +1,6 @@
 #include "KioskRuntime.hpp"
 
+#include "DrawDataFingerprint.hpp"
 #include "IdleWait.hpp"
 #include "RendererLimits.hpp"
 #include "Screens.hpp"
@@ -211,6 +212,9 @@ void KioskRuntime::startUi(const pack::PackReader& pack) {
     ui_->setUsageObserver(observer_);
     ui_->setStaffServices(staffServices_);
     ui_->setAudioOutput(&audio_);
+    uiFramesDrawn_ = 0;
+    lastFrameDiffered_ = false;
+    unsettledFramesInARow_ = 0;
 }
 
 void KioskRuntime::replacePack(const pack::PackReader& pack) {
@@ -224,8 +228,23 @@ void KioskRuntime::replacePack(const pack::PackReader& pack) {
     startUi(pack);
 }
 
-bool KioskRuntime::wantsFrames() const {
-    return hookWantsFrames_ || ui_->isAnimating() || gestures_.isPressed() || pictures_->hasPendingPictures();
+time::FrameLoopState KioskRuntime::frameLoopState(bool inputSinceLastFrame) const {
+    time::FrameLoopState state;
+    state.nowMilliseconds = clock_.monotonicMilliseconds();
+    state.anyFrameDrawn = uiFramesDrawn_ > 0;
+    state.inputSinceLastFrame = inputSinceLastFrame;
+    state.undrawnUiChanges = ui_->hasUndrawnChanges();
+    state.lastFrameDiffered = lastFrameDiffered_;
+    state.unsettledFramesInARow = unsettledFramesInARow_;
+    state.pointerHeld = gestures_.isPressed();
+    state.animating = ui_->isAnimating();
+    state.narrating = audio_.status().isPlaying();
+    state.picturesPending = pictures_->hasPendingPictures();
+    state.hookWantsFrames = hookWantsFrames_;
+    state.lastFrameStartMilliseconds = lastFrameStartMilliseconds_;
+    state.frameIntervalMilliseconds = ui_->frameIntervalMilliseconds();
+    state.idleDeadlineMilliseconds = idleDeadlineMilliseconds_;
+    return state;
 }
 
 void KioskRuntime::setUsageObserver(ui::UsageObserver* observer) {
@@ -266,6 +285,7 @@ void KioskRuntime::renderFrame() {
     if (frameHook_)
         hookWantsFrames_ = frameHook_();
     const std::int64_t now = clock_.monotonicMilliseconds();
+    lastFrameStartMilliseconds_ = now;
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = metrics_->screen;
     io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -288,10 +308,17 @@ void KioskRuntime::renderFrame() {
     ImGui::NewFrame();
     ui_->draw();
     ImGui::Render();
+    const std::uint64_t fingerprint = ui::drawDataFingerprint(*ImGui::GetDrawData());
+    lastFrameDiffered_ = uiFramesDrawn_ == 0 || fingerprint != lastFrameFingerprint_;
+    lastFrameFingerprint_ = fingerprint;
+    ++uiFramesDrawn_;
+    idleDeadlineMilliseconds_ = now + ui_->millisecondsUntilIdle();
     SDL_SetRenderDrawColor(renderer_.get(), 250, 245, 235, 255);
     SDL_RenderClear(renderer_.get());
     renderDrawData(renderer_.get(), *ImGui::GetDrawData(), opaqueRects_);
     SDL_RenderPresent(renderer_.get());
+    if (framePresentedHook_)
+        framePresentedHook_();
     if (!firstCompleteFrameLogged_ && pictures_->statistics().placeholdersLastFrame == 0) {
         // How long start-up takes, as a visitor sees it (and bench/run-all measures it).
         firstCompleteFrameLogged_ = true;
@@ -310,56 +337,51 @@ void KioskRuntime::saveScreenshot(const std::filesystem::path& file) const {
 }
 
 void KioskRuntime::runUntilQuit(bool allowEscapeToQuit) {
-    SystemdNotifier systemd;
     IdleWait idle(SDL_GetCurrentVideoDriver());
-    std::int64_t framesDrawn = 0;
-    // When the UI goes idle if nothing happens, on our clock: the UI's own countdown only
-    // moves when a frame is drawn, and an idle kiosk draws none.
-    std::int64_t idleDeadline = 0;
+    runLoop(idle, allowEscapeToQuit);
+}
+
+void KioskRuntime::runLoop(LoopEvents& events, bool allowEscapeToQuit) {
+    SystemdNotifier systemd;
+    bool inputSinceLastFrame = false;
     bool running = true;
     while (running) {
-        // Sleep until something happens unless something moves: an idle kiosk uses no CPU,
-        // but still wakes in time for its idle timeout (and the watchdog, once a second).
-        // Pictures still decoding count as moving: the frames that show them must come.
-        const bool busy = wantsFrames();
-        const std::int64_t untilIdle = idleDeadline - clock_.monotonicMilliseconds();
-        const int timeout = busy ? 0 : static_cast<int>(std::clamp<std::int64_t>(untilIdle, 1, 1000));
+        // Sleeps until something happens or the next frame is due (time/FrameSchedule.hpp).
         SDL_Event event;
-        bool haveEvent = busy ? SDL_PollEvent(&event) != 0 : idle.waitEvent(event, timeout);
-        // Woken by the timeout alone before the idle deadline: nothing on the screen can have
-        // changed, so only the watchdog hears from us (a software frame costs a Pi ~50 ms).
-        const bool quietWakeUp =
-            !busy && !haveEvent && framesDrawn > 0 && clock_.monotonicMilliseconds() < idleDeadline;
+        bool haveEvent = events.waitEvent(event, time::waitMilliseconds(frameLoopState(inputSinceLastFrame)));
+        ++loopStatistics_.turns;
         while (haveEvent) {
+            inputSinceLastFrame = true;
             if (event.type == SDL_QUIT)
                 running = false;
             else if (event.type == SDL_KEYDOWN && allowEscapeToQuit && event.key.keysym.sym == SDLK_ESCAPE)
                 running = false;
             else if (!(ui_->wantsTextInput() && processKeyboardEvent(event)))
                 processTouchEvent(event, renderer_.get(), gestures_, clock_.monotonicMilliseconds());
-            haveEvent = SDL_PollEvent(&event) != 0;
+            haveEvent = events.waitEvent(event, 0);
         }
-        if (quietWakeUp) {
-            systemd.keepAlive(clock_.monotonicMilliseconds());
-            // The frame hook polls the world outside (USB sticks) and may change what is shown.
-            const ui::KioskUi* shown = ui_.get();
+        systemd.keepAlive(clock_.monotonicMilliseconds());
+        if (!running)
+            break;
+        if (!time::drawsFrame(frameLoopState(inputSinceLastFrame))) {
+            // No frame yet, but the world outside is polled (the frame hook looks at USB
+            // sticks and may change what is shown), and the statistics' commit clock moves
+            // while the kiosk is idle, so the power-cut bound holds without frames.
             if (frameHook_)
                 hookWantsFrames_ = frameHook_();
-            if (!hookWantsFrames_ && ui_.get() == shown)
+            if (observer_)
+                observer_->tick();
+            if (!time::drawsFrame(frameLoopState(inputSinceLastFrame)))
                 continue;
         }
-        const std::int64_t frameStart = clock_.monotonicMilliseconds();
+        const time::FrameLoopState state = frameLoopState(inputSinceLastFrame);
+        unsettledFramesInARow_ = time::drawsOnlyToSettle(state) ? unsettledFramesInARow_ + 1 : 0;
         renderFrame();
-        ++framesDrawn;
-        idleDeadline = clock_.monotonicMilliseconds() + ui_->millisecondsUntilIdle();
+        ++loopStatistics_.framesDrawn;
+        inputSinceLastFrame = false;
         enableTextInput(ui_->wantsTextInput());
         systemd.ready(); // the first frame is on the screen
         systemd.keepAlive(clock_.monotonicMilliseconds());
-        // Software rendering has no vsync to pace it, and the attract loop needs far fewer frames.
-        const std::int64_t spent = clock_.monotonicMilliseconds() - frameStart;
-        const std::int64_t interval = ui_->frameIntervalMilliseconds();
-        if (busy && spent < interval)
-            SDL_Delay(static_cast<Uint32>(interval - spent));
     }
 }
 

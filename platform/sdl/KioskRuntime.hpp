@@ -4,6 +4,7 @@
 #pragma once
 
 #include "KioskUi.hpp"
+#include "LoopEvents.hpp"
 #include "SdlAudioPlayer.hpp"
 #include "SdlDrawDataRenderer.hpp"
 #include "SdlFontTexture.hpp"
@@ -11,6 +12,7 @@
 #include "SdlPictureSource.hpp"
 #include "input/GestureRecognizer.hpp"
 #include "time/Clock.hpp"
+#include "time/FrameSchedule.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -38,6 +40,12 @@ struct RuntimeSettings {
     ui::KioskSettings kiosk;
 };
 
+// What the interactive loop did, for tests and benchmarks.
+struct LoopStatistics {
+    std::int64_t turns = 0;       // wake-ups: each wait for events that ended, whether or not a frame followed
+    std::int64_t framesDrawn = 0; // by the loop (the harness draws its own)
+};
+
 class KioskRuntime {
 public:
     KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
@@ -48,6 +56,11 @@ public:
 
     // Interactive: until the system asks us to quit (there is no quit gesture in kiosk mode).
     void runUntilQuit(bool allowEscapeToQuit);
+    // The same loop on other events (a test's script on a virtual clock).
+    void runLoop(LoopEvents& events, bool allowEscapeToQuit);
+    const LoopStatistics& loopStatistics() const { return loopStatistics_; }
+    // Called on the drawing thread after every frame is presented (tests read the screen back).
+    void setFramePresentedHook(std::function<void()> hook) { framePresentedHook_ = std::move(hook); }
     void renderFrame();
     void saveScreenshot(const std::filesystem::path& file) const;
     // Headless runs and benchmarks: blocks until the pictures asked for are decoded; true
@@ -67,8 +80,8 @@ public:
     // Called at the start of every frame, before input reaches the UI; it may call
     // replacePack. It returns true while it has something moving on screen (a progress bar).
     void setFrameHook(std::function<bool()> hook) { frameHook_ = std::move(hook); }
-    // Whether the last frame asked for the next one soon.
-    bool wantsFrames() const;
+    // What the loop knows when it decides whether to draw (time/FrameSchedule.hpp).
+    time::FrameLoopState frameLoopState(bool inputSinceLastFrame) const;
     bool takeNoticeDismissed() { return ui_->takeNoticeDismissed(); }
     input::GestureRecognizer& gestures() { return gestures_; }
     const ui::KioskUi& ui() const { return *ui_; }
@@ -95,7 +108,16 @@ private:
     ui::UsageObserver* observer_ = nullptr;
     ui::StaffServices* staffServices_ = nullptr;
     std::function<bool()> frameHook_;
+    std::function<void()> framePresentedHook_;
     bool hookWantsFrames_ = false;
+    // Of the UI on screen: frames drawn, whether the last differed from the one before.
+    std::int64_t uiFramesDrawn_ = 0;
+    std::uint64_t lastFrameFingerprint_ = 0;
+    bool lastFrameDiffered_ = false;
+    int unsettledFramesInARow_ = 0;
+    std::int64_t lastFrameStartMilliseconds_ = 0;
+    std::int64_t idleDeadlineMilliseconds_ = 0;
+    LoopStatistics loopStatistics_;
     SdlWindow window_;
     SdlRenderer renderer_;
     OpaqueRects opaqueRects_ = OpaqueRects::AsGeometry; // filled unblended on a software renderer

@@ -128,6 +128,8 @@ Action parseAction(LineReader& reader) {
         return Expect{reader.quoted(), false};
     if (name == "expect-audio")
         return ExpectAudio{};
+    if (name == "locate")
+        return Locate{reader.quoted()};
     reader.fail("unknown command '" + name + "'");
 }
 

@@ -1,0 +1,222 @@
+// The interactive loop a villager meets (KioskRuntime::runLoop / runUntilQuit), not the
+// headless harness: every tap is answered without further input, an idle kiosk draws
+// nothing and wakes about once a second, the attract loop and the statistics' commit clock
+// keep time without frames, and a mouse (or a touch panel that presents as an absolute
+// pointer) taps, drags and long-presses like a finger.
+#include "LoopFixture.hpp"
+#include "stats_test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace kiosk;
+using namespace kiosk::testing;
+
+namespace {
+
+constexpr std::int64_t kPressMilliseconds = 80;
+constexpr std::int64_t kAnsweredWithinMilliseconds = 100;
+
+const ImVec2 kScreen(1280, 800);
+
+// The first frame presented at or after `from` showing `screen`, or nullptr.
+const PresentedFrame* firstShowing(const std::vector<PresentedFrame>& frames, std::int64_t from,
+                                   ui::ScreenKind screen) {
+    for (const PresentedFrame& frame : frames)
+        if (frame.milliseconds >= from && frame.screen == screen)
+            return &frame;
+    return nullptr;
+}
+
+std::size_t framesBetween(const std::vector<PresentedFrame>& frames, std::int64_t from, std::int64_t to) {
+    return static_cast<std::size_t>(
+        std::count_if(frames.begin(), frames.end(), [&](const PresentedFrame& frame) {
+            return frame.milliseconds >= from && frame.milliseconds < to;
+        }));
+}
+
+// A tap on the target labelled `label` (found when the press comes), pressed at `at`.
+void scheduleTap(ScriptedEvents& events, LoopKiosk& kiosk, Pointer pointer, std::int64_t at,
+                 const std::string& label) {
+    auto position = std::make_shared<ImVec2>();
+    events.at(at, [&kiosk, pointer, label, position] {
+        *position = kiosk.locate(label);
+        return pointerDown(pointer, *position, kScreen);
+    });
+    events.at(at + kPressMilliseconds,
+              [pointer, position] { return pointerUp(pointer, *position, kScreen); });
+}
+
+} // namespace
+
+TEST_CASE(
+    "after a tap and no further input, the next screen is presented within 100 ms, by finger and by mouse") {
+    for (const Pointer pointer : {Pointer::Finger, Pointer::Mouse}) {
+        CAPTURE(pointer == Pointer::Finger ? "finger" : "mouse");
+        time::VirtualClock clock;
+        LoopKiosk kiosk(clock);
+        ScriptedEvents events(clock);
+        kiosk.runtime().renderFrame(); // to find the tiles; the loop draws its own frames
+        const std::int64_t release = 1000 + kPressMilliseconds;
+        scheduleTap(events, kiosk, pointer, 1000, "Chương trình");
+        events.quitAt(20'000);
+        kiosk.runtime().runLoop(events, false);
+
+        const PresentedFrame* category = firstShowing(kiosk.presented(), release, ui::ScreenKind::Category);
+        REQUIRE(category != nullptr);
+        CHECK(category->milliseconds - release <= kAnsweredWithinMilliseconds);
+        // And then it settles: nothing is drawn in the rest of the time, though the loop woke.
+        // (Pictures decode in real time while the virtual clock runs ahead: 5 s leaves room.)
+        const std::int64_t settled = release + 5000;
+        CHECK(framesBetween(kiosk.presented(), settled, 20'000) == 0);
+        CHECK(kiosk.presented().back().screen == ui::ScreenKind::Category);
+    }
+}
+
+TEST_CASE("an idle kiosk draws no frame for 60 s and wakes about once a second") {
+    time::VirtualClock clock;
+    LoopKiosk kiosk(clock);
+    ScriptedEvents events(clock);
+    events.quitAt(65'000);
+    kiosk.runtime().runLoop(events, false);
+    // Start-up draws home and lets it settle within the first few frames.
+    REQUIRE(!kiosk.presented().empty());
+    CHECK(kiosk.presented().back().milliseconds < 1000);
+    CHECK(framesBetween(kiosk.presented(), 5000, 65'000) == 0);
+    const auto& wakes = events.timeouts();
+    const auto inWindow =
+        std::count_if(wakes.begin(), wakes.end(), [](std::int64_t at) { return at >= 5000 && at < 65'000; });
+    CHECK(inWindow >= 55); // the watchdog hears from the loop
+    CHECK(inWindow <= 62);
+}
+
+TEST_CASE("the attract loop starts at the idle timeout without any input") {
+    time::VirtualClock clock;
+    LoopKiosk kiosk(clock);
+    ScriptedEvents events(clock);
+    kiosk.runtime().renderFrame();
+    scheduleTap(events, kiosk, Pointer::Finger, 1000, "Chương trình");
+    events.quitAt(100'000);
+    kiosk.runtime().runLoop(events, false);
+    const std::int64_t lastTouch = 1000 + kPressMilliseconds;
+    const PresentedFrame* attract = firstShowing(kiosk.presented(), lastTouch, ui::ScreenKind::Attract);
+    REQUIRE(attract != nullptr);
+    CHECK(attract->milliseconds >= lastTouch + 90'000);
+    CHECK(attract->milliseconds <= lastTouch + 90'000 + 100);
+    CHECK(kiosk.presented().back().screen == ui::ScreenKind::Attract);
+}
+
+namespace {
+
+// The UI's usage events into a real recorder, as the app's UsageStatistics does.
+class RecordingObserver final : public ui::UsageObserver {
+  public:
+    explicit RecordingObserver(stats::UsageRecorder& recorder) : recorder_(recorder) {}
+    void sessionStarted(bool) override { recorder_.sessionStarted(); }
+    void categoryOpened(const std::string& categoryId) override { recorder_.categoryOpened(categoryId); }
+    void pageOpened(const std::string& pageId, const std::string& language) override {
+        recorder_.pageViewed(pageId, language);
+    }
+    void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwell) override {
+        recorder_.pageLeft(pageId, language, dwell);
+    }
+    void fullScreenPictureShown(const std::string&, bool) override {}
+    void languageSwitched(const std::string& from, const std::string& to) override {
+        recorder_.languageSwitched(from, to);
+    }
+    void pollAnswered(const std::string&, const std::string&, pack::PollAnswer) override {}
+    void wentIdle() override { recorder_.wentIdle(); }
+    void tick() override { recorder_.tick(); }
+
+  private:
+    stats::UsageRecorder& recorder_;
+};
+
+} // namespace
+
+TEST_CASE("the statistics' commit clock moves while the kiosk is idle: a visit is durable 31 s later, "
+          "without frames") {
+    stats::testing::TemporaryFolder data;
+    stats::testing::FakeKernel kernel;
+    time::VirtualClock clock(stats::testing::morningWallSeconds);
+    stats::UsageRecorder recorder(clock, stats::testing::optionsFor(data.path(), kernel));
+    RecordingObserver observer(recorder);
+    LoopKiosk kiosk(clock);
+    kiosk.runtime().setUsageObserver(&observer);
+    ScriptedEvents events(clock);
+    kiosk.runtime().renderFrame();
+    scheduleTap(events, kiosk, Pointer::Finger, 1000, "Chương trình");
+    // Well before the 90-s idle timeout, which would commit anyway: a power cut here keeps
+    // the visit only if the 30-s commit interval ran on an idle screen.
+    events.quitAt(1000 + kPressMilliseconds + 31'000 + 1000);
+    kiosk.runtime().runLoop(events, false);
+    const stats::CountTable counts = stats::testing::committedCounts(data.path());
+    CHECK(stats::testing::total(counts, "session_started") == 1);
+    CHECK(stats::testing::totalOfMetric(counts, "category_open") == 1);
+    CHECK(framesBetween(kiosk.presented(), 3000, 40'000) == 0);
+}
+
+TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presses like a finger") {
+    for (const Pointer pointer : {Pointer::Finger, Pointer::Mouse}) {
+        CAPTURE(pointer == Pointer::Finger ? "finger" : "mouse");
+        time::VirtualClock clock;
+        LoopKiosk kiosk(clock);
+        ScriptedEvents events(clock);
+        kiosk.runtime().renderFrame();
+        scheduleTap(events, kiosk, pointer, 1000, "Chương trình");
+        scheduleTap(events, kiosk, pointer, 2000, "P4EM");
+        // A drag up the page: 300 px in 200 ms, then let go.
+        const ImVec2 from(640, 600), to(640, 300);
+        events.at(3000, [=] { return pointerDown(pointer, from, kScreen); });
+        for (int step = 1; step <= 10; ++step) {
+            const float progress = static_cast<float>(step) / 10.0f;
+            const ImVec2 at(from.x, from.y + (to.y - from.y) * progress);
+            events.at(3000 + step * 20, [=] { return pointerMove(pointer, at, kScreen); });
+        }
+        events.at(3220, [=] { return pointerUp(pointer, to, kScreen); });
+        // The staff gesture: a 3.5-s hold on the top-left corner opens the staff view.
+        const ImVec2 corner(20, 20);
+        events.at(8000, [=] { return pointerDown(pointer, corner, kScreen); });
+        events.at(11'500, [=] { return pointerUp(pointer, corner, kScreen); });
+        events.quitAt(14'000);
+
+        struct NoStaff final : ui::StaffServices {
+            ui::PinResult checkPin(const std::string&) override { return ui::PinResult::Wrong; }
+            std::int64_t lockedOutForMilliseconds() const override { return 0; }
+            ui::StaffReport report(ui::StaffSpan) override { return {}; }
+            std::string exportNow() override { return {}; }
+            std::string confirmDateIsCorrect() override { return {}; }
+            std::string setDate(int, int, int) override { return {}; }
+            std::string setPlaceName(const std::string&) override { return {}; }
+            std::string placeName() const override { return {}; }
+            void currentDate(int& year, int& month, int& day) const override {
+                year = 2026, month = 12, day = 3;
+            }
+        } staff;
+        kiosk.runtime().setStaffServices(&staff);
+        kiosk.runtime().runLoop(events, false);
+
+        const std::vector<PresentedFrame>& frames = kiosk.presented();
+        const PresentedFrame* beforeDrag = nullptr;
+        for (const PresentedFrame& frame : frames)
+            if (frame.milliseconds < 3000)
+                beforeDrag = &frame;
+        REQUIRE(beforeDrag != nullptr);
+        REQUIRE(beforeDrag->screen == ui::ScreenKind::Page);
+        const PresentedFrame* afterDrag = nullptr;
+        for (const PresentedFrame& frame : frames)
+            if (frame.milliseconds < 8000)
+                afterDrag = &frame;
+        REQUIRE(afterDrag != nullptr);
+        // Scrolled up by at least the drag, and still on the page: no tap fired.
+        CHECK(afterDrag->screen == ui::ScreenKind::Page);
+        CHECK(beforeDrag->firstItemTop - afterDrag->firstItemTop >= 250.0f);
+        // The glide ended and the screen settled before the hold began.
+        CHECK(framesBetween(frames, 6000, 8000) == 0);
+        CHECK(frames.back().staffViewOpen);
+    }
+}
