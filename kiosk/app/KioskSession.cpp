@@ -1,6 +1,7 @@
 #include "KioskSession.hpp"
 
 #include "EmbeddedDemoPack.hpp"
+#include "audio/SoundSettings.hpp"
 #include "install/StartupPack.hpp"
 #include "stats/PackCatalog.hpp"
 
@@ -56,6 +57,8 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
     runtime_ = std::make_unique<platform::KioskRuntime>(runtimeSettings, *pack_.reader, strings_, clock);
     runtime_->setUsageObserver(&statistics_);
     runtime_->setStaffServices(&staffConsole_);
+    runtime_->audio().setVolume(audio::loadVolumePercent(dataDirectory_));
+    staffConsole_.setAudioOutput(&runtime_->audio());
     runtime_->setFrameHook([this] { return beforeFrame(); });
 }
 

@@ -1,9 +1,12 @@
 #include "StaffConsole.hpp"
 
+#include "audio/SoundSettings.hpp"
+#include "audio/TestChime.hpp"
 #include "os/SystemStatus.hpp"
 #include "os/WallClock.hpp"
 #include "stats/Metrics.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -136,6 +139,38 @@ std::string StaffConsole::setPlaceName(const std::string& placeName) {
 }
 
 std::string StaffConsole::placeName() const { return recorder_.placeName(); }
+
+ui::StaffSound StaffConsole::sound() {
+    if (!audio_)
+        return {};
+    const ui::SoundDeviceStatus device = audio_->checkDevice();
+    return {device.works, device.deviceName, audio_->volume()};
+}
+
+std::string StaffConsole::changeVolume(int steps) {
+    if (!audio_)
+        return "No sound output.";
+    const int volume = std::clamp(audio_->volume() + steps * audio::kVolumeStepPercent, 0, 100);
+    audio_->setVolume(volume);
+    const std::string said = "Volume " + std::to_string(volume) + " %";
+    try {
+        audio::storeVolumePercent(dataDirectory_, volume);
+    } catch (const std::exception& error) {
+        return said + ", only until the kiosk restarts: " + error.what();
+    }
+    return said + ".";
+}
+
+std::string StaffConsole::playTestSound() {
+    if (!audio_)
+        return "No sound output.";
+    // The clip id is negative: never a pack's recording, so no page's speaker lights up.
+    constexpr std::int64_t kTestChimeClipId = -1;
+    audio_->play(audio::testChime(), kTestChimeClipId);
+    if (audio_->status().state == ui::PlaybackState::Failed)
+        return "No sound: " + audio_->lastError();
+    return "Playing a test sound at " + std::to_string(audio_->volume()) + " %.";
+}
 
 void StaffConsole::currentDate(int& year, int& month, int& day) const {
     const std::time_t local = static_cast<std::time_t>(clock_.wallSeconds() + kUtcOffsetSeconds);

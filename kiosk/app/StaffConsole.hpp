@@ -2,6 +2,7 @@
 // clock. Everything it shows is about the kiosk, never about a visitor.
 #pragma once
 
+#include "AudioOutput.hpp"
 #include "StaffServices.hpp"
 #include "pack/PackModel.hpp"
 #include "staff/StaffAccess.hpp"
@@ -29,6 +30,8 @@ public:
                  std::function<std::optional<std::string>()> exportThroughOutbox = {});
 
     void setShownPack(ShownPackDescription shownPack) { shownPack_ = std::move(shownPack); }
+    // The output the kiosk plays on; it must outlive the console. Until set, there is no sound.
+    void setAudioOutput(ui::AudioOutput* audio) { audio_ = audio; }
 
     ui::PinResult checkPin(const std::string& pin) override;
     std::int64_t lockedOutForMilliseconds() const override;
@@ -38,6 +41,9 @@ public:
     std::string setDate(int year, int month, int day) override;
     std::string setPlaceName(const std::string& placeName) override;
     std::string placeName() const override;
+    ui::StaffSound sound() override;
+    std::string changeVolume(int steps) override;
+    std::string playTestSound() override;
     void currentDate(int& year, int& month, int& day) const override;
 
 private:
@@ -48,6 +54,7 @@ private:
     ShownPackDescription shownPack_;
     std::function<std::optional<std::filesystem::path>()> findStickFolder_;
     std::function<std::optional<std::string>()> exportThroughOutbox_;
+    ui::AudioOutput* audio_ = nullptr;
 };
 
 } // namespace kiosk::app

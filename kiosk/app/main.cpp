@@ -72,6 +72,7 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
     settings.assetDirectory = assets;
     settings.kiosk.idleTimeoutMilliseconds = static_cast<std::int64_t>(options.idleSeconds) * 1000;
     settings.softwareRenderer = options.softwareRenderer || options.headless;
+    settings.soundDevice = options.soundDevice;
     settings.textureBudgetMegabytes = static_cast<std::size_t>(options.textureBudgetMegabytes);
     settings.maximumTextureSide = options.maximumTextureSide;
     if (options.headless) {

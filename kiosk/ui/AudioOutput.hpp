@@ -40,6 +40,14 @@ struct PlaybackStatus {
     }
 };
 
+// Which sound output plays, for the staff view: a field officer must be able to tell "no
+// sound device" from "the volume is down" without a terminal.
+struct SoundDeviceStatus {
+    bool works = false;
+    std::string deviceName; // as the system names it; "" when none opened
+    std::string problem;    // why none opened, for logs
+};
+
 // Call from the UI thread only. No method throws: a kiosk without working sound must keep
 // showing pages, so failures become PlaybackState::Failed.
 class AudioOutput {
@@ -59,6 +67,12 @@ class AudioOutput {
     virtual PlaybackStatus status() const = 0;
     // Why the last play() failed, for logs; empty when it did not.
     virtual std::string lastError() const = 0;
+
+    // Opens an output now if none is open (play() would at the first tap) and says which.
+    virtual SoundDeviceStatus checkDevice() = 0;
+    // 0..100, applied to every sample from the next block on, the one playing included.
+    virtual void setVolume(int percent) = 0;
+    virtual int volume() const = 0;
 
     // Frames (one sample per channel) of clips handed to the sound device since this output
     // was created, and how many of those were not silence. The headless harness checks these

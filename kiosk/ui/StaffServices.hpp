@@ -29,6 +29,13 @@ struct StaffReport {
     std::vector<StaffChart> charts;
 };
 
+// Which output plays and how loud, for the staff view's sound row.
+struct StaffSound {
+    bool deviceWorks = false;
+    std::string deviceName;
+    int volumePercent = 0;
+};
+
 enum class StaffSpan { Today, ThisWeek, SinceInstall };
 enum class PinResult { Accepted, Wrong, LockedOut, NoPinConfigured };
 
@@ -45,6 +52,12 @@ public:
     virtual std::string setDate(int year, int month, int day) = 0;
     virtual std::string setPlaceName(const std::string& placeName) = 0;
     virtual std::string placeName() const = 0;
+    // Opens the sound output if none is open: called when the view opens, not every frame.
+    virtual StaffSound sound() = 0;
+    // Louder (+1) or quieter (-1) by one step, kept across restarts.
+    virtual std::string changeVolume(int steps) = 0;
+    // A short chime on the output, at the volume set.
+    virtual std::string playTestSound() = 0;
     // Today's date as the system believes, for the date setter to start from.
     virtual void currentDate(int& year, int& month, int& day) const = 0;
 };

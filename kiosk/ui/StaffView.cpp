@@ -107,6 +107,7 @@ void StaffView::close() {
 
 void StaffView::refresh() {
     report_ = services_.report(span_);
+    sound_ = services_.sound();
     services_.currentDate(year_, month_, day_);
 }
 
@@ -274,9 +275,11 @@ void StaffView::drawDashboard(UiContext& context) {
     if (!status_.empty())
         textAt(context, status_, context.fonts.bodyBold, context.colours.emphasis, ImVec2(left, y), leftWidth);
 
-    // Right column: the span, then the charts.
+    // Right column: sound, the span, then the charts.
     const float right = leftWidth + metrics.padding * 2;
     const float rightWidth = metrics.screen.x - right - metrics.padding;
+    drawSoundRow(context, ImVec2(right, top), rightWidth, rowHeight);
+    const float spansTop = top + rowHeight + metrics.bodyFontSize * 1.3f + metrics.gap * 0.5f;
     x = right;
     const std::pair<StaffSpan, const char*> spans[] = {
         {StaffSpan::Today, "staff_today"}, {StaffSpan::ThisWeek, "staff_week"}, {StaffSpan::SinceInstall, "staff_all"}};
@@ -288,13 +291,13 @@ void StaffView::drawDashboard(UiContext& context) {
         }
         const std::string label = context.word(key);
         const std::string id = std::string("staff-span-") + key;
-        if (iconButton(context, id.c_str(), "", label, ImVec2(x, top), rowHeight, tab) && span != span_) {
+        if (iconButton(context, id.c_str(), "", label, ImVec2(x, spansTop), rowHeight, tab) && span != span_) {
             span_ = span;
             refresh();
         }
         x += iconButtonWidth(context, "", label, tab) + metrics.gap * 0.4f;
     }
-    const float chartsTop = top + rowHeight + metrics.gap;
+    const float chartsTop = spansTop + rowHeight + metrics.gap;
     const std::size_t count = std::max<std::size_t>(1, report_.charts.size());
     const float chartHeight = (metrics.screen.y - chartsTop - metrics.padding) / static_cast<float>((count + 1) / 2);
     const float chartWidth = (rightWidth - metrics.gap) / 2;
@@ -303,6 +306,44 @@ void StaffView::drawDashboard(UiContext& context) {
                              chartsTop + static_cast<float>(index / 2) * chartHeight);
         drawChart(context, report_.charts[index], topLeft, chartWidth, chartHeight - metrics.gap * 0.5f);
     }
+}
+
+void StaffView::drawSoundRow(UiContext& context, ImVec2 topLeft, float width, float height) {
+    const Metrics& metrics = context.metrics;
+    const ButtonStyle style = lightButton(context.colours);
+    float x = topLeft.x;
+    const std::string testLabel = context.word("staff_test_sound");
+    if (iconButton(context, "staff-test-sound", "speaker", testLabel, ImVec2(x, topLeft.y), height, style)) {
+        status_ = services_.playTestSound();
+        sound_ = services_.sound();
+    }
+    x += iconButtonWidth(context, "speaker", testLabel, style) + metrics.gap * 0.4f;
+    const std::string quieter = context.word("staff_quieter");
+    if (iconButton(context, "staff-volume-down", "", quieter, ImVec2(x, topLeft.y), height, style)) {
+        status_ = services_.changeVolume(-1);
+        sound_ = services_.sound();
+    }
+    x += iconButtonWidth(context, "", quieter, style) + metrics.gap * 0.3f;
+    const std::string volume =
+        text::fillPlaceholder(context.word("staff_volume"), "percent", std::to_string(sound_.volumePercent));
+    const float volumeWidth = context.fonts.bodyBold->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0,
+                                                                    volume.c_str()).x;
+    textAt(context, volume, context.fonts.bodyBold, context.colours.text,
+           ImVec2(x, topLeft.y + (height - metrics.bodyFontSize) / 2));
+    x += volumeWidth + metrics.gap * 0.3f;
+    const std::string louder = context.word("staff_louder");
+    if (iconButton(context, "staff-volume-up", "", louder, ImVec2(x, topLeft.y), height, style)) {
+        status_ = services_.changeVolume(+1);
+        sound_ = services_.sound();
+    }
+    // Below: which output plays, for whoever set kiosk.conf; "no sound device" for everybody.
+    const float below = topLeft.y + height + metrics.gap * 0.25f;
+    if (sound_.deviceWorks)
+        textAt(context, text::fillPlaceholder(context.word("staff_sound_device"), "device", sound_.deviceName),
+               context.fonts.small, context.colours.mutedText, ImVec2(topLeft.x, below), width);
+    else
+        textAt(context, context.word("staff_no_sound"), context.fonts.bodyBold, context.colours.accent,
+               ImVec2(topLeft.x, below), width);
 }
 
 } // namespace kiosk::ui

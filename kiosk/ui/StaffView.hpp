@@ -27,6 +27,8 @@ private:
     enum class Stage { Closed, EnteringPin, Open };
     void drawPinPad(UiContext& context);
     void drawDashboard(UiContext& context);
+    // Test sound, quieter, the volume, louder; below them which output plays, or that none does.
+    void drawSoundRow(UiContext& context, ImVec2 topLeft, float width, float height);
     void refresh();
 
     StaffServices& services_;
@@ -35,6 +37,7 @@ private:
     std::string pinMessage_;
     StaffSpan span_ = StaffSpan::Today;
     StaffReport report_;
+    StaffSound sound_;
     std::string status_;
     bool editingPlaceName_ = false;
     char placeNameBuffer_[128] = {};

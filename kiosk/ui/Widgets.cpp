@@ -109,9 +109,13 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
                  content);
         x += iconSize + context.metrics.padding * 0.4f;
     }
-    if (style.showLabel && !label.empty())
+    if (style.showLabel && !label.empty()) {
+        // A short label alone ("+", "OK") sits in the middle of a button made wider for the finger.
+        if (icon.empty())
+            x = minimum.x + (width - font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x) / 2;
         drawList->AddText(font, font->FontSize, ImVec2(x, minimum.y + (height - font->FontSize) / 2), content,
                           label.c_str());
+    }
     return tapped;
 }
 

@@ -127,6 +127,15 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
                    std::to_string(kAudibleFramesExpected) + "); the player: " + describe(audio.status()) +
                    (error.empty() ? "" : ", error: " + error);
         }
+    } else if (const auto* soundEnd = std::get_if<script::WaitSoundEnd>(&action)) {
+        const SdlAudioPlayer& audio = runtime_.audio();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(soundEnd->milliseconds);
+        while (audio.status().state == ui::PlaybackState::Playing) {
+            if (std::chrono::steady_clock::now() > deadline)
+                return "the sound still plays after " + std::to_string(soundEnd->milliseconds) + " ms: " +
+                       describe(audio.status());
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
     } else if (const auto* wait = std::get_if<script::Wait>(&action)) {
         advance(wait->milliseconds);
     } else if (const auto* shot = std::get_if<script::Shot>(&action)) {

@@ -59,7 +59,7 @@ KioskRuntime::ImGuiOwner::~ImGuiOwner() { ImGui::DestroyContext(); }
 
 KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
                            const time::Clock& clock)
-    : clock_(clock), settings_(settings), strings_(strings), gestures_(12.0f) {
+    : clock_(clock), settings_(settings), strings_(strings), gestures_(12.0f), audio_(settings.soundDevice) {
     // Touches reach us as finger events only; SDL must not also turn them into mouse clicks.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");

@@ -37,6 +37,8 @@ struct RuntimeSettings {
     std::filesystem::path assetDirectory;
     // Where the last font atlas is kept between starts (in the data folder); none: not kept.
     std::optional<std::filesystem::path> fontCacheFile;
+    // A word of the sound output's name ("HDMI", "Headphones", "USB"); "": the system's default.
+    std::string soundDevice;
     ui::KioskSettings kiosk;
 };
 
@@ -87,6 +89,7 @@ public:
     const ui::KioskUi& ui() const { return *ui_; }
     // Narration and spoken language names; the headless harness checks what it played.
     const SdlAudioPlayer& audio() const { return audio_; }
+    SdlAudioPlayer& audio() { return audio_; }
     ImVec2 screenSize() const { return metrics_->screen; }
 
 private:

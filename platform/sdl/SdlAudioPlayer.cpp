@@ -1,7 +1,11 @@
 #include "SdlAudioPlayer.hpp"
 
 #include "SdlHandles.hpp"
+#include "audio/SoundDeviceChoice.hpp"
 #include "pack/PackSchema.hpp"
+
+#include <algorithm>
+#include <iostream>
 
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +21,32 @@ namespace {
 constexpr Uint16 kDeviceBufferFrames = 1024;
 // Below this a sample is inaudible (about -60 dBFS): dither and encoder noise are not sound.
 constexpr int kAudibleSampleLevel = 32;
+// What the staff view's device check opens when nothing has played yet: the format of the
+// test chime and of the narrations the pack builder makes.
+constexpr audio::AudioFormat kCheckFormat{1, 16000, 0};
+
+std::vector<std::string> listedOutputs() {
+    std::vector<std::string> names;
+    const int count = SDL_GetNumAudioDevices(0);
+    for (int index = 0; index < count; ++index)
+        if (const char* name = SDL_GetAudioDeviceName(index, 0))
+            names.emplace_back(name);
+    return names;
+}
+
+std::string describeDevice(const std::string& name) {
+    if (!name.empty())
+        return name;
+    char* defaultName = nullptr;
+    SDL_AudioSpec spec{};
+    // Not every driver can name its default (ALSA in SDL 2.26 cannot).
+    if (SDL_GetDefaultAudioInfo(&defaultName, &spec, 0) == 0 && defaultName) {
+        std::string described = defaultName;
+        SDL_free(defaultName);
+        return described;
+    }
+    return std::string("default (") + (SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "?") + ")";
+}
 
 } // namespace
 
@@ -29,8 +59,8 @@ SdlAudioPlayer::AudioSubsystem::~AudioSubsystem() {
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
-SdlAudioPlayer::AudioDevice::AudioDevice(const audio::AudioFormat& format, SDL_AudioCallback callback,
-                                         void* userData)
+SdlAudioPlayer::AudioDevice::AudioDevice(const std::string& name, const audio::AudioFormat& format,
+                                         SDL_AudioCallback callback, void* userData)
     : channels_(format.channels), sampleRate_(format.sampleRate) {
     SDL_AudioSpec wanted{};
     wanted.freq = format.sampleRate;
@@ -42,9 +72,9 @@ SdlAudioPlayer::AudioDevice::AudioDevice(const audio::AudioFormat& format, SDL_A
     SDL_AudioSpec obtained{};
     // No changes allowed: SDL converts the clip's format to whatever the hardware takes, so
     // the callback always writes exactly the clip's samples.
-    id_ = SDL_OpenAudioDevice(nullptr, 0, &wanted, &obtained, 0);
+    id_ = SDL_OpenAudioDevice(name.empty() ? nullptr : name.c_str(), 0, &wanted, &obtained, 0);
     if (id_ == 0)
-        throw SdlError("cannot open the sound device");
+        throw SdlError("cannot open the sound device " + describeDevice(name));
 }
 
 SdlAudioPlayer::AudioDevice::~AudioDevice() {
@@ -113,7 +143,47 @@ void SdlAudioPlayer::start(std::unique_ptr<audio::SampleSource> source, std::int
 }
 
 void SdlAudioPlayer::openDeviceFor(const audio::AudioFormat& format) {
-    device_ = std::make_unique<AudioDevice>(format, &SdlAudioPlayer::fillCallback, this);
+    const std::vector<std::string> listed = listedOutputs();
+    const std::vector<std::string> order = audio::soundDevicesToTry(configuredDevice_, listed);
+    std::string failures;
+    for (const std::string& name : order) {
+        try {
+            device_ = std::make_unique<AudioDevice>(name, format, &SdlAudioPlayer::fillCallback, this);
+        } catch (const SdlError& error) {
+            failures += (failures.empty() ? "" : "; ") + std::string(error.what());
+            continue;
+        }
+        const std::string opened = describeDevice(name);
+        if (opened != openedDeviceName_) {
+            std::cerr << "kiosk: sound on " << opened;
+            if (!audio::soundDeviceMatches(configuredDevice_, opened))
+                std::cerr << " (no output named like '" << configuredDevice_ << "' opened)";
+            std::cerr << "\n";
+            openedDeviceName_ = opened;
+        }
+        return;
+    }
+    throw audio::AudioError("no sound device opens (" + std::to_string(listed.size()) + " listed): " + failures);
+}
+
+ui::SoundDeviceStatus SdlAudioPlayer::checkDevice() {
+    if (!device_) {
+        try {
+            if (!subsystem_)
+                subsystem_.emplace();
+            openDeviceFor(kCheckFormat);
+        } catch (const std::exception& error) {
+            if (lastError_ != error.what())
+                std::cerr << "kiosk: no sound device: " << error.what() << "\n";
+            lastError_ = error.what();
+            return {false, "", error.what()};
+        }
+    }
+    return {true, openedDeviceName_, ""};
+}
+
+void SdlAudioPlayer::setVolume(int percent) {
+    volumePercent_ = std::clamp(percent, 0, 100);
 }
 
 void SdlAudioPlayer::fail(const std::string& message, std::int64_t clipId) {
@@ -126,7 +196,8 @@ void SdlAudioPlayer::fail(const std::string& message, std::int64_t clipId) {
         state_ = ui::PlaybackState::Failed;
     }
     lastError_ = message;
-    SDL_LogWarn(SDL_LOG_CATEGORY_AUDIO, "%s", message.c_str());
+    // Not SDL_LogWarn: SDL shows only critical messages of its audio category by default.
+    std::cerr << "kiosk: " << message << "\n";
 }
 
 void SdlAudioPlayer::pause() {
@@ -209,6 +280,10 @@ void SdlAudioPlayer::fill(Uint8* stream, int length) {
         }
         framesWritten += frames;
     }
+    const int volume = volumePercent_.load();
+    if (volume < 100)
+        for (std::size_t index = 0; index < framesWritten * channels; ++index)
+            samples[index] = static_cast<std::int16_t>(samples[index] * volume / 100);
     std::uint64_t audible = 0;
     for (std::size_t frame = 0; frame < framesWritten; ++frame)
         for (std::size_t channel = 0; channel < channels; ++channel)

@@ -4,6 +4,10 @@
 // clip with another format comes; samples are decoded on SDL's audio thread, a block at a
 // time, from the clip's encoded bytes.
 //
+// Which output opens: the one named in kiosk.conf (--sound-device), else the system's
+// default, else any other the system lists (audio/SoundDeviceChoice). On the board SDL
+// drives ALSA directly: Raspberry Pi OS Lite runs no sound server.
+//
 // Under SDL_AUDIODRIVER=dummy (the headless kiosk) the audio thread consumes samples in real
 // time and discards them; under SDL_AUDIODRIVER=disk they land in SDL_DISKAUDIOFILE.
 #pragma once
@@ -22,7 +26,8 @@ namespace kiosk::platform {
 
 class SdlAudioPlayer final : public ui::AudioOutput {
   public:
-    SdlAudioPlayer() = default;
+    // `configuredDevice`: a word of the output's name, or "" for the system's default.
+    explicit SdlAudioPlayer(std::string configuredDevice = "") : configuredDevice_(std::move(configuredDevice)) {}
     ~SdlAudioPlayer() override;
     // SDL's audio thread holds a pointer to the player: it stays where it was made.
     SdlAudioPlayer(const SdlAudioPlayer&) = delete;
@@ -37,6 +42,9 @@ class SdlAudioPlayer final : public ui::AudioOutput {
     std::string lastError() const override { return lastError_; }
     std::uint64_t framesPlayed() const override { return framesPlayed_.load(); }
     std::uint64_t audibleFramesPlayed() const override { return audibleFramesPlayed_.load(); }
+    ui::SoundDeviceStatus checkDevice() override;
+    void setVolume(int percent) override;
+    int volume() const override { return volumePercent_.load(); }
 
     // For the headless harness, whose virtual clock runs far ahead of the (real-time) audio
     // thread: waits, in real time, until at least `minimumFrames` audible frames were played
@@ -55,7 +63,9 @@ class SdlAudioPlayer final : public ui::AudioOutput {
     // An open device; closing it waits for the audio thread's current callback to return.
     class AudioDevice {
       public:
-        AudioDevice(const audio::AudioFormat& format, SDL_AudioCallback callback, void* userData);
+        // `name` as SDL lists it; "" for the default. Throws SdlError when it does not open.
+        AudioDevice(const std::string& name, const audio::AudioFormat& format, SDL_AudioCallback callback,
+                    void* userData);
         ~AudioDevice();
         AudioDevice(const AudioDevice&) = delete;
         AudioDevice& operator=(const AudioDevice&) = delete;
@@ -93,6 +103,8 @@ class SdlAudioPlayer final : public ui::AudioOutput {
     std::unique_ptr<audio::SampleSource> source_;
     std::unique_ptr<AudioDevice> device_;
 
+    std::string configuredDevice_;
+    std::string openedDeviceName_; // the last one opened, to log only a change
     std::string lastError_;
     // Shared with the audio thread.
     std::atomic<ui::PlaybackState> state_{ui::PlaybackState::Idle};
@@ -102,6 +114,7 @@ class SdlAudioPlayer final : public ui::AudioOutput {
     std::atomic<int> sampleRate_{0};
     std::atomic<std::uint64_t> framesPlayed_{0};
     std::atomic<std::uint64_t> audibleFramesPlayed_{0};
+    std::atomic<int> volumePercent_{100};
 };
 
 } // namespace kiosk::platform

@@ -193,6 +193,9 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
             std::string setDate(int, int, int) override { return {}; }
             std::string setPlaceName(const std::string&) override { return {}; }
             std::string placeName() const override { return {}; }
+            ui::StaffSound sound() override { return {}; }
+            std::string changeVolume(int) override { return {}; }
+            std::string playTestSound() override { return {}; }
             void currentDate(int& year, int& month, int& day) const override {
                 year = 2026, month = 12, day = 3;
             }

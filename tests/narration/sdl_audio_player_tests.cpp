@@ -7,6 +7,8 @@
 #include "pack/PackReader.hpp"
 
 #include <chrono>
+#include <cmath>
+#include <span>
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <thread>
@@ -172,4 +174,85 @@ TEST_CASE("without a usable sound driver, play fails instead of throwing") {
     CHECK_FALSE(player.lastError().empty());
     player.stop();
     CHECK(player.status().state == ui::PlaybackState::Idle);
+}
+
+namespace {
+
+double rootMeanSquare(std::span<const std::int16_t> samples) {
+    double squares = 0;
+    for (const std::int16_t sample : samples)
+        squares += static_cast<double>(sample) * sample;
+    return samples.empty() ? 0 : std::sqrt(squares / static_cast<double>(samples.size()));
+}
+
+// Plays `clip` to its end at `volume` on the disk driver and returns what reached the file.
+std::vector<std::int16_t> playedAtVolume(const audio::DecodedAudio& clip, int volume,
+                                         const std::filesystem::path& rawFile) {
+    useAudioDriver("disk", rawFile);
+    {
+        platform::SdlAudioPlayer player;
+        player.setVolume(volume);
+        CHECK(player.volume() == volume);
+        player.play(clip, 1);
+        REQUIRE(waitFor([&] { return player.status().state == ui::PlaybackState::Finished; }, 5s));
+    }
+    return samplesIn(rawFile);
+}
+
+} // namespace
+
+TEST_CASE("the volume scales what the sound device plays: half the level at 50 %, silence at 0") {
+    const builder::test::TemporaryDirectory folder;
+    const audio::DecodedAudio tone = audio::test::makeTone(1, 16000, 500);
+    const double full = rootMeanSquare(playedAtVolume(tone, 100, folder.path() / "full.raw"));
+    const double half = rootMeanSquare(playedAtVolume(tone, 50, folder.path() / "half.raw"));
+    const std::vector<std::int16_t> muted = playedAtVolume(tone, 0, folder.path() / "muted.raw");
+    MESSAGE("RMS on the disk driver: " << full << " at 100 %, " << half << " at 50 %");
+    // The tone's own level: 12000 / √2, diluted by the silence the device plays around it.
+    CHECK(full > 3000);
+    CHECK(half / full == doctest::Approx(0.5).epsilon(0.02));
+    CHECK(muted.size() >= 8000);
+    CHECK(audio::test::audibleFrames(muted, 1) == 0);
+}
+
+TEST_CASE("a volume change reaches the clip that is playing") {
+    useAudioDriver("dummy");
+    const pack::PackReader reader = openDemoPack();
+    platform::SdlAudioPlayer player;
+    player.play(demoNarration(reader, "p4em"));
+    REQUIRE(player.waitForAudibleFrames(4000, 5s));
+    player.setVolume(0);
+    std::this_thread::sleep_for(200ms); // the block already handed over plays out
+    const std::uint64_t audibleAtZero = player.audibleFramesPlayed();
+    std::this_thread::sleep_for(500ms);
+    CHECK(player.audibleFramesPlayed() == audibleAtZero);
+    CHECK(player.status().isPlaying());
+    player.setVolume(100);
+    CHECK(player.waitForAudibleFrames(audibleAtZero + 1000, 5s));
+    player.setVolume(250);
+    CHECK(player.volume() == 100);
+}
+
+TEST_CASE("the device check opens an output before anything plays and names it") {
+    useAudioDriver("disk", std::filesystem::temp_directory_path() / "kiosk-device-check.raw");
+    // Nothing is called "HDMI" on the disk driver: the default opens instead.
+    platform::SdlAudioPlayer player("HDMI");
+    const ui::SoundDeviceStatus device = player.checkDevice();
+    INFO(device.problem);
+    CHECK(device.works);
+    CHECK(device.deviceName.find("disk") != std::string::npos);
+    CHECK(player.status().state == ui::PlaybackState::Idle);
+    // The opened device then plays.
+    player.play(audio::test::makeTone(1, 16000, 100), 3);
+    CHECK(waitFor([&] { return player.status().state == ui::PlaybackState::Finished; }, 5s));
+    CHECK(player.checkDevice().works);
+}
+
+TEST_CASE("without a usable sound driver the device check says so, and says why") {
+    useAudioDriver("no-such-driver");
+    platform::SdlAudioPlayer player;
+    const ui::SoundDeviceStatus device = player.checkDevice();
+    CHECK_FALSE(device.works);
+    CHECK(device.deviceName.empty());
+    CHECK(device.problem.find("no-such-driver") != std::string::npos);
 }

@@ -103,6 +103,9 @@ class FakeAudioOutput final : public AudioOutput {
     std::string lastError() const override { return ""; }
     std::uint64_t framesPlayed() const override { return 0; }
     std::uint64_t audibleFramesPlayed() const override { return 0; }
+    SoundDeviceStatus checkDevice() override { return device; }
+    void setVolume(int percent) override { volume_ = percent; }
+    int volume() const override { return volume_; }
 
     void setPosition(std::int64_t milliseconds) { status_.positionMilliseconds = milliseconds; }
 
@@ -110,9 +113,11 @@ class FakeAudioOutput final : public AudioOutput {
     int pauses = 0;
     int resumes = 0;
     int stops = 0;
+    SoundDeviceStatus device{true, "Fake speaker", ""};
 
   private:
     PlaybackStatus status_;
+    int volume_ = 100;
 };
 
 struct PollCount {

@@ -14,9 +14,11 @@ TEST_CASE("scripts parse every command with its line number") {
                                               "wait 90000\n"
                                               "shot home.png\n"
                                               "expect \"Trang chủ\"\n"
-                                              "expect-not \"Lỗi\"\n",
+                                              "expect-not \"Lỗi\"\n"
+                                              "wait-sound-end\n"
+                                              "wait-sound-end 30000\n",
                                               "test.script");
-    REQUIRE(commands.size() == 7);
+    REQUIRE(commands.size() == 9);
     CHECK(commands[0].lineNumber == 2);
     CHECK(std::get<script::TapAt>(commands[0].action).y == 20);
     CHECK(std::get<script::TapText>(commands[1].action).text == "Chương trình");
@@ -28,6 +30,8 @@ TEST_CASE("scripts parse every command with its line number") {
     CHECK(std::get<script::Shot>(commands[4].action).fileName == "home.png");
     CHECK(std::get<script::Expect>(commands[5].action).present);
     CHECK_FALSE(std::get<script::Expect>(commands[6].action).present);
+    CHECK(std::get<script::WaitSoundEnd>(commands[7].action).milliseconds == 10000);
+    CHECK(std::get<script::WaitSoundEnd>(commands[8].action).milliseconds == 30000);
 }
 
 TEST_CASE("script errors name the file, the line and the problem") {
@@ -59,6 +63,9 @@ TEST_CASE("kiosk options: defaults, headless flags and refusals") {
     CHECK(headless.headlessSize.height == 480);
     CHECK(headless.pack->string() == "a.kpack");
     CHECK(headless.idleSeconds == 30);
+    CHECK(defaults.soundDevice.empty());
+    CHECK(app::parseKioskOptions({"--sound-device", "Headphones"}).soundDevice == "Headphones");
+    CHECK_THROWS_AS(app::parseKioskOptions({"--sound-device"}), app::UsageError);
     CHECK_THROWS_AS(app::parseKioskOptions({"--size", "800by480"}), app::UsageError);
     CHECK_THROWS_AS(app::parseKioskOptions({"--windowed", "10x10"}), app::UsageError);
     CHECK_THROWS_AS(app::parseKioskOptions({"--script", "s"}), app::UsageError); // needs --headless

@@ -62,6 +62,8 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             options.idleSeconds = parseWholeNumber(value(), argument, 5, 86400);
         else if (argument == "--software-renderer")
             options.softwareRenderer = true;
+        else if (argument == "--sound-device")
+            options.soundDevice = value();
         else if (argument == "--texture-budget-mb")
             options.textureBudgetMegabytes = parseWholeNumber(value(), argument, 8, 4096);
         else if (argument == "--max-texture-side")
@@ -100,6 +102,8 @@ std::string kioskUsage() {
            "  --idle-seconds N      return home and start the attract loop after N idle seconds (90)\n"
            "  --assets DIR          fonts, icons and UI strings (default: next to the program)\n"
            "  --software-renderer   do not use the GPU\n"
+           "  --sound-device WORD   play on the output whose name holds WORD (HDMI, Headphones, USB);\n"
+           "                        when none opens: the default, then any other (default: the default)\n"
            "  --texture-budget-mb N memory for pictures on the GPU, least recently shown go first (64)\n"
            "  --max-texture-side N  scale pictures to at most N pixels a side (default: the GPU's limit)\n"
            "  --set-staff-pin       read a new staff PIN (4-12 digits) from standard input and store its hash\n"

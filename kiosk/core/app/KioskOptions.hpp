@@ -34,6 +34,8 @@ struct KioskOptions {
     std::optional<std::filesystem::path> assetDirectory;
     int idleSeconds = 90;
     bool softwareRenderer = false;
+    // A word of the sound output's name ("HDMI", "Headphones", "USB"); "": the system's default.
+    std::string soundDevice;
     int textureBudgetMegabytes = 64;             // pictures' textures; least recently drawn go first
     int maximumTextureSide = 0;                  // 0: the GPU's own limit (set lower to try a Pi 3's 2048)
     bool setStaffPin = false;                    // read a new staff PIN from standard input, store its hash

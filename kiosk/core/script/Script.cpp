@@ -128,6 +128,12 @@ Action parseAction(LineReader& reader) {
         return Expect{reader.quoted(), false};
     if (name == "expect-audio")
         return ExpectAudio{};
+    if (name == "wait-sound-end") {
+        WaitSoundEnd waitSoundEnd;
+        if (!reader.atEnd())
+            waitSoundEnd.milliseconds = reader.wholeNumber("timeout");
+        return waitSoundEnd;
+    }
     if (name == "locate")
         return Locate{reader.quoted()};
     reader.fail("unknown command '" + name + "'");
