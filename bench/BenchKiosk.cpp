@@ -59,6 +59,8 @@ BenchOptions parseBenchOptions(int argc, char** argv, const char* usage) {
             options.runs = std::max(1, std::stoi(value));
         } else if (name == "--taps") {
             options.taps = std::stol(value);
+        } else if (name == "--renderer") {
+            options.renderer = value;
         } else {
             std::fprintf(stderr, "%s", usage);
             std::exit(2);
@@ -78,7 +80,9 @@ BenchKiosk::BenchKiosk(const BenchOptions& options, const time::Clock& clock)
     settings.width = options.width;
     settings.height = options.height;
     settings.fullScreen = false;
-    settings.softwareRenderer = true;
+    settings.softwareRenderer = options.renderer == "software";
+    if (!settings.softwareRenderer)
+        settings.rendererDriver = options.renderer;
     settings.vsync = false;
     settings.assetDirectory = options.assets;
     settings.textureBudgetMegabytes = options.textureBudgetMegabytes;

@@ -23,10 +23,11 @@ struct BenchOptions {
     std::size_t textureBudgetMegabytes = 64;
     int runs = 5;
     long taps = 100000;
+    std::string renderer = "software"; // or opengles2, opengl: SDL's GPU renderers (Mesa here)
 };
 
 // Reads --pack --assets --size WxH --decoder-threads N --texture-budget-mb N --runs N
-// --taps N; exits with a usage message on anything else.
+// --taps N --renderer NAME; exits with a usage message on anything else.
 BenchOptions parseBenchOptions(int argc, char** argv, const char* usage);
 
 class BenchKiosk {

@@ -71,7 +71,9 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
     platform::RuntimeSettings settings;
     settings.assetDirectory = assets;
     settings.kiosk.idleTimeoutMilliseconds = static_cast<std::int64_t>(options.idleSeconds) * 1000;
-    settings.softwareRenderer = options.softwareRenderer || options.headless;
+    // Headless draws in software unless a test names a GPU renderer (Mesa under EGL).
+    settings.rendererDriver = options.rendererDriver;
+    settings.softwareRenderer = options.softwareRenderer || (options.headless && options.rendererDriver.empty());
     settings.soundDevice = options.soundDevice;
     settings.textureBudgetMegabytes = static_cast<std::size_t>(options.textureBudgetMegabytes);
     settings.maximumTextureSide = options.maximumTextureSide;

@@ -26,16 +26,34 @@ namespace {
 
 constexpr std::chrono::milliseconds kFirstFramePictureWait{40};
 
-SdlRenderer createRenderer(SDL_Window* window, bool software, bool vsync) {
-    if (!software) {
-        const Uint32 flags = SDL_RENDERER_ACCELERATED | (vsync ? SDL_RENDERER_PRESENTVSYNC : 0);
-        if (SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, flags))
-            return SdlRenderer(renderer);
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software", SDL_GetError());
+SdlRenderer createRenderer(SDL_Window* window, const RuntimeSettings& settings) {
+    const Uint32 vsync = settings.vsync ? SDL_RENDERER_PRESENTVSYNC : 0;
+    SDL_Renderer* renderer = nullptr;
+    if (!settings.rendererDriver.empty()) {
+        // Named: a test or a technician wants exactly this one, so a fallback would hide
+        // the very failure they look for.
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, settings.rendererDriver.c_str());
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | vsync);
+        SDL_RendererInfo info{};
+        if (renderer && SDL_GetRendererInfo(renderer, &info) == 0 && settings.rendererDriver != info.name) {
+            SDL_DestroyRenderer(renderer);
+            renderer = nullptr;
+            SDL_SetError("SDL chose %s", info.name);
+        }
+        if (!renderer)
+            throw SdlError("cannot start the " + settings.rendererDriver + " renderer");
+    } else if (!settings.softwareRenderer) {
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | vsync);
+        if (!renderer)
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software", SDL_GetError());
     }
-    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer)
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     if (!renderer)
         throw SdlError("cannot create a renderer");
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(renderer, &info);
+    std::cerr << "kiosk: renderer " << (info.name ? info.name : "?") << "\n";
     return SdlRenderer(renderer);
 }
 
@@ -110,7 +128,7 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
         throw SdlError("cannot open the kiosk window");
     if (settings.fullScreen)
         SDL_ShowCursor(SDL_DISABLE);
-    renderer_ = createRenderer(window_.get(), settings.softwareRenderer, settings.vsync);
+    renderer_ = createRenderer(window_.get(), settings);
     SDL_RendererInfo rendererInfo{};
     if (SDL_GetRendererInfo(renderer_.get(), &rendererInfo) == 0 &&
         (rendererInfo.flags & SDL_RENDERER_SOFTWARE))

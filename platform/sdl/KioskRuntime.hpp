@@ -28,6 +28,7 @@ struct RuntimeSettings {
     int height = 800;
     bool fullScreen = true;
     bool softwareRenderer = false;
+    std::string rendererDriver; // "opengles2", "opengl": that one or an error; "": any GPU's, else software
     bool vsync = true;
     // Pictures: memory for their textures (least recently drawn go first), a cap below the
     // GPU's own largest texture (0: the renderer's), decoder threads (-1: two, one on a single core).

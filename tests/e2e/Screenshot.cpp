@@ -1,5 +1,8 @@
 #include "Screenshot.hpp"
 
+#include <cmath>
+#include <limits>
+
 #include <algorithm>
 #include <cstdlib>
 #include <stb_image.h>
@@ -54,4 +57,20 @@ double Screenshot::shareDifferentFrom(const Screenshot& other) const {
                 break;
             }
     return static_cast<double>(different) / static_cast<double>(rgba_.size() / 4);
+}
+
+double Screenshot::peakSignalToNoise(const Screenshot& other) const {
+    if (other.width_ != width_ || other.height_ != height_)
+        return 0;
+    double squares = 0;
+    for (std::size_t index = 0; index < rgba_.size(); ++index) {
+        if (index % 4 == 3)
+            continue; // alpha
+        const double difference = static_cast<double>(rgba_[index]) - other.rgba_[index];
+        squares += difference * difference;
+    }
+    if (squares == 0)
+        return std::numeric_limits<double>::infinity();
+    const double mean = squares / (static_cast<double>(rgba_.size()) * 3 / 4);
+    return 10 * std::log10(255.0 * 255.0 / mean);
 }

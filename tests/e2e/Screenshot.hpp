@@ -28,6 +28,9 @@ public:
     double shareNear(const Region& region, Colour colour, int tolerance) const;
     // Share of pixels that differ (any channel by more than 8) from the same pixel of `other`.
     double shareDifferentFrom(const Screenshot& other) const;
+    // Peak signal-to-noise ratio over the RGB channels, in dB (infinite when equal): 30 dB
+    // and more is the same screen drawn another way, under 15 dB another screen.
+    double peakSignalToNoise(const Screenshot& other) const;
 
 private:
     int width_ = 0;

@@ -66,6 +66,11 @@ TEST_CASE("kiosk options: defaults, headless flags and refusals") {
     CHECK(defaults.soundDevice.empty());
     CHECK(app::parseKioskOptions({"--sound-device", "Headphones"}).soundDevice == "Headphones");
     CHECK_THROWS_AS(app::parseKioskOptions({"--sound-device"}), app::UsageError);
+    CHECK(app::parseKioskOptions({"--renderer", "opengles2"}).rendererDriver == "opengles2");
+    CHECK(app::parseKioskOptions({"--renderer", "software"}).softwareRenderer);
+    CHECK(app::parseKioskOptions({"--renderer", "auto"}).rendererDriver.empty());
+    CHECK_THROWS_AS(app::parseKioskOptions({"--renderer", "vulkan"}), app::UsageError);
+    CHECK_THROWS_AS(app::parseKioskOptions({"--renderer", "opengl", "--software-renderer"}), app::UsageError);
     CHECK_THROWS_AS(app::parseKioskOptions({"--size", "800by480"}), app::UsageError);
     CHECK_THROWS_AS(app::parseKioskOptions({"--windowed", "10x10"}), app::UsageError);
     CHECK_THROWS_AS(app::parseKioskOptions({"--script", "s"}), app::UsageError); // needs --headless

@@ -62,7 +62,15 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             options.idleSeconds = parseWholeNumber(value(), argument, 5, 86400);
         else if (argument == "--software-renderer")
             options.softwareRenderer = true;
-        else if (argument == "--sound-device")
+        else if (argument == "--renderer") {
+            const std::string& name = value();
+            if (name == "software")
+                options.softwareRenderer = true;
+            else if (name == "opengles2" || name == "opengl")
+                options.rendererDriver = name;
+            else if (name != "auto")
+                throw UsageError("--renderer is auto, software, opengles2 or opengl, not '" + name + "'");
+        } else if (argument == "--sound-device")
             options.soundDevice = value();
         else if (argument == "--texture-budget-mb")
             options.textureBudgetMegabytes = parseWholeNumber(value(), argument, 8, 4096);
@@ -73,6 +81,8 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
         else
             throw UsageError("unknown option '" + argument + "'");
     }
+    if (options.softwareRenderer && !options.rendererDriver.empty())
+        throw UsageError("--renderer " + options.rendererDriver + " and --software-renderer contradict each other");
     if (options.script && !options.headless)
         throw UsageError("--script needs --headless");
     // An outbox nobody answers from would only ever end in "not saved", and a result file
@@ -101,7 +111,9 @@ std::string kioskUsage() {
            "                        statistics are written onto the stick directly)\n"
            "  --idle-seconds N      return home and start the attract loop after N idle seconds (90)\n"
            "  --assets DIR          fonts, icons and UI strings (default: next to the program)\n"
-           "  --software-renderer   do not use the GPU\n"
+           "  --software-renderer   do not use the GPU (the same as --renderer software)\n"
+           "  --renderer NAME       auto (the GPU's, else software), software, opengles2 or opengl;\n"
+           "                        a named GPU renderer that cannot start is an error, not a fallback\n"
            "  --sound-device WORD   play on the output whose name holds WORD (HDMI, Headphones, USB);\n"
            "                        when none opens: the default, then any other (default: the default)\n"
            "  --texture-budget-mb N memory for pictures on the GPU, least recently shown go first (64)\n"

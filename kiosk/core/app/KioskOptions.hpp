@@ -34,6 +34,9 @@ struct KioskOptions {
     std::optional<std::filesystem::path> assetDirectory;
     int idleSeconds = 90;
     bool softwareRenderer = false;
+    // A renderer SDL must use, with no fallback: opengles2 or opengl (tests of the GPU path,
+    // a board whose driver misbehaves). Empty: the GPU's, else software.
+    std::string rendererDriver;
     // A word of the sound output's name ("HDMI", "Headphones", "USB"); "": the system's default.
     std::string soundDevice;
     int textureBudgetMegabytes = 64;             // pictures' textures; least recently drawn go first
