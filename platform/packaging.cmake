@@ -63,7 +63,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The kiosk carries the demo pack inside it; symbols only make a Zero 2 W's SD card fuller.
 set(CPACK_STRIP_FILES ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-noto-core, util-linux, systemd, udev")
+# SDL opens EGL and GLES at run time (dlopen), so dpkg-shlibdeps cannot see them; its KMS/DRM
+# driver needs them even to draw in software, through Mesa's DRI drivers (vc4/v3d on a Pi,
+# kms_swrast elsewhere). Found by the emulated board: without them the kiosk never starts.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "adduser, fonts-noto-core, util-linux, systemd, udev, libegl1, libgles2, libegl-mesa0, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dosfstools, exfatprogs")
 if(CMAKE_CROSSCOMPILING)
   # dpkg --print-architecture would name the build machine's architecture, not the board's.
