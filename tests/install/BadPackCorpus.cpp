@@ -3,6 +3,7 @@
 #include "PngCrafting.hpp"
 #include "db/Database.hpp"
 #include "install/InstalledVersions.hpp"
+#include "ogg_crafting.hpp"
 #include "pack/PackSchema.hpp"
 #include "signing/Hex.hpp"
 #include "signing/Sha256.hpp"
@@ -369,6 +370,25 @@ std::vector<BadPackCase> badPackCases() {
     add("recording-does-not-decode", Reason::AudioDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedBytes(stick, keys, withUndecodableRecording(smallPackWithNarration(kNewVersion)));
     });
+    // The vendor-string length of the comment header says 4 GiB: stb_vorbis wrote that much
+    // into a 0-byte buffer and the kiosk died by SIGSEGV in the install check (issue 18).
+    add("recording-vendor-length-overflow", Reason::AudioDamaged,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(
+                stick, keys,
+                withFirstRecordingChanged(smallPackWithNarration(kNewVersion), [](auto recording) {
+                    return audio::test::withVendorLength(std::move(recording), 0xFFFFFFFFu);
+                }));
+        });
+    // 256 codebooks of 8 million entries in 3 KiB: libvorbis alone would fill 2 GB.
+    add("recording-codebook-memory-bomb", Reason::AudioDamaged,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(
+                stick, keys,
+                withFirstRecordingChanged(smallPackWithNarration(kNewVersion), [](auto recording) {
+                    return audio::test::withCodebookBomb(recording, 256);
+                }));
+        });
     add("picture-type-lies", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedChanged(stick, keys, [](db::Database& database) {
             database.execute("UPDATE images SET mime = 'image/jpeg' WHERE id = (SELECT min(id) FROM images WHERE mime = 'image/png')");

@@ -107,28 +107,37 @@ std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version) {
     return withVersion(base, version);
 }
 
-std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack) {
-    return changedPack(pack, [](db::Database& database) {
+std::vector<std::uint8_t>
+withFirstRecordingChanged(std::span<const std::uint8_t> pack,
+                          const std::function<std::vector<std::uint8_t>(std::vector<std::uint8_t>)>& change) {
+    return changedPack(pack, [&](db::Database& database) {
         std::int64_t id = 0;
         std::vector<std::uint8_t> recording;
         {
             db::Statement first = database.prepare("SELECT id, data FROM audio_clips ORDER BY id LIMIT 1");
             if (!first.step())
-                throw std::runtime_error("the pack has no recording to damage");
+                throw std::runtime_error("the pack has no recording to change");
             id = first.integer(0);
             recording = first.blob(1);
         }
+        recording = change(std::move(recording));
+        database.prepare("UPDATE audio_clips SET data = ?, sha256 = ? WHERE id = ?")
+            .bind(1, std::span<const std::uint8_t>(recording))
+            .bind(2, signing::sha256Hex(recording))
+            .bind(3, id)
+            .run();
+    });
+}
+
+std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack) {
+    return withFirstRecordingChanged(pack, [](std::vector<std::uint8_t> recording) {
         // The first packet is "\x01vorbis" followed by the stream's parameters.
         const std::string magic = "\x01vorbis";
         const auto found = std::search(recording.begin(), recording.end(), magic.begin(), magic.end());
         if (found == recording.end())
             throw std::runtime_error("the recording has no Vorbis identification header");
         std::fill(found + 1, found + static_cast<std::ptrdiff_t>(magic.size()), static_cast<std::uint8_t>('X'));
-        database.prepare("UPDATE audio_clips SET data = ?, sha256 = ? WHERE id = ?")
-            .bind(1, std::span<const std::uint8_t>(recording))
-            .bind(2, signing::sha256Hex(recording))
-            .bind(3, id)
-            .run();
+        return recording;
     });
 }
 

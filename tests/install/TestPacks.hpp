@@ -54,6 +54,12 @@ std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version);
 // overwritten, and its row's SHA-256 updated to match, so only decoding it can tell.
 std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack);
 
+// The pack with its first recording's bytes changed by `change`, and its row's SHA-256
+// updated to match (as a signer's builder would have written it).
+std::vector<std::uint8_t>
+withFirstRecordingChanged(std::span<const std::uint8_t> pack,
+                          const std::function<std::vector<std::uint8_t>(std::vector<std::uint8_t>)>& change);
+
 // Opens a copy of a pack for writing, lets `change` run SQL on it, and returns the new bytes.
 std::vector<std::uint8_t> changedPack(std::span<const std::uint8_t> pack,
                                       const std::function<void(db::Database&)>& change);
