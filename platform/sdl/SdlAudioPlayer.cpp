@@ -126,7 +126,9 @@ void SdlAudioPlayer::fail(const std::string& message, std::int64_t clipId) {
         state_ = ui::PlaybackState::Failed;
     }
     lastError_ = message;
-    SDL_LogWarn(SDL_LOG_CATEGORY_AUDIO, "%s", message.c_str());
+    // The application category: SDL prints the audio category's warnings only when asked, and
+    // staff reading the journal need to know which recording would not play, and why.
+    SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s", message.c_str());
 }
 
 void SdlAudioPlayer::pause() {

@@ -672,3 +672,30 @@ TEST_CASE("the next start draws home from the kept font atlas, the same to the p
     std::ifstream rewritten(kept, std::ios::binary);
     CHECK(std::vector<char>((std::istreambuf_iterator<char>(rewritten)), {}) == keptBytes);
 }
+
+// --- Hostile packs opened with --pack (issue 18) ---
+
+namespace {
+
+// The pack of one bad-pack corpus case (tests/install/BadPackCorpus.cpp), written by make-bad-packs.
+std::filesystem::path corpusPack(const std::string& caseName) {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "corpus";
+    const std::filesystem::path pack = folder / "sticks" / caseName / "update.kpack";
+    if (!std::filesystem::exists(pack)) {
+        const std::string command = quoted(KIOSK_MAKE_BAD_PACKS) + " " + quoted(folder.string()) + " " +
+                                    quoted(caseName) + " > /dev/null";
+        REQUIRE(std::system(command.c_str()) == 0);
+    }
+    return pack;
+}
+
+} // namespace
+
+TEST_CASE("--pack with a recording that crashed stb_vorbis: the page shows, and playing it fails cleanly") {
+    const KioskRun run =
+        runScript("hostile-recording", "1280x800",
+                  "--pack " + quoted(corpusPack("recording-vendor-length-overflow").string()));
+    requireSuccess(run);
+    CHECK(run.errorOutput.find("headers are damaged") != std::string::npos);
+    checkPageShot(run.shot("hostile-recording-page.png"));
+}

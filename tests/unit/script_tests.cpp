@@ -14,9 +14,10 @@ TEST_CASE("scripts parse every command with its line number") {
                                               "wait 90000\n"
                                               "shot home.png\n"
                                               "expect \"Trang chủ\"\n"
-                                              "expect-not \"Lỗi\"\n",
+                                              "expect-not \"Lỗi\"\n"
+                                              "expect-playback failed\n",
                                               "test.script");
-    REQUIRE(commands.size() == 7);
+    REQUIRE(commands.size() == 8);
     CHECK(commands[0].lineNumber == 2);
     CHECK(std::get<script::TapAt>(commands[0].action).y == 20);
     CHECK(std::get<script::TapText>(commands[1].action).text == "Chương trình");
@@ -28,6 +29,7 @@ TEST_CASE("scripts parse every command with its line number") {
     CHECK(std::get<script::Shot>(commands[4].action).fileName == "home.png");
     CHECK(std::get<script::Expect>(commands[5].action).present);
     CHECK_FALSE(std::get<script::Expect>(commands[6].action).present);
+    CHECK(std::get<script::ExpectPlayback>(commands[7].action).state == "failed");
 }
 
 TEST_CASE("script errors name the file, the line and the problem") {
@@ -44,6 +46,8 @@ TEST_CASE("script errors name the file, the line and the problem") {
     CHECK(messageOf("tap \"open\n").find("missing closing double quote") != std::string::npos);
     CHECK(messageOf("wait -5\n").find("whole number") != std::string::npos);
     CHECK(messageOf("shot ../escape.png\n").find("without folders") != std::string::npos);
+    CHECK(messageOf("expect-playback broken\n")
+              .find("idle, playing, paused, finished or failed, not 'broken'") != std::string::npos);
     CHECK(messageOf("wait 10 extra\n").find("unexpected 'extra'") != std::string::npos);
     CHECK(messageOf("wait 1\n\xFF\xFEtap\n") == "s.script:2: not UTF-8 text (is this a script file?)");
 }

@@ -128,6 +128,13 @@ Action parseAction(LineReader& reader) {
         return Expect{reader.quoted(), false};
     if (name == "expect-audio")
         return ExpectAudio{};
+    if (name == "expect-playback") {
+        const std::string state = reader.word();
+        for (const char* known : kPlaybackStates)
+            if (state == known)
+                return ExpectPlayback{state};
+        reader.fail("expect-playback takes idle, playing, paused, finished or failed, not '" + state + "'");
+    }
     if (name == "locate")
         return Locate{reader.quoted()};
     reader.fail("unknown command '" + name + "'");
