@@ -699,3 +699,38 @@ TEST_CASE("--pack with a recording that crashed stb_vorbis: the page shows, and 
     CHECK(run.errorOutput.find("headers are damaged") != std::string::npos);
     checkPageShot(run.shot("hostile-recording-page.png"));
 }
+
+TEST_CASE("--pack with a pack over the format's limits: refused at start, with the limit in words, at once") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"pages-20000", "the pack has more than 1000 pages"},
+        {"category-title-50000-characters", "a category title longer than 60 characters (50000)"},
+        {"pack-title-20000-characters", "a pack title longer than 80 characters (20000)"},
+        {"character-list-every-bmp-character", "more than 800 different characters"},
+    };
+    for (const auto& [caseName, expected] : cases) {
+        CAPTURE(caseName);
+        const std::filesystem::path log =
+            std::filesystem::path(KIOSK_E2E_OUTPUT) / "corpus" / (caseName + ".log");
+        const auto started = std::chrono::steady_clock::now();
+        const int status = std::system(("timeout 20 " + quoted(KIOSK_BINARY) + " --headless --pack " +
+                                        quoted(corpusPack(caseName).string()) + " 2> " + quoted(log.string()))
+                                           .c_str());
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::stringstream output;
+        output << std::ifstream(log).rdbuf();
+        INFO(output.str());
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 1);
+        CHECK(output.str().find(expected) != std::string::npos);
+        CHECK(seconds < 5);
+    }
+}
+
+TEST_CASE("--pack with a 2-million-character paragraph: home shows, the page says it cannot be shown, the "
+          "kiosk goes on") {
+    const KioskRun run =
+        runScript("hostile-paragraph", "1280x800",
+                  "--pack " + quoted(corpusPack("paragraph-of-2-million-characters").string()));
+    requireSuccess(run);
+}

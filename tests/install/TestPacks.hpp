@@ -64,8 +64,9 @@ withFirstRecordingChanged(std::span<const std::uint8_t> pack,
 std::vector<std::uint8_t> changedPack(std::span<const std::uint8_t> pack,
                                       const std::function<void(db::Database&)>& change);
 
-// Adds random-pixel pictures to the first page's gallery until the pack is at least
-// `targetBytes` (written to `path`, which must hold a pack). Quick: ~1 s for 200 MB.
+// Adds random-pixel pictures to the first page's gallery, then to more pages like it (a gallery
+// holds at most pack::kMaximumGalleryPictures), until the pack is at least `targetBytes`
+// (written to `path`, which must hold a pack). Quick: ~1 s for 200 MB.
 void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targetBytes, int pictureSide = 1024);
 
 // A signing key pair with its files' text.
