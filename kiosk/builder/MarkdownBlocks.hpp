@@ -16,6 +16,8 @@
 
 namespace kiosk::builder {
 
-std::vector<pack::TextBlock> parseMarkdownBlocks(std::span<const SourceLine> lines);
+// With `startLines`, also the line each block starts on (for messages about a block).
+std::vector<pack::TextBlock> parseMarkdownBlocks(std::span<const SourceLine> lines,
+                                                 std::vector<int>* startLines = nullptr);
 
 } // namespace kiosk::builder

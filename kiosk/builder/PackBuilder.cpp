@@ -5,6 +5,7 @@
 #include "ImageProcessing.hpp"
 #include "PackAudio.hpp"
 #include "PackWriter.hpp"
+#include "SourceLimits.hpp"
 #include "SourceParser.hpp"
 #include "os/FileSystem.hpp"
 #include "pack/PackReader.hpp"
@@ -96,8 +97,12 @@ BuildResult buildPack(const BuildOptions& options) {
     } catch (const FontError& error) {
         return failed({error.what()});
     }
+    checkCharacterCount(tree.displayedTexts, diagnostics);
     const std::map<std::string, ProcessedImage> pictures = processPictures(tree, diagnostics);
     const PackAudio audio = preparePackAudio(tree, options.narrateMissing, diagnostics);
+    checkSourceCount(pack::Limit::Recordings, audio.clips.size(),
+                     SourceLocation{options.sourceFolder.string(), 0}, diagnostics,
+                     "narrate fewer pages or languages");
     if (!diagnostics.empty())
         return failed(diagnostics.formattedInOrder());
 

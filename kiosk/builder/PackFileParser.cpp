@@ -1,6 +1,7 @@
 #include "PackFileParser.hpp"
 
 #include "HeaderFields.hpp"
+#include "SourceLimits.hpp"
 #include "SourceRules.hpp"
 
 #include <algorithm>
@@ -82,6 +83,8 @@ bool parseLanguages(const HeaderFields& fields, PackSource& pack, Diagnostics& d
         }
         for (const std::string& code : codes)
             pack.languages.push_back(LanguageSource{code, {}, {}});
+        checkSourceCount(pack::Limit::Languages, codes.size(), SourceLocation{fields.file(), list->line},
+                         diagnostics);
     }
     const HeaderField* defaultLanguage = fields.required("default-language", diagnostics);
     if (!defaultLanguage || !list)
@@ -167,6 +170,7 @@ std::optional<PackSource> parsePackFile(const SourceText& file, Diagnostics& dia
             language.packTitle = defaultTitle->value;
     }
     parseNarrateMissing(fields, pack, diagnostics);
+    checkHeaderLimits(fields, kPackFileKeys, diagnostics);
     refuseUnknownKeys(fields,
                       {"id", "version", "min-kiosk-version", "publisher", "created", "default-language", "languages",
                        "narrate-missing"},
@@ -221,8 +225,14 @@ std::vector<CategorySource> parseCategoriesFile(const SourceText& file, const Pa
             if (const HeaderField* title = fields.optional("title." + language.code))
                 category.titles[language.code] = title->value;
         refuseUnknownKeys(fields, {"id", "image"}, {"title"}, pack, diagnostics);
+        checkHeaderLimits(fields, kCategoryKeys, diagnostics);
         fields.collectDisplayedValues(displayed, {"id", "image"});
         categories.push_back(std::move(category));
+        // Reported once, at the first category over the limit.
+        if (categories.size() == static_cast<std::size_t>(pack::kMaximumCategories) + 1)
+            checkSourceCount(pack::Limit::Categories, categories.size(),
+                             SourceLocation{file.displayName, block.front().number}, diagnostics,
+                             "home shows them all; group them into fewer");
     }
     if (categories.empty())
         diagnostics.report(file.displayName, 0, "no categories: the home screen needs at least one");

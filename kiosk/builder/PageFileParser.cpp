@@ -2,7 +2,9 @@
 
 #include "HeaderFields.hpp"
 #include "MarkdownBlocks.hpp"
+#include "SourceLimits.hpp"
 #include "SourceRules.hpp"
+#include "pack/PackLimits.hpp"
 
 #include <algorithm>
 #include <span>
@@ -49,7 +51,7 @@ std::optional<int> captionPosition(const std::string& key) {
     if (!key.starts_with("caption."))
         return std::nullopt;
     const std::optional<std::int64_t> number =
-        parseWholeNumber(key.substr(8), 1, static_cast<std::int64_t>(kMaximumGalleryPictures));
+        parseWholeNumber(key.substr(8), 1, static_cast<std::int64_t>(pack::kMaximumGalleryPictures));
     return number ? std::optional<int>(static_cast<int>(*number - 1)) : std::nullopt;
 }
 
@@ -200,9 +202,9 @@ void parseGallery(const HeaderFields& fields, PageSource& page, Diagnostics& dia
         }
         page.gallery.push_back(GallerySource{name, SourceLocation{fields.file(), gallery->line}});
     }
-    if (page.gallery.size() > kMaximumGalleryPictures)
+    if (page.gallery.size() > static_cast<std::size_t>(pack::kMaximumGalleryPictures))
         diagnostics.report(fields.file(), gallery->line,
-                           "more than " + std::to_string(kMaximumGalleryPictures) +
+                           "more than " + std::to_string(pack::kMaximumGalleryPictures) +
                                " pictures in one gallery");
 }
 
@@ -278,7 +280,10 @@ std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, co
     allowed.insert(allowed.end(), kStructuralKeys.begin(), kStructuralKeys.end());
     checkKeys(fields, allowed, page.kind, page.gallery.size(), file.displayName, diagnostics);
     readCaptions(fields, page.gallery.size(), texts);
-    texts.blocks = parseMarkdownBlocks(parts->body);
+    std::vector<int> blockLines;
+    texts.blocks = parseMarkdownBlocks(parts->body, &blockLines);
+    checkHeaderLimits(fields, kPageKeys, diagnostics);
+    checkBlockLimits(texts.blocks, blockLines, file.displayName, diagnostics);
     collectHeaderTexts(fields, displayed);
     collectBodyLines(parts->body, file.displayName, displayed);
     page.texts[pack.defaultLanguage] = std::move(texts);
@@ -305,7 +310,10 @@ std::optional<PageTexts> parseTranslatedPage(const PageSource& page, const Sourc
     texts.partners = optionalValue(fields, "partners");
     readPollQuestion(fields, page.poll, defaultLanguageFile, texts, diagnostics);
     readCaptions(fields, page.gallery.size(), texts);
-    texts.blocks = parseMarkdownBlocks(parts->body);
+    std::vector<int> blockLines;
+    texts.blocks = parseMarkdownBlocks(parts->body, &blockLines);
+    checkHeaderLimits(fields, kPageKeys, diagnostics);
+    checkBlockLimits(texts.blocks, blockLines, file.displayName, diagnostics);
     // The kiosk shows a translated page's body only in that language; an empty one would hide
     // the default-language text behind a blank page.
     const auto& defaultTexts = page.texts.at(pack.defaultLanguage);

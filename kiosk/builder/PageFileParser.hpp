@@ -11,8 +11,6 @@
 
 namespace kiosk::builder {
 
-inline constexpr std::size_t kMaximumGalleryPictures = 50;
-
 // A page in the pack's default language: its structure and its texts in that language.
 std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, const SourceText& file,
                                                    const PackSource& pack, Diagnostics& diagnostics,

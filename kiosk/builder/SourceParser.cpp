@@ -3,6 +3,7 @@
 #include "PackFileParser.hpp"
 #include "PageFileParser.hpp"
 #include "SourceFolder.hpp"
+#include "SourceLimits.hpp"
 #include "SourceRules.hpp"
 #include "SourceText.hpp"
 
@@ -186,6 +187,8 @@ private:
         }
         if (defaultPageIds_.empty())
             diagnostics_.report(display(language), 0, "no pages: add at least one <page-id>.txt file");
+        checkSourceCount(pack::Limit::Pages, defaultPageIds_.size(), SourceLocation{display(language), 0},
+                         diagnostics_, "split it into several packs");
     }
 
     void readTranslations(const std::string& language, const std::map<std::string, FolderEntry>& pageFiles) {

@@ -296,7 +296,7 @@ class Board:
             "-display", "none", "-serial", f"file:{self.console}",
         ]
         if arch == "amd64":
-            return ["qemu-system-x86_64", "-M", "q35", "-cpu", "max", "-device", "virtio-gpu-pci",
+            return ["qemu-system-x86_64", "-M", "q35", "-cpu", "max", "-vga", "none", "-device", "virtio-gpu-pci",
                     "-append", "root=/dev/vda rw console=ttyS0 quiet"] + common
         return ["qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a72", "-device", "virtio-gpu-pci",
                 "-append", "root=/dev/vda rw console=ttyAMA0 quiet"] + common

@@ -27,6 +27,23 @@ std::string describe(const ui::PlaybackStatus& status) {
     }
     return "unknown";
 }
+
+// The word expect-playback names a state by (script::kPlaybackStates).
+std::string_view stateWord(ui::PlaybackState state) {
+    switch (state) {
+    case ui::PlaybackState::Idle:
+        return "idle";
+    case ui::PlaybackState::Playing:
+        return "playing";
+    case ui::PlaybackState::Paused:
+        return "paused";
+    case ui::PlaybackState::Finished:
+        return "finished";
+    case ui::PlaybackState::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
 } // namespace
 
 HeadlessRunner::HeadlessRunner(KioskRuntime& runtime, time::VirtualClock& clock, std::filesystem::path shotDirectory)
@@ -135,6 +152,13 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
                 return "the sound still plays after " + std::to_string(soundEnd->milliseconds) + " ms: " +
                        describe(audio.status());
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    } else if (const auto* playback = std::get_if<script::ExpectPlayback>(&action)) {
+        const SdlAudioPlayer& audio = runtime_.audio();
+        if (stateWord(audio.status().state) != playback->state) {
+            const std::string error = audio.lastError();
+            return "expected the player to be " + playback->state + ", but it is " +
+                   describe(audio.status()) + (error.empty() ? "" : " (" + error + ")");
         }
     } else if (const auto* wait = std::get_if<script::Wait>(&action)) {
         advance(wait->milliseconds);

@@ -672,3 +672,65 @@ TEST_CASE("the next start draws home from the kept font atlas, the same to the p
     std::ifstream rewritten(kept, std::ios::binary);
     CHECK(std::vector<char>((std::istreambuf_iterator<char>(rewritten)), {}) == keptBytes);
 }
+
+// --- Hostile packs opened with --pack (issue 18) ---
+
+namespace {
+
+// The pack of one bad-pack corpus case (tests/install/BadPackCorpus.cpp), written by make-bad-packs.
+std::filesystem::path corpusPack(const std::string& caseName) {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "corpus";
+    const std::filesystem::path pack = folder / "sticks" / caseName / "update.kpack";
+    if (!std::filesystem::exists(pack)) {
+        const std::string command = quoted(KIOSK_MAKE_BAD_PACKS) + " " + quoted(folder.string()) + " " +
+                                    quoted(caseName) + " > /dev/null";
+        REQUIRE(std::system(command.c_str()) == 0);
+    }
+    return pack;
+}
+
+} // namespace
+
+TEST_CASE("--pack with a recording that crashed stb_vorbis: the page shows, and playing it fails cleanly") {
+    const KioskRun run =
+        runScript("hostile-recording", "1280x800",
+                  "--pack " + quoted(corpusPack("recording-vendor-length-overflow").string()));
+    requireSuccess(run);
+    CHECK(run.errorOutput.find("headers are damaged") != std::string::npos);
+    checkPageShot(run.shot("hostile-recording-page.png"));
+}
+
+TEST_CASE("--pack with a pack over the format's limits: refused at start, with the limit in words, at once") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"pages-20000", "the pack has more than 1000 pages"},
+        {"category-title-50000-characters", "a category title longer than 60 characters (50000)"},
+        {"pack-title-20000-characters", "a pack title longer than 80 characters (20000)"},
+        {"character-list-every-bmp-character", "more than 800 different characters"},
+    };
+    for (const auto& [caseName, expected] : cases) {
+        CAPTURE(caseName);
+        const std::filesystem::path log =
+            std::filesystem::path(KIOSK_E2E_OUTPUT) / "corpus" / (caseName + ".log");
+        const auto started = std::chrono::steady_clock::now();
+        const int status = std::system(("timeout 20 " + quoted(KIOSK_BINARY) + " --headless --pack " +
+                                        quoted(corpusPack(caseName).string()) + " 2> " + quoted(log.string()))
+                                           .c_str());
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::stringstream output;
+        output << std::ifstream(log).rdbuf();
+        INFO(output.str());
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 1);
+        CHECK(output.str().find(expected) != std::string::npos);
+        CHECK(seconds < 5);
+    }
+}
+
+TEST_CASE("--pack with a 2-million-character paragraph: home shows, the page says it cannot be shown, the "
+          "kiosk goes on") {
+    const KioskRun run =
+        runScript("hostile-paragraph", "1280x800",
+                  "--pack " + quoted(corpusPack("paragraph-of-2-million-characters").string()));
+    requireSuccess(run);
+}

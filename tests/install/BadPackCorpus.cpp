@@ -1,8 +1,10 @@
 #include "BadPackCorpus.hpp"
 
+#include "HostilePacks.hpp"
 #include "PngCrafting.hpp"
 #include "db/Database.hpp"
 #include "install/InstalledVersions.hpp"
+#include "ogg_crafting.hpp"
 #include "pack/PackSchema.hpp"
 #include "signing/Hex.hpp"
 #include "signing/Sha256.hpp"
@@ -369,6 +371,58 @@ std::vector<BadPackCase> badPackCases() {
     add("recording-does-not-decode", Reason::AudioDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedBytes(stick, keys, withUndecodableRecording(smallPackWithNarration(kNewVersion)));
     });
+    // The vendor-string length of the comment header says 4 GiB: stb_vorbis wrote that much
+    // into a 0-byte buffer and the kiosk died by SIGSEGV in the install check (issue 18).
+    add("recording-vendor-length-overflow", Reason::AudioDamaged,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(
+                stick, keys,
+                withFirstRecordingChanged(smallPackWithNarration(kNewVersion), [](auto recording) {
+                    return audio::test::withVendorLength(std::move(recording), 0xFFFFFFFFu);
+                }));
+        });
+    // 256 codebooks of 8 million entries in 3 KiB: libvorbis alone would fill 2 GB.
+    add("recording-codebook-memory-bomb", Reason::AudioDamaged,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(
+                stick, keys,
+                withFirstRecordingChanged(smallPackWithNarration(kNewVersion), [](auto recording) {
+                    return audio::test::withCodebookBomb(recording, 256);
+                }));
+        });
+
+    // Validly signed, but more than the format allows (pack/PackLimits.hpp): the cases of
+    // issue 18 that hung the kiosk, made it unable to start, or took a minute to install.
+    auto overLimit = [&](std::string name, Reason expected, std::function<std::vector<std::uint8_t>()> make) {
+        add(std::move(name), expected, [make](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(stick, keys, make());
+        });
+    };
+    overLimit("pages-20000", Reason::PackTooManyPages,
+              [] { return withExtraPages(smallPack(kNewVersion), 20000); });
+    overLimit("categories-100", Reason::PackTooManyCategories,
+              [] { return withExtraCategories(smallPack(kNewVersion), 100); });
+    overLimit("languages-20", Reason::PackTooManyLanguages,
+              [] { return withExtraLanguages(smallPack(kNewVersion), 20); });
+    overLimit("gallery-of-2000-pictures", Reason::PackGalleryTooLarge,
+              [] { return withGalleryOf(smallPack(kNewVersion), 2000); });
+    overLimit("recordings-3000", Reason::PackTooManyRecordings,
+              [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 3000); });
+    overLimit("page-of-1000-paragraphs", Reason::PackPageTooLong,
+              [] { return withExtraBlocks(smallPack(kNewVersion), 1000); });
+    overLimit("category-title-50000-characters", Reason::PackTextTooLong,
+              [] { return withCategoryTitle(smallPack(kNewVersion), longText(50000)); });
+    overLimit("pack-title-20000-characters", Reason::PackTextTooLong,
+              [] { return withPackTitle(smallPack(kNewVersion), longText(20000)); });
+    overLimit("paragraph-of-2-million-characters", Reason::PackTextTooLong,
+              [] { return withParagraph(smallPack(kNewVersion), longText(2'000'000)); });
+    overLimit("word-of-1-million-characters", Reason::PackTextTooLong,
+              [] { return withParagraph(smallPack(kNewVersion), longWord(1'000'000)); });
+    overLimit("word-of-200-characters", Reason::PackWordTooLong,
+              [] { return withParagraph(smallPack(kNewVersion), "Xem " + longWord(200) + " nhé"); });
+    overLimit("character-list-every-bmp-character", Reason::PackTooManyCharacters,
+              [] { return withEveryBmpCharacter(smallPack(kNewVersion)); });
+
     add("picture-type-lies", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedChanged(stick, keys, [](db::Database& database) {
             database.execute("UPDATE images SET mime = 'image/jpeg' WHERE id = (SELECT min(id) FROM images WHERE mime = 'image/png')");

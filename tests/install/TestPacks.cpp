@@ -5,6 +5,7 @@
 #include "builder_test_source_tree.hpp"
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
+#include "pack/PackLimits.hpp"
 #include "signing/ChunkedSha256.hpp"
 #include "signing/Sha256.hpp"
 #include "signing/TrustStore.hpp"
@@ -107,28 +108,37 @@ std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version) {
     return withVersion(base, version);
 }
 
-std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack) {
-    return changedPack(pack, [](db::Database& database) {
+std::vector<std::uint8_t>
+withFirstRecordingChanged(std::span<const std::uint8_t> pack,
+                          const std::function<std::vector<std::uint8_t>(std::vector<std::uint8_t>)>& change) {
+    return changedPack(pack, [&](db::Database& database) {
         std::int64_t id = 0;
         std::vector<std::uint8_t> recording;
         {
             db::Statement first = database.prepare("SELECT id, data FROM audio_clips ORDER BY id LIMIT 1");
             if (!first.step())
-                throw std::runtime_error("the pack has no recording to damage");
+                throw std::runtime_error("the pack has no recording to change");
             id = first.integer(0);
             recording = first.blob(1);
         }
+        recording = change(std::move(recording));
+        database.prepare("UPDATE audio_clips SET data = ?, sha256 = ? WHERE id = ?")
+            .bind(1, std::span<const std::uint8_t>(recording))
+            .bind(2, signing::sha256Hex(recording))
+            .bind(3, id)
+            .run();
+    });
+}
+
+std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack) {
+    return withFirstRecordingChanged(pack, [](std::vector<std::uint8_t> recording) {
         // The first packet is "\x01vorbis" followed by the stream's parameters.
         const std::string magic = "\x01vorbis";
         const auto found = std::search(recording.begin(), recording.end(), magic.begin(), magic.end());
         if (found == recording.end())
             throw std::runtime_error("the recording has no Vorbis identification header");
         std::fill(found + 1, found + static_cast<std::ptrdiff_t>(magic.size()), static_cast<std::uint8_t>('X'));
-        database.prepare("UPDATE audio_clips SET data = ?, sha256 = ? WHERE id = ?")
-            .bind(1, std::span<const std::uint8_t>(recording))
-            .bind(2, signing::sha256Hex(recording))
-            .bind(3, id)
-            .run();
+        return recording;
     });
 }
 
@@ -151,13 +161,14 @@ void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targe
     const std::string thumbnailHash = signing::sha256Hex(thumbnail);
     db::Database database = db::Database::open(path, db::Database::Mode::ReadWriteCreate);
     database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
-    std::string page;
+    std::string firstPage;
     {
         db::Statement first = database.prepare("SELECT id FROM pages ORDER BY id LIMIT 1");
         if (!first.step())
             throw std::runtime_error("the pack has no page to hang pictures on");
-        page = first.text(0);
+        firstPage = first.text(0);
     }
+    std::string page = firstPage;
     std::int64_t position = 0;
     {
         db::Statement last = database.prepare("SELECT coalesce(max(position) + 1, 0) FROM gallery_images WHERE page_id = ?");
@@ -171,8 +182,30 @@ void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targe
         "thumb_sha256, thumb_data) VALUES (?, 'image/png', ?, ?, ?, ?, 'image/png', 48, 48, ?, ?)");
     db::Statement insertGallery =
         database.prepare("INSERT INTO gallery_images(page_id, position, image_id) VALUES (?, ?, ?)");
+    // A gallery holds at most pack::kMaximumGalleryPictures: past that, another article like
+    // the first page (its texts copied) takes the next pictures.
+    auto startPage = [&](int number) {
+        page = "bulk-page-" + std::to_string(number);
+        database
+            .prepare("INSERT INTO pages(id, category_id, position, kind, cover_image_id, featured) "
+                     "SELECT ?1, category_id, position + ?2, 'article', cover_image_id, 0 FROM pages WHERE "
+                     "id = ?3")
+            .bind(1, page)
+            .bind(2, std::int64_t{number})
+            .bind(3, firstPage)
+            .run();
+        database
+            .prepare("INSERT INTO page_texts(page_id, language, title, summary) "
+                     "SELECT ?1, language, title, summary FROM page_texts WHERE page_id = ?2")
+            .bind(1, page)
+            .bind(2, firstPage)
+            .run();
+        position = 0;
+    };
     std::uint64_t size = std::filesystem::file_size(path);
-    for (int index = 0; size < targetBytes; ++index) {
+    for (int index = 0, pages = 0; size < targetBytes; ++index) {
+        if (position == pack::kMaximumGalleryPictures)
+            startPage(++pages);
         insertImage.bind(1, "bulk-" + std::to_string(index) + ".png")
             .bind(2, std::int64_t{pictureSide})
             .bind(3, std::int64_t{pictureSide})

@@ -54,12 +54,19 @@ std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version);
 // overwritten, and its row's SHA-256 updated to match, so only decoding it can tell.
 std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t> pack);
 
+// The pack with its first recording's bytes changed by `change`, and its row's SHA-256
+// updated to match (as a signer's builder would have written it).
+std::vector<std::uint8_t>
+withFirstRecordingChanged(std::span<const std::uint8_t> pack,
+                          const std::function<std::vector<std::uint8_t>(std::vector<std::uint8_t>)>& change);
+
 // Opens a copy of a pack for writing, lets `change` run SQL on it, and returns the new bytes.
 std::vector<std::uint8_t> changedPack(std::span<const std::uint8_t> pack,
                                       const std::function<void(db::Database&)>& change);
 
-// Adds random-pixel pictures to the first page's gallery until the pack is at least
-// `targetBytes` (written to `path`, which must hold a pack). Quick: ~1 s for 200 MB.
+// Adds random-pixel pictures to the first page's gallery, then to more pages like it (a gallery
+// holds at most pack::kMaximumGalleryPictures), until the pack is at least `targetBytes`
+// (written to `path`, which must hold a pack). Quick: ~1 s for 200 MB.
 void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targetBytes, int pictureSide = 1024);
 
 // A signing key pair with its files' text.

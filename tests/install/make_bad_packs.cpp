@@ -1,5 +1,6 @@
-// make-bad-packs OUTPUT_FOLDER: writes the bad-pack corpus to look at, to try on a kiosk, or to
-// seed the fuzzer:
+// make-bad-packs OUTPUT_FOLDER [CASE...]: writes the bad-pack corpus (or only the cases named)
+// to look at, to try on a kiosk (the end-to-end tests open some with --pack), or to seed the
+// fuzzer:
 //   OUTPUT_FOLDER/kiosk-data/        a kiosk data folder (keys, revoked.txt, pack version 2)
 //   OUTPUT_FOLDER/kiosk-data-NAME/   the same plus what case NAME needs (only a few cases)
 //   OUTPUT_FOLDER/sticks/NAME/       one stick folder per case
@@ -13,6 +14,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <string_view>
 
 using namespace kiosk::install;
@@ -20,10 +22,12 @@ using namespace kiosk::install::test;
 
 int main(int argumentCount, char** argumentValues) {
     // An option is never taken for a folder to write into.
-    if (argumentCount != 2 || std::string_view(argumentValues[1]).starts_with("-")) {
-        std::cerr << "usage: make-bad-packs OUTPUT_FOLDER\n";
+    if (argumentCount < 2 || std::string_view(argumentValues[1]).starts_with("-")) {
+        std::cerr << "usage: make-bad-packs OUTPUT_FOLDER [CASE...]\n";
         return 2;
     }
+    const std::set<std::string> wanted(argumentValues + 2, argumentValues + argumentCount);
+    std::set<std::string> unmatched = wanted;
     try {
         const std::filesystem::path output = argumentValues[1];
         std::filesystem::create_directories(output);
@@ -39,6 +43,9 @@ int main(int argumentCount, char** argumentValues) {
         std::ofstream expected(output / "expected.tsv");
         int written = 0;
         for (const BadPackCase& badPack : badPackCases()) {
+            if (!wanted.empty() && !wanted.contains(badPack.name))
+                continue;
+            unmatched.erase(badPack.name);
             const std::filesystem::path stick = output / "sticks" / badPack.name;
             std::filesystem::create_directories(stick);
             badPack.write(stick, keys, kiosk.currentPack());
@@ -51,6 +58,10 @@ int main(int argumentCount, char** argumentValues) {
             }
             expected << badPack.name << '\t' << reasonCode(badPack.expected) << '\n';
             ++written;
+        }
+        if (!unmatched.empty()) {
+            std::cerr << "make-bad-packs: no case named " << *unmatched.begin() << "\n";
+            return 2;
         }
         std::cout << "wrote " << written << " bad packs into " << (output / "sticks").string() << "\n";
         return 0;

@@ -1,10 +1,13 @@
-// Decoding Ogg Vorbis with stb_vorbis inside the kiosk's limits: good recordings decode to
-// the right samples, and anything else (garbage, cut-short or bit-flipped files, formats
-// over the limits) fails with an AudioError rather than a crash or a huge allocation.
+// Decoding Ogg Vorbis with libvorbisfile inside the kiosk's limits: good recordings decode to
+// the right samples, and anything else (garbage, cut-short or bit-flipped files, crafted
+// headers, formats over the limits) fails with an AudioError rather than a crash or a huge
+// allocation.
 #include "audio/SampleSource.hpp"
 #include "audio/VorbisDecoding.hpp"
+#include "audio/VorbisSetupBudget.hpp"
 #include "audio/VorbisStream.hpp"
 #include "audio_test_support.hpp"
+#include "ogg_crafting.hpp"
 #include "pack/PackSchema.hpp"
 
 #include <algorithm>
@@ -134,6 +137,11 @@ TEST_CASE("audio: bit-flipped recordings decode or fail cleanly") {
                 round % 3 == 0 ? damaged.size() : std::min<std::size_t>(damaged.size(), 4000);
             damaged[random() % limit] ^= static_cast<std::uint8_t>(1u << (random() % 8));
         }
+        // libogg drops a page whose checksum fails, so half the rounds put the checksums right
+        // again: the decoder itself then reads the damaged headers and packets.
+        if (round % 2 == 1)
+            for (const audio::test::OggPageSpan& page : audio::test::oggPages(damaged))
+                audio::test::refreshPageChecksum(damaged, page);
         CAPTURE(round);
         try {
             audio::decodeVorbis(damaged, pack::kAudioLimits);
@@ -143,6 +151,7 @@ TEST_CASE("audio: bit-flipped recordings decode or fail cleanly") {
     }
     MESSAGE(refused << " of 300 damaged recordings were refused; the rest decoded");
     CHECK(refused > 0);
+    CHECK(refused < 300); // some flips, with their checksums right, only change the sound
 }
 
 TEST_CASE("audio: recordings outside the limits are refused before decoding") {
@@ -170,4 +179,69 @@ TEST_CASE("audio: recordings outside the limits are refused before decoding") {
         smallLimit.maximumEncodedBytes = 1000;
         CHECK_THROWS_AS(audio::probeVorbis(monoTone(), smallLimit), audio::AudioError);
     }
+}
+
+TEST_CASE("audio: a vendor-string length past the end of its header is refused, not a crash") {
+    // stb_vorbis allocated length + 1 bytes (0 for 0xFFFFFFFF) and wrote the whole length into
+    // them: SIGSEGV during the install check. Every byte else, and every page checksum, is right.
+    for (const std::uint32_t length : {0xFFFFFFFFu, 0x7FFFFFFFu, 0x10000u}) {
+        CAPTURE(length);
+        const std::vector<std::uint8_t> hostile = audio::test::withVendorLength(monoTone(), length);
+        CHECK_THROWS_WITH_AS(audio::decodeVorbis(hostile, pack::kAudioLimits),
+                             "the recording's headers are damaged: it is not a playable Ogg Vorbis file",
+                             audio::AudioError);
+        CHECK_THROWS_AS(audio::vorbisSamples(hostile, pack::kAudioLimits), audio::AudioError);
+    }
+    // The crafting itself is sound: the true length gives back a recording that plays.
+    const std::uint32_t vendorLength = [] {
+        const std::vector<std::uint8_t>& bytes = monoTone();
+        const std::string_view magic("\x03vorbis", 7);
+        const auto found = std::search(bytes.begin(), bytes.end(), magic.begin(), magic.end());
+        const auto field = found + static_cast<std::ptrdiff_t>(magic.size());
+        return static_cast<std::uint32_t>(field[0] | field[1] << 8 | field[2] << 16 | field[3] << 24);
+    }();
+    CHECK(audio::decodeVorbis(audio::test::withVendorLength(monoTone(), vendorLength), pack::kAudioLimits)
+              .frames() == 32000);
+}
+
+TEST_CASE(
+    "audio: codebooks that claim more decoder memory than any encoder writes are refused before libvorbis") {
+    // 256 codebooks of 2^23 - 1 entries in about 3 KiB: given to libvorbis 1.3.7 directly, it
+    // filled 2 GiB of length lists (2.1 GB peak RSS, 9.6 s) before finding the rest missing.
+    const std::vector<std::uint8_t> bomb = audio::test::withCodebookBomb(monoTone(), 256);
+    CHECK(bomb.size() < 8 * 1024);
+    CHECK(audio::vorbisCodebookBytes(bomb) > audio::kMaximumCodebookBytes);
+    CHECK_THROWS_WITH_AS(audio::probeVorbis(bomb, pack::kAudioLimits),
+                         doctest::Contains("of decoder memory; ordinary Ogg Vorbis files need under 1 MiB"),
+                         audio::AudioError);
+    // One such codebook is already too many.
+    CHECK_THROWS_AS(audio::probeVorbis(audio::test::withCodebookBomb(monoTone(), 1), pack::kAudioLimits),
+                    audio::AudioError);
+}
+
+TEST_CASE("audio: real encoders' codebooks fit the decoder memory budget with room to spare") {
+    // The budget's justification: oggenc from the lowest to the highest quality, at the
+    // smallest and largest formats the kiosk plays.
+    std::uint64_t largest = 0;
+    for (const int quality : {-1, 0, 5, 10})
+        for (const auto& [channels, rate] : {std::pair{1, 8000}, std::pair{1, 22050}, std::pair{2, 48000}}) {
+            const std::uint64_t bytes =
+                audio::vorbisCodebookBytes(encodeOggVorbis(makeTone(channels, rate, 300), quality));
+            CAPTURE(quality);
+            CAPTURE(channels);
+            CAPTURE(rate);
+            CHECK(bytes > 0);
+            largest = std::max(largest, bytes);
+        }
+    MESSAGE("the largest codebooks oggenc wrote need " << largest / 1024 << " KiB by the estimate");
+    CHECK(largest * 4 < audio::kMaximumCodebookBytes);
+}
+
+TEST_CASE("audio: a chained recording (two streams one after the other) is refused") {
+    std::vector<std::uint8_t> chained = monoTone();
+    const std::vector<std::uint8_t> second =
+        audio::test::withSerial(encodeOggVorbis(makeTone(2, 48000, 300)), 8);
+    chained.insert(chained.end(), second.begin(), second.end());
+    CHECK_THROWS_WITH_AS(audio::probeVorbis(chained, pack::kAudioLimits),
+                         doctest::Contains("chained Ogg file"), audio::AudioError);
 }

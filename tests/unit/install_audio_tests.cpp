@@ -4,6 +4,7 @@
 #include "install_test_helpers.hpp"
 
 #include "install/PackInspection.hpp"
+#include "ogg_crafting.hpp"
 #include "pack/PackSchema.hpp"
 
 #include <doctest/doctest.h>
@@ -72,4 +73,22 @@ TEST_CASE("inspection: a damaged recording is reported after a damaged SQLite fi
             CHECK(refusal.reason() == Reason::PackDamaged);
         }
     }
+}
+
+TEST_CASE("install: a recording with an overflowing vendor-string length is refused with audio-damaged, not "
+          "a crash") {
+    // Issue 18: stb_vorbis died by SIGSEGV on this during the install check, at every start.
+    const TestKey key = makeKey();
+    const DataFolder kiosk(key);
+    kiosk.installDirectly(smallPack(2));
+    const std::vector<std::uint8_t> hostile =
+        withFirstRecordingChanged(smallPackWithNarration(3), [](std::vector<std::uint8_t> recording) {
+            return audio::test::withVendorLength(std::move(recording), 0xFFFFFFFFu);
+        });
+    const InstallSnapshot result = installFromStick(kiosk, key, hostile);
+    CHECK(result.stage == InstallStage::Refused);
+    CHECK(reasonCode(result.reason) == "audio-damaged");
+    CHECK(result.detail.find("vie/health.ogg") != std::string::npos);
+    CHECK(result.detail.find("headers are damaged") != std::string::npos);
+    CHECK(versionOf(kiosk.data().currentPack()) == 2);
 }

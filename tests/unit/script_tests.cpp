@@ -16,9 +16,10 @@ TEST_CASE("scripts parse every command with its line number") {
                                               "expect \"Trang chủ\"\n"
                                               "expect-not \"Lỗi\"\n"
                                               "wait-sound-end\n"
-                                              "wait-sound-end 30000\n",
+                                              "wait-sound-end 30000\n"
+                                              "expect-playback failed\n",
                                               "test.script");
-    REQUIRE(commands.size() == 9);
+    REQUIRE(commands.size() == 10);
     CHECK(commands[0].lineNumber == 2);
     CHECK(std::get<script::TapAt>(commands[0].action).y == 20);
     CHECK(std::get<script::TapText>(commands[1].action).text == "Chương trình");
@@ -32,6 +33,7 @@ TEST_CASE("scripts parse every command with its line number") {
     CHECK_FALSE(std::get<script::Expect>(commands[6].action).present);
     CHECK(std::get<script::WaitSoundEnd>(commands[7].action).milliseconds == 10000);
     CHECK(std::get<script::WaitSoundEnd>(commands[8].action).milliseconds == 30000);
+    CHECK(std::get<script::ExpectPlayback>(commands[9].action).state == "failed");
 }
 
 TEST_CASE("script errors name the file, the line and the problem") {
@@ -48,6 +50,8 @@ TEST_CASE("script errors name the file, the line and the problem") {
     CHECK(messageOf("tap \"open\n").find("missing closing double quote") != std::string::npos);
     CHECK(messageOf("wait -5\n").find("whole number") != std::string::npos);
     CHECK(messageOf("shot ../escape.png\n").find("without folders") != std::string::npos);
+    CHECK(messageOf("expect-playback broken\n")
+              .find("idle, playing, paused, finished or failed, not 'broken'") != std::string::npos);
     CHECK(messageOf("wait 10 extra\n").find("unexpected 'extra'") != std::string::npos);
     CHECK(messageOf("wait 1\n\xFF\xFEtap\n") == "s.script:2: not UTF-8 text (is this a script file?)");
 }

@@ -107,8 +107,11 @@ TEST_CASE("markdown blocks: headings, paragraphs, bullets and continuation lines
 }
 
 TEST_CASE("markdown blocks: a heading directly after a paragraph ends it") {
-    const std::vector<pack::TextBlock> blocks = parseMarkdownBlocks(linesOf("text\n# Heading\nmore\n"));
+    std::vector<int> startLines;
+    const std::vector<pack::TextBlock> blocks =
+        parseMarkdownBlocks(linesOf("text\n# Heading\nmore\n"), &startLines);
     REQUIRE(blocks.size() == 3);
+    CHECK(startLines == std::vector<int>{1, 2, 3});
     CHECK(blocks[0].text == "text");
     CHECK(blocks[1].kind == pack::BlockKind::Heading);
     CHECK(blocks[2].text == "more");

@@ -118,13 +118,15 @@ std::string kioskUsage() {
            "                        when none opens: the default, then any other (default: the default)\n"
            "  --texture-budget-mb N memory for pictures on the GPU, least recently shown go first (64)\n"
            "  --max-texture-side N  scale pictures to at most N pixels a side (default: the GPU's limit)\n"
-           "  --set-staff-pin       read a new staff PIN (4-12 digits) from standard input and store its hash\n"
+           "  --set-staff-pin       read a new staff PIN (4-12 digits) from standard input and store its "
+           "hash\n"
            "headless (tests, benchmarks):\n"
            "  --headless --size WxH --script FILE --shot-dir DIR\n"
            "  script commands: tap X Y | tap \"TEXT\" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS\n"
            "                   wait-for \"TEXT\" [MS]\n"
            "                   shot NAME.png\n"
-           "                   expect \"TEXT\" | expect-not \"TEXT\" | expect-audio\n";
+           "                   expect \"TEXT\" | expect-not \"TEXT\" | expect-audio\n"
+           "                   expect-playback idle|playing|paused|finished|failed\n";
 }
 
 } // namespace kiosk::app

@@ -3,6 +3,7 @@
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
 #include "os/LargeAllocationReuse.hpp"
+#include "pack/PackLimits.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
 #include "signing/Sha256.hpp"
@@ -72,6 +73,40 @@ const ReferenceSchema& referenceSchema() {
         return schema;
     }();
     return reference;
+}
+
+// Each of the format's limits has its own reason, so the villager's screen and the staff view
+// say what to cut ("too many pages") rather than that something is wrong.
+Reason reasonFor(pack::Limit limit) {
+    switch (limit) {
+    case pack::Limit::Languages:
+        return Reason::PackTooManyLanguages;
+    case pack::Limit::Categories:
+        return Reason::PackTooManyCategories;
+    case pack::Limit::Pages:
+        return Reason::PackTooManyPages;
+    case pack::Limit::PageBlocks:
+    case pack::Limit::PageCharacters:
+        return Reason::PackPageTooLong;
+    case pack::Limit::GalleryPictures:
+        return Reason::PackGalleryTooLarge;
+    case pack::Limit::Recordings:
+        return Reason::PackTooManyRecordings;
+    case pack::Limit::Characters:
+        return Reason::PackTooManyCharacters;
+    case pack::Limit::TextLength:
+        return Reason::PackTextTooLong;
+    case pack::Limit::WordLength:
+        return Reason::PackWordTooLong;
+    }
+    return Reason::PackContentInvalid;
+}
+
+// The reader's refusal as the installer's: a limit's own reason, else `otherwise`.
+Refusal refusalFor(const pack::PackError& error, Reason otherwise) {
+    if (const auto* overLimit = dynamic_cast<const pack::PackLimitError*>(&error))
+        return Refusal(reasonFor(overLimit->limit()), error.what());
+    return Refusal(otherwise, error.what());
 }
 
 std::string shortened(const std::string& text) { return text.size() > 60 ? text.substr(0, 60) + "…" : text; }
@@ -270,7 +305,7 @@ private:
             reader.validateAllPages();
             return reader;
         } catch (const pack::PackError& error) {
-            throw Refusal(Reason::PackContentInvalid, error.what());
+            throw refusalFor(error, Reason::PackContentInvalid);
         } catch (const db::DatabaseError& error) {
             throw Refusal(Reason::PackDamaged, error.what());
         }
@@ -420,6 +455,13 @@ private:
         // missing from it would show as a box. (One listed but not used only costs a glyph;
         // the list's parser caps its length.)
         const std::vector<char32_t> used = reader.usedCodePoints();
+        // A listed pack's list was counted when it was opened; without one, the text is the list.
+        if (!reader.metadata().characters && used.size() > static_cast<std::size_t>(pack::kMaximumCharacters))
+            throw Refusal(Reason::PackTooManyCharacters,
+                          "the pack's text has " + pack::describeCountLimit(pack::Limit::Characters) + " (" +
+                              std::to_string(used.size()) +
+                              "): its font atlas would not fit the smallest "
+                              "supported GPU's texture");
         if (const std::optional<std::vector<char32_t>>& listed = reader.metadata().characters)
             for (const char32_t codePoint : used)
                 if (!std::binary_search(listed->begin(), listed->end(), codePoint))
@@ -436,7 +478,7 @@ private:
         try {
             reader.validateAllAudio();
         } catch (const pack::PackError& error) {
-            throw Refusal(Reason::AudioDamaged, error.what());
+            throw refusalFor(error, Reason::AudioDamaged);
         } catch (const db::DatabaseError& error) {
             throw Refusal(Reason::PackDamaged, error.what());
         }

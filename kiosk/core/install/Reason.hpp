@@ -49,6 +49,16 @@ enum class Reason {
     PackTextNotNfc,
     PackTextNotDrawable,
     PackContentInvalid,
+    // Over one of the format's limits (pack/PackLimits.hpp), each its own reason.
+    PackTooManyLanguages,
+    PackTooManyCategories,
+    PackTooManyPages,
+    PackPageTooLong,     // too many blocks, or too much text, on one page
+    PackGalleryTooLarge, // too many pictures in one page's gallery
+    PackTooManyRecordings,
+    PackTooManyCharacters, // the font atlas would not fit the smallest GPU's texture
+    PackTextTooLong,
+    PackWordTooLong, // a word without a break that cannot wrap on screen
     ImageTooLarge,
     ImageDecompressionBomb,
     ImageDamaged,

@@ -1,6 +1,7 @@
 #include "pack/PackReader.hpp"
 
 #include "audio/VorbisDecoding.hpp"
+#include "pack/PackLimits.hpp"
 #include "pack/PackSchema.hpp"
 #include "signing/Hex.hpp"
 #include "text/CharacterList.hpp"
@@ -21,6 +22,25 @@ std::string checkedText(std::string text, const std::string& where) {
         throw PackError(where + ": " + *problem);
     return text;
 }
+
+// The same for a text the kiosk shows, within its field's limits (pack/PackLimits.hpp). The
+// length is checked first: it is one pass over the bytes, the text checks are several.
+std::string limitedText(std::string text, TextField field, const std::string& where) {
+    checkTextLimit(field, text, where);
+    return checkedText(std::move(text), where);
+}
+
+// Rows of a table keyed by page and language (or by language alone) cannot outnumber the
+// pages and languages the pack may have; a pack whose table does was not made by the
+// builder, and reading all of it could take minutes.
+void checkRowCount(std::size_t rows, std::size_t maximum, const char* table) {
+    if (rows > maximum)
+        throw PackError("table " + std::string(table) + " has more rows than a pack can need (" +
+                        std::to_string(maximum) + ")");
+}
+
+constexpr std::size_t kMaximumPageLanguageRows =
+    static_cast<std::size_t>(kMaximumPages) * static_cast<std::size_t>(kMaximumLanguages);
 
 // libsodium rather than signing::sha256Hex (OpenSSL): OpenSSL's first SHA-256 in a process
 // costs about 1 ms of set-up, and the kiosk hashes home's thumbnails while it starts.
@@ -125,7 +145,9 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         throw PackError("pack needs kiosk version " + std::to_string(metadata.minimumKioskVersion) +
                         " or newer; this kiosk is version " + std::to_string(kioskVersion));
     metadata.publisher = required("publisher");
+    checkTextLimit(TextField::Publisher, metadata.publisher, "pack_meta 'publisher'");
     metadata.created = required("created");
+    checkTextLimit(TextField::Date, metadata.created, "pack_meta 'created'");
     metadata.defaultLanguage = required("default_language");
     if (const auto list = meta.find("characters"); list != meta.end()) {
         try {
@@ -133,16 +155,23 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         } catch (const text::CharacterListError& error) {
             throw PackError(std::string("pack_meta 'characters': ") + error.what());
         }
+        checkCountLimit(Limit::Characters, metadata.characters->size(), "pack_meta 'characters'");
     }
 
     {
-        db::Statement rows =
-            database_.prepare("SELECT code, native_name, pack_title FROM languages ORDER BY position, code");
+        // Every query of a counted table stops one row past its limit (LIMIT): a pack with a
+        // million pages is refused after 1001 rows, not after reading them all.
+        db::Statement rows = database_.prepare(
+            "SELECT code, native_name, pack_title FROM languages ORDER BY position, code LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumLanguages + 1});
         while (rows.step()) {
+            checkCountLimit(Limit::Languages, index_.languages.size() + 1);
             Language language;
             language.code = checkedText(rows.text(0), "language code");
-            language.nativeName = checkedText(rows.text(1), "language '" + language.code + "' name");
-            language.packTitle = checkedText(rows.text(2), "language '" + language.code + "' pack title");
+            language.nativeName =
+                limitedText(rows.text(1), TextField::LanguageName, "language '" + language.code + "' name");
+            language.packTitle = limitedText(rows.text(2), TextField::PackTitle,
+                                             "language '" + language.code + "' pack title");
             index_.languages.push_back(std::move(language));
         }
     }
@@ -154,9 +183,13 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
 
     std::map<std::string, Category*> categoriesById;
     {
-        db::Statement rows = database_.prepare("SELECT id, image_id FROM categories ORDER BY position, id");
-        while (rows.step())
+        db::Statement rows =
+            database_.prepare("SELECT id, image_id FROM categories ORDER BY position, id LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumCategories + 1});
+        while (rows.step()) {
+            checkCountLimit(Limit::Categories, index_.categories.size() + 1);
             index_.categories.push_back(Category{checkedText(rows.text(0), "category id"), rows.integer(1), {}});
+        }
     }
     for (Category& category : index_.categories)
         categoriesById[category.id] = &category;
@@ -168,15 +201,19 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
                 throw PackError("category_texts names an unknown category");
             const std::string language = checkedText(rows.text(1), "category language");
             found->second->title.byLanguage[language] =
-                checkedText(rows.text(2), "category '" + found->first + "' (" + language + ") title");
+                limitedText(rows.text(2), TextField::CategoryTitle,
+                            "category '" + found->first + "' (" + language + ") title");
         }
     }
 
     {
-        db::Statement rows = database_.prepare("SELECT p.id, p.category_id, p.kind, p.cover_image_id, p.featured "
-                                               "FROM pages p JOIN categories c ON c.id = p.category_id "
-                                               "ORDER BY c.position, p.position, p.id");
+        db::Statement rows =
+            database_.prepare("SELECT p.id, p.category_id, p.kind, p.cover_image_id, p.featured "
+                              "FROM pages p JOIN categories c ON c.id = p.category_id "
+                              "ORDER BY c.position, p.position, p.id LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumPages + 1});
         while (rows.step()) {
+            checkCountLimit(Limit::Pages, index_.pages.size() + 1);
             PageSummary page;
             page.id = checkedText(rows.text(0), "page id");
             page.categoryId = rows.text(1);
@@ -193,15 +230,20 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     for (PageSummary& page : index_.pages)
         pagesById[page.id] = &page;
     {
-        db::Statement rows = database_.prepare("SELECT page_id, language, title, summary FROM page_texts");
-        while (rows.step()) {
+        db::Statement rows =
+            database_.prepare("SELECT page_id, language, title, summary FROM page_texts LIMIT ?");
+        rows.bind(1, static_cast<std::int64_t>(kMaximumPageLanguageRows + 1));
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumPageLanguageRows, "page_texts");
             const auto found = pagesById.find(rows.text(0));
             if (found == pagesById.end())
                 continue; // text of a page in no category: never shown
             const std::string language = checkedText(rows.text(1), "page language");
             const std::string where = "page '" + found->first + "' (" + language + ")";
-            found->second->title.byLanguage[language] = checkedText(rows.text(2), where + " title");
-            found->second->summary.byLanguage[language] = checkedText(rows.text(3), where + " summary");
+            found->second->title.byLanguage[language] =
+                limitedText(rows.text(2), TextField::PageTitle, where + " title");
+            found->second->summary.byLanguage[language] =
+                limitedText(rows.text(3), TextField::PageSummary, where + " summary");
         }
     }
     for (const PageSummary& page : index_.pages)
@@ -215,12 +257,14 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
 void PackReader::loadAudioIndex() {
     std::map<std::int64_t, AudioClipInfo> clips;
     {
-        db::Statement rows = database_.prepare(
-            "SELECT id, name, mime, channels, sample_rate, duration_ms, synthetic, length(data) FROM audio_clips");
+        db::Statement rows = database_.prepare("SELECT id, name, mime, channels, sample_rate, duration_ms, "
+                                               "synthetic, length(data) FROM audio_clips LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumRecordings + 1});
         while (rows.step()) {
+            checkCountLimit(Limit::Recordings, clips.size() + 1);
             const std::int64_t id = rows.integer(0);
             const std::string where = "recording " + std::to_string(id);
-            checkedText(rows.text(1), where + " name");
+            limitedText(rows.text(1), TextField::FileName, where + " name");
             const audio::AudioLimits& limits = kAudioLimits;
             const std::int64_t channels = rows.integer(3);
             const std::int64_t sampleRate = rows.integer(4);
@@ -259,8 +303,11 @@ void PackReader::loadAudioIndex() {
     for (PageSummary& page : index_.pages)
         pagesById[page.id] = &page;
     {
-        db::Statement rows = database_.prepare("SELECT page_id, language, audio_id FROM page_narrations");
-        while (rows.step()) {
+        db::Statement rows =
+            database_.prepare("SELECT page_id, language, audio_id FROM page_narrations LIMIT ?");
+        rows.bind(1, static_cast<std::int64_t>(kMaximumPageLanguageRows + 1));
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumPageLanguageRows, "page_narrations");
             const auto page = pagesById.find(rows.text(0));
             if (page == pagesById.end())
                 continue; // narration of a page in no category: never shown
@@ -270,8 +317,11 @@ void PackReader::loadAudioIndex() {
         }
     }
     {
-        db::Statement rows = database_.prepare("SELECT language, audio_id FROM language_spoken_names");
-        while (rows.step()) {
+        db::Statement rows =
+            database_.prepare("SELECT language, audio_id FROM language_spoken_names LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumLanguages + 1});
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumLanguages, "language_spoken_names");
             const LanguageCode code = checkedLanguage(rows.text(0), "spoken language name");
             for (Language& language : index_.languages)
                 if (language.code == code)
@@ -279,21 +329,27 @@ void PackReader::loadAudioIndex() {
         }
     }
     {
-        db::Statement rows = database_.prepare("SELECT page_id FROM page_polls");
-        while (rows.step())
+        db::Statement rows = database_.prepare("SELECT page_id FROM page_polls LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumPages + 1});
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumPages, "page_polls");
             if (const auto page = pagesById.find(rows.text(0)); page != pagesById.end())
                 page->second->poll.emplace();
+        }
     }
     {
-        db::Statement rows = database_.prepare("SELECT page_id, language, question FROM poll_questions");
-        while (rows.step()) {
+        db::Statement rows =
+            database_.prepare("SELECT page_id, language, question FROM poll_questions LIMIT ?");
+        rows.bind(1, static_cast<std::int64_t>(kMaximumPageLanguageRows + 1));
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumPageLanguageRows, "poll_questions");
             const auto page = pagesById.find(rows.text(0));
             if (page == pagesById.end() || !page->second->poll)
                 continue;
             const std::string where = "poll of page '" + page->first + "'";
             const LanguageCode language = checkedLanguage(rows.text(1), where);
             page->second->poll->question.byLanguage[language] =
-                checkedText(rows.text(2), where + " (" + language + ") question");
+                limitedText(rows.text(2), TextField::PollQuestion, where + " (" + language + ") question");
         }
     }
 }
@@ -324,28 +380,42 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
         db::Statement rows = database_.prepare("SELECT source_url FROM pages WHERE id = ?");
         rows.bind(1, summary.id);
         if (rows.step() && !rows.isNull(0))
-            page.sourceUrl = checkedText(rows.text(0), where + " source link");
+            page.sourceUrl = limitedText(rows.text(0), TextField::SourceLink, where + " source link");
     }
     {
-        db::Statement rows = database_.prepare(
-            "SELECT kind, text FROM page_blocks WHERE page_id = ? AND language = ? ORDER BY position");
-        rows.bind(1, summary.id).bind(2, language);
+        db::Statement rows = database_.prepare("SELECT kind, text FROM page_blocks WHERE page_id = ? AND "
+                                               "language = ? ORDER BY position LIMIT ?");
+        rows.bind(1, summary.id).bind(2, language).bind(3, std::int64_t{kMaximumBlocksPerPage + 1});
+        std::size_t characters = 0;
         while (rows.step()) {
+            checkCountLimit(Limit::PageBlocks, page.blocks.size() + 1, where);
             const std::optional<BlockKind> kind = blockKindFromName(rows.text(0));
             if (!kind)
                 throw PackError(where + ": unknown block kind");
-            page.blocks.push_back(TextBlock{*kind, checkedText(rows.text(1), where + " text")});
+            const TextField field = *kind == BlockKind::Heading  ? TextField::Heading
+                                    : *kind == BlockKind::Bullet ? TextField::Bullet
+                                                                 : TextField::Paragraph;
+            page.blocks.push_back(TextBlock{*kind, limitedText(rows.text(1), field, where + " text")});
+            characters += text::codePoints(page.blocks.back().text).size();
+            checkCountLimit(Limit::PageCharacters, characters, where);
         }
     }
     {
-        db::Statement rows = database_.prepare(
-            "SELECT g.image_id, "
-            "  (SELECT caption FROM gallery_captions c WHERE c.page_id = g.page_id AND c.position = g.position "
-            "     AND c.language IN (?2, ?3) ORDER BY c.language = ?2 DESC LIMIT 1) "
-            "FROM gallery_images g WHERE g.page_id = ?1 ORDER BY g.position");
-        rows.bind(1, summary.id).bind(2, language).bind(3, fallback);
-        while (rows.step())
-            page.gallery.push_back(GalleryPicture{rows.integer(0), checkedText(rows.text(1), where + " caption")});
+        db::Statement rows =
+            database_.prepare("SELECT g.image_id, "
+                              "  (SELECT caption FROM gallery_captions c WHERE c.page_id = g.page_id AND "
+                              "c.position = g.position "
+                              "     AND c.language IN (?2, ?3) ORDER BY c.language = ?2 DESC LIMIT 1) "
+                              "FROM gallery_images g WHERE g.page_id = ?1 ORDER BY g.position LIMIT ?4");
+        rows.bind(1, summary.id)
+            .bind(2, language)
+            .bind(3, fallback)
+            .bind(4, std::int64_t{kMaximumGalleryPictures + 1});
+        while (rows.step()) {
+            checkCountLimit(Limit::GalleryPictures, page.gallery.size() + 1, where);
+            page.gallery.push_back(GalleryPicture{
+                rows.integer(0), limitedText(rows.text(1), TextField::Caption, where + " caption")});
+        }
     }
     auto pickText = [&](const std::string& table, const std::string& columns) {
         db::Statement rows = database_.prepare("SELECT " + columns + " FROM " + table +
@@ -360,13 +430,13 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
         if (!facts.step())
             throw PackError(where + ": a meeting page without its date");
         MeetingFacts meeting;
-        meeting.startsAt = checkedText(facts.text(0), where + " start");
+        meeting.startsAt = limitedText(facts.text(0), TextField::Date, where + " start");
         if (!facts.isNull(1))
-            meeting.endsAt = checkedText(facts.text(1), where + " end");
+            meeting.endsAt = limitedText(facts.text(1), TextField::Date, where + " end");
         db::Statement texts = pickText("meeting_texts", "place, organiser");
         if (texts.step()) {
-            meeting.place = checkedText(texts.text(0), where + " place");
-            meeting.organiser = checkedText(texts.text(1), where + " organiser");
+            meeting.place = limitedText(texts.text(0), TextField::MeetingPlace, where + " place");
+            meeting.organiser = limitedText(texts.text(1), TextField::MeetingOrganiser, where + " organiser");
         }
         page.meeting = std::move(meeting);
     }
@@ -377,13 +447,15 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
         if (!facts.step())
             throw PackError(where + ": a programme page without its period");
         ProgrammeFacts programme;
-        programme.periodStart = checkedText(facts.text(0), where + " period");
+        programme.periodStart = limitedText(facts.text(0), TextField::Date, where + " period");
         if (!facts.isNull(1))
-            programme.periodEnd = checkedText(facts.text(1), where + " period end");
+            programme.periodEnd = limitedText(facts.text(1), TextField::Date, where + " period end");
         db::Statement texts = pickText("programme_texts", "provinces, partners");
         if (texts.step()) {
-            programme.provinces = checkedText(texts.text(0), where + " provinces");
-            programme.partners = checkedText(texts.text(1), where + " partners");
+            programme.provinces =
+                limitedText(texts.text(0), TextField::ProgrammeProvinces, where + " provinces");
+            programme.partners =
+                limitedText(texts.text(1), TextField::ProgrammePartners, where + " partners");
         }
         page.programme = std::move(programme);
     }
@@ -489,8 +561,10 @@ void PackReader::validateAllAudio() const {
 
 std::vector<char32_t> PackReader::charactersToDraw() const {
     if (index_.metadata.characters)
-        return *index_.metadata.characters;
-    return usedCodePoints();
+        return *index_.metadata.characters; // counted when the pack was opened
+    std::vector<char32_t> used = usedCodePoints();
+    checkCountLimit(Limit::Characters, used.size(), "the pack's text");
+    return used;
 }
 
 std::vector<char32_t> PackReader::usedCodePoints() const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/Database.hpp"
+#include "pack/PackError.hpp"
 #include "pack/PackModel.hpp"
 
 #include <filesystem>
@@ -11,13 +12,6 @@
 #include <string_view>
 
 namespace kiosk::pack {
-
-// A pack the kiosk will not show. The message is for staff and logs: it names what is wrong
-// and where (the page, the table).
-class PackError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class PackReader {
 public:

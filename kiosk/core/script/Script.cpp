@@ -134,6 +134,13 @@ Action parseAction(LineReader& reader) {
             waitSoundEnd.milliseconds = reader.wholeNumber("timeout");
         return waitSoundEnd;
     }
+    if (name == "expect-playback") {
+        const std::string state = reader.word();
+        for (const char* known : kPlaybackStates)
+            if (state == known)
+                return ExpectPlayback{state};
+        reader.fail("expect-playback takes idle, playing, paused, finished or failed, not '" + state + "'");
+    }
     if (name == "locate")
         return Locate{reader.quoted()};
     reader.fail("unknown command '" + name + "'");

@@ -1,7 +1,7 @@
 // The headless harness's input script: one command per line.
 //   tap X Y | tap "TEXT" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME.png
 //   expect "TEXT" | expect-not "TEXT" | wait-for "TEXT" [MS] | expect-audio | wait-sound-end [MS]
-//   locate "TEXT"
+//   locate "TEXT" | expect-playback idle|playing|paused|finished|failed
 // Blank lines and lines starting with '#' are ignored.
 #pragma once
 
@@ -28,12 +28,18 @@ struct ExpectAudio {};
 // Waits, in real time, until what plays has played to its end (or failed), so that a test
 // reading the sound device's file gets the whole clip; fails after `milliseconds`.
 struct WaitSoundEnd { int milliseconds = 10000; };
+// The sound player is in this state ("failed": a recording that would not play was refused
+// cleanly). One of kPlaybackStates.
+struct ExpectPlayback {
+    std::string state;
+};
+inline constexpr const char* kPlaybackStates[] = {"idle", "playing", "paused", "finished", "failed"};
 // Prints where the touch target labelled TEXT is ("locate TEXT X Y" on standard output), so
 // a test can press it through the real window system.
 struct Locate { std::string text; };
 
-using Action =
-    std::variant<TapAt, TapText, Drag, Hold, Wait, WaitFor, Shot, Expect, ExpectAudio, WaitSoundEnd, Locate>;
+using Action = std::variant<TapAt, TapText, Drag, Hold, Wait, WaitFor, Shot, Expect, ExpectAudio, WaitSoundEnd,
+                            ExpectPlayback, Locate>;
 
 struct Command {
     int lineNumber = 0;

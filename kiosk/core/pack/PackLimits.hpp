@@ -1,0 +1,105 @@
+// The format's limits (content-packs/FORMAT.md, "Limits"): what a pack may hold so that the
+// smallest supported kiosk (a Raspberry Pi 3 or Zero 2 W, 2048 px textures, 512 MB) shows it
+// quickly. One place for all of them: the builder refuses a source over a limit, the reader a
+// pack over one (so `--pack` is protected as an installed pack is), and the install check
+// refuses with a reason per limit (install::Reason::PackTooManyPages...).
+#pragma once
+
+#include "pack/PackError.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk::pack {
+
+// What a pack holds.
+inline constexpr int kMaximumLanguages = 8;   // the language pills fit one top bar
+inline constexpr int kMaximumCategories = 24; // home's tiles, a few screens at most
+inline constexpr int kMaximumPages = 1000;
+inline constexpr int kMaximumBlocksPerPage = 300; // headings, paragraphs, bullets of one page in one language
+inline constexpr int kMaximumPageCharacters = 20000; // those blocks' text together, about ten printed pages
+inline constexpr int kMaximumGalleryPictures = 50;   // per page
+// Rows of audio_clips: every page narrated in two languages, and the languages' spoken names.
+inline constexpr int kMaximumRecordings = 2 * kMaximumPages + kMaximumLanguages;
+// Distinct characters in the pack's character list (or its text, without a list), so that the
+// font atlas made from them and the UI strings fits a 2048 px texture (the Pi 3's limit) at the
+// largest screen whatever the characters are. The atlas is built by kiosk_ui, which the install
+// check cannot use, so the limit is a count. Measured (tests/ui/font_atlas_limit_tests.cpp) with
+// the largest glyphs the kiosk's fonts have at 1920x1080: the UI strings and 900 of them fit
+// 2048x2048 (without the large-text sizes), 901 do not. A Vietnamese and English pack uses
+// about 140 (the demo lists 139).
+inline constexpr int kMaximumCharacters = 800;
+// The longest run of characters without a space, tab or line break: a line must be able to
+// wrap. Long enough for any word and most web links written in a text.
+inline constexpr int kMaximumWordCharacters = 120;
+
+// Every text the kiosk shows or keeps, with the most characters (code points) it may have.
+enum class TextField {
+    PackTitle,
+    LanguageName,
+    Publisher,
+    CategoryTitle,
+    PageTitle,
+    PageSummary,
+    Heading,
+    Paragraph,
+    Bullet,
+    Caption,
+    MeetingPlace,
+    MeetingOrganiser,
+    ProgrammeProvinces,
+    ProgrammePartners,
+    PollQuestion,
+    SourceLink, // also fits a QR code (qr::kMaximumTextBytes)
+    Date,       // meeting times and programme periods
+    FileName,   // a recording's name (for messages only)
+};
+
+// "a page title", for messages.
+std::string_view describeField(TextField field);
+int maximumCharacters(TextField field);
+
+// Which limit a pack broke: the install check gives each its own reason.
+enum class Limit {
+    Languages,
+    Categories,
+    Pages,
+    PageBlocks,     // on one page in one language
+    PageCharacters, // of those blocks together
+    GalleryPictures,
+    Recordings,
+    Characters,
+    TextLength,
+    WordLength,
+};
+
+// A pack over one of the limits above. The message says which and by how much, for a field
+// officer: "a category title is longer than 60 characters (it has 50000): '...'".
+class PackLimitError : public PackError {
+  public:
+    PackLimitError(Limit limit, const std::string& message) : PackError(message), limit_(limit) {}
+    Limit limit() const { return limit_; }
+
+  private:
+    Limit limit_;
+};
+
+// What is wrong with `text` as a `field`: too long, or a word too long to wrap. Nothing when
+// it is within the limits. The limit broken comes with the message.
+struct TextLimitProblem {
+    Limit limit;
+    std::string message;
+};
+std::optional<TextLimitProblem> textLimitProblem(TextField field, std::string_view text);
+// Throws PackLimitError for textLimitProblem's problem, with `where` in front of its message.
+void checkTextLimit(TextField field, std::string_view text, const std::string& where);
+
+// "more than 1000 pages": a count limit (any but TextLength and WordLength) in words.
+std::string describeCountLimit(Limit limit);
+int maximumCount(Limit limit);
+// Throws PackLimitError when `count` is over `limit`'s maximum.
+void checkCountLimit(Limit limit, std::size_t count, const std::string& where = {});
+
+} // namespace kiosk::pack

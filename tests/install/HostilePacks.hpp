@@ -1,0 +1,42 @@
+// Hostile content for validly signed packs (issue 18): each takes a good pack and changes it
+// with plain SQL, as a builder bug, a careless author or a stolen key could, so that only
+// the content is wrong. The character list is widened where the new text needs it, so a
+// case is never refused for a missing character instead of its own defect.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace kiosk::install::test {
+
+// `count` more article pages in the first category, each with a Vietnamese title.
+std::vector<std::uint8_t> withExtraPages(std::span<const std::uint8_t> pack, int count);
+// `count` more categories, each with a Vietnamese title.
+std::vector<std::uint8_t> withExtraCategories(std::span<const std::uint8_t> pack, int count);
+// `count` more languages (codes "xaa", "xab"...), each with its name and the pack title.
+std::vector<std::uint8_t> withExtraLanguages(std::span<const std::uint8_t> pack, int count);
+// The first page's gallery holds `count` pictures (the pack's first picture again and again).
+std::vector<std::uint8_t> withGalleryOf(std::span<const std::uint8_t> pack, int count);
+// `count` more rows in audio_clips (copies of the first recording, used by no page).
+std::vector<std::uint8_t> withExtraRecordings(std::span<const std::uint8_t> pack, int count);
+// The first page's default-language text gets `count` more paragraphs.
+std::vector<std::uint8_t> withExtraBlocks(std::span<const std::uint8_t> pack, int count);
+
+// Vietnamese words ("Chính sách hỗ trợ ...") repeated to exactly `characters` code points.
+std::string longText(std::size_t characters);
+// `characters` letters with no space between them.
+std::string longWord(std::size_t characters);
+
+// The first category's Vietnamese title.
+std::vector<std::uint8_t> withCategoryTitle(std::span<const std::uint8_t> pack, const std::string& title);
+// The pack's title in its default language (languages.pack_title).
+std::vector<std::uint8_t> withPackTitle(std::span<const std::uint8_t> pack, const std::string& title);
+// The first paragraph of the first page in the default language.
+std::vector<std::uint8_t> withParagraph(std::span<const std::uint8_t> pack, const std::string& text);
+// The character list (pack_meta 'characters') says every character of the Basic
+// Multilingual Plane but the surrogates: U+0000 to U+D7FF and U+E000 to U+FFFF.
+std::vector<std::uint8_t> withEveryBmpCharacter(std::span<const std::uint8_t> pack);
+
+} // namespace kiosk::install::test
