@@ -704,7 +704,7 @@ TEST_CASE("--pack with a pack over the format's limits: refused at start, with t
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"pages-20000", "the pack has more than 1000 pages"},
         {"category-title-50000-characters", "a category title longer than 60 characters (50000)"},
-        {"pack-title-20000-characters", "a pack title longer than 80 characters (20000)"},
+        {"pack-title-20000-characters", "a pack title longer than 60 characters (20000)"},
         {"character-list-every-bmp-character", "more than 800 different characters"},
     };
     for (const auto& [caseName, expected] : cases) {

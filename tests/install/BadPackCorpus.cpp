@@ -408,6 +408,8 @@ std::vector<BadPackCase> badPackCases() {
               [] { return withGalleryOf(smallPack(kNewVersion), 2000); });
     overLimit("recordings-3000", Reason::PackTooManyRecordings,
               [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 3000); });
+    overLimit("text-in-all-11-million-characters", Reason::PackTooMuchText,
+              [] { return withExtraFullPages(smallPack(kNewVersion), 560); });
     overLimit("page-of-1000-paragraphs", Reason::PackPageTooLong,
               [] { return withExtraBlocks(smallPack(kNewVersion), 1000); });
     overLimit("category-title-50000-characters", Reason::PackTextTooLong,

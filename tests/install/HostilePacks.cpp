@@ -72,6 +72,17 @@ std::vector<std::uint8_t> withExtraPages(std::span<const std::uint8_t> pack, int
     });
 }
 
+std::vector<std::uint8_t> withExtraFullPages(std::span<const std::uint8_t> pack, int count) {
+    std::vector<std::uint8_t> bytes = withExtraPages(pack, count);
+    return changedPack(bytes, [&](db::Database& database) {
+        database.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299) "
+                         "INSERT INTO page_blocks(page_id, language, position, kind, text) "
+                         "SELECT p.id, 'vie', n.i, 'paragraph', "
+                         "substr(replace(hex(zeroblob(10)), '00', 'Trang số 0123456789 '), 1, 66) "
+                         "FROM pages p, n WHERE p.id LIKE 'bulk-%' ORDER BY p.id, n.i");
+    });
+}
+
 std::vector<std::uint8_t> withExtraCategories(std::span<const std::uint8_t> pack, int count) {
     return changedPack(pack, [&](db::Database& database) {
         listDigitsAndTitles(database);

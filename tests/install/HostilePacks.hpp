@@ -21,6 +21,9 @@ std::vector<std::uint8_t> withExtraLanguages(std::span<const std::uint8_t> pack,
 std::vector<std::uint8_t> withGalleryOf(std::span<const std::uint8_t> pack, int count);
 // `count` more rows in audio_clips (copies of the first recording, used by no page).
 std::vector<std::uint8_t> withExtraRecordings(std::span<const std::uint8_t> pack, int count);
+// `count` more pages (as withExtraPages), each with 300 paragraphs of 66 characters: every
+// page within its limits, the text in all (count × 19800 characters) not.
+std::vector<std::uint8_t> withExtraFullPages(std::span<const std::uint8_t> pack, int count);
 // The first page's default-language text gets `count` more paragraphs.
 std::vector<std::uint8_t> withExtraBlocks(std::span<const std::uint8_t> pack, int count);
 

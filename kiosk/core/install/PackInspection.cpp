@@ -6,6 +6,7 @@
 #include "pack/PackLimits.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
+#include "pack/PackTextTotal.hpp"
 #include "signing/Sha256.hpp"
 #include "text/Unicode.hpp"
 
@@ -88,6 +89,8 @@ Reason reasonFor(pack::Limit limit) {
     case pack::Limit::PageBlocks:
     case pack::Limit::PageCharacters:
         return Reason::PackPageTooLong;
+    case pack::Limit::TextTotal:
+        return Reason::PackTooMuchText;
     case pack::Limit::GalleryPictures:
         return Reason::PackGalleryTooLarge;
     case pack::Limit::Recordings:
@@ -250,6 +253,7 @@ private:
         const pack::PackMetadata metadata = checkMetadata(database);
         if (request_.checkMetadata)
             request_.checkMetadata(metadata);
+        checkTextTotal(database);
         checkAllTexts(database);
         stopwatch.lap("checks: metadata, every text (UTF-8, NFC)");
         reportOtherChecks(0.7);
@@ -409,6 +413,19 @@ private:
         metadata.created = meta.at("created");
         metadata.defaultLanguage = meta.at("default_language");
         return metadata;
+    }
+
+    // Before every text is checked: a pack with a gigabyte of text is refused after reading
+    // the limit's worth of it.
+    static void checkTextTotal(const db::Database& database) {
+        damagedOnError("cannot read the pack's text", [&] {
+            try {
+                pack::checkStoredTextTotal(database);
+            } catch (const pack::PackError& error) {
+                throw refusalFor(error, Reason::PackContentInvalid);
+            }
+            return 0;
+        });
     }
 
     static void checkText(const std::string& value, const std::string& where) {

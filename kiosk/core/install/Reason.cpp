@@ -43,6 +43,7 @@ constexpr std::array kCodes{
     std::pair{Reason::PackTooManyCategories, std::string_view("pack-too-many-categories")},
     std::pair{Reason::PackTooManyPages, std::string_view("pack-too-many-pages")},
     std::pair{Reason::PackPageTooLong, std::string_view("pack-page-too-long")},
+    std::pair{Reason::PackTooMuchText, std::string_view("pack-too-much-text")},
     std::pair{Reason::PackGalleryTooLarge, std::string_view("pack-gallery-too-large")},
     std::pair{Reason::PackTooManyRecordings, std::string_view("pack-too-many-recordings")},
     std::pair{Reason::PackTooManyCharacters, std::string_view("pack-too-many-characters")},

@@ -54,6 +54,7 @@ enum class Reason {
     PackTooManyCategories,
     PackTooManyPages,
     PackPageTooLong,     // too many blocks, or too much text, on one page
+    PackTooMuchText,     // in all
     PackGalleryTooLarge, // too many pictures in one page's gallery
     PackTooManyRecordings,
     PackTooManyCharacters, // the font atlas would not fit the smallest GPU's texture

@@ -396,7 +396,7 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
                                     : *kind == BlockKind::Bullet ? TextField::Bullet
                                                                  : TextField::Paragraph;
             page.blocks.push_back(TextBlock{*kind, limitedText(rows.text(1), field, where + " text")});
-            characters += text::codePoints(page.blocks.back().text).size();
+            characters += characterCount(page.blocks.back().text);
             checkCountLimit(Limit::PageCharacters, characters, where);
         }
     }
@@ -463,9 +463,12 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
 }
 
 void PackReader::validateAllPages() const {
+    // A page not translated into a language is shown in the default one, already checked:
+    // each stored text is read once, so the work is bounded by kMaximumTextCharacters.
     for (const PageSummary& page : index_.pages)
         for (const Language& language : index_.languages)
-            loadPage(page.id, language.code);
+            if (page.title.byLanguage.contains(language.code))
+                loadPage(page.id, language.code);
 }
 
 EncodedImage PackReader::loadImageUnchecked(std::int64_t imageId, ImageSize size) const {
