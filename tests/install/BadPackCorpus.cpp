@@ -425,6 +425,16 @@ std::vector<BadPackCase> badPackCases() {
     overLimit("character-list-every-bmp-character", Reason::PackTooManyCharacters,
               [] { return withEveryBmpCharacter(smallPack(kNewVersion)); });
 
+    // Ids are data, never paths (issue 18: a category id was opened as assets/icons/<id>.png).
+    overLimit("category-id-climbs-out", Reason::PackIdInvalid,
+              [] { return withCategoryId(smallPack(kNewVersion), "../../../../tmp/kiosk-fifo"); });
+    overLimit("category-id-absolute-path", Reason::PackIdInvalid,
+              [] { return withCategoryId(smallPack(kNewVersion), "/dev/zero"); });
+    overLimit("page-id-with-a-slash", Reason::PackIdInvalid,
+              [] { return withPageId(smallPack(kNewVersion), "health/../../x"); });
+    overLimit("language-code-not-iso-639-3", Reason::PackIdInvalid,
+              [] { return withLanguageCode(smallPack(kNewVersion), "../"); });
+
     add("picture-type-lies", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedChanged(stick, keys, [](db::Database& database) {
             database.execute("UPDATE images SET mime = 'image/jpeg' WHERE id = (SELECT min(id) FROM images WHERE mime = 'image/png')");

@@ -83,6 +83,48 @@ std::vector<std::uint8_t> withExtraFullPages(std::span<const std::uint8_t> pack,
     });
 }
 
+std::vector<std::uint8_t> withCategoryId(std::span<const std::uint8_t> pack, const std::string& id) {
+    return changedPack(pack, [&](db::Database& database) {
+        for (const char* update : {"UPDATE category_texts SET category_id = ?1 WHERE category_id = ?2",
+                                   "UPDATE pages SET category_id = ?1 WHERE category_id = ?2",
+                                   "UPDATE categories SET id = ?1 WHERE id = ?2"})
+            database
+                .prepare(std::string(update) +
+                         " AND ?2 = (SELECT id FROM categories ORDER BY position LIMIT 1)")
+                .bind(1, id)
+                .bind(2, std::string("policies"))
+                .run();
+    });
+}
+
+std::vector<std::uint8_t> withPageId(std::span<const std::uint8_t> pack, const std::string& id) {
+    return changedPack(pack, [&](db::Database& database) {
+        std::string first;
+        {
+            db::Statement select = database.prepare("SELECT min(id) FROM pages");
+            select.step();
+            first = select.text(0);
+        }
+        for (const char* table :
+             {"page_texts", "page_blocks", "gallery_images", "gallery_captions", "meetings", "meeting_texts",
+              "programmes", "programme_texts", "page_narrations", "page_polls", "poll_questions"})
+            database.prepare(std::string("UPDATE ") + table + " SET page_id = ? WHERE page_id = ?")
+                .bind(1, id)
+                .bind(2, first)
+                .run();
+        database.prepare("UPDATE pages SET id = ? WHERE id = ?").bind(1, id).bind(2, first).run();
+    });
+}
+
+std::vector<std::uint8_t> withLanguageCode(std::span<const std::uint8_t> pack, const std::string& code) {
+    return changedPack(pack, [&](db::Database& database) {
+        database
+            .prepare("INSERT INTO languages(code, position, native_name, pack_title) VALUES (?, 9, 'x', 'x')")
+            .bind(1, code)
+            .run();
+    });
+}
+
 std::vector<std::uint8_t> withExtraCategories(std::span<const std::uint8_t> pack, int count) {
     return changedPack(pack, [&](db::Database& database) {
         listDigitsAndTitles(database);

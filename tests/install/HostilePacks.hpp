@@ -27,6 +27,13 @@ std::vector<std::uint8_t> withExtraFullPages(std::span<const std::uint8_t> pack,
 // The first page's default-language text gets `count` more paragraphs.
 std::vector<std::uint8_t> withExtraBlocks(std::span<const std::uint8_t> pack, int count);
 
+// The first category's id (and every reference to it) replaced by `id`.
+std::vector<std::uint8_t> withCategoryId(std::span<const std::uint8_t> pack, const std::string& id);
+// The first page's id (and every reference to it) replaced by `id`.
+std::vector<std::uint8_t> withPageId(std::span<const std::uint8_t> pack, const std::string& id);
+// One more language, with the code `code`.
+std::vector<std::uint8_t> withLanguageCode(std::span<const std::uint8_t> pack, const std::string& code);
+
 // Vietnamese words ("Chính sách hỗ trợ ...") repeated to exactly `characters` code points.
 std::string longText(std::size_t characters);
 // `characters` letters with no space between them.

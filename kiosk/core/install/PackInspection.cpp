@@ -3,6 +3,7 @@
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
 #include "os/LargeAllocationReuse.hpp"
+#include "pack/PackIds.hpp"
 #include "pack/PackLimits.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
@@ -109,6 +110,8 @@ Reason reasonFor(pack::Limit limit) {
 Refusal refusalFor(const pack::PackError& error, Reason otherwise) {
     if (const auto* overLimit = dynamic_cast<const pack::PackLimitError*>(&error))
         return Refusal(reasonFor(overLimit->limit()), error.what());
+    if (dynamic_cast<const pack::PackIdError*>(&error))
+        return Refusal(Reason::PackIdInvalid, error.what());
     return Refusal(otherwise, error.what());
 }
 

@@ -39,6 +39,7 @@ constexpr std::array kCodes{
     std::pair{Reason::PackTextNotNfc, std::string_view("pack-text-not-nfc")},
     std::pair{Reason::PackTextNotDrawable, std::string_view("pack-text-not-drawable")},
     std::pair{Reason::PackContentInvalid, std::string_view("pack-content-invalid")},
+    std::pair{Reason::PackIdInvalid, std::string_view("pack-id-invalid")},
     std::pair{Reason::PackTooManyLanguages, std::string_view("pack-too-many-languages")},
     std::pair{Reason::PackTooManyCategories, std::string_view("pack-too-many-categories")},
     std::pair{Reason::PackTooManyPages, std::string_view("pack-too-many-pages")},

@@ -49,6 +49,7 @@ enum class Reason {
     PackTextNotNfc,
     PackTextNotDrawable,
     PackContentInvalid,
+    PackIdInvalid, // a page, category, language or pack id that breaks its grammar (could name a file)
     // Over one of the format's limits (pack/PackLimits.hpp), each its own reason.
     PackTooManyLanguages,
     PackTooManyCategories,
