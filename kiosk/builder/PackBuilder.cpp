@@ -10,6 +10,7 @@
 #include "os/FileSystem.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
+#include "pack/PackTextTotal.hpp"
 
 #include <limits>
 #include <map>
@@ -109,6 +110,15 @@ BuildResult buildPack(const BuildOptions& options) {
     std::vector<std::uint8_t> bytes;
     try {
         bytes = writePackDatabase(tree, pictures, audio);
+        // Counted on what was written (translations fall back to the default language's text
+        // per field, so the source alone does not say): the same count as the install check's.
+        const auto maximum = static_cast<std::uint64_t>(pack::kMaximumTextCharacters);
+        const std::uint64_t text = pack::storedTextCharacters(db::Database::openReadOnlyMemory(bytes),
+                                                              std::numeric_limits<std::uint64_t>::max());
+        if (text > maximum)
+            return failed({options.sourceFolder.string() + ": the pack has " +
+                           pack::describeCountLimit(pack::Limit::TextTotal) + " (" + std::to_string(text) +
+                           "): split it into several packs"});
         checkWithReader(bytes);
     } catch (const std::exception& error) {
         return failed({std::string("internal error, please report it: the written pack is not valid: ") +

@@ -33,7 +33,7 @@ void checkBlockLimits(const std::vector<pack::TextBlock>& blocks, const std::vec
                                                                               : pack::TextField::Paragraph;
         if (const std::optional<pack::TextLimitProblem> problem = pack::textLimitProblem(field, block.text))
             diagnostics.report(file, line, "this is " + problem->message);
-        characters += text::codePoints(block.text).size();
+        characters += pack::characterCount(block.text);
         if (!tooMuchText && characters > static_cast<std::size_t>(pack::kMaximumPageCharacters)) {
             tooMuchText = true;
             diagnostics.report(file, line,

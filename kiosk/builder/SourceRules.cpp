@@ -9,9 +9,6 @@ namespace {
 bool isDigit(char character) {
     return character >= '0' && character <= '9';
 }
-bool isLowercaseLetter(char character) {
-    return character >= 'a' && character <= 'z';
-}
 bool isUppercaseLetter(char character) {
     return character >= 'A' && character <= 'Z';
 }
@@ -58,29 +55,6 @@ bool hasExtension(const std::string& name, const std::string& extension) {
 }
 
 } // namespace
-
-bool isValidItemId(const std::string& id) {
-    if (id.empty() || id.size() > 64 || !(isLowercaseLetter(id[0]) || isDigit(id[0])))
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char character) {
-        return isLowercaseLetter(character) || isDigit(character) || character == '-' || character == '_';
-    });
-}
-
-bool isValidPackId(const std::string& id) {
-    if (id.empty() || id.size() > 100)
-        return false;
-    if (!(isLowercaseLetter(id[0]) || isUppercaseLetter(id[0]) || isDigit(id[0])))
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char character) {
-        return isLowercaseLetter(character) || isUppercaseLetter(character) || isDigit(character) ||
-               character == '.' || character == '-';
-    });
-}
-
-bool isLanguageCode(const std::string& code) {
-    return code.size() == 3 && std::all_of(code.begin(), code.end(), isLowercaseLetter);
-}
 
 std::optional<std::int64_t> parseWholeNumber(const std::string& text, std::int64_t minimum,
                                              std::int64_t maximum) {

@@ -2,19 +2,18 @@
 // Pure functions, so the rules can be tested one by one and documented in README.md.
 #pragma once
 
+#include "pack/PackIds.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace kiosk::builder {
 
-// Page and category ids: lowercase ASCII letters, digits, '-' and '_', starting with a letter
-// or digit, at most 64 characters. They end up in statistics and log lines, so keep them plain.
-bool isValidItemId(const std::string& id);
-// Pack ids like "vn.commune.demo": ASCII letters, digits, '.', '-', at most 100 characters.
-bool isValidPackId(const std::string& id);
-// ISO 639-3: exactly three lowercase ASCII letters.
-bool isLanguageCode(const std::string& code);
+// Ids: the format's grammar (pack/PackIds.hpp), which the reader checks too.
+using pack::isLanguageCode;
+using pack::isValidItemId;
+using pack::isValidPackId;
 
 // Digits only (no sign, no spaces), within [minimum, maximum].
 std::optional<std::int64_t> parseWholeNumber(const std::string& text, std::int64_t minimum,

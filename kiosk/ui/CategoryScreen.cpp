@@ -1,3 +1,4 @@
+#include "Icons.hpp"
 #include "Screens.hpp"
 #include "Shapes.hpp"
 #include "Widgets.hpp"
@@ -11,7 +12,8 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
     const pack::PackIndex& index = context.pack.index();
     const pack::Category* category = index.findCategory(categoryId);
     const std::string title = category ? context.localized(category->title) : std::string();
-    const float barBottom = drawTopBar(context, TopBarOptions{true, true, title, categoryIcon(context, categoryId)});
+    const float barBottom =
+        drawTopBar(context, TopBarOptions{true, true, title, std::string(categoryIcon(categoryId))});
 
     const int columns = metrics.screen.x >= 1000 ? 3 : 2;
     const float areaLeft = metrics.padding;

@@ -1,3 +1,4 @@
+#include "Icons.hpp"
 #include "Screens.hpp"
 #include "Shapes.hpp"
 #include "Widgets.hpp"
@@ -16,7 +17,9 @@ std::vector<std::int64_t> homeScreenThumbnails(const pack::PackIndex& index) {
 std::vector<std::string> homeScreenIcons(const pack::PackIndex& index) {
     std::vector<std::string> icons = {"language", "contrast", "large-text", "pictures"};
     for (const pack::Category& category : index.categories)
-        icons.push_back(category.id);
+        if (const std::string icon(categoryIcon(category.id));
+            std::find(icons.begin(), icons.end(), icon) == icons.end())
+            icons.push_back(icon);
     return icons;
 }
 
@@ -81,8 +84,8 @@ void drawHomeScreen(UiContext& context) {
         const ImVec2 badgeCentre(minimum.x + metrics.padding * 0.5f + badge / 2, pictureMaximum.y - badge * 0.35f);
         fillCircle(context, drawList, badgeCentre, badge / 2 + edge, colours.surface);
         fillCircle(context, drawList, badgeCentre, badge / 2, colours.emphasis);
-        drawIcon(drawList, context.pictures.icon(categoryIcon(context, category.id)), badgeCentre, badge * 0.64f,
-                 readableOn(colours, colours.emphasis));
+        drawIcon(drawList, context.pictures.icon(std::string(categoryIcon(category.id))), badgeCentre,
+                 badge * 0.64f, readableOn(colours, colours.emphasis));
         const float textLeft = minimum.x + metrics.padding * 0.6f;
         const float labelTop =
             pictureMaximum.y + badge * 0.15f +

@@ -1,3 +1,4 @@
+#include "Icons.hpp"
 #include "PageSections.hpp"
 #include "Screens.hpp"
 #include "Shapes.hpp"
@@ -126,7 +127,8 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     const pack::PackIndex& index = context.pack.index();
     const pack::PageSummary* summary = index.findPage(page.id);
     const float barBottom =
-        drawTopBar(context, TopBarOptions{true, true, "", summary ? categoryIcon(context, summary->categoryId) : ""});
+        drawTopBar(context, TopBarOptions{true, true, "",
+                                          summary ? std::string(categoryIcon(summary->categoryId)) : ""});
     ImDrawList* drawList = ImGui::GetWindowDrawList();
 
     const ScrollArea scrollArea(context, ImVec2(0, barBottom), metrics.screen);

@@ -24,13 +24,11 @@ float drawTopBar(UiContext& context, const TopBarOptions& options);
 float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height);
 // The large-text and high-contrast switches ending at `rightEdge`; returns their left edge.
 float drawModeSwitches(UiContext& context, float rightEdge, float top, float height);
-// The icon for a category: the one named after its id when the kiosk has it, else "pictures".
-std::string categoryIcon(UiContext& context, const std::string& categoryId);
 
 void drawHomeScreen(UiContext& context);
 // The pictures the home screen shows (thumbnails), so they can be decoded while the kiosk starts.
 std::vector<std::int64_t> homeScreenThumbnails(const pack::PackIndex& index);
-// The icons it may show (a category without its own icon shows "pictures"), likewise.
+// The icons it may show (ui::categoryIcon for each category), likewise.
 std::vector<std::string> homeScreenIcons(const pack::PackIndex& index);
 void drawCategoryScreen(UiContext& context, const std::string& categoryId);
 void drawPageScreen(UiContext& context, const pack::PageContent& page);

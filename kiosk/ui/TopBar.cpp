@@ -60,10 +60,6 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
     return x;
 }
 
-std::string categoryIcon(UiContext& context, const std::string& categoryId) {
-    return context.pictures.icon(categoryId).texture ? categoryId : "pictures";
-}
-
 float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const Metrics& metrics = context.metrics;
     const Palette& colours = context.colours;

@@ -1,5 +1,6 @@
 #include "SdlPictureSource.hpp"
 
+#include "Icons.hpp"
 #include "RendererLimits.hpp"
 
 #include "image/ImageCodec.hpp"
@@ -149,7 +150,12 @@ ui::Picture SdlPictureSource::icon(const std::string& name) {
         return ui::Picture{reinterpret_cast<ImTextureID>(found->second.texture.get()), found->second.width,
                            found->second.height};
     Icon& entry = icons_[name];
-    const std::filesystem::path file = iconDirectory_ / (name + ".png");
+    // Only the kiosk's own icons: no file name is ever built from anything else.
+    if (!ui::isBuiltInIcon(name)) {
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no built-in icon '%s'", name.substr(0, 40).c_str());
+        return {};
+    }
+    const std::filesystem::path file = iconDirectory_ / (std::string(name) + ".png");
     try {
         image::ImageLimits limits;
         limits.maximumSide = 1024;

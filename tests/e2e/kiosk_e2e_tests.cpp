@@ -704,7 +704,7 @@ TEST_CASE("--pack with a pack over the format's limits: refused at start, with t
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"pages-20000", "the pack has more than 1000 pages"},
         {"category-title-50000-characters", "a category title longer than 60 characters (50000)"},
-        {"pack-title-20000-characters", "a pack title longer than 80 characters (20000)"},
+        {"pack-title-20000-characters", "a pack title longer than 60 characters (20000)"},
         {"character-list-every-bmp-character", "more than 800 different characters"},
     };
     for (const auto& [caseName, expected] : cases) {
@@ -733,4 +733,32 @@ TEST_CASE("--pack with a 2-million-character paragraph: home shows, the page say
         runScript("hostile-paragraph", "1280x800",
                   "--pack " + quoted(corpusPack("paragraph-of-2-million-characters").string()));
     requireSuccess(run);
+}
+
+TEST_CASE("--pack naming a FIFO, or a pack with a category id that is a path, is refused at once") {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "not-a-pack";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path fifo = folder / "pack.kpack";
+    REQUIRE(std::system(("mkfifo " + quoted(fifo.string())).c_str()) == 0);
+    const std::vector<std::pair<std::filesystem::path, std::string>> cases = {
+        {fifo, "not a regular file"},
+        {corpusPack("category-id-climbs-out"), "category id '../../../../tmp/kiosk-fifo' is not"},
+    };
+    for (const auto& [pack, expected] : cases) {
+        CAPTURE(pack);
+        const std::filesystem::path log = folder / "log.txt";
+        const auto started = std::chrono::steady_clock::now();
+        // timeout: without the fix the kiosk waits on the FIFO for ever.
+        const int status = std::system(("timeout 20 " + quoted(KIOSK_BINARY) + " --headless --pack " +
+                                        quoted(pack.string()) + " 2> " + quoted(log.string()))
+                                           .c_str());
+        std::stringstream output;
+        output << std::ifstream(log).rdbuf();
+        INFO(output.str());
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 1);
+        CHECK(output.str().find(expected) != std::string::npos);
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+    }
 }

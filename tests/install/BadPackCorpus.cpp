@@ -408,6 +408,8 @@ std::vector<BadPackCase> badPackCases() {
               [] { return withGalleryOf(smallPack(kNewVersion), 2000); });
     overLimit("recordings-3000", Reason::PackTooManyRecordings,
               [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 3000); });
+    overLimit("text-in-all-11-million-characters", Reason::PackTooMuchText,
+              [] { return withExtraFullPages(smallPack(kNewVersion), 560); });
     overLimit("page-of-1000-paragraphs", Reason::PackPageTooLong,
               [] { return withExtraBlocks(smallPack(kNewVersion), 1000); });
     overLimit("category-title-50000-characters", Reason::PackTextTooLong,
@@ -422,6 +424,16 @@ std::vector<BadPackCase> badPackCases() {
               [] { return withParagraph(smallPack(kNewVersion), "Xem " + longWord(200) + " nhé"); });
     overLimit("character-list-every-bmp-character", Reason::PackTooManyCharacters,
               [] { return withEveryBmpCharacter(smallPack(kNewVersion)); });
+
+    // Ids are data, never paths (issue 18: a category id was opened as assets/icons/<id>.png).
+    overLimit("category-id-climbs-out", Reason::PackIdInvalid,
+              [] { return withCategoryId(smallPack(kNewVersion), "../../../../tmp/kiosk-fifo"); });
+    overLimit("category-id-absolute-path", Reason::PackIdInvalid,
+              [] { return withCategoryId(smallPack(kNewVersion), "/dev/zero"); });
+    overLimit("page-id-with-a-slash", Reason::PackIdInvalid,
+              [] { return withPageId(smallPack(kNewVersion), "health/../../x"); });
+    overLimit("language-code-not-iso-639-3", Reason::PackIdInvalid,
+              [] { return withLanguageCode(smallPack(kNewVersion), "../"); });
 
     add("picture-type-lies", Reason::ImageDamaged, [](const Path& stick, const CorpusKeys& keys, const Path&) {
         writeSignedChanged(stick, keys, [](db::Database& database) {

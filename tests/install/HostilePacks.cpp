@@ -72,6 +72,59 @@ std::vector<std::uint8_t> withExtraPages(std::span<const std::uint8_t> pack, int
     });
 }
 
+std::vector<std::uint8_t> withExtraFullPages(std::span<const std::uint8_t> pack, int count) {
+    std::vector<std::uint8_t> bytes = withExtraPages(pack, count);
+    return changedPack(bytes, [&](db::Database& database) {
+        database.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299) "
+                         "INSERT INTO page_blocks(page_id, language, position, kind, text) "
+                         "SELECT p.id, 'vie', n.i, 'paragraph', "
+                         "substr(replace(hex(zeroblob(10)), '00', 'Trang số 0123456789 '), 1, 66) "
+                         "FROM pages p, n WHERE p.id LIKE 'bulk-%' ORDER BY p.id, n.i");
+    });
+}
+
+std::vector<std::uint8_t> withCategoryId(std::span<const std::uint8_t> pack, const std::string& id) {
+    return changedPack(pack, [&](db::Database& database) {
+        for (const char* update : {"UPDATE category_texts SET category_id = ?1 WHERE category_id = ?2",
+                                   "UPDATE pages SET category_id = ?1 WHERE category_id = ?2",
+                                   "UPDATE categories SET id = ?1 WHERE id = ?2"})
+            database
+                .prepare(std::string(update) +
+                         " AND ?2 = (SELECT id FROM categories ORDER BY position LIMIT 1)")
+                .bind(1, id)
+                .bind(2, std::string("policies"))
+                .run();
+    });
+}
+
+std::vector<std::uint8_t> withPageId(std::span<const std::uint8_t> pack, const std::string& id) {
+    return changedPack(pack, [&](db::Database& database) {
+        std::string first;
+        {
+            db::Statement select = database.prepare("SELECT min(id) FROM pages");
+            select.step();
+            first = select.text(0);
+        }
+        for (const char* table :
+             {"page_texts", "page_blocks", "gallery_images", "gallery_captions", "meetings", "meeting_texts",
+              "programmes", "programme_texts", "page_narrations", "page_polls", "poll_questions"})
+            database.prepare(std::string("UPDATE ") + table + " SET page_id = ? WHERE page_id = ?")
+                .bind(1, id)
+                .bind(2, first)
+                .run();
+        database.prepare("UPDATE pages SET id = ? WHERE id = ?").bind(1, id).bind(2, first).run();
+    });
+}
+
+std::vector<std::uint8_t> withLanguageCode(std::span<const std::uint8_t> pack, const std::string& code) {
+    return changedPack(pack, [&](db::Database& database) {
+        database
+            .prepare("INSERT INTO languages(code, position, native_name, pack_title) VALUES (?, 9, 'x', 'x')")
+            .bind(1, code)
+            .run();
+    });
+}
+
 std::vector<std::uint8_t> withExtraCategories(std::span<const std::uint8_t> pack, int count) {
     return changedPack(pack, [&](db::Database& database) {
         listDigitsAndTitles(database);

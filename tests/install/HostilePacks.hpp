@@ -21,8 +21,18 @@ std::vector<std::uint8_t> withExtraLanguages(std::span<const std::uint8_t> pack,
 std::vector<std::uint8_t> withGalleryOf(std::span<const std::uint8_t> pack, int count);
 // `count` more rows in audio_clips (copies of the first recording, used by no page).
 std::vector<std::uint8_t> withExtraRecordings(std::span<const std::uint8_t> pack, int count);
+// `count` more pages (as withExtraPages), each with 300 paragraphs of 66 characters: every
+// page within its limits, the text in all (count × 19800 characters) not.
+std::vector<std::uint8_t> withExtraFullPages(std::span<const std::uint8_t> pack, int count);
 // The first page's default-language text gets `count` more paragraphs.
 std::vector<std::uint8_t> withExtraBlocks(std::span<const std::uint8_t> pack, int count);
+
+// The first category's id (and every reference to it) replaced by `id`.
+std::vector<std::uint8_t> withCategoryId(std::span<const std::uint8_t> pack, const std::string& id);
+// The first page's id (and every reference to it) replaced by `id`.
+std::vector<std::uint8_t> withPageId(std::span<const std::uint8_t> pack, const std::string& id);
+// One more language, with the code `code`.
+std::vector<std::uint8_t> withLanguageCode(std::span<const std::uint8_t> pack, const std::string& code);
 
 // Vietnamese words ("Chính sách hỗ trợ ...") repeated to exactly `characters` code points.
 std::string longText(std::size_t characters);

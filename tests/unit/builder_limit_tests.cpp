@@ -45,7 +45,7 @@ TEST_CASE("builder limits: a pack title, a category title and a page title over 
     INFO(problems);
     CHECK_FALSE(result.succeeded);
     CHECK(problems.find(source.shown("pack.txt") +
-                        ":10: 'title.vie' is a pack title longer than 80 characters (129)") !=
+                        ":10: 'title.vie' is a pack title longer than 60 characters (129)") !=
           std::string::npos);
     CHECK(problems.find(source.shown("categories.txt") +
                         ":4: 'title.vie' is a category title longer than 60 characters (109)") !=
@@ -102,21 +102,21 @@ TEST_CASE("builder limits: too many languages, categories and pages") {
     SUBCASE("languages") {
         const SourceTree source;
         std::string extra;
-        for (const char* code : {"aaa", "bbb", "ccc", "ddd", "fff", "ggg", "hhh"})
+        for (const char* code : {"aaa", "bbb", "ccc"})
             extra += std::string(", ") + code;
         source.replaceIn("pack.txt", "languages: vie, eng", "languages: vie, eng" + extra);
-        checkRefused(source, source.shown("pack.txt") + ":7: the pack has more than 8 languages (9)");
+        checkRefused(source, source.shown("pack.txt") + ":7: the pack has more than 4 languages (5)");
     }
     SUBCASE("categories") {
         const SourceTree source;
         std::string extra;
-        for (int index = 0; index < 22; ++index)
+        for (int index = 0; index < 10; ++index)
             extra +=
                 "\nid: extra-" + std::to_string(index) + "\nimage: category-policies.png\ntitle.vie: Mục\n";
         source.replaceIn("categories.txt", "title.vie: Cuộc họp\n", "title.vie: Cuộc họp\n" + extra);
         checkRefused(source, source.shown("categories.txt") + ":");
         CHECK(
-            builder::test::joinedProblems(source.build()).find("the pack has more than 24 categories (25)") !=
+            builder::test::joinedProblems(source.build()).find("the pack has more than 12 categories (13)") !=
             std::string::npos);
     }
     SUBCASE("pages") {
@@ -144,4 +144,17 @@ TEST_CASE("builder limits: more different characters than the font atlas can hol
     checkRefused(source, source.shown("vie/health.txt") + ":");
     CHECK(builder::test::joinedProblems(source.build()).find("more than 800 different characters") !=
           std::string::npos);
+}
+
+TEST_CASE("builder limits: more text in all than the format allows, counted on what would be written") {
+    const SourceTree source;
+    std::string body;
+    for (int paragraph = 0; paragraph < pack::kMaximumBlocksPerPage; ++paragraph)
+        body += std::string(66, 'a').replace(10, 1, " ").replace(40, 1, " ") + "\n\n";
+    const int pages = pack::kMaximumTextCharacters / (66 * pack::kMaximumBlocksPerPage) + 10;
+    for (int index = 0; index < pages; ++index)
+        source.writeText("vie/extra-" + std::to_string(index) + ".txt",
+                         "title: Trang\ncategory: policies\ncover: cover.png\n---\n" + body);
+    checkRefused(source,
+                 source.root().string() + ": the pack has more than 10000000 characters of text in all (");
 }

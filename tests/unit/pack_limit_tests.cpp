@@ -8,6 +8,7 @@
 #include "db/Database.hpp"
 #include "pack/PackLimits.hpp"
 #include "pack/PackReader.hpp"
+#include "pack/PackTextTotal.hpp"
 #include "text/Unicode.hpp"
 
 #include <chrono>
@@ -127,4 +128,24 @@ TEST_CASE("pack limits: without a character list, the characters the text uses a
             database.execute("DELETE FROM pack_meta WHERE key = 'characters'");
         });
     CHECK(limitBrokenOnOpen(unlisted, false) == pack::Limit::Characters);
+}
+
+TEST_CASE("pack limits: the text in all is counted on every text column, and counting stops past the limit") {
+    const std::vector<std::uint8_t> good = smallPack(3);
+    const std::vector<std::uint8_t> large = withExtraFullPages(good, 560);
+    const db::Database small = db::Database::openReadOnlyMemory(good);
+    const db::Database big = db::Database::openReadOnlyMemory(large);
+    CHECK(pack::storedTextCharacters(small, UINT64_MAX) < 10000);
+    CHECK_NOTHROW(pack::checkStoredTextTotal(small));
+    CHECK(pack::storedTextCharacters(big, UINT64_MAX) > 560u * 19800u);
+    // Stopped just past the limit it was given.
+    CHECK(pack::storedTextCharacters(big, 100000) < 100000 + 20000);
+    try {
+        pack::checkStoredTextTotal(big);
+        FAIL("no refusal");
+    } catch (const pack::PackLimitError& error) {
+        CHECK(error.limit() == pack::Limit::TextTotal);
+        CHECK(std::string(error.what()).find("more than 10000000 characters of text in all") !=
+              std::string::npos);
+    }
 }

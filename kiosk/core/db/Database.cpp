@@ -1,5 +1,7 @@
 #include "db/Database.hpp"
 
+#include "os/FileSystem.hpp"
+
 #include <sqlite3.h>
 
 namespace kiosk::db {
@@ -17,6 +19,15 @@ void Database::Closer::operator()(sqlite3* connection) const { sqlite3_close_v2(
 void Statement::Finalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 
 Database Database::open(const std::filesystem::path& path, Mode mode) {
+    // SQLite opens a FIFO and waits for a writer: `--pack` naming one, or one put where a pack
+    // should be, hung the kiosk. A read-only database is always an existing regular file.
+    if (mode == Mode::ReadOnly && path != ":memory:") {
+        try {
+            os::requireRegularFile(path);
+        } catch (const os::FileError& error) {
+            throw DatabaseError(std::string("cannot open ") + path.string() + ": " + error.what());
+        }
+    }
     const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     sqlite3* raw = nullptr;

@@ -3,9 +3,11 @@
 #include "db/Database.hpp"
 #include "image/ImageCodec.hpp"
 #include "os/LargeAllocationReuse.hpp"
+#include "pack/PackIds.hpp"
 #include "pack/PackLimits.hpp"
 #include "pack/PackReader.hpp"
 #include "pack/PackSchema.hpp"
+#include "pack/PackTextTotal.hpp"
 #include "signing/Sha256.hpp"
 #include "text/Unicode.hpp"
 
@@ -88,6 +90,8 @@ Reason reasonFor(pack::Limit limit) {
     case pack::Limit::PageBlocks:
     case pack::Limit::PageCharacters:
         return Reason::PackPageTooLong;
+    case pack::Limit::TextTotal:
+        return Reason::PackTooMuchText;
     case pack::Limit::GalleryPictures:
         return Reason::PackGalleryTooLarge;
     case pack::Limit::Recordings:
@@ -106,6 +110,8 @@ Reason reasonFor(pack::Limit limit) {
 Refusal refusalFor(const pack::PackError& error, Reason otherwise) {
     if (const auto* overLimit = dynamic_cast<const pack::PackLimitError*>(&error))
         return Refusal(reasonFor(overLimit->limit()), error.what());
+    if (dynamic_cast<const pack::PackIdError*>(&error))
+        return Refusal(Reason::PackIdInvalid, error.what());
     return Refusal(otherwise, error.what());
 }
 
@@ -250,6 +256,7 @@ private:
         const pack::PackMetadata metadata = checkMetadata(database);
         if (request_.checkMetadata)
             request_.checkMetadata(metadata);
+        checkTextTotal(database);
         checkAllTexts(database);
         stopwatch.lap("checks: metadata, every text (UTF-8, NFC)");
         reportOtherChecks(0.7);
@@ -409,6 +416,19 @@ private:
         metadata.created = meta.at("created");
         metadata.defaultLanguage = meta.at("default_language");
         return metadata;
+    }
+
+    // Before every text is checked: a pack with a gigabyte of text is refused after reading
+    // the limit's worth of it.
+    static void checkTextTotal(const db::Database& database) {
+        damagedOnError("cannot read the pack's text", [&] {
+            try {
+                pack::checkStoredTextTotal(database);
+            } catch (const pack::PackError& error) {
+                throw refusalFor(error, Reason::PackContentInvalid);
+            }
+            return 0;
+        });
     }
 
     static void checkText(const std::string& value, const std::string& where) {

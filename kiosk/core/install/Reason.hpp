@@ -49,11 +49,13 @@ enum class Reason {
     PackTextNotNfc,
     PackTextNotDrawable,
     PackContentInvalid,
+    PackIdInvalid, // a page, category, language or pack id that breaks its grammar (could name a file)
     // Over one of the format's limits (pack/PackLimits.hpp), each its own reason.
     PackTooManyLanguages,
     PackTooManyCategories,
     PackTooManyPages,
     PackPageTooLong,     // too many blocks, or too much text, on one page
+    PackTooMuchText,     // in all
     PackGalleryTooLarge, // too many pictures in one page's gallery
     PackTooManyRecordings,
     PackTooManyCharacters, // the font atlas would not fit the smallest GPU's texture

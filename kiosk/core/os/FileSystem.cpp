@@ -75,13 +75,20 @@ int FileDescriptor::release() {
     return fd;
 }
 
-std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes) {
-    const FileDescriptor file = openOrThrow(path, O_RDONLY | O_NOFOLLOW);
-    struct stat info {};
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (issue 18: one put
+// where a file was expected hung the kiosk); fstat then refuses it. A regular file reads the same.
+FileDescriptor openRegularFile(const std::filesystem::path& path, struct stat& info) {
+    FileDescriptor file = openOrThrow(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
     if (::fstat(file.get(), &info) != 0)
         throwErrno("cannot stat", path);
     if (!S_ISREG(info.st_mode))
-        throw FileError("not a regular file: " + path.string());
+        throw FileError("not a regular file (a folder, FIFO or device): " + path.string());
+    return file;
+}
+
+std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes) {
+    struct stat info {};
+    const FileDescriptor file = openRegularFile(path, info);
     if (static_cast<std::uint64_t>(info.st_size) > maximumBytes)
         throw FileError("file too large (" + std::to_string(info.st_size) + " bytes, limit " +
                         std::to_string(maximumBytes) + "): " + path.string());
@@ -107,14 +114,14 @@ std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximu
     return std::string(bytes.begin(), bytes.end());
 }
 
-FileStart readFileStart(const std::filesystem::path& path, std::size_t maximumBytes) {
-    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-    const FileDescriptor file = openOrThrow(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+void requireRegularFile(const std::filesystem::path& path) {
     struct stat info {};
-    if (::fstat(file.get(), &info) != 0)
-        throwErrno("cannot stat", path);
-    if (!S_ISREG(info.st_mode))
-        throw FileError("not a regular file: " + path.string());
+    openRegularFile(path, info);
+}
+
+FileStart readFileStart(const std::filesystem::path& path, std::size_t maximumBytes) {
+    struct stat info {};
+    const FileDescriptor file = openRegularFile(path, info);
     FileStart start;
     // One byte more than wanted tells a file of exactly `maximumBytes` from a longer one,
     // also when st_size is wrong (a file that grows while we read it).

@@ -49,6 +49,7 @@ public:
 void writeAllOrThrow(const FileDescriptor& file, std::span<const std::uint8_t> bytes,
                      const std::filesystem::path& path);
 
+// Neither follows a symbolic link nor blocks: a FIFO or device is refused (FileError), not waited on.
 std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 
@@ -62,6 +63,12 @@ struct FileStart {
     bool wholeFile = true; // false: the file is longer and only its start was read
 };
 FileStart readFileStart(const std::filesystem::path& path, std::size_t maximumBytes);
+
+// Throws FileError unless `path` is a regular file (not a symbolic link, folder, FIFO or
+// device), found without blocking: for callers that then open it with a library that would
+// wait on a FIFO (SQLite). The path is given by staff or is the kiosk's own, so the moment
+// between this check and the library's open is not an attacker's.
+void requireRegularFile(const std::filesystem::path& path);
 
 // Replaces `path` so that a reader (or a power cut) sees either the old or the new
 // content, never a mix: write to a temporary sibling, fsync it, rename it over the

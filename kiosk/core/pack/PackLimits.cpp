@@ -17,8 +17,9 @@ struct FieldLimit {
 // over (the demo's longest paragraph has 289 characters, its longest summary 216), and small
 // enough that the longest page still lays out at once on a Pi.
 constexpr std::array kFieldLimits{
-    FieldLimit{TextField::PackTitle, "a pack title", 80},
-    FieldLimit{TextField::LanguageName, "a language name", 40},
+    FieldLimit{TextField::PackTitle, "a pack title", 60},
+    FieldLimit{TextField::LanguageName, "a language name",
+               16}, // a pill of the top bar: see kMaximumLanguages
     FieldLimit{TextField::Publisher, "a publisher", 200},
     FieldLimit{TextField::CategoryTitle, "a category title", 60},
     FieldLimit{TextField::PageTitle, "a page title", 200},
@@ -50,6 +51,7 @@ constexpr std::array kCountLimits{
     std::pair{Limit::Pages, kMaximumPages},
     std::pair{Limit::PageBlocks, kMaximumBlocksPerPage},
     std::pair{Limit::PageCharacters, kMaximumPageCharacters},
+    std::pair{Limit::TextTotal, kMaximumTextCharacters},
     std::pair{Limit::GalleryPictures, kMaximumGalleryPictures},
     std::pair{Limit::Recordings, kMaximumRecordings},
     std::pair{Limit::Characters, kMaximumCharacters},
@@ -77,6 +79,13 @@ std::string opening(std::string_view text, std::size_t from = 0) {
 }
 
 } // namespace
+
+std::size_t characterCount(std::string_view text) {
+    std::size_t characters = 0;
+    for (const char byte : text)
+        characters += startsCharacter(byte) ? 1 : 0;
+    return characters;
+}
 
 std::string_view describeField(TextField field) {
     return limitOf(field).description;
@@ -145,6 +154,8 @@ std::string describeCountLimit(Limit limit) {
         return most + " headings, paragraphs and bullet points on one page";
     case Limit::PageCharacters:
         return most + " characters of text on one page";
+    case Limit::TextTotal:
+        return most + " characters of text in all";
     case Limit::GalleryPictures:
         return most + " pictures in one page's gallery";
     case Limit::Recordings:

@@ -15,12 +15,24 @@
 namespace kiosk::pack {
 
 // What a pack holds.
-inline constexpr int kMaximumLanguages = 8;   // the language pills fit one top bar
-inline constexpr int kMaximumCategories = 24; // home's tiles, a few screens at most
+// The top bar holds a pill per language beside the title and the text-size and contrast
+// buttons; at 800x480, 4 pills of 16-character names fit, 6 cover the title and push the buttons
+// off the screen (measured with the worst allowed pack, tests/install/WorstAllowedPack.hpp).
+inline constexpr int kMaximumLanguages = 4;
+// Home shows every category on one screen, the tiles shrinking to fit: 12 (three rows of four)
+// still read at 800x480; at 1920x1080, 16 overlap and 24 broke the drawing altogether.
+inline constexpr int kMaximumCategories = 12;
 inline constexpr int kMaximumPages = 1000;
 inline constexpr int kMaximumBlocksPerPage = 300; // headings, paragraphs, bullets of one page in one language
 inline constexpr int kMaximumPageCharacters = 20000; // those blocks' text together, about ten printed pages
 inline constexpr int kMaximumGalleryPictures = 50;   // per page
+// All the text a pack stores (every TEXT column, each value once). The install check reads and
+// checks every text, and the kiosk every page at each start: measured on the worst pack the
+// other limits allow (370 million characters), that took 68 s and 17 s on a PC, minutes on a
+// Pi, past the start timeout of the kiosk's systemd unit (60 s). 10 million characters is
+// 1000 pages in two languages of 5000 characters each; on the worst pack the limits allow
+// (bench-worst-allowed) the install check took 4.3 s on a PC and the start 1.4 s.
+inline constexpr int kMaximumTextCharacters = 10'000'000;
 // Rows of audio_clips: every page narrated in two languages, and the languages' spoken names.
 inline constexpr int kMaximumRecordings = 2 * kMaximumPages + kMaximumLanguages;
 // Distinct characters in the pack's character list (or its text, without a list), so that the
@@ -68,6 +80,7 @@ enum class Limit {
     Pages,
     PageBlocks,     // on one page in one language
     PageCharacters, // of those blocks together
+    TextTotal,      // all the pack's text
     GalleryPictures,
     Recordings,
     Characters,
@@ -85,6 +98,9 @@ class PackLimitError : public PackError {
   private:
     Limit limit_;
 };
+
+// Characters (code points) of UTF-8 text, counted on its bytes (one pass, no allocation).
+std::size_t characterCount(std::string_view text);
 
 // What is wrong with `text` as a `field`: too long, or a word too long to wrap. Nothing when
 // it is within the limits. The limit broken comes with the message.

@@ -1,6 +1,7 @@
 #include "pack/PackReader.hpp"
 
 #include "audio/VorbisDecoding.hpp"
+#include "pack/PackIds.hpp"
 #include "pack/PackLimits.hpp"
 #include "pack/PackSchema.hpp"
 #include "signing/Hex.hpp"
@@ -38,6 +39,18 @@ void checkRowCount(std::size_t rows, std::size_t maximum, const char* table) {
         throw PackError("table " + std::string(table) + " has more rows than a pack can need (" +
                         std::to_string(maximum) + ")");
 }
+
+// An id checked against its grammar (pack/PackIds.hpp): ids are data and must never be able to
+// name a file, whatever uses them later.
+std::string checkedId(std::string id, bool (*grammar)(std::string_view), const char* what, const char* rule) {
+    if (!grammar(id))
+        throw PackIdError(std::string(what) + " '" + checkedText(id, what).substr(0, 40) + "' is not " +
+                          rule);
+    return id;
+}
+constexpr const char* kItemIdRule =
+    "lowercase letters, digits, '-' and '_' (at most 64, starting with a letter or digit)";
+constexpr const char* kLanguageRule = "an ISO 639-3 code (three lowercase letters)";
 
 constexpr std::size_t kMaximumPageLanguageRows =
     static_cast<std::size_t>(kMaximumPages) * static_cast<std::size_t>(kMaximumLanguages);
@@ -138,7 +151,8 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     if (metadata.formatVersion != kFormatVersion)
         throw PackError("pack format version " + std::to_string(metadata.formatVersion) +
                         " is not supported by this kiosk (it reads version " + std::to_string(kFormatVersion) + ")");
-    metadata.packId = required("pack_id");
+    metadata.packId = checkedId(required("pack_id"), isValidPackId, "pack_meta 'pack_id'",
+                                "ASCII letters, digits, '.' and '-' (at most 100)");
     metadata.packVersion = parseInteger(required("pack_version"), "pack_version");
     metadata.minimumKioskVersion = parseInteger(required("min_kiosk_version"), "min_kiosk_version");
     if (metadata.minimumKioskVersion > kioskVersion)
@@ -167,7 +181,7 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         while (rows.step()) {
             checkCountLimit(Limit::Languages, index_.languages.size() + 1);
             Language language;
-            language.code = checkedText(rows.text(0), "language code");
+            language.code = checkedId(rows.text(0), isLanguageCode, "language code", kLanguageRule);
             language.nativeName =
                 limitedText(rows.text(1), TextField::LanguageName, "language '" + language.code + "' name");
             language.packTitle = limitedText(rows.text(2), TextField::PackTitle,
@@ -188,7 +202,8 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         rows.bind(1, std::int64_t{kMaximumCategories + 1});
         while (rows.step()) {
             checkCountLimit(Limit::Categories, index_.categories.size() + 1);
-            index_.categories.push_back(Category{checkedText(rows.text(0), "category id"), rows.integer(1), {}});
+            index_.categories.push_back(Category{
+                checkedId(rows.text(0), isValidItemId, "category id", kItemIdRule), rows.integer(1), {}});
         }
     }
     for (Category& category : index_.categories)
@@ -200,6 +215,9 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
             if (found == categoriesById.end())
                 throw PackError("category_texts names an unknown category");
             const std::string language = checkedText(rows.text(1), "category language");
+            if (!index_.findLanguage(language))
+                throw PackError("category '" + found->first + "' has a title in language '" +
+                                language.substr(0, 10) + "', which the pack does not declare");
             found->second->title.byLanguage[language] =
                 limitedText(rows.text(2), TextField::CategoryTitle,
                             "category '" + found->first + "' (" + language + ") title");
@@ -215,7 +233,7 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         while (rows.step()) {
             checkCountLimit(Limit::Pages, index_.pages.size() + 1);
             PageSummary page;
-            page.id = checkedText(rows.text(0), "page id");
+            page.id = checkedId(rows.text(0), isValidItemId, "page id", kItemIdRule);
             page.categoryId = rows.text(1);
             const std::optional<PageKind> kind = pageKindFromName(rows.text(2));
             if (!kind)
@@ -239,6 +257,9 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
             if (found == pagesById.end())
                 continue; // text of a page in no category: never shown
             const std::string language = checkedText(rows.text(1), "page language");
+            if (!index_.findLanguage(language))
+                throw PackError("page '" + found->first + "' has a title in language '" +
+                                language.substr(0, 10) + "', which the pack does not declare");
             const std::string where = "page '" + found->first + "' (" + language + ")";
             found->second->title.byLanguage[language] =
                 limitedText(rows.text(2), TextField::PageTitle, where + " title");
@@ -396,7 +417,7 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
                                     : *kind == BlockKind::Bullet ? TextField::Bullet
                                                                  : TextField::Paragraph;
             page.blocks.push_back(TextBlock{*kind, limitedText(rows.text(1), field, where + " text")});
-            characters += text::codePoints(page.blocks.back().text).size();
+            characters += characterCount(page.blocks.back().text);
             checkCountLimit(Limit::PageCharacters, characters, where);
         }
     }
@@ -463,9 +484,12 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
 }
 
 void PackReader::validateAllPages() const {
+    // A page not translated into a language is shown in the default one, already checked:
+    // each stored text is read once, so the work is bounded by kMaximumTextCharacters.
     for (const PageSummary& page : index_.pages)
         for (const Language& language : index_.languages)
-            loadPage(page.id, language.code);
+            if (page.title.byLanguage.contains(language.code))
+                loadPage(page.id, language.code);
 }
 
 EncodedImage PackReader::loadImageUnchecked(std::int64_t imageId, ImageSize size) const {

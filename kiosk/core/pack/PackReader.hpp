@@ -26,7 +26,8 @@ public:
 
     // One page in `language`, falling back to the pack's default language.
     PageContent loadPage(const std::string& pageId, const LanguageCode& language) const;
-    // Checks every page in every language (used by verification; loadPage checks lazily).
+    // Checks every page in every language it is translated into (the others show the default
+    // language's); used by verification and at start-up, loadPage checks lazily.
     void validateAllPages() const;
     // A picture's bytes, checked against the SHA-256 the pack records for them.
     EncodedImage loadImage(std::int64_t imageId, ImageSize size) const;
