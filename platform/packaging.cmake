@@ -66,8 +66,9 @@ set(CPACK_STRIP_FILES ON)
 # SDL opens EGL and GLES at run time (dlopen), so dpkg-shlibdeps cannot see them; its KMS/DRM
 # driver needs them even to draw in software, through Mesa's DRI drivers (vc4/v3d on a Pi,
 # kms_swrast elsewhere). Found by the emulated board: without them the kiosk never starts.
+# alsa-utils keeps the mixer across boots; the emulated board's sound card started muted.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "adduser, fonts-noto-core, util-linux, systemd, udev, libegl1, libgles2, libegl-mesa0, libgl1-mesa-dri")
+    "adduser, fonts-noto-core, util-linux, systemd, udev, libegl1, libgles2, libegl-mesa0, libgl1-mesa-dri, alsa-utils")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dosfstools, exfatprogs")
 if(CMAKE_CROSSCOMPILING)
   # dpkg --print-architecture would name the build machine's architecture, not the board's.

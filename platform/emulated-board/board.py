@@ -252,6 +252,9 @@ def rms(samples):
     return (sum(s * s for s in samples) / len(samples)) ** 0.5
 
 
+TOUCH_FIFO = "/run/touchscreen.fifo"
+
+
 class Board:
     """One QEMU run. `disk` is used through a qcow2 overlay, so the image stays as made."""
 
@@ -285,7 +288,6 @@ class Board:
             "-drive", f"file={self.overlay},if=none,id=root,format=qcow2,cache=unsafe",
             "-device", "virtio-blk-pci,drive=root",
             "-device", "qemu-xhci,id=xhci",
-            "-device", "usb-tablet,bus=xhci.0",
             "-audiodev", f"wav,id=sound,path={self.wav}",
             "-device", "intel-hda", "-device", "hda-output,audiodev=sound",
             "-chardev", f"socket,path={os.path.join(self.work, 'qga.sock')},server=on,wait=off,id=agent",
@@ -296,7 +298,7 @@ class Board:
             "-display", "none", "-serial", f"file:{self.console}",
         ]
         if arch == "amd64":
-            return ["qemu-system-x86_64", "-M", "q35", "-cpu", "max", "-vga", "none", "-device", "virtio-gpu-pci",
+            return ["qemu-system-x86_64", "-M", "q35", "-cpu", "Nehalem", "-vga", "none", "-device", "virtio-gpu-pci",
                     "-append", "root=/dev/vda rw console=ttyS0 quiet"] + common
         return ["qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a72", "-device", "virtio-gpu-pci",
                 "-append", "root=/dev/vda rw console=ttyAMA0 quiet"] + common
@@ -328,13 +330,29 @@ class Board:
         self.qmp.execute("screendump", filename=path)
         return Screen(path)
 
-    def touch(self, x, y, width, height, hold_seconds=0.15):
-        """A tap through the USB tablet (an absolute pointer: the kiosk takes it as a finger)."""
-        def position():
-            return [{"type": "abs", "data": {"axis": "x", "value": int(x * 32767 / (width - 1))}},
-                    {"type": "abs", "data": {"axis": "y", "value": int(y * 32767 / (height - 1))}}]
-        self.qmp.execute("input-send-event", events=position())
-        time.sleep(0.05)
-        self.qmp.execute("input-send-event", events=position() + [{"type": "btn", "data": {"down": True, "button": "left"}}])
-        time.sleep(hold_seconds)
-        self.qmp.execute("input-send-event", events=[{"type": "btn", "data": {"down": False, "button": "left"}}])
+    def install_touch_panel(self, width, height):
+        """A touch panel present from boot, as on a board (see `touchscreen`): a unit ordered before
+        the kiosk's creates it, so the kiosk finds it at start and gets finger events."""
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "touchscreen"), "rb") as file:
+            self.agent.write_file("/usr/local/sbin/emulated-touch-panel", file.read(), 0o755)
+        unit = f"""[Unit]
+Description=Emulated board: touch panel (uinput)
+Before=commune-kiosk.service
+
+[Service]
+ExecStartPre=/bin/sh -c 'rm -f {TOUCH_FIFO}; mkfifo {TOUCH_FIFO}'
+ExecStart=/usr/local/sbin/emulated-touch-panel {width} {height} {TOUCH_FIFO}
+# The kiosk waits for nothing; the panel must exist before it starts, as a real panel does.
+ExecStartPost=/bin/sh -c 'until grep -qs "Emulated board touch panel" /proc/bus/input/devices; do sleep 0.1; done; udevadm settle -t 10'
+
+[Install]
+WantedBy=multi-user.target
+"""
+        self.agent.write_file("/etc/systemd/system/emulated-touch-panel.service", unit.encode())
+        self.agent.run(["/bin/systemctl", "enable", "emulated-touch-panel.service"])
+
+    def touch(self, x, y, hold_milliseconds=150):
+        self.agent.shell(f"echo 'tap {int(x)} {int(y)} {int(hold_milliseconds)}' > {TOUCH_FIFO}")
+
+    def drag(self, x1, y1, x2, y2, milliseconds):
+        self.agent.shell(f"echo 'drag {int(x1)} {int(y1)} {int(x2)} {int(y2)} {int(milliseconds)}' > {TOUCH_FIFO}")

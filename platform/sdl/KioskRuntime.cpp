@@ -43,7 +43,14 @@ SdlRenderer createRenderer(SDL_Window* window, const RuntimeSettings& settings) 
         if (!renderer)
             throw SdlError("cannot start the " + settings.rendererDriver + " renderer");
     } else if (!settings.softwareRenderer) {
+        // opengles2 first: the boards' GPUs are GLES-native, and it is the GPU renderer the
+        // tests compare with software. Left to itself SDL takes desktop GL where Mesa offers
+        // it, which on the emulated board's KMS/DRM drew only the clear colour.
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
         renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | vsync);
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, nullptr);
+        if (!renderer)
+            renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | vsync);
         if (!renderer)
             SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software", SDL_GetError());
     }
