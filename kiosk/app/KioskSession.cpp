@@ -56,6 +56,7 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
     runtimeSettings.fontCacheFile = dataDirectory_ / "font-atlas.cache";
     runtime_ = std::make_unique<platform::KioskRuntime>(runtimeSettings, *pack_.reader, strings_, clock);
     runtime_->setUsageObserver(&statistics_);
+    staffConsole_.setLastStickOutcome([this] { return stickFlow_.lastStickOutcome(); });
     runtime_->setStaffServices(&staffConsole_);
     runtime_->audio().setVolume(audio::loadVolumePercent(dataDirectory_));
     staffConsole_.setAudioOutput(&runtime_->audio());

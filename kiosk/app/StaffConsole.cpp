@@ -74,6 +74,8 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
                                         " · " + pack.created});
     report.facts.push_back({"From · last known good", shownPack_.origin + " · " + shownPack_.lastKnownGood});
     const std::optional<std::uint64_t> free = os::freeDiskBytes(dataDirectory_);
+    if (const std::string stick = lastStickOutcome_ ? lastStickOutcome_() : ""; !stick.empty())
+        report.facts.push_back({"Last USB stick", stick});
     report.facts.push_back({"Clock", describeClock(recorder_.clockStatus())});
     report.facts.push_back({"Kiosk · free space", recorder_.kioskId() +
                                                       (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +
@@ -165,8 +167,7 @@ std::string StaffConsole::playTestSound() {
     if (!audio_)
         return "No sound output.";
     // The clip id is negative: never a pack's recording, so no page's speaker lights up.
-    constexpr std::int64_t kTestChimeClipId = -1;
-    audio_->play(audio::testChime(), kTestChimeClipId);
+    audio_->play(audio::testChime(), ui::kKioskSoundClipId);
     if (audio_->status().state == ui::PlaybackState::Failed)
         return "No sound: " + audio_->lastError();
     return "Playing a test sound at " + std::to_string(audio_->volume()) + " %.";

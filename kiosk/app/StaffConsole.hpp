@@ -30,6 +30,10 @@ public:
                  std::function<std::optional<std::string>()> exportThroughOutbox = {});
 
     void setShownPack(ShownPackDescription shownPack) { shownPack_ = std::move(shownPack); }
+    // What the last USB stick's install came to ("" before the first), shown among the facts.
+    void setLastStickOutcome(std::function<std::string()> lastStickOutcome) {
+        lastStickOutcome_ = std::move(lastStickOutcome);
+    }
     // The output the kiosk plays on; it must outlive the console. Until set, there is no sound.
     void setAudioOutput(ui::AudioOutput* audio) { audio_ = audio; }
 
@@ -54,6 +58,7 @@ private:
     ShownPackDescription shownPack_;
     std::function<std::optional<std::filesystem::path>()> findStickFolder_;
     std::function<std::optional<std::string>()> exportThroughOutbox_;
+    std::function<std::string()> lastStickOutcome_;
     ui::AudioOutput* audio_ = nullptr;
 };
 

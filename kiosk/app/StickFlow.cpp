@@ -9,11 +9,25 @@ namespace kiosk::app {
 
 namespace {
 
-// How long a finished notice stays after the stick is gone, or a statistics banner at all.
+// How long a finished notice or a statistics banner stays. Villagers must get their screen
+// back without anyone reading and tapping OK; staff find the outcome in the staff view.
 constexpr std::int64_t kNoticeLingerMilliseconds = 8000;
 
 std::chrono::steady_clock::time_point asTimePoint(std::int64_t milliseconds) {
     return std::chrono::steady_clock::time_point(std::chrono::milliseconds(milliseconds));
+}
+
+// The staff view's line about the last stick: what the villagers' notice said, with the
+// reason code and the installer's English detail, which the notice leaves out.
+std::string describeForStaff(const install::InstallSnapshot& snapshot) {
+    std::string line = install::installStageName(snapshot.stage);
+    if (snapshot.pack)
+        line += " · " + snapshot.pack->packId + " v" + std::to_string(snapshot.pack->packVersion);
+    if (snapshot.stage != install::InstallStage::Installed)
+        line += " · " + std::string(install::reasonCode(snapshot.reason));
+    if (!snapshot.detail.empty())
+        line += " · " + snapshot.detail;
+    return line;
 }
 
 } // namespace
@@ -81,6 +95,7 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
             jobReported_ = true;
             std::cerr << "kiosk: USB install " << install::installStageName(snapshot.stage) << ": "
                       << install::reasonCode(snapshot.reason) << " " << snapshot.detail << "\n";
+            lastStickOutcome_ = describeForStaff(snapshot);
             if (snapshot.stage == install::InstallStage::Installed) {
                 recorder_.packInstalled(snapshot.pack ? snapshot.pack->packId : "", snapshot.pack ? snapshot.pack->packVersion : 0);
                 try {
@@ -101,6 +116,10 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
     }
     if (staffBanner_)
         showStatisticsBanner();
+    // A finished install's notice lingers a few seconds once the statistics have an answer too.
+    if (notice_ && job_ && job_->finished() && hideNoticeAtMilliseconds_ == 0 &&
+        statistics_ != ui::InstallNotice::StatisticsOutcome::Saving)
+        hideNoticeAtMilliseconds_ = now + kNoticeLingerMilliseconds;
     if (notice_ && hideNoticeAtMilliseconds_ > 0 && now >= hideNoticeAtMilliseconds_) {
         notice_.reset();
         dismissed_ = true;
@@ -132,11 +151,8 @@ void StickFlow::stickDisappeared(const std::filesystem::path& stick) {
     if (!stick_ || *stick_ != stick)
         return;
     stick_.reset();
-    if (notice_) {
+    if (notice_)
         notice_->stickStillPresent = false;
-        if (job_ && job_->finished())
-            hideNoticeAtMilliseconds_ = clock_.monotonicMilliseconds() + kNoticeLingerMilliseconds;
-    }
 }
 
 void StickFlow::exportStatistics() {

@@ -49,6 +49,9 @@ public:
     // the statistics banner until the answer. Nothing without an outbox (the staff view
     // then writes onto the stick itself); else a sentence for the staff view.
     std::optional<std::string> exportThroughOutbox();
+    // What the last stick's install came to, for the staff view (the villagers' notice
+    // closes by itself); "" before the first stick.
+    const std::string& lastStickOutcome() const { return lastStickOutcome_; }
     // True while something on screen depends on the job: the loop keeps drawing.
     bool isBusy() const { return job_ && !job_->finished(); }
 
@@ -77,6 +80,7 @@ private:
     std::optional<ui::InstallNotice> notice_;
     bool dismissed_ = false; // the notice for this stick was closed: do not show it again
     std::int64_t hideNoticeAtMilliseconds_ = 0;
+    std::string lastStickOutcome_;
 };
 
 } // namespace kiosk::app

@@ -58,8 +58,9 @@ void drawAttractScreen(UiContext& context, const AttractState& attract) {
     const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(elapsed) / 1000.0f * 3.14159f);
     const float handSize = metrics.iconSize * (2.0f + 0.25f * pulse);
     const ImVec2 handCentre(metrics.padding + metrics.iconSize * 1.4f, bandTop + bandHeight / 2);
-    fillCircle(context, drawList, handCentre, handSize * 0.62f,
-               IM_COL32(232, 131, 58, static_cast<int>(150 + 100 * pulse)));
+    const ImU32 disc = (context.colours.accent & ~IM_COL32_A_MASK) |
+                       (static_cast<ImU32>(150 + 100 * pulse) << IM_COL32_A_SHIFT);
+    fillCircle(context, drawList, handCentre, handSize * 0.62f, disc);
     drawIcon(drawList, context.pictures.icon("touch"), handCentre, handSize * 0.8f, context.colours.onDark);
 
     const float textLeft = handCentre.x + metrics.iconSize * 2;

@@ -40,6 +40,10 @@ struct PlaybackStatus {
     }
 };
 
+// The clip id of the kiosk's own sounds (the staff view's test chime, the idle warning's
+// chime), which are not the pack's recordings.
+inline constexpr std::int64_t kKioskSoundClipId = -1;
+
 // Which sound output plays, for the staff view: a field officer must be able to tell "no
 // sound device" from "the volume is down" without a terminal.
 struct SoundDeviceStatus {

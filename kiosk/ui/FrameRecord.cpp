@@ -37,6 +37,13 @@ const VisibleItem* FrameRecord::findTouchable(const std::string& needle) const {
     return nullptr;
 }
 
+bool FrameRecord::hasTouchableAt(ImVec2 point) const {
+    return std::any_of(items_.begin(), items_.end(), [&](const VisibleItem& item) {
+        return item.touchable && point.x >= item.minimum.x && point.x < item.maximum.x && point.y >= item.minimum.y &&
+               point.y < item.maximum.y;
+    });
+}
+
 bool FrameRecord::containsText(const std::string& needle) const {
     return std::any_of(items_.begin(), items_.end(),
                        [&](const VisibleItem& item) { return item.text.find(needle) != std::string::npos; });

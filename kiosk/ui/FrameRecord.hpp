@@ -32,6 +32,8 @@ public:
 
     const VisibleItem* findTouchable(const std::string& needle) const;
     bool containsText(const std::string& needle) const;
+    // True when a touch target covers `point`.
+    bool hasTouchableAt(ImVec2 point) const;
     std::string describe() const;
 
 private:

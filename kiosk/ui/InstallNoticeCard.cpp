@@ -9,7 +9,6 @@ namespace kiosk::ui {
 namespace {
 
 // A failure, in the card's accent for a refused pack: the one red on the kiosk.
-constexpr ImU32 kFailureRed = IM_COL32(190, 60, 40, 255);
 
 const char* headlineKey(InstallNotice::Stage stage) {
     switch (stage) {
@@ -36,7 +35,7 @@ const char* statisticsMessageKey(InstallNotice::StatisticsOutcome outcome) {
 }
 
 ImU32 statisticsColour(const UiContext& context, InstallNotice::StatisticsOutcome outcome) {
-    return outcome == InstallNotice::StatisticsOutcome::NotSaved ? kFailureRed : context.colours.emphasis;
+    return outcome == InstallNotice::StatisticsOutcome::NotSaved ? context.colours.failure : context.colours.emphasis;
 }
 
 void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
@@ -78,7 +77,7 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     drawShadowedCard(context, drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding,
                      context.colours.surface);
     const ImU32 accent =
-        notice.stage == InstallNotice::Stage::Refused ? IM_COL32(190, 60, 40, 255) : context.colours.emphasis;
+        notice.stage == InstallNotice::Stage::Refused ? context.colours.failure : context.colours.emphasis;
     fillRoundedRect(context, drawList, ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height), accent,
                     metrics.rounding, ImDrawFlags_RoundCornersLeft);
     drawIcon(drawList, context.pictures.icon(notice.stage == InstallNotice::Stage::Refused ? "close" : "link"),

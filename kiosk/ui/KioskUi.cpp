@@ -1,7 +1,9 @@
 #include "KioskUi.hpp"
 
+#include "PageSections.hpp"
 #include "Shapes.hpp"
 #include "Widgets.hpp"
+#include "audio/TestChime.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -32,22 +34,31 @@ template <class... Visitors> Overloaded(Visitors...) -> Overloaded<Visitors...>;
 bool beginFullScreenWindow(const char* name, ImVec2 size, ImU32 background, bool onTop) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
-    if (onTop)
-        ImGui::SetNextWindowFocus();
     const ImGuiWindowFlags flags = kFullScreenWindow | (onTop ? 0 : ImGuiWindowFlags_NoBringToFrontOnFocus);
     const bool open = ImGui::Begin(name, nullptr, flags);
+    if (onTop)
+        raiseCurrentWindow();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), size, background);
     return open;
 }
 
+bool isInProgress(const InstallNotice& notice) {
+    using Stage = InstallNotice::Stage;
+    return notice.stage == Stage::Found || notice.stage == Stage::Copying || notice.stage == Stage::Verifying;
+}
+
 } // namespace
+
+std::int64_t idleWarningMilliseconds(const KioskSettings& settings) {
+    return std::min<std::int64_t>(15'000, settings.idleTimeoutMilliseconds / 3);
+}
 
 KioskUi::KioskUi(const pack::PackReader& pack, PictureSource& pictures, const text::UiStrings& strings,
                  const FontLibrary& fonts, const Metrics& metrics, const KioskSettings& settings,
                  std::int64_t nowMilliseconds)
     : pack_(pack), pictures_(pictures), strings_(strings), fonts_(fonts), metrics_(metrics),
       largeTextMetrics_(metrics.withTextScale(kLargeTextScale)), settings_(settings), language_(pack.metadata().defaultLanguage), nowMilliseconds_(nowMilliseconds),
-      lastTouchMilliseconds_(nowMilliseconds) {
+      lastActivityMilliseconds_(nowMilliseconds) {
     places_.push_back(Place{});
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowPadding = ImVec2(0, 0);
@@ -64,9 +75,11 @@ void KioskUi::setStaffServices(StaffServices* services) {
 void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMilliseconds) {
     const std::int64_t elapsed = std::max<std::int64_t>(0, nowMilliseconds - nowMilliseconds_);
     nowMilliseconds_ = nowMilliseconds;
-    if (gestures.touched)
-        lastTouchMilliseconds_ = nowMilliseconds;
     fingerDown_ = gestures.pressedAt.has_value() || gestures.dragging;
+    // Listening is using the kiosk as much as touching it is: a woman who only listens is
+    // never sent away mid-sentence. So is a field officer's install in progress.
+    if (gestures.touched || fingerDown_ || narrationPlaying() || (notice_ && isInProgress(*notice_)))
+        lastActivityMilliseconds_ = nowMilliseconds;
     if (observer_)
         observer_->tick();
 
@@ -83,11 +96,15 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
         if (observer_)
             observer_->sessionStarted(false);
     }
-    // The staff gesture: a finger held on the top-left corner. Nothing else a villager does
-    // there lasts that long, so it cannot be reached by tapping around.
-    const float corner = metrics_.touchTarget * 1.2f;
-    if (gestures.longPress && gestures.longPress->x < corner && gestures.longPress->y < corner && staffView_ &&
-        !staffView_->isOpen()) {
+    if (idleWarning_ && gestures.touched) {
+        // "Still there?" answered: she keeps her page, her language and her place on it. The
+        // touch only answers; it must not also press what lies under the warning.
+        idleWarning_.reset();
+        ignoreGesturesUntilRelease_ = gestures.pressedAt || gestures.dragging;
+        feedImGuiMouse();
+        return;
+    }
+    if (gestures.longPress && isStaffGesture(*gestures.longPress) && staffView_ && !staffView_->isOpen()) {
         viewer_.reset();
         staffView_->open();
     }
@@ -125,9 +142,40 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
     if (gestures.tap)
         pendingTaps_.push_back(*gestures.tap);
     feedImGuiMouse();
+    followIdleTimeout();
+}
 
-    if (nowMilliseconds - lastTouchMilliseconds_ >= settings_.idleTimeoutMilliseconds)
+// The staff gesture: a finger held still for three seconds on the top bar, where no button
+// is (beside the title). Away from every control: an elderly visitor who presses and holds
+// Back, a tile or a language, as many do while waiting for the screen to answer, never
+// opens the PIN pad.
+bool KioskUi::isStaffGesture(input::Point press) const {
+    const ImVec2 point(press.x, press.y);
+    return point.y < metrics_.topBarHeight && !record_.hasTouchableAt(point);
+}
+
+// Nobody has touched the kiosk for a while: first ask, with the time left and a sound, then
+// end the visit. Without a visit (nobody touched since start-up) there is nobody to ask.
+void KioskUi::followIdleTimeout() {
+    const std::int64_t idle = nowMilliseconds_ - lastActivityMilliseconds_;
+    const std::int64_t warning = idleWarningMilliseconds(settings_);
+    if (idle >= settings_.idleTimeoutMilliseconds) {
         goIdle();
+        return;
+    }
+    if (!sessionActive_ || idle < settings_.idleTimeoutMilliseconds - warning) {
+        idleWarning_.reset();
+        return;
+    }
+    if (!idleWarning_) {
+        idleWarning_ = IdleWarningState{nowMilliseconds_, 0, warning};
+        undrawnChanges_ = true;
+        // A chime turns her head back to the screen. Never over a paused narration: playing
+        // it would lose her place in the recording.
+        if (audio_ && audio_->status().state != PlaybackState::Paused)
+            audio_->play(audio::testChime(), kKioskSoundClipId);
+    }
+    idleWarning_->remainingMilliseconds = settings_.idleTimeoutMilliseconds - idle;
 }
 
 // ImGui 1.86 reads the mouse state once per frame, so a tap becomes two frames: pressed at
@@ -158,7 +206,9 @@ PageExtras KioskUi::pageExtras() const {
     if (audio_)
         extras.playback = audio_->status();
     extras.sourceCode = sourceCode_ ? &*sourceCode_ : nullptr;
-    extras.pollAnswered = page_ && answeredPolls_.contains(page_->id);
+    if (page_)
+        if (const auto answer = answeredPolls_.find(page_->id); answer != answeredPolls_.end())
+            extras.pollAnswer = answer->second;
     return extras;
 }
 
@@ -167,6 +217,12 @@ void KioskUi::setNotice(const std::optional<InstallNotice>& notice) {
         return;
     notice_ = notice;
     undrawnChanges_ = true;
+    // Someone is at the kiosk with a stick: the attract loop gives way to the install's
+    // progress. It is not a villager's visit, so no session starts.
+    if (attract_ && notice_ && isInProgress(*notice_)) {
+        attract_ = false;
+        lastActivityMilliseconds_ = nowMilliseconds_;
+    }
 }
 
 void KioskUi::draw() {
@@ -212,6 +268,11 @@ void KioskUi::draw() {
             drawPictureViewer(context, *page_, *viewer_);
         ImGui::End();
     }
+    if (page_ && audio_ && !isStaffViewOpen()) {
+        const pack::AudioClipInfo* narration = pack_.index().narrationFor(page_->id, language_);
+        if (narration && isNarrationLoaded(context.page.playback, *narration))
+            drawNarrationPlayer(context);
+    }
     if (isStaffViewOpen()) {
         record_.clear();
         if (beginFullScreenWindow("staff", metrics.screen, colours.background, true))
@@ -225,7 +286,16 @@ void KioskUi::draw() {
         ImGui::End();
     }
 
-    if (notice_ && notice_->stage == InstallNotice::Stage::Statistics) {
+    if (idleWarning_ && !isStaffViewOpen()) {
+        record_.clear();
+        if (beginFullScreenWindow("idle-warning", metrics.screen, IM_COL32(0, 0, 0, 0), true))
+            drawIdleWarning(context, *idleWarning_);
+        ImGui::End();
+    }
+
+    // Notices never cover the attract loop: nobody is there to read them.
+    if (attract_) {
+    } else if (notice_ && notice_->stage == InstallNotice::Stage::Statistics) {
         drawStatisticsBanner(context, *notice_);
     } else if (notice_) {
         record_.clear();
@@ -337,8 +407,9 @@ void KioskUi::apply(const UiAction& action) {
                        if (audio_)
                            audio_->resume();
                    },
+                   [&](const action::StopNarration&) { stopSound(); },
                    [&](const action::AnswerPoll& poll) {
-                       if (!page_ || page_->id != poll.pageId || !answeredPolls_.insert(poll.pageId).second)
+                       if (!page_ || page_->id != poll.pageId || !answeredPolls_.emplace(poll.pageId, poll.answer).second)
                            return;
                        if (observer_)
                            observer_->pollAnswered(poll.pageId, page_->language, poll.answer);
@@ -425,6 +496,13 @@ void KioskUi::stopSound() {
 
 bool KioskUi::soundPlaying() const { return audio_ && audio_->status().isPlaying(); }
 
+bool KioskUi::narrationPlaying() const {
+    if (!audio_)
+        return false;
+    const PlaybackStatus status = audio_->status();
+    return status.isPlaying() && status.clipId != kKioskSoundClipId;
+}
+
 void KioskUi::goIdle() {
     closeTopPage();
     if (staffView_)
@@ -440,6 +518,7 @@ void KioskUi::goIdle() {
     attract_ = true;
     sessionActive_ = false;
     attractState_.startedMilliseconds = nowMilliseconds_;
+    idleWarning_.reset();
     pendingTaps_.clear();
     if (observer_)
         observer_->wentIdle();
@@ -448,14 +527,14 @@ void KioskUi::goIdle() {
 void KioskUi::wakeUp() {
     attract_ = false;
     sessionActive_ = true;
-    lastTouchMilliseconds_ = nowMilliseconds_;
+    lastActivityMilliseconds_ = nowMilliseconds_;
     if (observer_)
         observer_->sessionStarted(true);
 }
 
 bool KioskUi::isAnimating() const {
     return attract_ || releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
-           (viewer_ && viewer_->dragOffset != 0) || soundPlaying() || drawnWhilePlaying_;
+           (viewer_ && viewer_->dragOffset != 0) || soundPlaying() || drawnWhilePlaying_ || idleWarning_;
 }
 
 std::int64_t KioskUi::frameIntervalMilliseconds() const {
@@ -463,7 +542,7 @@ std::int64_t KioskUi::frameIntervalMilliseconds() const {
                               places_.back().scroller.isMoving() || (viewer_ && viewer_->dragOffset != 0);
     if (fingerDriven)
         return kFingerFrameMilliseconds;
-    if (attract_)
+    if (attract_ || idleWarning_)
         return kAttractFrameMilliseconds;
     return soundPlaying() || drawnWhilePlaying_ ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
 }
@@ -473,7 +552,10 @@ ScreenKind KioskUi::screen() const { return attract_ ? ScreenKind::Attract : pla
 std::int64_t KioskUi::millisecondsUntilIdle() const {
     if (attract_)
         return settings_.idleTimeoutMilliseconds;
-    return std::max<std::int64_t>(0, settings_.idleTimeoutMilliseconds - (nowMilliseconds_ - lastTouchMilliseconds_));
+    const std::int64_t remaining =
+        std::max<std::int64_t>(0, settings_.idleTimeoutMilliseconds - (nowMilliseconds_ - lastActivityMilliseconds_));
+    const std::int64_t untilWarning = remaining - idleWarningMilliseconds(settings_);
+    return sessionActive_ && untilWarning > 0 ? untilWarning : remaining;
 }
 
 } // namespace kiosk::ui

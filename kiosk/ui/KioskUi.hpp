@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -28,8 +29,13 @@
 namespace kiosk::ui {
 
 struct KioskSettings {
+    // A visit ends this long after the last touch, once any narration has finished.
     std::int64_t idleTimeoutMilliseconds = 90'000;
 };
+
+// The last part of the idle timeout, when "are you still there?" shows with the time left:
+// 15 s, or a third of a short timeout.
+std::int64_t idleWarningMilliseconds(const KioskSettings& settings);
 
 // What the villager is looking at, for the statistics and for tests.
 enum class ScreenKind { Home, Category, Page, Attract };
@@ -91,7 +97,9 @@ public:
     ScreenKind screen() const;
     const std::string& language() const { return language_; }
     const VisitorModes& modes() const { return modes_; }
+    // Until the idle timeout next changes the screen: the warning appears, or the visit ends.
     std::int64_t millisecondsUntilIdle() const;
+    bool isIdleWarningShown() const { return idleWarning_.has_value(); }
 
 private:
     struct Place {
@@ -104,8 +112,11 @@ private:
     void openPlace(ScreenKind kind, const std::string& id);
     void loadTopPage();
     void closeTopPage();
+    bool isStaffGesture(input::Point press) const;
+    void followIdleTimeout();
     void goIdle();
     void wakeUp();
+    bool narrationPlaying() const;
     void play(std::int64_t audioId);
     void stopSound();
     bool soundPlaying() const;
@@ -128,7 +139,7 @@ private:
     std::optional<pack::PageContent> page_;
     std::string pageError_;
     std::optional<qr::QrMatrix> sourceCode_; // of page_'s source link
-    std::set<std::string> answeredPolls_;   // page ids, this session
+    std::map<std::string, pack::PollAnswer> answeredPolls_; // by page id, this session
     VisitorModes modes_;
     std::int64_t pageOpenedMilliseconds_ = 0;
     std::optional<PictureViewerState> viewer_;
@@ -137,9 +148,11 @@ private:
     bool noticeDismissed_ = false;
     bool attract_ = false;
     AttractState attractState_;
+    std::optional<IdleWarningState> idleWarning_;
 
     std::int64_t nowMilliseconds_ = 0;
-    std::int64_t lastTouchMilliseconds_ = 0;
+    // The last touch, or the last frame that narration was playing or a USB install ran.
+    std::int64_t lastActivityMilliseconds_ = 0;
     bool ignoreGesturesUntilRelease_ = false;
     bool sessionActive_ = false;
     std::deque<input::Point> pendingTaps_;

@@ -88,9 +88,7 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
     // A rim of the page's background parts the disc from the picture under it.
     fillCircle(context, drawList, centre, outerRadius, colours.background);
     const float ringRadius = diameter / 2 + ring;
-    const bool showsProgress =
-        playback.clipId == narration.audioId &&
-        (playback.state == PlaybackState::Playing || playback.state == PlaybackState::Paused);
+    const bool showsProgress = isNarrationLoaded(playback, narration);
     if (showsProgress) {
         drawList->AddCircle(centre, ringRadius, colours.progressTrack, 64, ring);
         const float quarter = std::numbers::pi_v<float> / 2;

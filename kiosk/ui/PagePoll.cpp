@@ -21,6 +21,13 @@ constexpr Face kFaces[] = {
     {pack::PollAnswer::Happy, "face-happy", "poll_answer_happy"},
 };
 
+const Face& faceFor(pack::PollAnswer answer) {
+    for (const Face& face : kFaces)
+        if (face.answer == answer)
+            return face;
+    return kFaces[1];
+}
+
 ImU32 fillFor(const Palette& colours, pack::PollAnswer answer) {
     switch (answer) {
     case pack::PollAnswer::Unhappy:
@@ -49,7 +56,7 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
     const float questionHeight = wrappedHeight(context.fonts.heading, question, contentWidth, 100);
     const float faceDiameter = std::max(metrics.touchTarget * 1.15f, metrics.iconSize * 2);
     const float labelHeight = context.fonts.bodyBold->FontSize * 1.3f;
-    const bool answered = context.page.pollAnswered;
+    const bool answered = context.page.pollAnswer.has_value();
     const float answersHeight =
         answered ? metrics.iconSize * 1.5f : faceDiameter + metrics.gap * 0.4f + labelHeight;
     const float height = inner + questionHeight + metrics.gap + answersHeight + inner;
@@ -61,13 +68,16 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
     const float answersTop = top + inner + questionHeight + metrics.gap;
 
     if (answered) {
-        // One answer per visit: the faces give way to thanks, so a second tap cannot count.
+        // One answer per visit: the faces give way to thanks, so a second tap cannot count. The
+        // thanks shows the face she chose: a smile after "no" would say she was not heard.
+        const Face& chosen = faceFor(*context.page.pollAnswer);
         const float iconSize = metrics.iconSize * 1.5f;
+        const ImU32 fill = fillFor(colours, chosen.answer);
         fillCircle(context, drawList, ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize / 2,
-                   colours.pollHappy);
-        drawIcon(drawList, context.pictures.icon("face-happy"),
+                   fill);
+        drawIcon(drawList, context.pictures.icon(chosen.icon),
                  ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize * 0.8f,
-                 readableOn(colours, colours.pollHappy));
+                 readableOn(colours, fill));
         ImFont* font = context.fonts.heading;
         textAt(context, context.word("poll_thanks"), font, colours.text,
                ImVec2(left + inner + iconSize + metrics.gap * 0.6f,

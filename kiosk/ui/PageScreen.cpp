@@ -202,7 +202,9 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         drawSourceLink(context, *page.sourceUrl, left, width);
     if (const pack::PagePoll* poll = index.poll(page.id))
         drawPagePoll(context, page, *poll, left, width);
-    ImGui::Dummy(ImVec2(width, metrics.padding * 2));
+    // Room at the end for the narration player, so it covers nothing of the page's last lines.
+    const bool playerShown = narration && isNarrationLoaded(context.page.playback, *narration);
+    ImGui::Dummy(ImVec2(width, metrics.padding * 2 + (playerShown ? narrationPlayerHeight(metrics) : 0)));
 }
 
 } // namespace kiosk::ui

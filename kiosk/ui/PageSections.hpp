@@ -17,6 +17,15 @@ float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& 
 float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right, float coverBottom,
                           float titleTop, float width);
 
+// True when `narration` is the recording loaded, playing or paused.
+bool isNarrationLoaded(const PlaybackStatus& playback, const pack::AudioClipInfo& narration);
+// While the page's narration is loaded (isNarrationLoaded): a bar at the bottom of the screen with pause or
+// resume, how far it has got, and stop. Drawn over the page and the picture viewer, so the
+// visitor can always stop or pause what she hears, wherever she has scrolled.
+void drawNarrationPlayer(UiContext& context);
+// Its height, which a page leaves free at its end so the player covers none of it.
+float narrationPlayerHeight(const Metrics& metrics);
+
 // The source line and, when the link fits one, a QR code a phone can read off the screen.
 // Draws at the cursor and advances it.
 void drawSourceLink(UiContext& context, const std::string& url, float left, float width);

@@ -43,6 +43,14 @@ struct AttractState {
     std::int64_t startedMilliseconds = 0;
 };
 void drawAttractScreen(UiContext& context, const AttractState& attract);
+
+// "Are you still there?" before the idle timeout ends a visit, with the time left.
+struct IdleWarningState {
+    std::int64_t startedMilliseconds = 0;
+    std::int64_t remainingMilliseconds = 0;
+    std::int64_t durationMilliseconds = 0;
+};
+void drawIdleWarning(UiContext& context, const IdleWarningState& warning);
 // A card over whatever shows, about the USB stick just plugged in.
 void drawInstallNotice(UiContext& context, const InstallNotice& notice);
 // The ui.tsv key of the sentence about the statistics export; nullptr for None.

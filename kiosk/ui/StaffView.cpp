@@ -183,8 +183,8 @@ void StaffView::drawPinPad(UiContext& context) {
                 pinMessage_ = context.word("staff_pin_wrong");
                 break;
             case PinResult::LockedOut:
-                pinMessage_ = text::fillPlaceholder(context.word("staff_pin_locked"), "minutes",
-                                                    std::to_string(services_.lockedOutForMilliseconds() / 60000 + 1));
+                pinMessage_ = text::fillPlaceholder(context.word("staff_pin_locked"), "seconds",
+                                                    std::to_string((services_.lockedOutForMilliseconds() + 999) / 1000));
                 break;
             case PinResult::NoPinConfigured:
                 pinMessage_ = context.word("staff_pin_missing");

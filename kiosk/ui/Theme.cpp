@@ -9,7 +9,9 @@ namespace {
 float atLeast(float minimum, float value) { return std::max(minimum, std::round(value)); }
 
 constexpr ImU32 kTeal = IM_COL32(16, 92, 99, 255);
-constexpr ImU32 kOrange = IM_COL32(232, 131, 58, 255);
+// A burnt orange: white words on it and it on the page both reach 4.5:1 (WCAG 2.2 1.4.3),
+// which the brighter (232, 131, 58) it replaced did not (2.7:1).
+constexpr ImU32 kOrange = IM_COL32(178, 80, 10, 255);
 constexpr ImU32 kYellow = IM_COL32(255, 221, 0, 255);
 constexpr ImU32 kBlack = IM_COL32(0, 0, 0, 255);
 constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
@@ -43,8 +45,9 @@ const Palette& standardPalette() {
         .scrollBar = IM_COL32(0, 0, 0, 70),
         .progressTrack = IM_COL32(16, 92, 99, 60),
         .pollUnhappy = IM_COL32(196, 64, 52, 255),
-        .pollNeutral = IM_COL32(214, 150, 30, 255),
-        .pollHappy = IM_COL32(46, 140, 76, 255),
+        .pollNeutral = IM_COL32(150, 100, 0, 255),
+        .pollHappy = IM_COL32(36, 128, 66, 255),
+        .failure = IM_COL32(176, 40, 32, 255),
     };
     return palette;
 }
@@ -80,16 +83,31 @@ const Palette& highContrastPalette() {
         .pollUnhappy = IM_COL32(255, 110, 90, 255),
         .pollNeutral = kYellow,
         .pollHappy = IM_COL32(90, 220, 120, 255),
+        .failure = IM_COL32(255, 110, 90, 255),
     };
     return palette;
 }
 
+namespace {
+// WCAG 2.x relative luminance of an sRGB colour (alpha ignored).
+float relativeLuminance(ImU32 colour) {
+    const ImVec4 channels = ImGui::ColorConvertU32ToFloat4(colour);
+    auto linear = [](float channel) {
+        return channel <= 0.04045f ? channel / 12.92f : std::pow((channel + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * linear(channels.x) + 0.7152f * linear(channels.y) + 0.0722f * linear(channels.z);
+}
+} // namespace
+
+float contrastRatio(ImU32 first, ImU32 second) {
+    const float lighter = std::max(relativeLuminance(first), relativeLuminance(second));
+    const float darker = std::min(relativeLuminance(first), relativeLuminance(second));
+    return (lighter + 0.05f) / (darker + 0.05f);
+}
+
 ImU32 readableOn(const Palette& palette, ImU32 fill) {
-    const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(fill);
-    // Perceived lightness (ITU-R BT.601 weights); the standard orange counts as dark, as
-    // it always carried white words.
-    const float lightness = 0.299f * colour.x + 0.587f * colour.y + 0.114f * colour.z;
-    return lightness > 0.7f ? palette.onLight : palette.onDark;
+    return contrastRatio(palette.onLight, fill) > contrastRatio(palette.onDark, fill) ? palette.onLight
+                                                                                      : palette.onDark;
 }
 
 Metrics::Metrics(ImVec2 screenSize) : screen(screenSize) {

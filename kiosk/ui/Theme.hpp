@@ -36,12 +36,16 @@ struct Palette {
     ImU32 pollUnhappy;
     ImU32 pollNeutral;
     ImU32 pollHappy;
+    ImU32 failure;          // refused installs, statistics not saved
 };
 
 const Palette& standardPalette();
 const Palette& highContrastPalette();
 
-// onDark or onLight, whichever reads better on `fill`.
+// The WCAG 2.2 contrast ratio of two colours, 1 to 21 (alpha ignored). Text needs 4.5, large
+// text, icons and the shapes of controls 3.
+float contrastRatio(ImU32 first, ImU32 second);
+// onDark or onLight, whichever contrasts more with `fill`.
 ImU32 readableOn(const Palette& palette, ImU32 fill);
 
 struct Metrics {

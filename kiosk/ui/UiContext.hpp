@@ -14,6 +14,7 @@
 #include "text/UiStrings.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -35,6 +36,7 @@ struct DismissNotice {};
 struct PlayNarration { std::int64_t audioId = 0; };
 struct PauseNarration {};
 struct ResumeNarration {};
+struct StopNarration {};
 struct AnswerPoll { std::string pageId; pack::PollAnswer answer = pack::PollAnswer::Neutral; };
 struct ToggleLargeText {};
 struct ToggleHighContrast {};
@@ -44,7 +46,7 @@ using UiAction = std::variant<action::GoHome, action::GoBack, action::OpenCatego
                               action::SetLanguage, action::SpeakLanguageName, action::OpenPicture,
                               action::ClosePicture, action::ShowPicture, action::DismissNotice,
                               action::PlayNarration, action::PauseNarration, action::ResumeNarration,
-                              action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
+                              action::StopNarration, action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
 
 // The visitor's comfort settings; both end with the session.
 struct VisitorModes {
@@ -57,7 +59,7 @@ struct PageExtras {
     bool canPlayAudio = false;               // false: no sound output, so no speaker button
     PlaybackStatus playback;                 // what the sound output is doing this frame
     const qr::QrMatrix* sourceCode = nullptr; // the source link as a QR code, or null
-    bool pollAnswered = false;               // this session already answered the page's poll
+    std::optional<pack::PollAnswer> pollAnswer; // this session's answer to the page's poll
 };
 
 struct UiContext {

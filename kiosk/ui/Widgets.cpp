@@ -1,5 +1,7 @@
 #include "Widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include "Shapes.hpp"
 
 #include <algorithm>
@@ -88,6 +90,8 @@ float iconButtonWidth(const UiContext& context, const std::string& icon, const s
     const float between = (!icon.empty() && drawsLabel) ? context.metrics.padding * 0.4f : 0;
     return std::max(context.metrics.touchTarget, iconWidth + between + labelWidth + context.metrics.padding * 1.4f);
 }
+
+void raiseCurrentWindow() { ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow()); }
 
 bool iconButton(UiContext& context, const char* id, const std::string& icon, const std::string& label, ImVec2 minimum,
                 float height, const ButtonStyle& style) {

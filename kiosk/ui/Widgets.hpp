@@ -21,6 +21,11 @@ void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float si
 void drawShadowedCard(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
                       ImU32 fill);
 
+// Puts the window being drawn in front of every other without focusing it. Focusing a
+// window each frame would end a press that began in another one (ImGui clears the active
+// item on a focus change), so a tap on the page under a floating player would never land.
+void raiseCurrentWindow();
+
 // An invisible touch target at an absolute screen rectangle; true when tapped.
 bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximum, const std::string& label);
 

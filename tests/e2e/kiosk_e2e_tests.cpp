@@ -22,6 +22,7 @@ namespace {
 
 const Colour kBackground{250, 245, 235};
 const Colour kTopBar{16, 92, 99};
+const Colour kWhite{255, 255, 255};
 
 struct KioskRun {
     int exitCode = -1;
@@ -109,6 +110,10 @@ TEST_CASE("the language switch changes every word") {
 TEST_CASE("after the idle timeout the attract loop runs, and a touch starts a fresh session") {
     const KioskRun run = runScript("idle-attract");
     requireSuccess(run);
+    // The warning dims the visit beneath and asks on a light card in the middle.
+    const Screenshot warning = run.shot("idle-warning.png");
+    CHECK(warning.shareNear({440, 350, 840, 450}, kWhite, 8) > 0.3);
+    CHECK(warning.shareNear({0, 0, 1280, 100}, kTopBar, 40) < 0.05);
     const Screenshot attract = run.shot("attract.png");
     const Screenshot later = run.shot("attract-later.png");
     CHECK(attract.distinctColours(attract.whole()) > 300);
@@ -169,7 +174,7 @@ TEST_CASE("the staff view opens with a long corner press and the PIN, and shows 
     REQUIRE(WEXITSTATUS(status) == 0);
     const Screenshot staff((shots / "staff.png").string());
     // Bars were drawn: the accent orange of the charts is on screen.
-    CHECK(staff.shareNear({600, 200, 1280, 800}, Colour{232, 131, 58}, 12) > 0.005);
+    CHECK(staff.shareNear({600, 200, 1280, 800}, Colour{178, 80, 10}, 12) > 0.005);
 }
 
 namespace {
@@ -277,6 +282,8 @@ TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are
     std::filesystem::create_directories(sticks / "stick-2");
     std::filesystem::copy_file(std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack",
                                sticks / "stick-2" / "unsigned.kpack");
+    REQUIRE(std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
+                            .c_str()) == 0);
     const std::string refusedLog = runKiosk("usb-refused.script", "refused");
     CHECK(refusedLog.find("current.kpack") != std::string::npos);
     CHECK(refusedLog.find("signature-missing") != std::string::npos);
@@ -345,7 +352,6 @@ bool programInstalled(const std::string& name) {
 }
 
 const Colour kBlack{0, 0, 0};
-const Colour kWhite{255, 255, 255};
 
 } // namespace
 

@@ -178,8 +178,8 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
             events.at(3000 + step * 20, [=] { return pointerMove(pointer, at, kScreen); });
         }
         events.at(3220, [=] { return pointerUp(pointer, to, kScreen); });
-        // The staff gesture: a 3.5-s hold on the top-left corner opens the staff view.
-        const ImVec2 corner(20, 20);
+        // The staff gesture: a 3.5-s hold on the top bar beside its buttons opens the staff view.
+        const ImVec2 corner(640, 40);
         events.at(8000, [=] { return pointerDown(pointer, corner, kScreen); });
         events.at(11'500, [=] { return pointerUp(pointer, corner, kScreen); });
         events.quitAt(14'000);

@@ -108,6 +108,11 @@ class FakeAudioOutput final : public AudioOutput {
     int volume() const override { return volume_; }
 
     void setPosition(std::int64_t milliseconds) { status_.positionMilliseconds = milliseconds; }
+    // The clip played to its end, as a real output reports it.
+    void finish() {
+        status_.state = PlaybackState::Finished;
+        status_.positionMilliseconds = status_.durationMilliseconds;
+    }
 
     std::vector<std::int64_t> played;
     int pauses = 0;
@@ -166,6 +171,10 @@ class UiHarness {
                                           "narration_play\tNghe đọc\tListen\n"
                                           "narration_pause\tTạm dừng\tPause\n"
                                           "narration_resume\tNghe tiếp\tKeep listening\n"
+                                          "narration_stop\tThôi nghe\tStop listening\n"
+                                          "idle_question\tBà con còn xem không?\tAre you still there?\n"
+                                          "idle_touch_to_stay\tChạm vào màn hình để xem tiếp\tTouch the screen "
+                                          "to keep looking\n"
                                           "narration_synthetic\tGiọng máy đọc\tComputer voice\n"
                                           "poll_question\tCó ích không?\tWas this useful?\n"
                                           "poll_answer_happy\tCó\tYes\n"
@@ -231,7 +240,7 @@ class UiHarness {
         gestures_.pointerUp({to.x, to.y}, now_);
         frame();
     }
-    // Past the idle timeout: the session ends and the attract loop starts.
+    // Past the idle timeout (nothing playing): the session ends and the attract loop starts.
     void waitUntilIdle() {
         for (int second = 0; second < 92; ++second)
             frame(1000);

@@ -74,8 +74,13 @@ TEST_CASE("the progress ring grows as the narration plays") {
     harness.ui().setAudioOutput(&audio);
     openHealthPage(harness);
     harness.tap("Nghe đọc");
-    const ui::VisibleItem* button = harness.ui().lastFrame().findTouchable("Tạm dừng");
+    // The page's own button (the player at the bottom has one too, drawn later).
+    const ui::VisibleItem* button = nullptr;
+    for (const ui::VisibleItem& item : harness.ui().lastFrame().items())
+        if (!button && item.touchable && item.text == "Tạm dừng")
+            button = &item;
     REQUIRE(button != nullptr);
+    CHECK(button->maximum.y <= harness.ui().lastFrame().findTouchable("Tạm dừng")->minimum.y); // not the player
     const ImU32 ring = ui::standardPalette().accent;
     auto ringSize = [&] {
         harness.frame();
@@ -128,8 +133,10 @@ TEST_CASE(
     CHECK(audio.played.size() == 2);
     CHECK(audio.status().state == ui::PlaybackState::Idle);
 
+    // Paused, the narration no longer holds the visit: the idle timeout ends it and unloads it.
     harness.tap("Nghe đọc");
     REQUIRE(audio.status().isPlaying());
+    harness.tap("Tạm dừng");
     harness.waitUntilIdle();
     CHECK(harness.ui().screen() == ui::ScreenKind::Attract);
     CHECK(audio.status().state == ui::PlaybackState::Idle);
@@ -148,4 +155,50 @@ TEST_CASE("a computer voice is marked as one (the demo pack's narrations are syn
     // The category's tiles show which pages can be heard.
     harness.tap("Quay lại");
     CHECK(harness.drawnIcons().contains("speaker"));
+}
+
+TEST_CASE("while narration is loaded a player stays on screen at every scroll position and over the picture "
+          "viewer, and pauses, resumes and stops it") {
+    BuiltPack built(addRecordings);
+    for (const ImVec2 screen : {ImVec2(800, 480), ImVec2(1280, 800)}) {
+        CAPTURE(screen.x);
+        UiHarness harness(*built.reader, screen);
+        FakeAudioOutput audio;
+        harness.ui().setAudioOutput(&audio);
+        openHealthPage(harness);
+        CHECK_FALSE(harness.hasTouchable("Thôi nghe")); // nothing loaded: no player
+        harness.tap("Nghe đọc");
+        REQUIRE(audio.status().isPlaying());
+
+        auto playerOnScreen = [&] {
+            const ui::VisibleItem* stop = harness.ui().lastFrame().findTouchable("Thôi nghe");
+            return stop != nullptr && stop->maximum.y <= screen.y && stop->minimum.y >= screen.y / 2 &&
+                   stop->maximum.y - stop->minimum.y >= harness.metrics().touchTarget - 1;
+        };
+        CHECK(playerOnScreen());
+        // Scrolled to the very end, the player is still there and the page's narration
+        // button has long gone by.
+        for (int drag = 0; drag < 8; ++drag)
+            harness.drag(ImVec2(screen.x / 2, screen.y * 0.8f), ImVec2(screen.x / 2, screen.y * 0.25f));
+        for (int second = 0; second < 5; ++second)
+            harness.frame(1000);
+        CHECK(playerOnScreen());
+        CHECK(harness.hasTouchable("Tạm dừng"));
+
+        // Over the picture viewer too, where its buttons work the same.
+        harness.tap("Thẻ bảo hiểm");
+        REQUIRE(harness.drawnPictureAreas().size() >= 1);
+        CHECK_FALSE(harness.hasTouchable("Quay lại")); // the viewer covers the page
+        CHECK(playerOnScreen());
+        harness.tap("Tạm dừng");
+        CHECK(audio.pauses == 1);
+        CHECK(harness.hasTouchable("Nghe tiếp"));
+        CHECK(playerOnScreen());
+        harness.tap("Nghe tiếp");
+        CHECK(audio.resumes == 1);
+        harness.tap("Thôi nghe");
+        CHECK(audio.status().state == ui::PlaybackState::Idle);
+        CHECK_FALSE(harness.hasTouchable("Thôi nghe"));
+        CHECK(harness.ui().screen() == ui::ScreenKind::Page);
+    }
 }

@@ -95,3 +95,20 @@ TEST_CASE("a pack's own poll question replaces the kiosk's, and a page without a
     CHECK_FALSE(harness.hasTouchable("Một chút"));
     CHECK_FALSE(harness.drawnIcons().contains("face-happy"));
 }
+
+TEST_CASE("the thanks shows the face she chose, so \"no\" is not answered with a smile") {
+    BuiltPack built(addPolls);
+    const std::pair<const char*, const char*> answers[] = {
+        {"Không", "face-unhappy"}, {"Một chút", "face-neutral"}, {"Có", "face-happy"}};
+    for (const auto& [word, icon] : answers) {
+        CAPTURE(word);
+        UiHarness harness(*built.reader, kTallScreen);
+        harness.frame();
+        openPage(harness, "Chính sách", "Bảo hiểm y tế");
+        harness.tap(word);
+        REQUIRE(harness.shows("Cảm ơn bà con!"));
+        const std::set<std::string> drawn = harness.drawnIcons();
+        for (const char* face : {"face-unhappy", "face-neutral", "face-happy"})
+            CHECK(drawn.contains(face) == (std::string(face) == icon));
+    }
+}
