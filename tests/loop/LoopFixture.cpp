@@ -50,7 +50,8 @@ LoopKiosk::LoopKiosk(const time::Clock& clock, int width, int height)
         presented_.push_back(
             PresentedFrame{clock.monotonicMilliseconds(), ui.screen(), ui.isStaffViewOpen(),
                            runtime_->pictureStatistics().placeholdersLastFrame,
-                           firstItemBelowTopBar(ui.lastFrame(), static_cast<float>(height) * 0.13f)});
+                           firstItemBelowTopBar(ui.lastFrame(), static_cast<float>(height) * 0.13f),
+                           ui.isIdleWarningShown()});
     });
 }
 

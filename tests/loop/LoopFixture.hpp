@@ -34,6 +34,7 @@ struct PresentedFrame {
     bool staffViewOpen = false;
     std::size_t placeholders = 0; // pictures not decoded yet, drawn as placeholders
     float firstItemTop = 0;       // the top of the first touchable item below the top bar (scrolling)
+    bool idleWarningShown = false; // "are you still there?"
 };
 
 class LoopKiosk {

@@ -94,7 +94,8 @@ TEST_CASE("an idle kiosk draws no frame for 60 s and wakes about once a second")
     CHECK(inWindow <= 62);
 }
 
-TEST_CASE("the attract loop starts at the idle timeout without any input") {
+TEST_CASE("without any input the warning appears 15 s before the idle timeout, counts down, and the attract loop "
+          "starts on time") {
     time::VirtualClock clock;
     LoopKiosk kiosk(clock);
     ScriptedEvents events(clock);
@@ -103,6 +104,19 @@ TEST_CASE("the attract loop starts at the idle timeout without any input") {
     events.quitAt(100'000);
     kiosk.runtime().runLoop(events, false);
     const std::int64_t lastTouch = 1000 + kPressMilliseconds;
+
+    // Nothing drawn between the tap's frames and the warning; then frames while it counts down.
+    const PresentedFrame* warning = nullptr;
+    for (const PresentedFrame& frame : kiosk.presented())
+        if (!warning && frame.idleWarningShown)
+            warning = &frame;
+    REQUIRE(warning != nullptr);
+    CHECK(warning->milliseconds >= lastTouch + 75'000);
+    CHECK(warning->milliseconds <= lastTouch + 75'000 + 100);
+    CHECK(framesBetween(kiosk.presented(), lastTouch + 2000, lastTouch + 75'000) == 0);
+    const std::size_t countdownFrames = framesBetween(kiosk.presented(), lastTouch + 75'000, lastTouch + 90'000);
+    CHECK(countdownFrames >= 15);   // at least one a second: the seconds move
+    CHECK(countdownFrames <= 160);  // at most the attract loop's 10 a second
     const PresentedFrame* attract = firstShowing(kiosk.presented(), lastTouch, ui::ScreenKind::Attract);
     REQUIRE(attract != nullptr);
     CHECK(attract->milliseconds >= lastTouch + 90'000);
