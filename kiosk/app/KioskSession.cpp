@@ -45,7 +45,8 @@ std::optional<stats::UsbOutboxSettings> outboxSettings(const KioskOptions& optio
 
 KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const text::UiStrings& strings,
                            const platform::RuntimeSettings& settings, const time::Clock& clock)
-    : dataDirectory_(makeDataDirectory(options)), strings_(strings), pack_(std::move(pack)),
+    : dataDirectory_(makeDataDirectory(options)), clock_(clock), startedMilliseconds_(clock.monotonicMilliseconds()),
+      strings_(strings), pack_(std::move(pack)),
       statistics_(clock, dataDirectory_, pack_.reader->index()),
       stickFlow_(clock, dataDirectory_, watcherSettings(options), installSettings(settings), statistics_.recorder(),
                  strings, outboxSettings(options)),
@@ -61,6 +62,8 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
     runtime_->audio().setVolume(audio::loadVolumePercent(dataDirectory_));
     staffConsole_.setAudioOutput(&runtime_->audio());
     runtime_->setFrameHook([this] { return beforeFrame(); });
+    if (pack_.safeStart)
+        stickFlow_.ignoreSticksPresentNow();
 }
 
 ShownPackDescription KioskSession::describeShownPack() const {
@@ -75,7 +78,18 @@ ShownPackDescription KioskSession::describeShownPack() const {
     return description;
 }
 
+void KioskSession::recordStayedUp() {
+    if (stayedUp_ || pack_.source == install::PackSource::CommandLine)
+        return;
+    stayedUp_ = true;
+    install::markStayedUp(install::DataDirectory(dataDirectory_));
+}
+
+void KioskSession::endedCleanly() { recordStayedUp(); }
+
 bool KioskSession::beforeFrame() {
+    if (clock_.monotonicMilliseconds() - startedMilliseconds_ >= install::kStayedUpMilliseconds)
+        recordStayedUp();
     if (runtime_->takeNoticeDismissed())
         stickFlow_.noticeDismissed();
     if (std::unique_ptr<pack::PackReader> installed = stickFlow_.onFrame(runtime_->ui().language())) {

@@ -19,13 +19,20 @@ public:
                  const platform::RuntimeSettings& settings, const time::Clock& clock);
 
     platform::KioskRuntime& runtime() { return *runtime_; }
+    // The loop ended as asked (SIGTERM, a quit, the end of a script), not by a crash or the
+    // watchdog: this start does not count towards a safe start.
+    void endedCleanly();
 
 private:
     // Before every frame: USB sticks, installs, the notice. True while it needs frames.
     bool beforeFrame();
+    void recordStayedUp();
     ShownPackDescription describeShownPack() const;
 
     std::filesystem::path dataDirectory_;
+    const time::Clock& clock_;
+    std::int64_t startedMilliseconds_ = 0;
+    bool stayedUp_ = false; // recorded for the start-up guard (install/StartupGuard.hpp)
     const text::UiStrings& strings_;
     PackChoice pack_;
     UsageStatistics statistics_;

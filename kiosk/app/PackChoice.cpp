@@ -3,6 +3,7 @@
 #include "EmbeddedDemoPack.hpp"
 
 #include <cstdlib>
+#include <iostream>
 
 namespace kiosk::app {
 
@@ -27,7 +28,13 @@ PackChoice choosePack(const KioskOptions& options) {
         return choice;
     }
     const install::DataDirectory data(options.dataDirectory.value_or(defaultDataDirectory()));
-    install::StartupPack startup = install::openStartupPack(data, embeddedDemoPack(), KIOSK_VERSION_NUMBER);
+    const int unfinishedStarts = install::recordStart(data);
+    choice.safeStart = install::isSafeStart(unfinishedStarts);
+    if (choice.safeStart)
+        std::cerr << "kiosk: safe start: the last " << unfinishedStarts
+                  << " starts did not stay up a minute; skipping the installed pack and the sticks plugged in\n";
+    install::StartupPack startup =
+        install::openStartupPack(data, embeddedDemoPack(), KIOSK_VERSION_NUMBER, choice.safeStart);
     choice.reader = std::move(startup.reader);
     choice.origin = startup.detail;
     choice.source = startup.source;

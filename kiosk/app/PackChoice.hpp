@@ -5,6 +5,7 @@
 
 #include "app/KioskOptions.hpp"
 #include "install/Reason.hpp"
+#include "install/StartupGuard.hpp"
 #include "install/StartupPack.hpp"
 #include "pack/PackReader.hpp"
 
@@ -21,6 +22,9 @@ struct PackChoice {
     // For the staff view: the reason code (install::reasonCode) and its message key
     // (install::reasonMessageKey) say which pack and why, `origin` the details.
     install::Reason reason = install::Reason::StartupCurrent;
+    // The kiosk kept restarting (install/StartupGuard.hpp): the installed pack was skipped, and
+    // sticks plugged in at start are not read until they are plugged in again.
+    bool safeStart = false;
 };
 
 std::filesystem::path defaultDataDirectory();

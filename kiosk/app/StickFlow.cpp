@@ -46,6 +46,16 @@ StickFlow::StickFlow(const time::Clock& clock, std::filesystem::path dataDirecto
 
 StickFlow::~StickFlow() = default; // the job's destructor cancels and joins its thread
 
+void StickFlow::ignoreSticksPresentNow() {
+    for (const platform::StickEvent& event : watcher_.pollNow()) {
+        if (event.kind == platform::StickEvent::Kind::Appeared) {
+            std::cerr << "kiosk: safe start: leaving the stick " << event.stick.string()
+                      << " alone until it is plugged in again\n";
+            ignoredSticks_.insert(event.stick);
+        }
+    }
+}
+
 std::optional<std::filesystem::path> StickFlow::stickKioskFolder() const {
     for (const std::filesystem::path& stick : watcher_.sticks()) {
         std::error_code error;
@@ -74,6 +84,10 @@ std::optional<std::string> StickFlow::exportThroughOutbox() {
 std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language) {
     const std::int64_t now = clock_.monotonicMilliseconds();
     for (const platform::StickEvent& event : watcher_.poll(asTimePoint(now))) {
+        if (event.kind == platform::StickEvent::Kind::Disappeared)
+            ignoredSticks_.erase(event.stick);
+        if (ignoredSticks_.contains(event.stick))
+            continue;
         if (event.kind == platform::StickEvent::Kind::Appeared)
             stickAppeared(event.stick);
         else

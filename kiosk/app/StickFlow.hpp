@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace kiosk::app {
@@ -49,6 +50,9 @@ public:
     // the statistics banner until the answer. Nothing without an outbox (the staff view
     // then writes onto the stick itself); else a sentence for the staff view.
     std::optional<std::string> exportThroughOutbox();
+    // A safe start: sticks plugged in now are left alone (one of them may be what kept the
+    // kiosk restarting); each is read when it is plugged in again.
+    void ignoreSticksPresentNow();
     // What the last stick's install came to, for the staff view (the villagers' notice
     // closes by itself); "" before the first stick.
     const std::string& lastStickOutcome() const { return lastStickOutcome_; }
@@ -81,6 +85,7 @@ private:
     bool dismissed_ = false; // the notice for this stick was closed: do not show it again
     std::int64_t hideNoticeAtMilliseconds_ = 0;
     std::string lastStickOutcome_;
+    std::set<std::filesystem::path> ignoredSticks_; // until they are pulled out
 };
 
 } // namespace kiosk::app

@@ -38,6 +38,7 @@ int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
         // Only a development window may be closed from the keyboard; in kiosk mode nothing a
         // villager can press leaves the kiosk.
         session.runtime().runUntilQuit(options.windowed.has_value());
+        session.endedCleanly();
         return 0;
     }
     std::vector<script::Command> commands;
@@ -50,6 +51,7 @@ int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
                   << failure->message;
         return 1;
     }
+    session.endedCleanly();
     return 0;
 }
 

@@ -35,7 +35,7 @@ TEST_CASE("home draws every category picture large, and every touch target is th
     }
 }
 
-TEST_CASE("tapping a category opens it; a drag across a tile opens nothing") {
+TEST_CASE("tapping a category opens it, and a drag across a tile opens nothing") {
     BuiltPack built;
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     harness.frame();
@@ -72,7 +72,7 @@ TEST_CASE("a page missing in the chosen language falls back and says so") {
     CHECK_FALSE(harness.ui().lastFrame().containsText("Not translated"));
 }
 
-TEST_CASE("idle: home and the attract loop after the timeout, not before; a touch wakes without tapping") {
+TEST_CASE("idle: home and the attract loop after the timeout, not before, and a touch wakes without tapping") {
     BuiltPack built;
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     harness.frame();

@@ -112,7 +112,7 @@ TEST_CASE("no speaker without a sound output, nor in a language the page is writ
 }
 
 TEST_CASE(
-    "a language pill says the language's name; a new language and the idle timeout silence the narration") {
+    "a language pill says the language's name, and a new language and the idle timeout silence the narration") {
     BuiltPack built(addRecordings);
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     FakeAudioOutput audio;

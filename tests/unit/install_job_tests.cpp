@@ -252,7 +252,7 @@ TEST_CASE("install: keys rotate: two trusted keys, then the old one revoked") {
     CHECK(versionOf(kiosk.data().currentPack()) == 4);
 }
 
-TEST_CASE("install: the job runs on its own thread; the UI sees stages, bytes and progress in order") {
+TEST_CASE("install: the job runs on its own thread, and the UI sees stages, bytes and progress in order") {
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     kiosk.installDirectly(smallPack(2));

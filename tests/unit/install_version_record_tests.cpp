@@ -61,7 +61,7 @@ TEST_CASE("installed versions: saved atomically in packs/, missing means empty")
     CHECK(!std::filesystem::exists(kiosk.data().packsDirectory() / "installed-versions.txt.tmp-1-0"));
 }
 
-TEST_CASE("install: every install raises the record; after a rollback an older signed pack stays refused") {
+TEST_CASE("install: every install raises the record, and after a rollback an older signed pack stays refused") {
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     kiosk.installDirectly(smallPack(2));

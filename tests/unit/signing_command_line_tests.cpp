@@ -54,7 +54,7 @@ std::string text(const std::filesystem::path& file) {
 
 } // namespace
 
-TEST_CASE("kiosk-pack keygen: a 0600 secret key and a public key; never overwrites") {
+TEST_CASE("kiosk-pack keygen: a 0600 secret key and a public key, and never overwrites") {
     ::unsetenv("KIOSK_KEY_PASSPHRASE");
     const ScratchFolder folder;
     const std::string name = (folder.path() / "office").string();

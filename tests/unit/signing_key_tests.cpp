@@ -35,7 +35,7 @@ TEST_CASE("signing: a key id is the first 16 hex digits of the SHA-256 of the pu
     CHECK(!isWellFormedKeyId("0123456789abcde"));
 }
 
-TEST_CASE("signing: a public key file reads back, comments and all; a wrong key id is refused") {
+TEST_CASE("signing: a public key file reads back, comments and all, and a wrong key id is refused") {
     const KeyPair pair = generateKeyPair();
     const std::string text = formatPublicKeyFile(pair.publicKey, "Ủy ban xã An Phú, 2026");
     CHECK(text.starts_with("kiosk-public-key 1\n# Ủy ban xã An Phú, 2026\nkey-id: " + pair.publicKey.keyId + "\n"));

@@ -40,7 +40,7 @@ TEST_CASE("signatures: the canonical message is exactly the file's lines before 
     CHECK(file.size() == expected.size() + 11 + 128 + 1);
 }
 
-TEST_CASE("signatures: verify with the right key only; any changed field breaks it") {
+TEST_CASE("signatures: verify with the right key only, and any changed field breaks it") {
     const KeyPair pair = generateKeyPair();
     const PackSignature signature = signPackFields(exampleFields(), pair.secretKey);
     CHECK(verifyPackSignature(signature, pair.publicKey));
@@ -60,7 +60,7 @@ TEST_CASE("signatures: verify with the right key only; any changed field breaks 
     CHECK(!verifyPackSignature(flipped, pair.publicKey));
 }
 
-TEST_CASE("signatures: a file reads back exactly; anything unusual is refused") {
+TEST_CASE("signatures: a file reads back exactly, and anything unusual is refused") {
     const KeyPair pair = generateKeyPair();
     const PackSignature signature = signPackFields(exampleFields(), pair.secretKey);
     const std::string file = formatSignatureFile(signature);
@@ -106,7 +106,7 @@ TEST_CASE("signatures: a format-1 file (one SHA-256 of the whole pack) is refuse
     CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("line 1 should be"), SigningError);
 }
 
-TEST_CASE("trust store: every .pub in the folder, minus revoked.txt; junk is reported, never trusted") {
+TEST_CASE("trust store: every .pub in the folder, minus revoked.txt, and junk is reported, never trusted") {
     using namespace kiosk::install::test;
     const ScratchFolder folder;
     const TestKey first = makeKey();

@@ -68,7 +68,7 @@ TEST_CASE("stats: going idle commits at once") {
     CHECK(total(committedCounts(data.path()), "page_view", "p1", "vie") == 1);
 }
 
-TEST_CASE("stats: close and destruction commit; nothing is counted after close") {
+TEST_CASE("stats: close and destruction commit, and nothing is counted after close") {
     TemporaryFolder data;
     FakeKernel kernel;
     kiosk::time::VirtualClock clock(morningWallSeconds);

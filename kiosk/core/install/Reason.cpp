@@ -62,6 +62,7 @@ constexpr std::array kCodes{
     std::pair{Reason::StartupCurrent, std::string_view("startup-current")},
     std::pair{Reason::StartupCurrentMissing, std::string_view("startup-current-missing")},
     std::pair{Reason::StartupCurrentRefused, std::string_view("startup-current-refused")},
+    std::pair{Reason::StartupCurrentUnstable, std::string_view("startup-current-unstable")},
     std::pair{Reason::StartupNoPackInstalled, std::string_view("startup-no-pack-installed")},
     std::pair{Reason::StartupInstalledPacksRefused, std::string_view("startup-installed-packs-refused")},
     std::pair{Reason::StartupCommandLine, std::string_view("startup-command-line")},

@@ -75,6 +75,7 @@ enum class Reason {
     StartupCurrent,
     StartupCurrentMissing,
     StartupCurrentRefused,
+    StartupCurrentUnstable, // a safe start: the kiosk kept restarting with the installed pack
     StartupNoPackInstalled,
     StartupInstalledPacksRefused,
     StartupCommandLine,

@@ -30,9 +30,17 @@ Attempt tryOpen(const std::filesystem::path& file, std::int64_t kioskVersion) {
     return attempt;
 }
 
-StartupPack choose(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack, std::int64_t kioskVersion) {
+StartupPack choose(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack, std::int64_t kioskVersion,
+                   bool safeStart) {
     StartupPack choice;
-    Attempt current = tryOpen(data.currentPack(), kioskVersion);
+    Attempt current;
+    if (safeStart) {
+        current.present = os::linkStatus(data.currentPack()).has_value();
+        current.problem = "the kiosk did not stay up on " + data.currentPack().filename().string() +
+                          " for several starts in a row (a safe start)";
+    } else {
+        current = tryOpen(data.currentPack(), kioskVersion);
+    }
     if (current.reader) {
         choice.reader = std::move(current.reader);
         choice.source = PackSource::Current;
@@ -46,14 +54,18 @@ StartupPack choose(const DataDirectory& data, std::span<const std::uint8_t> embe
         choice.reader = std::move(lastKnownGood.reader);
         choice.source = PackSource::LastKnownGood;
         choice.file = data.lastKnownGoodPack();
-        choice.reason = current.present ? Reason::StartupCurrentRefused : Reason::StartupCurrentMissing;
+        choice.reason = safeStart        ? Reason::StartupCurrentUnstable
+                        : current.present ? Reason::StartupCurrentRefused
+                                          : Reason::StartupCurrentMissing;
         choice.detail = "the previous pack " + data.lastKnownGoodPack().string() + ", because " + current.problem;
         return choice;
     }
     choice.reader = std::make_unique<pack::PackReader>(pack::PackReader::openMemory(embeddedPack, kioskVersion));
     choice.source = PackSource::EmbeddedDemo;
     const bool anyInstalled = current.present || lastKnownGood.present;
-    choice.reason = anyInstalled ? Reason::StartupInstalledPacksRefused : Reason::StartupNoPackInstalled;
+    choice.reason = safeStart && current.present ? Reason::StartupCurrentUnstable
+                    : anyInstalled               ? Reason::StartupInstalledPacksRefused
+                                                 : Reason::StartupNoPackInstalled;
     choice.detail = anyInstalled ? "the built-in demo pack, because " + current.problem + "; " + lastKnownGood.problem
                                  : "the built-in demo pack, because no pack is installed in " + data.root().string();
     return choice;
@@ -76,9 +88,9 @@ const char* packSourceName(PackSource source) {
 }
 
 StartupPack openStartupPack(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack,
-                            std::int64_t kioskVersion) {
+                            std::int64_t kioskVersion, bool safeStart) {
     std::vector<std::string> removed = removeInstallLeftovers(data);
-    StartupPack choice = choose(data, embeddedPack, kioskVersion);
+    StartupPack choice = choose(data, embeddedPack, kioskVersion, safeStart);
     choice.removedLeftovers = std::move(removed);
     if (!choice.removedLeftovers.empty())
         choice.detail += " (removed " + std::to_string(choice.removedLeftovers.size()) +
@@ -97,7 +109,7 @@ std::optional<pack::PackIndex> installedPackIndex(const DataDirectory& data, std
             }
             return std::nullopt;
         }
-        return choose(data, embeddedPack, kioskVersion).reader->index();
+        return choose(data, embeddedPack, kioskVersion, false).reader->index();
     } catch (const std::exception&) {
         return std::nullopt;
     }

@@ -25,8 +25,8 @@ struct StartupPack {
     std::unique_ptr<pack::PackReader> reader; // never null
     PackSource source = PackSource::EmbeddedDemo;
     std::filesystem::path file;               // empty for the embedded demo
-    // StartupCurrent, StartupCurrentMissing, StartupCurrentRefused, StartupNoPackInstalled or
-    // StartupInstalledPacksRefused.
+    // StartupCurrent, StartupCurrentMissing, StartupCurrentRefused, StartupCurrentUnstable,
+    // StartupNoPackInstalled or StartupInstalledPacksRefused.
     Reason reason = Reason::StartupCurrent;
     // English, for the log and the staff view: what was opened, and why the others were not
     // ("the previous pack /data/packs/last-known-good.kpack, because current.kpack cannot be
@@ -37,10 +37,11 @@ struct StartupPack {
 };
 
 // Cleans leftovers of an interrupted install, then opens and checks (every page in every
-// language) current.kpack, else last-known-good.kpack, else `embeddedPack`. Throws only when
-// even the embedded pack cannot be opened (a broken build).
+// language) current.kpack, else last-known-good.kpack, else `embeddedPack`. A safe start
+// (install/StartupGuard.hpp) skips current.kpack. Throws only when even the embedded pack
+// cannot be opened (a broken build).
 StartupPack openStartupPack(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack,
-                            std::int64_t kioskVersion);
+                            std::int64_t kioskVersion, bool safeStart = false);
 
 // The same choice without cleaning and without keeping the pack open: what an install must
 // compare a new pack with. Nothing when no pack opens at all.
