@@ -3,6 +3,8 @@
 #include "PackBuilder.hpp"
 #include "PackInfo.hpp"
 #include "SigningCommands.hpp"
+#include "SpokenStrings.hpp"
+#include "os/FileSystem.hpp"
 #include "pack/PackReader.hpp"
 
 #include <algorithm>
@@ -18,6 +20,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: kiosk-pack build SOURCE_FOLDER -o OUTPUT.kpack [--font FONT.ttf]... [--narrate-missing]\n"
     "       kiosk-pack info PACK.kpack\n"
+    "       kiosk-pack speak-strings UI.tsv --keys KEYS.txt -o FOLDER\n"
     "       kiosk-pack keygen -o NAME\n"
     "       kiosk-pack sign PACK.kpack --key NAME.key [-o PACK.kpack.sig]\n"
     "       kiosk-pack verify PACK.kpack (--pubkey NAME.pub ... | --keys KEYS_FOLDER) [--sig FILE]\n"
@@ -32,6 +35,9 @@ constexpr const char* kUsage =
     "       --narrate-missing  synthesise a narration (espeak-ng, oggenc) for every page and\n"
     "               language without a recording, where espeak-ng has a voice; as if pack.txt\n"
     "               said 'narrate-missing: yes'.\n"
+    "speak-strings  writes FOLDER/KEY.LANG.ogg: each key of KEYS.txt (one a line) in each\n"
+    "       language of UI.tsv that espeak-ng speaks, levelled to -20 dBFS. The build makes\n"
+    "       the kiosk's spoken words (assets/speech) this way.\n"
     "info   checks a pack the way the kiosk does and prints what it holds; exit code 1 when\n"
     "       the kiosk would refuse it.\n"
     "keygen writes a signing key pair: NAME.key (secret, mode 0600; sealed with a passphrase\n"
@@ -134,6 +140,41 @@ int runInfo(std::span<const std::string> arguments, std::ostream& out, std::ostr
     return kExitSuccess;
 }
 
+int runSpeakStrings(std::span<const std::string> arguments, std::ostream& out, std::ostream& errors) {
+    std::optional<std::filesystem::path> strings, keys, output;
+    for (std::size_t index = 0; index < arguments.size(); ++index) {
+        const std::string& argument = arguments[index];
+        if (argument == "--keys" || argument == "-o") {
+            if (index + 1 == arguments.size())
+                return usageError(errors, argument + " needs a value");
+            (argument == "--keys" ? keys : output) = arguments[++index];
+        } else if (argument.starts_with("-")) {
+            return usageError(errors, "unknown option '" + argument + "'");
+        } else if (strings) {
+            return usageError(errors, "only one strings file, please");
+        } else {
+            strings = argument;
+        }
+    }
+    if (!strings || !keys || !output)
+        return usageError(errors, "speak-strings needs UI.tsv, --keys KEYS.txt and -o FOLDER");
+    try {
+        const text::UiStrings parsed =
+            text::UiStrings::parse(os::readTextFile(*strings, 1 << 20), strings->string());
+        const SpokenStringsResult result =
+            speakUiStrings(parsed, parseSpokenKeys(os::readTextFile(*keys, 1 << 20)), *output);
+        for (const std::string& problem : result.problems)
+            errors << "kiosk-pack: " << problem << "\n";
+        if (!result.problems.empty())
+            return kExitFailure;
+        out << "spoke " << result.written << " new recording(s) into " << output->string() << "\n";
+        return kExitSuccess;
+    } catch (const std::exception& error) {
+        errors << "kiosk-pack: " << oneLine(error.what()) << "\n";
+        return kExitFailure;
+    }
+}
+
 } // namespace
 
 int runCommandLine(std::span<const std::string> arguments, std::ostream& out, std::ostream& errors) {
@@ -151,6 +192,8 @@ int runCommandLine(std::span<const std::string> arguments, std::ostream& out, st
         return runBuild(arguments.subspan(1), out, errors);
     if (command == "info")
         return runInfo(arguments.subspan(1), out, errors);
+    if (command == "speak-strings")
+        return runSpeakStrings(arguments.subspan(1), out, errors);
     if (command == "keygen")
         return runKeygen(arguments.subspan(1), out, errors);
     if (command == "sign")

@@ -1,6 +1,7 @@
 #include "SpeechSynthesis.hpp"
 
 #include "ExternalProgram.hpp"
+#include "SpeechLevel.hpp"
 #include "os/FileSystem.hpp"
 #include "pack/PackSchema.hpp"
 
@@ -11,6 +12,9 @@
 namespace kiosk::builder {
 
 namespace {
+
+// 15 minutes of espeak-ng's 22,050 Hz 16-bit mono, and some.
+constexpr std::uint64_t kMaximumSpeechWavBytes = 48ull << 20;
 
 // ISO 639-3 → espeak-ng voice, for the languages a commune pack may plausibly hold that
 // espeak-ng speaks. Vietnamese uses the northern voice, the one taught in schools.
@@ -101,10 +105,13 @@ std::vector<std::uint8_t> SpeechSynthesiser::synthesise(const std::string& text,
         runProgram({"espeak-ng", "-v", voice, "-s", std::to_string(kSynthesisWordsPerMinute), "-b", "1", "-f",
                     textFile.string(), "-w", speechFile.string()},
                    errorFile);
+        os::writeFileAtomically(speechFile, levelSpeechWav(os::readWholeFile(speechFile, kMaximumSpeechWavBytes)));
         runProgram({"oggenc", "--quiet", "--serial", std::to_string(kSynthesisOggSerial), "--quality", "-1",
                     "--resample", "16000", "--output", oggFile.string(), speechFile.string()},
                    errorFile);
     } catch (const ProgramError& error) {
+        throw SynthesisError(error.what());
+    } catch (const SpeechLevelError& error) {
         throw SynthesisError(error.what());
     }
     return os::readWholeFile(oggFile, pack::kAudioLimits.maximumEncodedBytes);

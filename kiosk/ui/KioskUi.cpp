@@ -78,7 +78,7 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
     fingerDown_ = gestures.pressedAt.has_value() || gestures.dragging;
     // Listening is using the kiosk as much as touching it is: a woman who only listens is
     // never sent away mid-sentence. So is a field officer's install in progress.
-    if (gestures.touched || fingerDown_ || narrationPlaying() || (notice_ && isInProgress(*notice_)))
+    if (gestures.touched || fingerDown_ || isNarrating() || (notice_ && isInProgress(*notice_)))
         lastActivityMilliseconds_ = nowMilliseconds;
     if (observer_)
         observer_->tick();
@@ -170,9 +170,9 @@ void KioskUi::followIdleTimeout() {
     if (!idleWarning_) {
         idleWarning_ = IdleWarningState{nowMilliseconds_, 0, warning};
         undrawnChanges_ = true;
-        // A chime turns her head back to the screen. Never over a paused narration: playing
-        // it would lose her place in the recording.
-        if (audio_ && audio_->status().state != PlaybackState::Paused)
+        // The question, spoken, turns her head back to the screen (a chime where it has no
+        // recording). Never over a paused narration: that would lose her place in it.
+        if (audio_ && audio_->status().state != PlaybackState::Paused && !speak("idle_question"))
             audio_->play(audio::testChime(), kKioskSoundClipId);
     }
     idleWarning_->remainingMilliseconds = settings_.idleTimeoutMilliseconds - idle;
@@ -235,7 +235,7 @@ void KioskUi::draw() {
     const Palette& colours = modes_.highContrast ? highContrastPalette() : standardPalette();
     UiContext context{metrics, fonts,     colours,          modes_,  pictures_,    record_, strings_,
                       pack_,   language_, nowMilliseconds_, nullptr, pageExtras(), {}};
-    drawnWhilePlaying_ = context.page.playback.isPlaying();
+    drawnWhilePlaying_ = context.page.playback.isPlaying() && context.page.playback.clipId != kKioskSoundClipId;
     Place& place = places_.back();
     context.scroller = &place.scroller;
 
@@ -398,7 +398,11 @@ void KioskUi::apply(const UiAction& action) {
                        if (const pack::AudioClipInfo* name = pack_.index().spokenName(speak.language))
                            play(name->audioId);
                    },
-                   [&](const action::PlayNarration& narration) { play(narration.audioId); },
+                   [&](const action::PlayNarration& narration) {
+                       narrationClipId_ = narration.audioId;
+                       play(narration.audioId);
+                   },
+                   [&](const action::SpeakWord& word) { speak(word.key); },
                    [&](const action::PauseNarration&) {
                        if (audio_)
                            audio_->pause();
@@ -489,14 +493,28 @@ void KioskUi::play(std::int64_t audioId) {
     }
 }
 
+bool KioskUi::speak(const std::string& key) {
+    if (!audio_ || !spokenWords_)
+        return false;
+    const PlaybackStatus status = audio_->status();
+    const bool narrationLoaded = status.clipId == narrationClipId_ && narrationClipId_ != 0 &&
+                                 (status.state == PlaybackState::Playing || status.state == PlaybackState::Paused);
+    if (narrationLoaded)
+        return false;
+    std::optional<pack::EncodedAudio> recording = spokenWords_->recording(key, language_);
+    if (!recording)
+        return false;
+    recording->id = kKioskSoundClipId;
+    audio_->play(std::move(*recording));
+    return true;
+}
+
 void KioskUi::stopSound() {
     if (audio_)
         audio_->stop();
 }
 
-bool KioskUi::soundPlaying() const { return audio_ && audio_->status().isPlaying(); }
-
-bool KioskUi::narrationPlaying() const {
+bool KioskUi::isNarrating() const {
     if (!audio_)
         return false;
     const PlaybackStatus status = audio_->status();
@@ -528,13 +546,15 @@ void KioskUi::wakeUp() {
     attract_ = false;
     sessionActive_ = true;
     lastActivityMilliseconds_ = nowMilliseconds_;
+    // "Welcome! Tap a picture to look inside": what to do next, for those who cannot read it.
+    speak("welcome");
     if (observer_)
         observer_->sessionStarted(true);
 }
 
 bool KioskUi::isAnimating() const {
     return attract_ || releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
-           (viewer_ && viewer_->dragOffset != 0) || soundPlaying() || drawnWhilePlaying_ || idleWarning_;
+           (viewer_ && viewer_->dragOffset != 0) || isNarrating() || drawnWhilePlaying_ || idleWarning_;
 }
 
 std::int64_t KioskUi::frameIntervalMilliseconds() const {
@@ -544,7 +564,7 @@ std::int64_t KioskUi::frameIntervalMilliseconds() const {
         return kFingerFrameMilliseconds;
     if (attract_ || idleWarning_)
         return kAttractFrameMilliseconds;
-    return soundPlaying() || drawnWhilePlaying_ ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
+    return isNarrating() || drawnWhilePlaying_ ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
 }
 
 ScreenKind KioskUi::screen() const { return attract_ ? ScreenKind::Attract : places_.back().kind; }

@@ -10,6 +10,7 @@
 #include "FrameRecord.hpp"
 #include "PictureSource.hpp"
 #include "Screens.hpp"
+#include "SpokenWords.hpp"
 #include "StaffView.hpp"
 #include "Theme.hpp"
 #include "input/GestureRecognizer.hpp"
@@ -69,6 +70,8 @@ public:
     void setUsageObserver(UsageObserver* observer) { observer_ = observer; }
     // Without an output there are no speaker buttons. The output must outlive the UI.
     void setAudioOutput(AudioOutput* audio) { audio_ = audio; }
+    // Without spoken words the controls stay silent. They must outlive the UI.
+    void setSpokenWords(SpokenWords* words) { spokenWords_ = words; }
     // Without services the staff gesture does nothing. The services must outlive the UI.
     void setStaffServices(StaffServices* services);
     bool isStaffViewOpen() const { return staffView_ && staffView_->isOpen(); }
@@ -100,6 +103,9 @@ public:
     // Until the idle timeout next changes the screen: the warning appears, or the visit ends.
     std::int64_t millisecondsUntilIdle() const;
     bool isIdleWarningShown() const { return idleWarning_.has_value(); }
+    // A recording plays whose progress shows (a page's narration, a language's name), as
+    // opposed to the kiosk's own short words and chimes, which change nothing on screen.
+    bool isNarrating() const;
 
 private:
     struct Place {
@@ -116,10 +122,11 @@ private:
     void followIdleTimeout();
     void goIdle();
     void wakeUp();
-    bool narrationPlaying() const;
+
     void play(std::int64_t audioId);
+    // Plays one of the kiosk's own words; false when it has no recording or must not play.
+    bool speak(const std::string& key);
     void stopSound();
-    bool soundPlaying() const;
     PageExtras pageExtras() const;
     void feedImGuiMouse();
     void drawStatisticsBanner(UiContext& context, const InstallNotice& notice);
@@ -133,6 +140,8 @@ private:
     KioskSettings settings_;
     UsageObserver* observer_ = nullptr;
     AudioOutput* audio_ = nullptr;
+    SpokenWords* spokenWords_ = nullptr;
+    std::int64_t narrationClipId_ = 0; // the page narration last started, so words never cut it off
 
     std::string language_;
     std::vector<Place> places_;

@@ -64,6 +64,11 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
     drawShadowedCard(context, drawList, ImVec2(left, top), ImVec2(left + width, top + height),
                      metrics.rounding, colours.surface);
     ImGui::SetCursorScreenPos(ImVec2(left + inner, top + inner));
+    // The kiosk's own question can be heard: a tap on it says it.
+    if (!packQuestion && touchArea(context, "poll-question", ImVec2(left, top),
+                                   ImVec2(left + width, top + inner + questionHeight), question))
+        context.actions.push_back(action::SpeakWord{"poll_question"});
+    ImGui::SetCursorScreenPos(ImVec2(left + inner, top + inner));
     wrappedText(context, question, context.fonts.heading, colours.emphasis, contentWidth);
     const float answersTop = top + inner + questionHeight + metrics.gap;
 
@@ -93,8 +98,10 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
                                  answersTop + faceDiameter + metrics.gap * 0.4f + labelHeight);
             const std::string label = context.word(face.word);
             const std::string id = std::string("poll-") + pack::pollAnswerName(face.answer);
-            if (touchArea(context, id.c_str(), minimum, maximum, label))
+            if (touchArea(context, id.c_str(), minimum, maximum, label)) {
                 context.actions.push_back(action::AnswerPoll{page.id, face.answer});
+                context.actions.push_back(action::SpeakWord{face.word});
+            }
             const ImU32 fill = ImGui::IsItemActive() ? colours.pressed : fillFor(colours, face.answer);
             const ImVec2 centre(slotLeft + slot / 2, answersTop + faceDiameter / 2);
             fillCircle(context, drawList, centre, faceDiameter / 2, fill);

@@ -54,15 +54,21 @@ void drawPictureViewer(UiContext& context, const pack::PageContent& page, const 
     const std::string closeLabel = context.word("close");
     const float closeWidth = iconButtonWidth(context, "close", closeLabel, style);
     if (iconButton(context, "viewer-close", "close", closeLabel,
-                   ImVec2(metrics.screen.x - closeWidth - metrics.padding, metrics.padding), size, style))
+                   ImVec2(metrics.screen.x - closeWidth - metrics.padding, metrics.padding), size, style)) {
         context.actions.push_back(action::ClosePicture{});
+        context.actions.push_back(action::SpeakWord{"close"});
+    }
     if (index > 0 && iconButton(context, "viewer-previous", "previous", "",
-                                ImVec2(metrics.padding, (metrics.screen.y - size) / 2), size, style))
+                                ImVec2(metrics.padding, (metrics.screen.y - size) / 2), size, style)) {
         context.actions.push_back(action::ShowPicture{index - 1});
+        context.actions.push_back(action::SpeakWord{"previous"});
+    }
     if (index + 1 < count && iconButton(context, "viewer-next", "next", "",
                                         ImVec2(metrics.screen.x - size - metrics.padding, (metrics.screen.y - size) / 2),
-                                        size, style))
+                                        size, style)) {
         context.actions.push_back(action::ShowPicture{index + 1});
+        context.actions.push_back(action::SpeakWord{"next"});
+    }
 }
 
 } // namespace kiosk::ui

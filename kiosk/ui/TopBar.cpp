@@ -43,6 +43,7 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
         {"mode-high-contrast", "contrast", "high_contrast", context.modes.highContrast, action::ToggleHighContrast{}},
         {"mode-large-text", "large-text", "large_text", context.modes.largeText, action::ToggleLargeText{}},
     };
+    // The icons alone say little to someone who has never seen them: each says its name.
     float x = rightEdge;
     for (const Switch& modeSwitch : switches) {
         ButtonStyle style;
@@ -53,8 +54,10 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
             style.fill = context.colours.selected;
         const std::string label = context.word(modeSwitch.word);
         x -= iconButtonWidth(context, modeSwitch.icon, label, style);
-        if (iconButton(context, modeSwitch.id, modeSwitch.icon, label, ImVec2(x, top), height, style))
+        if (iconButton(context, modeSwitch.id, modeSwitch.icon, label, ImVec2(x, top), height, style)) {
             context.actions.push_back(modeSwitch.action);
+            context.actions.push_back(action::SpeakWord{modeSwitch.word});
+        }
         x -= metrics.gap * 0.5f;
     }
     return x;
@@ -70,24 +73,40 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     drawList->AddRectFilled(ImVec2(0, bottom - edge), ImVec2(metrics.screen.x, bottom), colours.topBarEdge);
     const float buttonHeight = bottom - 2 * std::max(6.0f, 8 * metrics.scale);
     const float top = (bottom - buttonHeight) / 2;
-    float x = metrics.padding * 0.6f;
-    ButtonStyle style;
-    // On narrow screens the buttons keep their icons and drop their words.
-    style.showLabel = metrics.screen.x >= 1000;
-    if (options.showBack) {
-        const std::string label = context.word("back");
-        if (iconButton(context, "back", "back", label, ImVec2(x, top), buttonHeight, style))
-            context.actions.push_back(action::GoBack{});
-        x += iconButtonWidth(context, "back", label, style) + metrics.gap * 0.5f;
-    }
-    if (options.showHome) {
-        const std::string label = context.word("home");
-        if (iconButton(context, "home", "home", label, ImVec2(x, top), buttonHeight, style))
-            context.actions.push_back(action::GoHome{});
-        x += iconButtonWidth(context, "home", label, style) + metrics.gap;
-    }
+    // The right-hand switches first: what is left between them and Back and Home is the title's.
     const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f, top, buttonHeight);
     const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.gap * 0.5f, top, buttonHeight);
+    float x = metrics.padding * 0.6f;
+    ButtonStyle style;
+    // On narrow screens the buttons keep their icons and drop their words; so they do where
+    // the words would cut the title short (their icons and spoken words still say it).
+    const std::string backLabel = context.word("back");
+    const std::string homeLabel = context.word("home");
+    auto leftButtonsWidth = [&](const ButtonStyle& candidate) {
+        return (options.showBack ? iconButtonWidth(context, "back", backLabel, candidate) + metrics.gap * 0.5f : 0) +
+               (options.showHome ? iconButtonWidth(context, "home", homeLabel, candidate) + metrics.gap : 0);
+    };
+    style.showLabel = metrics.screen.x >= 1000;
+    if (style.showLabel && !options.title.empty()) {
+        ImFont* font = context.fonts.heading;
+        const float titleNeeds = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, options.title.c_str()).x +
+                                 (options.icon.empty() ? 0 : metrics.iconSize + metrics.gap * 0.5f) + metrics.gap;
+        style.showLabel = x + leftButtonsWidth(style) + titleNeeds <= switchesLeft;
+    }
+    if (options.showBack) {
+        if (iconButton(context, "back", "back", backLabel, ImVec2(x, top), buttonHeight, style)) {
+            context.actions.push_back(action::GoBack{});
+            context.actions.push_back(action::SpeakWord{"back"});
+        }
+        x += iconButtonWidth(context, "back", backLabel, style) + metrics.gap * 0.5f;
+    }
+    if (options.showHome) {
+        if (iconButton(context, "home", "home", homeLabel, ImVec2(x, top), buttonHeight, style)) {
+            context.actions.push_back(action::GoHome{});
+            context.actions.push_back(action::SpeakWord{"home"});
+        }
+        x += iconButtonWidth(context, "home", homeLabel, style) + metrics.gap;
+    }
     if (!options.icon.empty() && switchesLeft - x > metrics.iconSize * 2) {
         drawIcon(drawList, context.pictures.icon(options.icon), ImVec2(x + metrics.iconSize / 2, bottom / 2),
                  metrics.iconSize, colours.onDark);

@@ -37,6 +37,9 @@ struct PlayNarration { std::int64_t audioId = 0; };
 struct PauseNarration {};
 struct ResumeNarration {};
 struct StopNarration {};
+// Says one of the kiosk's own words aloud (a ui.tsv key with a recording in assets/speech),
+// unless the page's narration is loaded: a label must never cut off what she listens to.
+struct SpeakWord { std::string key; };
 struct AnswerPoll { std::string pageId; pack::PollAnswer answer = pack::PollAnswer::Neutral; };
 struct ToggleLargeText {};
 struct ToggleHighContrast {};
@@ -46,7 +49,7 @@ using UiAction = std::variant<action::GoHome, action::GoBack, action::OpenCatego
                               action::SetLanguage, action::SpeakLanguageName, action::OpenPicture,
                               action::ClosePicture, action::ShowPicture, action::DismissNotice,
                               action::PlayNarration, action::PauseNarration, action::ResumeNarration,
-                              action::StopNarration, action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
+                              action::StopNarration, action::SpeakWord, action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
 
 // The visitor's comfort settings; both end with the session.
 struct VisitorModes {

@@ -84,7 +84,8 @@ KioskRuntime::ImGuiOwner::~ImGuiOwner() { ImGui::DestroyContext(); }
 
 KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
                            const time::Clock& clock)
-    : clock_(clock), settings_(settings), strings_(strings), gestures_(12.0f), audio_(settings.soundDevice) {
+    : clock_(clock), settings_(settings), strings_(strings), gestures_(12.0f), audio_(settings.soundDevice),
+      spokenWords_(settings.assetDirectory / "speech") {
     // Touches reach us as finger events only; SDL must not also turn them into mouse clicks.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -237,6 +238,7 @@ void KioskRuntime::startUi(const pack::PackReader& pack) {
     ui_->setUsageObserver(observer_);
     ui_->setStaffServices(staffServices_);
     ui_->setAudioOutput(&audio_);
+    ui_->setSpokenWords(&spokenWords_);
     uiFramesDrawn_ = 0;
     lastFrameDiffered_ = false;
     unsettledFramesInARow_ = 0;
@@ -263,7 +265,7 @@ time::FrameLoopState KioskRuntime::frameLoopState(bool inputSinceLastFrame) cons
     state.unsettledFramesInARow = unsettledFramesInARow_;
     state.pointerHeld = gestures_.isPressed();
     state.animating = ui_->isAnimating();
-    state.narrating = audio_.status().isPlaying();
+    state.narrating = ui_->isNarrating();
     state.picturesPending = pictures_->hasPendingPictures();
     state.hookWantsFrames = hookWantsFrames_;
     state.lastFrameStartMilliseconds = lastFrameStartMilliseconds_;

@@ -6,6 +6,7 @@
 #include "KioskUi.hpp"
 #include "LoopEvents.hpp"
 #include "SdlAudioPlayer.hpp"
+#include "SpokenWordsFolder.hpp"
 #include "SdlDrawDataRenderer.hpp"
 #include "SdlFontTexture.hpp"
 #include "SdlHandles.hpp"
@@ -139,6 +140,7 @@ private:
     // Lives across replacePack; declared before the UI, which holds a pointer to it, so it
     // goes after the UI and before SDL quits (the runtime is gone by then).
     SdlAudioPlayer audio_;
+    SpokenWordsFolder spokenWords_;
     std::unique_ptr<ui::KioskUi> ui_;
     std::int64_t lastFrameMilliseconds_ = 0;
     std::jthread fontCacheWriter_; // writes a new atlas to fontCacheFile, off the UI's way

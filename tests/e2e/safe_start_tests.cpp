@@ -8,14 +8,16 @@
 
 #include <csignal>
 #include <cstdlib>
-#include <sys/wait.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
 
 namespace {
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
+}
 
 struct SafeStartFolder {
     std::filesystem::path root = std::filesystem::path(KIOSK_E2E_OUTPUT) / "safe-start";
@@ -36,24 +38,25 @@ struct SafeStartFolder {
 
     // Runs a script to its end; the exit status.
     int runToEnd(const std::string& script, const std::filesystem::path& log) const {
-        const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
-                                        " --usb-root " + quoted(sticks.string()) + " --script " +
-                                        quoted((root / script).string()) + " --shot-dir " + quoted(root.string()) +
-                                        " 2> " + quoted(log.string()))
+        const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " +
+                                        quoted(data.string()) + " --usb-root " + quoted(sticks.string()) +
+                                        " --script " + quoted((root / script).string()) + " --shot-dir " +
+                                        quoted(root.string()) + " 2> " + quoted(log.string()))
                                            .c_str());
         return WEXITSTATUS(status);
     }
 
     std::vector<std::string> kiosk(const std::string& script) const {
-        return {KIOSK_BINARY,        "--headless",        "--data-dir",
-                data.string(),       "--usb-root",        sticks.string(),
-                "--script",          (root / script).string(), "--shot-dir", root.string()};
+        return {KIOSK_BINARY, "--headless",    "--data-dir", data.string(),
+                "--usb-root", sticks.string(), "--script",   (root / script).string(),
+                "--shot-dir", root.string()};
     }
 };
 
 } // namespace
 
-TEST_CASE("three starts killed within a minute make a safe start: the built-in pack and the stick left alone, and a clean "
+TEST_CASE("three starts killed within a minute make a safe start: the built-in pack and the stick left "
+          "alone, and a clean "
           "exit brings the installed pack back") {
     const SafeStartFolder folder;
     for (int crash = 1; crash <= 3; ++crash) {

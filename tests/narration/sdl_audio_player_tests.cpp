@@ -2,15 +2,20 @@
 // file (so a test can hear what a speaker would), "dummy" consumes them in real time like
 // the headless kiosk. The demo pack's synthetic Vietnamese narration is what plays.
 #include "SdlAudioPlayer.hpp"
+#include "audio/VorbisDecoding.hpp"
 #include "audio_test_support.hpp"
+#include "builder/SpeechLevel.hpp"
 #include "builder_test_source_tree.hpp"
+#include "os/FileSystem.hpp"
 #include "pack/PackReader.hpp"
+#include "pack/PackSchema.hpp"
 
 #include <chrono>
 #include <cmath>
 #include <span>
 #include <cstdlib>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <thread>
 
 using namespace kiosk;
@@ -69,6 +74,35 @@ TEST_CASE("every Vietnamese page of the demo pack has a synthetic narration, and
     REQUIRE(reader.index().spokenName("vie") != nullptr);
     CHECK(reader.index().spokenName("vie")->synthetic);
     CHECK_NOTHROW(reader.validateAllAudio());
+}
+
+TEST_CASE("every synthetic recording is levelled: the demo's narrations and the kiosk's own words at -20 dBFS RMS, "
+          "peaks below full scale") {
+    const pack::PackReader reader = openDemoPack();
+    std::vector<std::pair<std::string, audio::DecodedAudio>> recordings;
+    for (const pack::PageSummary& page : reader.index().pages)
+        for (const char* language : {"vie", "eng"})
+            if (const pack::AudioClipInfo* narration = reader.index().narration(page.id, language))
+                recordings.emplace_back(page.id + "." + language,
+                                        audio::decodeVorbis(reader.loadAudio(narration->audioId).bytes,
+                                                            pack::kAudioLimits));
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(KIOSK_ASSET_DIR) / "speech"))
+        if (entry.path().extension() == ".ogg")
+            recordings.emplace_back(entry.path().filename().string(),
+                                    audio::decodeVorbis(os::readWholeFile(entry.path(), 1 << 20), pack::kAudioLimits));
+    REQUIRE(recordings.size() >= 20);
+    double loudestPeak = -120;
+    for (const auto& [name, decoded] : recordings) {
+        CAPTURE(name);
+        const builder::SpeechLevel level = builder::measureSpeechLevel(decoded.samples);
+        loudestPeak = std::max(loudestPeak, level.peakDecibels);
+        // Vorbis may overshoot the levelled peak of -1 dBFS a little; it must not reach full scale.
+        CHECK(level.peakDecibels < -0.3);
+        // Peak-limited words may come out a little under the target; none louder.
+        CHECK(level.rmsDecibels <= builder::kSpeechRmsTargetDecibels + 1.0);
+        CHECK(level.rmsDecibels >= builder::kSpeechRmsTargetDecibels - 4.0);
+    }
+    MESSAGE(recordings.size() << " synthetic recordings; the loudest peak " << loudestPeak << " dBFS");
 }
 
 TEST_CASE("a narration played on the disk driver produces sound in the file") {

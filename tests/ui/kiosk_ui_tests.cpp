@@ -97,3 +97,16 @@ TEST_CASE("idle: home and the attract loop after the timeout, not before, and a 
     harness.frame();
     CHECK_FALSE(harness.ui().lastFrame().containsText("Touch to start"));
 }
+
+TEST_CASE("a category's title in the top bar is not cut short: Back and Home give up their words first") {
+    BuiltPack built;
+    for (const ImVec2 screen : {ImVec2(1024, 600), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+        CAPTURE(screen.x);
+        UiHarness harness(*built.reader, screen);
+        harness.frame();
+        harness.tap("Chương trình");
+        REQUIRE(harness.ui().screen() == ui::ScreenKind::Category);
+        CHECK(harness.visibleText("Chương trình") != nullptr); // whole, with no "…"
+        CHECK(harness.hasTouchable("Quay lại"));                // the button stays, named
+    }
+}

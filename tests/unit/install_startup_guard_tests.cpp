@@ -24,7 +24,8 @@ const std::vector<std::uint8_t>& embeddedPack() {
 
 } // namespace
 
-TEST_CASE("start-up guard: three starts that did not stay up make the fourth a safe start, and staying up clears it") {
+TEST_CASE("start-up guard: three starts that did not stay up make the fourth a safe start, and staying up "
+          "clears it") {
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     CHECK(recordStart(kiosk.data()) == 0);
@@ -38,7 +39,8 @@ TEST_CASE("start-up guard: three starts that did not stay up make the fourth a s
     CHECK(recordStart(kiosk.data()) == 0);
 }
 
-TEST_CASE("start-up guard: a damaged count reads as none, and an unwritable data folder never makes a safe start") {
+TEST_CASE(
+    "start-up guard: a damaged count reads as none, and an unwritable data folder never makes a safe start") {
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     std::ofstream(kiosk.data().root() / "unfinished-starts") << "-7 or garbage\n";

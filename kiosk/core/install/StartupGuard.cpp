@@ -11,7 +11,9 @@ namespace kiosk::install {
 
 namespace {
 
-std::filesystem::path countFile(const DataDirectory& data) { return data.root() / "unfinished-starts"; }
+std::filesystem::path countFile(const DataDirectory& data) {
+    return data.root() / "unfinished-starts";
+}
 
 int readCount(const DataDirectory& data) {
     try {
@@ -32,7 +34,8 @@ bool writeCount(const DataDirectory& data, int count) {
         os::writeFileAtomically(countFile(data), std::to_string(count) + "\n");
         return true;
     } catch (const std::exception& error) {
-        std::cerr << "kiosk: cannot record the start in " << countFile(data).string() << ": " << error.what() << "\n";
+        std::cerr << "kiosk: cannot record the start in " << countFile(data).string() << ": " << error.what()
+                  << "\n";
         return false;
     }
 }
@@ -47,6 +50,8 @@ int recordStart(const DataDirectory& data) {
     return before;
 }
 
-void markStayedUp(const DataDirectory& data) { writeCount(data, 0); }
+void markStayedUp(const DataDirectory& data) {
+    writeCount(data, 0);
+}
 
 } // namespace kiosk::install

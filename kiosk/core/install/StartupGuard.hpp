@@ -25,6 +25,8 @@ int recordStart(const DataDirectory& data);
 // This start stayed up: the count goes back to 0.
 void markStayedUp(const DataDirectory& data);
 // True when a start that follows `unfinishedStarts` such starts must be a safe one.
-inline bool isSafeStart(int unfinishedStarts) { return unfinishedStarts >= kUnfinishedStartsBeforeSafeStart; }
+inline bool isSafeStart(int unfinishedStarts) {
+    return unfinishedStarts >= kUnfinishedStartsBeforeSafeStart;
+}
 
 } // namespace kiosk::install
