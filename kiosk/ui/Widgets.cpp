@@ -1,10 +1,9 @@
 #include "Widgets.hpp"
 
-#include <imgui_internal.h>
-
 #include "Shapes.hpp"
 
 #include <algorithm>
+#include <imgui_internal.h>
 #include <cmath>
 
 namespace kiosk::ui {
@@ -135,23 +134,34 @@ float wrappedText(UiContext& context, const std::string& text, ImFont* font, ImU
     return size.y;
 }
 
+namespace {
+
+float widthOf(ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+}
+
+// `text` as it fits on one line of `maximumWidth`: whole, or cut with "…" (0 = no limit).
+std::string fittedToWidth(ImFont* font, const std::string& text, float maximumWidth) {
+    if (maximumWidth <= 0 || widthOf(font, text) <= maximumWidth)
+        return text;
+    std::string kept = text;
+    while (!kept.empty() && widthOf(font, kept + "…") > maximumWidth) {
+        // Drop a whole UTF-8 character: continuation bytes look like 10xxxxxx.
+        while (!kept.empty() && (static_cast<unsigned char>(kept.back()) & 0xC0) == 0x80)
+            kept.pop_back();
+        if (!kept.empty())
+            kept.pop_back();
+    }
+    while (!kept.empty() && kept.back() == ' ')
+        kept.pop_back();
+    return kept + "…";
+}
+
+} // namespace
+
 void textAt(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position,
             float maximumWidth) {
-    auto widthOf = [font](const std::string& candidate) {
-        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, candidate.c_str()).x;
-    };
-    std::string shown = text;
-    if (maximumWidth > 0 && widthOf(text) > maximumWidth) {
-        std::string kept = text;
-        while (!kept.empty() && widthOf(kept + "…") > maximumWidth) {
-            // Drop a whole UTF-8 character: continuation bytes look like 10xxxxxx.
-            while (!kept.empty() && (static_cast<unsigned char>(kept.back()) & 0xC0) == 0x80)
-                kept.pop_back();
-            if (!kept.empty())
-                kept.pop_back();
-        }
-        shown = kept + "…";
-    }
+    const std::string shown = fittedToWidth(font, text, maximumWidth);
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str());
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, position, colour, shown.c_str());
     context.record.add(text, position, ImVec2(position.x + size.x, position.y + size.y), false);
@@ -162,12 +172,33 @@ float wrappedHeight(ImFont* font, const std::string& text, float width, int maxi
     return std::min(height, font->FontSize * static_cast<float>(maximumLines));
 }
 
+// Line by line, as ImGui wraps, so that the last line allowed can end in "…" when text is
+// left over: a caption or title cut short says so instead of stopping mid-sentence.
 void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position, float width,
                  int maximumLines) {
     ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const char* const end = text.c_str() + text.size();
+    const char* lineStart = text.c_str();
+    float y = position.y;
+    for (int line = 0; line < maximumLines && lineStart < end; ++line) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, lineStart, end, width);
+        if (lineEnd <= lineStart)
+            lineEnd = lineStart + 1; // a glyph wider than the line: take it and move on
+        const bool lastAllowed = line + 1 == maximumLines;
+        std::string shown(lineStart, lastAllowed ? end : lineEnd);
+        if (const std::size_t newline = shown.find('\n'); !lastAllowed && newline != std::string::npos)
+            shown.resize(newline);
+        if (lastAllowed) {
+            std::replace(shown.begin(), shown.end(), '\n', ' '); // the rest runs on in one line
+            shown = fittedToWidth(font, shown, width);
+        }
+        drawList->AddText(font, font->FontSize, ImVec2(position.x, y), colour, shown.c_str());
+        y += font->FontSize;
+        lineStart = lineEnd;
+        while (lineStart < end && (*lineStart == ' ' || *lineStart == '\n'))
+            ++lineStart;
+    }
     const float height = wrappedHeight(font, text, width, maximumLines);
-    const ImVec4 clip(position.x, position.y, position.x + width, position.y + height);
-    drawList->AddText(font, font->FontSize, position, colour, text.c_str(), nullptr, width, &clip);
     context.record.add(text, position, ImVec2(position.x + width, position.y + height), false);
 }
 

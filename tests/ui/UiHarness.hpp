@@ -302,6 +302,22 @@ class UiHarness {
         return rects;
     }
 
+    // How many times the glyph of `codePoint` (in the body font's atlas) is drawn inside
+    // [minimum, maximum]: its quad's texture corner is the glyph's.
+    int glyphsDrawnIn(char32_t codePoint, ImFont* font, ImVec2 minimum, ImVec2 maximum) const {
+        const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(codePoint));
+        if (!glyph)
+            return 0;
+        int count = 0;
+        forEachQuad([&](const ImDrawVert* const corners[4]) {
+            if (corners[0]->uv.x == glyph->U0 && corners[0]->uv.y == glyph->V0 && corners[0]->pos.x >= minimum.x &&
+                corners[0]->pos.y >= minimum.y && corners[2]->pos.x <= maximum.x && corners[2]->pos.y <= maximum.y)
+                ++count;
+        });
+        return count;
+    }
+    const FontSet& fonts() const { return fonts_.standard; }
+
     // The tallest glyph drawn inside [minimum, maximum] (text quads sample the font atlas).
     float tallestGlyphIn(ImVec2 minimum, ImVec2 maximum) const {
         float tallest = 0;

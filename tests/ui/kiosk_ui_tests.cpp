@@ -110,3 +110,28 @@ TEST_CASE("a category's title in the top bar is not cut short: Back and Home giv
         CHECK(harness.hasTouchable("Quay lại"));                // the button stays, named
     }
 }
+
+TEST_CASE("a caption too long for its two lines ends in an ellipsis, and one that fits has none") {
+    const std::string longCaption =
+        "Trạm y tế xã, nơi bà con được khám bệnh miễn phí bằng thẻ bảo hiểm y tế, mở cửa từ thứ hai đến thứ bảy "
+        "và cả sáng chủ nhật cho những người ở xa";
+    BuiltPack built([&](const builder::test::SourceTree& source) {
+        source.replaceIn("vie/health.txt", "caption.2: Trạm y tế xã\n", "caption.2: " + longCaption + "\n");
+    });
+    UiHarness harness(*built.reader, ImVec2(800, 480));
+    harness.frame();
+    harness.tap("Chính sách");
+    harness.tap("Bảo hiểm y tế");
+    for (int drag = 0; drag < 6 && !harness.visibleText(longCaption); ++drag) {
+        harness.drag(ImVec2(400, 400), ImVec2(400, 150));
+        for (int frame = 0; frame < 60; ++frame)
+            harness.frame();
+    }
+    const ui::VisibleItem* cut = harness.visibleText(longCaption);
+    const ui::VisibleItem* whole = harness.visibleText("Thẻ bảo hiểm");
+    REQUIRE(cut != nullptr);
+    REQUIRE(whole != nullptr);
+    ImFont* font = harness.fonts().small;
+    CHECK(harness.glyphsDrawnIn(U'…', font, cut->minimum, ImVec2(cut->maximum.x + 2, cut->maximum.y + 2)) == 1);
+    CHECK(harness.glyphsDrawnIn(U'…', font, whole->minimum, ImVec2(whole->maximum.x + 2, whole->maximum.y + 2)) == 0);
+}
