@@ -37,7 +37,7 @@ void drawHomeScreen(UiContext& context) {
     const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
     const float buttonTop = (headerHeight - buttonHeight) / 2;
     const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding, buttonTop, buttonHeight);
-    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.gap * 0.5f, buttonTop, buttonHeight);
+    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, buttonTop, buttonHeight);
     std::string title;
     for (const pack::Language& language : index.languages)
         if (language.code == context.language)

@@ -117,6 +117,8 @@ Metrics::Metrics(ImVec2 screenSize) : screen(screenSize) {
     topBarHeight = atLeast(64, 104 * scale);
     padding = atLeast(12, 28 * scale);
     gap = atLeast(10, 24 * scale);
+    // A finger that lands between two buttons must not press both, nor the wrong one.
+    buttonGap = atLeast(12, 12 * scale);
     rounding = atLeast(6, 18 * scale);
     bodyFontSize = atLeast(18, 30 * scale);
     headingFontSize = atLeast(21, 38 * scale);

@@ -60,6 +60,7 @@ struct Metrics {
     float touchTarget;    // the smallest side of anything a finger must hit
     float padding;
     float gap;            // between tiles
+    float buttonGap;      // between buttons side by side: 12 px at least, about 2 mm on a 7" panel
     float rounding;
     float bodyFontSize;
     float headingFontSize;

@@ -25,7 +25,7 @@ float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float h
             // pills finds hers by listening to each.
             context.actions.push_back(action::SpeakLanguageName{language->code});
         }
-        x -= metrics.gap * 0.5f;
+        x -= metrics.buttonGap;
     }
     return x;
 }
@@ -58,7 +58,7 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
             context.actions.push_back(modeSwitch.action);
             context.actions.push_back(action::SpeakWord{modeSwitch.word});
         }
-        x -= metrics.gap * 0.5f;
+        x -= metrics.buttonGap;
     }
     return x;
 }
@@ -75,7 +75,7 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const float top = (bottom - buttonHeight) / 2;
     // The right-hand switches first: what is left between them and Back and Home is the title's.
     const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f, top, buttonHeight);
-    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.gap * 0.5f, top, buttonHeight);
+    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, top, buttonHeight);
     float x = metrics.padding * 0.6f;
     ButtonStyle style;
     // On narrow screens the buttons keep their icons and drop their words; so they do where
@@ -83,7 +83,7 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const std::string backLabel = context.word("back");
     const std::string homeLabel = context.word("home");
     auto leftButtonsWidth = [&](const ButtonStyle& candidate) {
-        return (options.showBack ? iconButtonWidth(context, "back", backLabel, candidate) + metrics.gap * 0.5f : 0) +
+        return (options.showBack ? iconButtonWidth(context, "back", backLabel, candidate) + metrics.buttonGap : 0) +
                (options.showHome ? iconButtonWidth(context, "home", homeLabel, candidate) + metrics.gap : 0);
     };
     style.showLabel = metrics.screen.x >= 1000;
@@ -98,7 +98,7 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
             context.actions.push_back(action::GoBack{});
             context.actions.push_back(action::SpeakWord{"back"});
         }
-        x += iconButtonWidth(context, "back", backLabel, style) + metrics.gap * 0.5f;
+        x += iconButtonWidth(context, "back", backLabel, style) + metrics.buttonGap;
     }
     if (options.showHome) {
         if (iconButton(context, "home", "home", homeLabel, ImVec2(x, top), buttonHeight, style)) {

@@ -135,3 +135,27 @@ TEST_CASE("a caption too long for its two lines ends in an ellipsis, and one tha
     CHECK(harness.glyphsDrawnIn(U'…', font, cut->minimum, ImVec2(cut->maximum.x + 2, cut->maximum.y + 2)) == 1);
     CHECK(harness.glyphsDrawnIn(U'…', font, whole->minimum, ImVec2(whole->maximum.x + 2, whole->maximum.y + 2)) == 0);
 }
+
+TEST_CASE("on a 7-inch 800x480 panel the top bar's buttons are at least 12 px apart, on every screen") {
+    BuiltPack built;
+    UiHarness harness(*built.reader, ImVec2(800, 480));
+    auto checkGaps = [&](const char* where) {
+        CAPTURE(where);
+        std::vector<const ui::VisibleItem*> bar;
+        for (const ui::VisibleItem& item : harness.ui().lastFrame().items())
+            if (item.touchable && item.maximum.y <= harness.metrics().topBarHeight * 1.5f)
+                bar.push_back(&item);
+        REQUIRE(bar.size() >= 3);
+        std::sort(bar.begin(), bar.end(), [](const auto* a, const auto* b) { return a->minimum.x < b->minimum.x; });
+        for (std::size_t index = 1; index < bar.size(); ++index) {
+            CAPTURE(bar[index]->text);
+            CHECK(bar[index]->minimum.x - bar[index - 1]->maximum.x >= 12.0f);
+        }
+    };
+    harness.frame();
+    checkGaps("home");
+    harness.tap("Chính sách");
+    checkGaps("category");
+    harness.tap("Bảo hiểm y tế");
+    checkGaps("page");
+}
