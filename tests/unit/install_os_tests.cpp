@@ -144,6 +144,30 @@ TEST_CASE("os: listDirectory reports links as links, and sparse files by what th
     CHECK_THROWS_AS(os::listDirectory(folder.path() / "loop"), os::FileError);
 }
 
+TEST_CASE("os: listMatchingEntries examines only the names asked for, and stops reading at its limit") {
+    const ScratchFolder folder;
+    for (int index = 0; index < 300; ++index)
+        writeText(folder.path() / ("photo-" + std::to_string(index) + ".jpg"), "x");
+    writeText(folder.path() / "PACK.KPACK", "pack");
+    std::size_t asked = 0;
+    const os::MatchingEntries packs = os::listMatchingEntries(
+        folder.path(),
+        [&](std::string_view name) {
+            ++asked;
+            return name.ends_with(".KPACK");
+        },
+        1000);
+    CHECK(asked == 301);
+    REQUIRE(packs.entries.size() == 1);
+    CHECK(packs.entries[0].name == "PACK.KPACK");
+    CHECK(packs.entries[0].status.size == 4);
+    CHECK_FALSE(packs.cutShort);
+
+    const os::MatchingEntries cut = os::listMatchingEntries(folder.path(), [](std::string_view) { return true; }, 100);
+    CHECK(cut.cutShort);
+    CHECK(cut.entries.size() == 100);
+}
+
 TEST_CASE("os: containment compares whole path components") {
     CHECK(os::isSameOrInside("/media/stick", "/media/stick"));
     CHECK(os::isSameOrInside("/media/stick", "/media/stick/kiosk/a.kpack"));

@@ -13,6 +13,23 @@ namespace kiosk::install {
 namespace {
 
 constexpr std::string_view kPackSuffix = ".kpack";
+// A stick is somebody's: photos, music, a million small files. At most this many names of a
+// folder are read, and only the names of packs and signatures are examined and kept, so a
+// full stick costs the kiosk neither memory nor minutes. A field officer's kiosk/ folder
+// holds a handful.
+constexpr std::size_t kMaximumNamesPerFolder = 200'000;
+
+bool isPackOrSignatureName(std::string_view name) {
+    auto endsWithIgnoringCase = [&](std::string_view suffix) {
+        if (name.size() < suffix.size())
+            return false;
+        for (std::size_t index = 0; index < suffix.size(); ++index)
+            if (std::tolower(static_cast<unsigned char>(name[name.size() - suffix.size() + index])) != suffix[index])
+                return false;
+        return true;
+    };
+    return endsWithIgnoringCase(kPackSuffix) || endsWithIgnoringCase(".kpack.sig");
+}
 
 // FAT sticks written on Windows often shout: PACK.KPACK is a pack too.
 std::string lowercase(std::string text) {
@@ -35,7 +52,7 @@ public:
     void scan(const std::filesystem::path& folder, const std::string& prefix, std::vector<StickFile>& found) const {
         std::vector<os::DirectoryEntry> entries;
         try {
-            entries = os::listDirectory(folder);
+            entries = os::listMatchingEntries(folder, isPackOrSignatureName, kMaximumNamesPerFolder).entries;
         } catch (const os::FileError&) {
             return; // no such folder, or the stick is gone: nothing here
         }
@@ -138,9 +155,9 @@ std::vector<StickFile> scanStick(const std::filesystem::path& stickRoot, const I
     // The kiosk/ folder, however a Windows PC capitalised it. A link named kiosk is followed
     // only when it stays on the stick.
     try {
-        for (const os::DirectoryEntry& entry : os::listDirectory(*stick)) {
-            if (lowercase(entry.name) != "kiosk")
-                continue;
+        const auto isKioskFolder = [](std::string_view name) { return lowercase(std::string(name)) == "kiosk"; };
+        for (const os::DirectoryEntry& entry :
+             os::listMatchingEntries(*stick, isKioskFolder, kMaximumNamesPerFolder).entries) {
             const std::filesystem::path folder = *stick / entry.name;
             if (entry.status.type == os::FileType::SymbolicLink) {
                 const std::optional<std::filesystem::path> target = os::resolvedPath(folder);

@@ -2,7 +2,8 @@
 // each with its detached signature NAME.kpack.sig. Hidden files and macOS's ._* files are
 // ignored. Anything that is not a plain file on the stick itself (a link, a folder named
 // x.kpack, a device) is refused, and so is a file too big to be a pack, from its size alone:
-// nothing here reads a pack, only the small signature files.
+// nothing here reads a pack, only the small signature files. At most 200,000 names of a
+// folder are read, and only those of packs and signatures kept: a full stick costs nothing.
 #pragma once
 
 #include "install/InstallSettings.hpp"

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <limits>
 #include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
@@ -54,7 +55,9 @@ std::optional<FileStatus> fileStatus(const std::filesystem::path& path) {
     return fromStat(info);
 }
 
-std::vector<DirectoryEntry> listDirectory(const std::filesystem::path& directory) {
+MatchingEntries listMatchingEntries(const std::filesystem::path& directory,
+                                    const std::function<bool(std::string_view name)>& wanted,
+                                    std::size_t maximumNamesRead) {
     FileDescriptor handle(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!handle.valid())
         throw FileError("cannot open directory " + directory.string() + ": " + std::strerror(errno));
@@ -63,7 +66,8 @@ std::vector<DirectoryEntry> listDirectory(const std::filesystem::path& directory
     if (!stream)
         throw FileError("cannot read directory " + directory.string() + ": " + std::strerror(errno));
     const int directoryDescriptor = handle.release();
-    std::vector<DirectoryEntry> entries;
+    MatchingEntries result;
+    std::size_t namesRead = 0;
     while (true) {
         errno = 0;
         const dirent* entry = ::readdir(stream.get());
@@ -72,15 +76,27 @@ std::vector<DirectoryEntry> listDirectory(const std::filesystem::path& directory
                 throw FileError("cannot read directory " + directory.string() + ": " + std::strerror(errno));
             break;
         }
-        const std::string name = entry->d_name;
+        const std::string_view name = entry->d_name;
         if (name == "." || name == "..")
+            continue;
+        if (++namesRead > maximumNamesRead) {
+            result.cutShort = true;
+            break;
+        }
+        if (!wanted(name))
             continue;
         struct stat info {};
         if (::fstatat(directoryDescriptor, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0)
             continue; // vanished between readdir and lstat
-        entries.push_back(DirectoryEntry{name, fromStat(info)});
+        result.entries.push_back(DirectoryEntry{std::string(name), fromStat(info)});
     }
-    return entries;
+    return result;
+}
+
+std::vector<DirectoryEntry> listDirectory(const std::filesystem::path& directory) {
+    return listMatchingEntries(
+               directory, [](std::string_view) { return true; }, std::numeric_limits<std::size_t>::max())
+        .entries;
 }
 
 std::optional<std::filesystem::path> resolvedPath(const std::filesystem::path& path) {

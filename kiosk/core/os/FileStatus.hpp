@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +37,17 @@ struct DirectoryEntry {
 // The entries of `directory` (without "." and ".."), each examined with lstat. The directory
 // itself is opened without following a symbolic link. Throws FileError when it cannot be read.
 std::vector<DirectoryEntry> listDirectory(const std::filesystem::path& directory);
+
+struct MatchingEntries {
+    std::vector<DirectoryEntry> entries; // those whose name `wanted` accepted, each lstat'ed
+    bool cutShort = false;               // the folder held more than `maximumNamesRead` names
+};
+// The same for a folder nobody vouches for (a USB stick's): only the names `wanted` accepts
+// are examined and kept, and reading stops after `maximumNamesRead` names, so a folder of a
+// million files costs neither memory nor a million lstat calls.
+MatchingEntries listMatchingEntries(const std::filesystem::path& directory,
+                                    const std::function<bool(std::string_view name)>& wanted,
+                                    std::size_t maximumNamesRead);
 
 // realpath(): the absolute path with every link resolved; nothing when it cannot be resolved
 // (a dangling link, a loop, a vanished file).
