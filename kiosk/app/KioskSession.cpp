@@ -50,7 +50,7 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
       statistics_(clock, dataDirectory_, pack_.reader->index()),
       stickFlow_(clock, dataDirectory_, watcherSettings(options), installSettings(settings), statistics_.recorder(),
                  strings, outboxSettings(options)),
-      staffConsole_(clock, dataDirectory_, statistics_.recorder(), describeShownPack(),
+      staffConsole_(clock, strings, dataDirectory_, statistics_.recorder(), describeShownPack(),
                     [this] { return stickFlow_.stickKioskFolder(); },
                     [this] { return stickFlow_.exportThroughOutbox(); }) {
     platform::RuntimeSettings runtimeSettings = settings;
@@ -58,6 +58,8 @@ KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const t
     runtime_ = std::make_unique<platform::KioskRuntime>(runtimeSettings, *pack_.reader, strings_, clock);
     runtime_->setUsageObserver(&statistics_);
     staffConsole_.setLastStickOutcome([this] { return stickFlow_.lastStickOutcome(); });
+    // The UI cannot be replaced while it draws the staff view's button: next frame.
+    staffConsole_.setPreviousPackChosen([this] { previousPackChosen_ = true; });
     runtime_->setStaffServices(&staffConsole_);
     runtime_->audio().setVolume(audio::loadVolumePercent(dataDirectory_));
     staffConsole_.setAudioOutput(&runtime_->audio());
@@ -87,11 +89,32 @@ void KioskSession::recordStayedUp() {
 
 void KioskSession::endedCleanly() { recordStayedUp(); }
 
+void KioskSession::showPack(const std::filesystem::path& file, const std::string& origin) {
+    try {
+        auto reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(file, KIOSK_VERSION_NUMBER));
+        runtime_->replacePack(*reader);
+        pack_.reader = std::move(reader);
+        pack_.origin = origin;
+        pack_.source = install::PackSource::Current;
+        statistics_.recorder().setInstalledPacks({stats::catalogOf(pack_.reader->index())});
+        staffConsole_.setShownPack(describeShownPack());
+        std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
+                  << pack_.reader->metadata().packVersion << " (" << origin << ")\n";
+    } catch (const pack::PackError& error) {
+        // Checked a moment ago; if it cannot open now the next start falls back.
+        std::cerr << "kiosk: cannot show " << file.string() << ": " << error.what() << "\n";
+    }
+}
+
 bool KioskSession::beforeFrame() {
     if (clock_.monotonicMilliseconds() - startedMilliseconds_ >= install::kStayedUpMilliseconds)
         recordStayedUp();
     if (runtime_->takeNoticeDismissed())
         stickFlow_.noticeDismissed();
+    if (previousPackChosen_) {
+        previousPackChosen_ = false;
+        showPack(install::DataDirectory(dataDirectory_).currentPack(), "the previous pack, chosen in the staff view");
+    }
     if (std::unique_ptr<pack::PackReader> installed = stickFlow_.onFrame(runtime_->ui().language())) {
         // The new pack shows from this frame on; the old reader goes once nothing uses it.
         runtime_->replacePack(*installed);

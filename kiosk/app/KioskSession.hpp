@@ -26,6 +26,8 @@ public:
 private:
     // Before every frame: USB sticks, installs, the notice. True while it needs frames.
     bool beforeFrame();
+    // Shows the pack in `file` from this frame on (the villager starts again at home).
+    void showPack(const std::filesystem::path& file, const std::string& origin);
     void recordStayedUp();
     ShownPackDescription describeShownPack() const;
 
@@ -33,6 +35,7 @@ private:
     const time::Clock& clock_;
     std::int64_t startedMilliseconds_ = 0;
     bool stayedUp_ = false; // recorded for the start-up guard (install/StartupGuard.hpp)
+    bool previousPackChosen_ = false; // staff went back to the previous pack: show it next frame
     const text::UiStrings& strings_;
     PackChoice pack_;
     UsageStatistics statistics_;

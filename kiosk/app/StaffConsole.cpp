@@ -2,6 +2,7 @@
 
 #include "audio/SoundSettings.hpp"
 #include "audio/TestChime.hpp"
+#include "install/PackRollback.hpp"
 #include "os/SystemStatus.hpp"
 #include "os/WallClock.hpp"
 #include "stats/Metrics.hpp"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iostream>
 
 namespace kiosk::app {
 
@@ -43,13 +45,35 @@ ui::StaffChart namedCountsChart(const std::string& title, const std::vector<stat
 
 } // namespace
 
-StaffConsole::StaffConsole(const time::Clock& clock, const std::filesystem::path& dataDirectory,
-                           stats::UsageRecorder& recorder, ShownPackDescription shownPack,
+StaffConsole::StaffConsole(const time::Clock& clock, const text::UiStrings& strings,
+                           const std::filesystem::path& dataDirectory, stats::UsageRecorder& recorder,
+                           ShownPackDescription shownPack,
                            std::function<std::optional<std::filesystem::path>()> findStickFolder,
                            std::function<std::optional<std::string>()> exportThroughOutbox)
-    : clock_(clock), dataDirectory_(dataDirectory), recorder_(recorder), access_(dataDirectory, clock),
+    : clock_(clock), strings_(strings), dataDirectory_(dataDirectory), recorder_(recorder), access_(dataDirectory, clock),
       shownPack_(std::move(shownPack)), findStickFolder_(std::move(findStickFolder)),
       exportThroughOutbox_(std::move(exportThroughOutbox)) {}
+
+bool StaffConsole::hasPreviousPack() const { return install::hasLastKnownGood(install::DataDirectory(dataDirectory_)); }
+
+std::string StaffConsole::goBackToPreviousPack() {
+    const install::RollbackResult result =
+        install::rollBackToLastKnownGood(install::DataDirectory(dataDirectory_), KIOSK_VERSION_NUMBER);
+    std::cerr << "kiosk: staff went back to the previous pack: " << (result.done ? "" : "not done: ") << result.detail
+              << "\n";
+    if (!result.done)
+        return "Not done: " + result.detail;
+    if (previousPackChosen_)
+        previousPackChosen_();
+    return "Done: " + result.detail;
+}
+
+// Vietnamese first, the staff's language; English after it for a visiting programme officer.
+std::string StaffConsole::label(const char* key) const {
+    const std::string vietnamese = strings_.get(key, "vie");
+    const std::string english = strings_.get(key, "eng");
+    return vietnamese == english ? vietnamese : vietnamese + " (" + english + ")";
+}
 
 ui::PinResult StaffConsole::checkPin(const std::string& pin) {
     switch (access_.check(pin)) {
@@ -70,30 +94,34 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
     const stats::UsageSummary summary = recorder_.summarize(summarySpan);
     ui::StaffReport report;
     const pack::PackMetadata& pack = shownPack_.metadata;
-    report.facts.push_back({"Pack", pack.packId + " v" + std::to_string(pack.packVersion) + " · " + pack.publisher +
+    report.facts.push_back({label("staff_fact_pack"), pack.packId + " v" + std::to_string(pack.packVersion) + " · " + pack.publisher +
                                         " · " + pack.created});
-    report.facts.push_back({"From · last known good", shownPack_.origin + " · " + shownPack_.lastKnownGood});
+    report.facts.push_back({label("staff_fact_origin"), shownPack_.origin + " · " + shownPack_.lastKnownGood});
     const std::optional<std::uint64_t> free = os::freeDiskBytes(dataDirectory_);
     if (const std::string stick = lastStickOutcome_ ? lastStickOutcome_() : ""; !stick.empty())
-        report.facts.push_back({"Last USB stick", stick});
-    report.facts.push_back({"Clock", describeClock(recorder_.clockStatus())});
-    report.facts.push_back({"Kiosk · free space", recorder_.kioskId() +
+        report.facts.push_back({label("staff_fact_last_stick"), stick});
+    report.facts.push_back({label("staff_fact_clock"), describeClock(recorder_.clockStatus())});
+    report.facts.push_back({label("staff_fact_kiosk"), recorder_.kioskId() +
                                                       (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +
                                                       " · " + (free ? describeBytes(*free) : "unknown")});
-    report.facts.push_back({summary.dated ? "Visits" : "Visits (this boot; the clock is not trusted)",
-                            std::to_string(summary.sessions) + " sessions, " + std::to_string(summary.pageViews) +
-                                " pages, " + std::to_string(summary.attractConverted) + " from the attract loop"});
+    report.facts.push_back({label(summary.dated ? "staff_fact_visits" : "staff_fact_visits_this_boot"),
+                            text::fillPlaceholder(
+                                text::fillPlaceholder(text::fillPlaceholder(strings_.get("staff_visits_value", "vie"),
+                                                                            "sessions", std::to_string(summary.sessions)),
+                                                      "pages", std::to_string(summary.pageViews)),
+                                "attract", std::to_string(summary.attractConverted))});
 
-    report.charts.push_back(namedCountsChart("Most viewed pages", summary.topPages));
-    report.charts.push_back(namedCountsChart("Languages", summary.languages));
+    report.charts.push_back(namedCountsChart(strings_.get("staff_chart_pages", "vie"), summary.topPages));
+    report.charts.push_back(namedCountsChart(strings_.get("staff_chart_languages", "vie"), summary.languages));
     ui::StaffChart dwell;
-    dwell.title = "Time on a page";
+    // Chart titles in Vietnamese alone: a chart's width holds no second language.
+    dwell.title = strings_.get("staff_chart_dwell", "vie");
     const char* const dwellLabels[] = {"< 10 s", "10–30 s", "30 s–2 min", "> 2 min"};
     for (std::size_t bucket = 0; bucket < summary.dwell.size(); ++bucket)
         dwell.bars.push_back({dwellLabels[bucket], static_cast<double>(summary.dwell[bucket])});
     report.charts.push_back(dwell);
     ui::StaffChart hours;
-    hours.title = "Sessions by hour";
+    hours.title = strings_.get("staff_chart_hours", "vie");
     hours.vertical = true;
     for (std::size_t hour = 0; hour < summary.sessionsByHour.size(); ++hour)
         hours.bars.push_back({std::to_string(hour), static_cast<double>(summary.sessionsByHour[hour])});

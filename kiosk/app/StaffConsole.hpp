@@ -7,6 +7,7 @@
 #include "pack/PackModel.hpp"
 #include "staff/StaffAccess.hpp"
 #include "stats/UsageRecorder.hpp"
+#include "text/UiStrings.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -25,8 +26,9 @@ public:
     // `findStickFolder` returns the kiosk/ folder of a plugged-in stick, if any.
     // `exportThroughOutbox` exports where sticks are read-only (see StickFlow) and says how
     // it went; nothing when the export is to be written onto the stick directly.
-    StaffConsole(const time::Clock& clock, const std::filesystem::path& dataDirectory, stats::UsageRecorder& recorder,
-                 ShownPackDescription shownPack, std::function<std::optional<std::filesystem::path>()> findStickFolder,
+    // `strings` must outlive the console.
+    StaffConsole(const time::Clock& clock, const text::UiStrings& strings, const std::filesystem::path& dataDirectory,
+                 stats::UsageRecorder& recorder, ShownPackDescription shownPack, std::function<std::optional<std::filesystem::path>()> findStickFolder,
                  std::function<std::optional<std::string>()> exportThroughOutbox = {});
 
     void setShownPack(ShownPackDescription shownPack) { shownPack_ = std::move(shownPack); }
@@ -48,10 +50,17 @@ public:
     ui::StaffSound sound() override;
     std::string changeVolume(int steps) override;
     std::string playTestSound() override;
+    bool hasPreviousPack() const override;
+    std::string goBackToPreviousPack() override;
+    // Called after the packs on disk were swapped back: the kiosk must show the current pack.
+    void setPreviousPackChosen(std::function<void()> chosen) { previousPackChosen_ = std::move(chosen); }
     void currentDate(int& year, int& month, int& day) const override;
 
 private:
+    std::string label(const char* key) const;
+
     const time::Clock& clock_;
+    const text::UiStrings& strings_;
     std::filesystem::path dataDirectory_;
     stats::UsageRecorder& recorder_;
     staff::StaffAccess access_;
@@ -59,6 +68,7 @@ private:
     std::function<std::optional<std::filesystem::path>()> findStickFolder_;
     std::function<std::optional<std::string>()> exportThroughOutbox_;
     std::function<std::string()> lastStickOutcome_;
+    std::function<void()> previousPackChosen_;
     ui::AudioOutput* audio_ = nullptr;
 };
 

@@ -115,9 +115,7 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
         return;
     }
 
-    if (isStaffViewOpen()) {
-        // The staff view does not scroll; its buttons get taps below.
-    } else if (viewer_) {
+    if (viewer_ && !isStaffViewOpen()) {
         // In the picture viewer a sideways swipe turns the picture.
         viewer_->dragOffset += gestures.dragDelta.x;
         if (gestures.dragReleased) {
@@ -132,7 +130,7 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
             apply(action::ShowPicture{shown});
         }
     } else {
-        input::KineticScroller& scroller = places_.back().scroller;
+        input::KineticScroller& scroller = isStaffViewOpen() ? staffView_->scroller() : places_.back().scroller;
         if (gestures.dragging || gestures.dragDelta.y != 0)
             scroller.drag(gestures.dragDelta.y);
         if (gestures.dragReleased)

@@ -58,6 +58,10 @@ public:
     virtual std::string changeVolume(int steps) = 0;
     // A short chime on the output, at the volume set.
     virtual std::string playTestSound() = 0;
+    // Whether there is a previous pack (last-known-good) to go back to, and going back to it:
+    // the kiosk shows it from the next frame. Returns one line for the screen.
+    virtual bool hasPreviousPack() const = 0;
+    virtual std::string goBackToPreviousPack() = 0;
     // Today's date as the system believes, for the date setter to start from.
     virtual void currentDate(int& year, int& month, int& day) const = 0;
 };

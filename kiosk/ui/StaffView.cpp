@@ -94,12 +94,14 @@ void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, floa
 
 void StaffView::open() {
     stage_ = Stage::EnteringPin;
+    scroller_.jumpTo(0);
     pin_.clear();
     pinMessage_.clear();
 }
 
 void StaffView::close() {
     stage_ = Stage::Closed;
+    confirmingGoBack_ = false;
     pin_.clear();
     status_.clear();
     editingPlaceName_ = false;
@@ -215,8 +217,20 @@ void StaffView::drawDashboard(UiContext& context) {
         return;
     }
 
-    const float top = metrics.topBarHeight + metrics.padding;
-    const float leftWidth = metrics.screen.x * 0.42f;
+    // Below the bar everything scrolls, so nothing is out of reach on a small panel.
+    input::KineticScroller* const screenScroller = context.scroller;
+    context.scroller = &scroller_;
+    drawDashboardContent(context);
+    context.scroller = screenScroller;
+}
+
+// On a narrow panel the right-hand column goes under the left one.
+void StaffView::drawDashboardContent(UiContext& context) {
+    const Metrics& metrics = context.metrics;
+    const ScrollArea scrollArea(context, ImVec2(0, metrics.topBarHeight), metrics.screen);
+    const bool oneColumn = metrics.screen.x < 1000;
+    const float top = ImGui::GetCursorScreenPos().y + metrics.padding;
+    const float leftWidth = oneColumn ? metrics.screen.x - 2 * metrics.padding : metrics.screen.x * 0.42f;
     const float left = metrics.padding;
     float y = top;
     for (const StaffFact& fact : report_.facts) {
@@ -272,14 +286,38 @@ void StaffView::drawDashboard(UiContext& context) {
         }
     }
     y += rowHeight + metrics.gap * 0.5f;
+    // Going back to the previous pack asks once more: it changes what every villager sees.
+    if (services_.hasPreviousPack()) {
+        if (!confirmingGoBack_) {
+            if (iconButton(context, "staff-previous-pack", "back", context.word("staff_previous_pack"), ImVec2(left, y),
+                           rowHeight, style))
+                confirmingGoBack_ = true;
+        } else {
+            ButtonStyle warning = style;
+            warning.fill = context.colours.failure;
+            const std::string sure = context.word("staff_previous_pack_confirm");
+            if (iconButton(context, "staff-previous-pack-yes", "", sure, ImVec2(left, y), rowHeight, warning)) {
+                confirmingGoBack_ = false;
+                status_ = services_.goBackToPreviousPack();
+            }
+            const std::string cancel = context.word("staff_cancel");
+            if (iconButton(context, "staff-previous-pack-no", "", cancel,
+                           ImVec2(left + iconButtonWidth(context, "", sure, warning) + metrics.buttonGap, y), rowHeight,
+                           style))
+                confirmingGoBack_ = false;
+        }
+        y += rowHeight + metrics.gap * 0.5f;
+    }
     if (!status_.empty())
         textAt(context, status_, context.fonts.bodyBold, context.colours.emphasis, ImVec2(left, y), leftWidth);
+    y += metrics.bodyFontSize * 1.3f;
 
     // Right column: sound, the span, then the charts.
-    const float right = leftWidth + metrics.padding * 2;
+    const float right = oneColumn ? left : leftWidth + metrics.padding * 2;
     const float rightWidth = metrics.screen.x - right - metrics.padding;
-    drawSoundRow(context, ImVec2(right, top), rightWidth, rowHeight);
-    const float spansTop = top + rowHeight + metrics.bodyFontSize * 1.3f + metrics.gap * 0.5f;
+    const float rightTop = oneColumn ? y + metrics.gap : top;
+    drawSoundRow(context, ImVec2(right, rightTop), rightWidth, rowHeight);
+    const float spansTop = rightTop + rowHeight + metrics.bodyFontSize * 1.3f + metrics.gap * 0.5f;
     x = right;
     const std::pair<StaffSpan, const char*> spans[] = {
         {StaffSpan::Today, "staff_today"}, {StaffSpan::ThisWeek, "staff_week"}, {StaffSpan::SinceInstall, "staff_all"}};
@@ -299,13 +337,18 @@ void StaffView::drawDashboard(UiContext& context) {
     }
     const float chartsTop = spansTop + rowHeight + metrics.gap;
     const std::size_t count = std::max<std::size_t>(1, report_.charts.size());
-    const float chartHeight = (metrics.screen.y - chartsTop - metrics.padding) / static_cast<float>((count + 1) / 2);
+    // The charts share what is left of the screen, but never shrink below readable.
+    const float chartHeight = std::max(metrics.touchTarget * 2.6f, (metrics.screen.y - chartsTop - metrics.padding) /
+                                                                        static_cast<float>((count + 1) / 2));
     const float chartWidth = (rightWidth - metrics.gap) / 2;
     for (std::size_t index = 0; index < report_.charts.size(); ++index) {
         const ImVec2 topLeft(right + static_cast<float>(index % 2) * (chartWidth + metrics.gap),
                              chartsTop + static_cast<float>(index / 2) * chartHeight);
         drawChart(context, report_.charts[index], topLeft, chartWidth, chartHeight - metrics.gap * 0.5f);
     }
+    const float bottom = std::max(y, chartsTop + static_cast<float>((count + 1) / 2) * chartHeight);
+    ImGui::SetCursorScreenPos(ImVec2(left, top));
+    ImGui::Dummy(ImVec2(metrics.screen.x - 2 * metrics.padding, bottom - top + metrics.padding));
 }
 
 void StaffView::drawSoundRow(UiContext& context, ImVec2 topLeft, float width, float height) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "StaffServices.hpp"
+#include "input/KineticScroller.hpp"
 #include "UiContext.hpp"
 
 #include <optional>
@@ -22,11 +23,14 @@ public:
     void draw(UiContext& context);
     // Staff type the place name on a plugged-in keyboard.
     bool wantsTextInput() const { return stage_ == Stage::Open && editingPlaceName_; }
+    // The dashboard scrolls where it does not fit (a 7-inch 800x480 panel).
+    input::KineticScroller& scroller() { return scroller_; }
 
 private:
     enum class Stage { Closed, EnteringPin, Open };
     void drawPinPad(UiContext& context);
     void drawDashboard(UiContext& context);
+    void drawDashboardContent(UiContext& context);
     // Test sound, quieter, the volume, louder; below them which output plays, or that none does.
     void drawSoundRow(UiContext& context, ImVec2 topLeft, float width, float height);
     void refresh();
@@ -40,8 +44,10 @@ private:
     StaffSound sound_;
     std::string status_;
     bool editingPlaceName_ = false;
+    bool confirmingGoBack_ = false; // "go back to the previous pack" tapped once
     char placeNameBuffer_[128] = {};
     int year_ = 2026, month_ = 1, day_ = 1;
+    input::KineticScroller scroller_;
 };
 
 } // namespace kiosk::ui

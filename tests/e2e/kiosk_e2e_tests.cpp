@@ -154,6 +154,59 @@ TEST_CASE("the layout works on every supported screen size") {
     }
 }
 
+namespace {
+
+// Runs a staff script on a data folder holding the PIN 2468; its folder keeps the shots.
+void runStaffScript(const std::string& script, const std::string& size, const std::filesystem::path& data,
+                    bool emptyFirst = true) {
+    if (emptyFirst)
+        std::filesystem::remove_all(data.parent_path());
+    std::filesystem::create_directories(data);
+    const int stored = std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
+                                       .c_str());
+    REQUIRE(WEXITSTATUS(stored) == 0);
+    const std::filesystem::path shots = data.parent_path();
+    const std::string log = (shots / "stderr.txt").string();
+    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --size " + size + " --data-dir " +
+                                    quoted(data.string()) + " --script " +
+                                    quoted(std::string(KIOSK_E2E_SCRIPTS) + "/" + script) + " --shot-dir " +
+                                    quoted(shots.string()) + " 2> " + quoted(log))
+                                       .c_str());
+    std::stringstream output;
+    output << std::ifstream(log).rdbuf();
+    INFO(output.str());
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
+
+} // namespace
+
+TEST_CASE("on a 7-inch 800x480 panel the staff view is one column that scrolls to its last chart") {
+    const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-800x480" / "data";
+    runStaffScript("staff-small.script", "800x480", data);
+    const Screenshot staff((data.parent_path() / "staff-small.png").string());
+    CHECK(staff.width() == 800);
+    CHECK(staff.shareNear({0, 0, 800, 60}, kTopBar, 40) > 0.5); // the bar stays put while the rest scrolls
+}
+
+TEST_CASE("staff go back to the previous pack after a confirmation: it is shown at once, the other set aside") {
+    const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-previous-pack" / "data";
+    std::filesystem::remove_all(data.parent_path());
+    std::filesystem::create_directories(data / "packs");
+    const std::filesystem::path demo = std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack";
+    std::filesystem::copy_file(demo, data / "packs" / "current.kpack");
+    std::filesystem::copy_file(demo, data / "packs" / "last-known-good.kpack");
+    runStaffScript("staff-previous-pack.script", "1280x800", data, false);
+    std::stringstream output;
+    output << std::ifstream(data.parent_path() / "stderr.txt").rdbuf();
+    const std::string log = output.str();
+    INFO(log);
+    CHECK(log.find("staff went back to the previous pack: now showing vn.commune.demo version 1") != std::string::npos);
+    CHECK(log.find("the previous pack, chosen in the staff view") != std::string::npos);
+    CHECK(std::filesystem::exists(data / "packs" / "current.kpack"));
+    CHECK(std::filesystem::exists(data / "packs" / "set-aside.kpack"));
+    CHECK_FALSE(std::filesystem::exists(data / "packs" / "last-known-good.kpack"));
+}
+
 TEST_CASE("the staff view opens with a long corner press and the PIN, and shows the visit just made") {
     const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-1280x800" / "data";
     std::filesystem::remove_all(data.parent_path());

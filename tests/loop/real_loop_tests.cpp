@@ -210,6 +210,8 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
             ui::StaffSound sound() override { return {}; }
             std::string changeVolume(int) override { return {}; }
             std::string playTestSound() override { return {}; }
+            bool hasPreviousPack() const override { return false; }
+            std::string goBackToPreviousPack() override { return {}; }
             void currentDate(int& year, int& month, int& day) const override {
                 year = 2026, month = 12, day = 3;
             }
