@@ -25,7 +25,7 @@ endforeach()
 if(TARGET kiosk_assets)
   # Only what the kiosk loads at run time: not the build's bookkeeping files.
   install(DIRECTORY ${KIOSK_ASSET_DIR}/ DESTINATION share/commune-kiosk/assets
-          FILES_MATCHING PATTERN "*.ttf" PATTERN "*.png" PATTERN "*.tsv"
+          FILES_MATCHING PATTERN "*.ttf" PATTERN "*.png" PATTERN "*.tsv" PATTERN "*.ogg"
           PATTERN "CMakeFiles" EXCLUDE)
 endif()
 
