@@ -456,6 +456,9 @@ void KioskUi::loadTopPage() {
     try {
         page_ = pack_.loadPage(place.id, language_);
         pageOpenedMilliseconds_ = nowMilliseconds_;
+        // The marker on the page says it in writing; this says it to those who cannot read it.
+        if (page_->isFallback)
+            speak("page_not_translated");
         if (observer_)
             observer_->pageOpened(page_->id, page_->language);
     } catch (const pack::PackError& error) {

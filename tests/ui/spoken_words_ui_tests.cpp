@@ -159,3 +159,21 @@ TEST_CASE("a tile's speaker badge is a thumb-sized button that opens the page re
     CHECK(harness.ui().screen() == ui::ScreenKind::Page);
     CHECK(listener.audio.played.size() == playedBefore);
 }
+
+TEST_CASE("a page missing in the chosen language says so aloud, in that language, and a translated one does not") {
+    BuiltPack built;
+    UiHarness harness(*built.reader, ImVec2(1280, 800));
+    Listener listener;
+    harness.ui().setAudioOutput(&listener.audio);
+    harness.ui().setSpokenWords(&listener.words);
+    harness.frame();
+    harness.tap("English");
+    harness.tap("Programmes");
+    harness.tap("Chương trình 135"); // no English version
+    CHECK(lastAsked(listener.words, "page_not_translated.eng"));
+    harness.tap("Back");
+    harness.tap("Home");
+    harness.tap("Policies");
+    harness.tap("Health insurance");
+    CHECK(std::count(listener.words.asked.begin(), listener.words.asked.end(), "page_not_translated.eng") == 1);
+}
