@@ -46,12 +46,14 @@ int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
         commands = script::parseScript(os::readTextFile(*options.script, 1 << 20), options.script->string());
     std::filesystem::create_directories(options.shotDirectory);
     platform::HeadlessRunner runner(session.runtime(), *virtualClock, options.shotDirectory);
-    if (const auto failure = runner.run(commands)) {
+    const auto failure = runner.run(commands);
+    // A script that stops at a failed check still ended under control: not a crash.
+    session.endedCleanly();
+    if (failure) {
         std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber << ": "
                   << failure->message;
         return 1;
     }
-    session.endedCleanly();
     return 0;
 }
 
