@@ -89,17 +89,21 @@ void KioskSession::recordStayedUp() {
 
 void KioskSession::endedCleanly() { recordStayedUp(); }
 
+void KioskSession::showReader(std::unique_ptr<pack::PackReader> reader, const std::string& origin) {
+    // The new pack shows from this frame on; the old reader goes once nothing uses it.
+    runtime_->replacePack(*reader);
+    pack_.reader = std::move(reader);
+    pack_.origin = origin;
+    pack_.source = install::PackSource::Current;
+    statistics_.recorder().setInstalledPacks({stats::catalogOf(pack_.reader->index())});
+    staffConsole_.setShownPack(describeShownPack());
+    std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
+              << pack_.reader->metadata().packVersion << " (" << origin << ")\n";
+}
+
 void KioskSession::showPack(const std::filesystem::path& file, const std::string& origin) {
     try {
-        auto reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(file, KIOSK_VERSION_NUMBER));
-        runtime_->replacePack(*reader);
-        pack_.reader = std::move(reader);
-        pack_.origin = origin;
-        pack_.source = install::PackSource::Current;
-        statistics_.recorder().setInstalledPacks({stats::catalogOf(pack_.reader->index())});
-        staffConsole_.setShownPack(describeShownPack());
-        std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
-                  << pack_.reader->metadata().packVersion << " (" << origin << ")\n";
+        showReader(std::make_unique<pack::PackReader>(pack::PackReader::openFile(file, KIOSK_VERSION_NUMBER)), origin);
     } catch (const pack::PackError& error) {
         // Checked a moment ago; if it cannot open now the next start falls back.
         std::cerr << "kiosk: cannot show " << file.string() << ": " << error.what() << "\n";
@@ -115,17 +119,8 @@ bool KioskSession::beforeFrame() {
         previousPackChosen_ = false;
         showPack(install::DataDirectory(dataDirectory_).currentPack(), "the previous pack, chosen in the staff view");
     }
-    if (std::unique_ptr<pack::PackReader> installed = stickFlow_.onFrame(runtime_->ui().language())) {
-        // The new pack shows from this frame on; the old reader goes once nothing uses it.
-        runtime_->replacePack(*installed);
-        pack_.reader = std::move(installed);
-        pack_.origin = "installed from a USB stick";
-        pack_.source = install::PackSource::Current;
-        statistics_.recorder().setInstalledPacks({stats::catalogOf(pack_.reader->index())});
-        staffConsole_.setShownPack(describeShownPack());
-        std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
-                  << pack_.reader->metadata().packVersion << "\n";
-    }
+    if (std::unique_ptr<pack::PackReader> installed = stickFlow_.onFrame(runtime_->ui().language()))
+        showReader(std::move(installed), "installed from a USB stick");
     // A notice that changed needs a frame even when nothing else moves: an idle kiosk runs
     // this hook once a second without drawing, and would otherwise show the old notice (the
     // statistics outcome arrives while idle; a banner's time runs out while idle).

@@ -28,6 +28,7 @@ private:
     bool beforeFrame();
     // Shows the pack in `file` from this frame on (the villager starts again at home).
     void showPack(const std::filesystem::path& file, const std::string& origin);
+    void showReader(std::unique_ptr<pack::PackReader> reader, const std::string& origin);
     void recordStayedUp();
     ShownPackDescription describeShownPack() const;
 

@@ -31,6 +31,10 @@ struct PlaybackStatus {
     std::int64_t durationMilliseconds = 0;
 
     bool isPlaying() const { return state == PlaybackState::Playing; }
+    // Playing or paused: the clip is there to go on with.
+    bool isLoaded() const { return state == PlaybackState::Playing || state == PlaybackState::Paused; }
+    // The kiosk's own short words and chimes (kKioskSoundClipId), not the pack's recordings.
+    bool isKioskSound() const;
     // 0..1 for a progress bar.
     float progress() const {
         if (durationMilliseconds <= 0)
@@ -43,6 +47,8 @@ struct PlaybackStatus {
 // The clip id of the kiosk's own sounds (the staff view's test chime, the idle warning's
 // chime), which are not the pack's recordings.
 inline constexpr std::int64_t kKioskSoundClipId = -1;
+
+inline bool PlaybackStatus::isKioskSound() const { return clipId == kKioskSoundClipId; }
 
 // Which sound output plays, for the staff view: a field officer must be able to tell "no
 // sound device" from "the volume is down" without a terminal.

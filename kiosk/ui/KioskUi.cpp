@@ -233,7 +233,7 @@ void KioskUi::draw() {
     const Palette& colours = modes_.highContrast ? highContrastPalette() : standardPalette();
     UiContext context{metrics, fonts,     colours,          modes_,  pictures_,    record_, strings_,
                       pack_,   language_, nowMilliseconds_, nullptr, pageExtras(), {}};
-    drawnWhilePlaying_ = context.page.playback.isPlaying() && context.page.playback.clipId != kKioskSoundClipId;
+    drawnWhilePlaying_ = context.page.playback.isPlaying() && !context.page.playback.isKioskSound();
     Place& place = places_.back();
     context.scroller = &place.scroller;
 
@@ -397,7 +397,6 @@ void KioskUi::apply(const UiAction& action) {
                            play(name->audioId);
                    },
                    [&](const action::PlayNarration& narration) {
-                       narrationClipId_ = narration.audioId;
                        play(narration.audioId);
                    },
                    [&](const action::SpeakWord& word) { speak(word.key); },
@@ -497,10 +496,8 @@ void KioskUi::play(std::int64_t audioId) {
 bool KioskUi::speak(const std::string& key) {
     if (!audio_ || !spokenWords_)
         return false;
-    const PlaybackStatus status = audio_->status();
-    const bool narrationLoaded = status.clipId == narrationClipId_ && narrationClipId_ != 0 &&
-                                 (status.state == PlaybackState::Playing || status.state == PlaybackState::Paused);
-    if (narrationLoaded)
+    const pack::AudioClipInfo* narration = page_ ? pack_.index().narrationFor(page_->id, language_) : nullptr;
+    if (narration && isNarrationLoaded(audio_->status(), *narration))
         return false;
     std::optional<pack::EncodedAudio> recording = spokenWords_->recording(key, language_);
     if (!recording)
@@ -519,7 +516,7 @@ bool KioskUi::isNarrating() const {
     if (!audio_)
         return false;
     const PlaybackStatus status = audio_->status();
-    return status.isPlaying() && status.clipId != kKioskSoundClipId;
+    return status.isPlaying() && !status.isKioskSound();
 }
 
 void KioskUi::goIdle() {

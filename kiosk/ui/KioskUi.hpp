@@ -141,7 +141,6 @@ private:
     UsageObserver* observer_ = nullptr;
     AudioOutput* audio_ = nullptr;
     SpokenWords* spokenWords_ = nullptr;
-    std::int64_t narrationClipId_ = 0; // the page narration last started, so words never cut it off
 
     std::string language_;
     std::vector<Place> places_;

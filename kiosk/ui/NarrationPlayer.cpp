@@ -19,8 +19,7 @@ std::string minutesAndSeconds(std::int64_t milliseconds) {
 } // namespace
 
 bool isNarrationLoaded(const PlaybackStatus& playback, const pack::AudioClipInfo& narration) {
-    return playback.clipId == narration.audioId &&
-           (playback.state == PlaybackState::Playing || playback.state == PlaybackState::Paused);
+    return playback.clipId == narration.audioId && playback.isLoaded();
 }
 
 float narrationPlayerHeight(const Metrics& metrics) {

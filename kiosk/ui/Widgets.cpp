@@ -144,14 +144,13 @@ float widthOf(ImFont* font, const std::string& text) {
 std::string fittedToWidth(ImFont* font, const std::string& text, float maximumWidth) {
     if (maximumWidth <= 0 || widthOf(font, text) <= maximumWidth)
         return text;
-    std::string kept = text;
-    while (!kept.empty() && widthOf(font, kept + "…") > maximumWidth) {
-        // Drop a whole UTF-8 character: continuation bytes look like 10xxxxxx.
-        while (!kept.empty() && (static_cast<unsigned char>(kept.back()) & 0xC0) == 0x80)
-            kept.pop_back();
-        if (!kept.empty())
-            kept.pop_back();
-    }
+    // ImGui measures up to the width left for the ellipsis and says where it stopped, on a
+    // character boundary: one pass, however long the text (a clamped caption's last line is
+    // all the rest of it, every frame).
+    const char* fits = nullptr;
+    font->CalcTextSizeA(font->FontSize, std::max(0.0f, maximumWidth - widthOf(font, "…")), 0, text.c_str(),
+                        text.c_str() + text.size(), &fits);
+    std::string kept(text.c_str(), fits ? fits : text.c_str());
     while (!kept.empty() && kept.back() == ' ')
         kept.pop_back();
     return kept + "…";

@@ -209,22 +209,8 @@ TEST_CASE("staff go back to the previous pack after a confirmation: it is shown 
 
 TEST_CASE("the staff view opens with a long corner press and the PIN, and shows the visit just made") {
     const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-1280x800" / "data";
-    std::filesystem::remove_all(data.parent_path());
-    std::filesystem::create_directories(data);
-    const int stored = std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
-                                       .c_str());
-    REQUIRE(WEXITSTATUS(stored) == 0);
-    // runScript would clear the folder; run by hand with the data dir holding the PIN.
+    runStaffScript("staff.script", "1280x800", data);
     const std::filesystem::path shots = data.parent_path();
-    const std::string log = (shots / "stderr.txt").string();
-    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
-                                    " --script " + quoted(std::string(KIOSK_E2E_SCRIPTS) + "/staff.script") +
-                                    " --shot-dir " + quoted(shots.string()) + " 2> " + quoted(log))
-                                       .c_str());
-    std::stringstream output;
-    output << std::ifstream(log).rdbuf();
-    INFO(output.str());
-    REQUIRE(WEXITSTATUS(status) == 0);
     const Screenshot staff((shots / "staff.png").string());
     // Bars were drawn: the accent orange of the charts is on screen.
     CHECK(staff.shareNear({600, 200, 1280, 800}, Colour{178, 80, 10}, 12) > 0.005);
@@ -349,8 +335,10 @@ TEST_CASE("a failed expect exits non-zero and says the line and what was visible
     std::filesystem::create_directories(script.parent_path());
     std::ofstream(script) << "expect \"Chính sách\"\nexpect \"Không có chữ này\"\n";
     const std::string log = (script.parent_path() / "failing.log").string();
-    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --script " + quoted(script.string()) +
-                                    " --shot-dir " + quoted(script.parent_path().string()) + " 2> " + quoted(log))
+    // Its own data folder: a test must never touch the data of a kiosk on this machine.
+    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " +
+                                    quoted((script.parent_path() / "failing-data").string()) + " --script " +
+                                    quoted(script.string()) + " --shot-dir " + quoted(script.parent_path().string()) + " 2> " + quoted(log))
                                        .c_str());
     CHECK(WEXITSTATUS(status) == 1);
     std::stringstream output;
@@ -365,8 +353,9 @@ TEST_CASE("an unknown script command or a bad pack is refused with a clear messa
     std::ofstream(folder / "unknown.script") << "wait 10\nswipe 1 2\n";
     std::ofstream(folder / "garbage.kpack") << "this is not a content pack";
     const std::string log = (folder / "log.txt").string();
-    int status = std::system((quoted(KIOSK_BINARY) + " --headless --script " + quoted((folder / "unknown.script").string()) +
-                              " 2> " + quoted(log)).c_str());
+    int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted((folder / "data").string()) +
+                              " --script " + quoted((folder / "unknown.script").string()) + " 2> " + quoted(log))
+                                 .c_str());
     CHECK(WEXITSTATUS(status) == 1);
     std::stringstream output;
     output << std::ifstream(log).rdbuf();

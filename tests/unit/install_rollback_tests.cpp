@@ -12,10 +12,7 @@ using namespace kiosk::install;
 using namespace kiosk::install::test;
 
 namespace {
-const std::vector<std::uint8_t>& embeddedPack() {
-    static const std::vector<std::uint8_t> pack = withPackId(smallPack(1), "vn.commune.demo");
-    return pack;
-}
+const std::vector<std::uint8_t>& embeddedPack() { return builtInTestPack(); }
 } // namespace
 
 TEST_CASE("rollback: the previous pack becomes the current one, and the replaced one is set aside") {

@@ -17,10 +17,7 @@ using namespace kiosk::install::test;
 
 namespace {
 
-const std::vector<std::uint8_t>& embeddedPack() {
-    static const std::vector<std::uint8_t> pack = withPackId(smallPack(1), "vn.commune.demo");
-    return pack;
-}
+const std::vector<std::uint8_t>& embeddedPack() { return builtInTestPack(); }
 
 } // namespace
 

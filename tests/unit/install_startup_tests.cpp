@@ -12,10 +12,7 @@ using namespace kiosk::install::test;
 
 namespace {
 
-const std::vector<std::uint8_t>& embeddedPack() {
-    static const std::vector<std::uint8_t> pack = withPackId(smallPack(1), "vn.commune.demo");
-    return pack;
-}
+const std::vector<std::uint8_t>& embeddedPack() { return builtInTestPack(); }
 
 StartupPack start(const DataFolder& kiosk) {
     return openStartupPack(kiosk.data(), embeddedPack(), KIOSK_VERSION_NUMBER);

@@ -28,6 +28,12 @@ inline std::vector<std::uint8_t> withPackId(std::span<const std::uint8_t> pack, 
 }
 
 // Writes `pack` onto the stick as `relative` and signs it for `packId` and `version`.
+// The pack a start-up falls back to when nothing installed opens, as the kiosk's built-in demo.
+inline const std::vector<std::uint8_t>& builtInTestPack() {
+    static const std::vector<std::uint8_t> pack = withPackId(smallPack(1), "vn.commune.demo");
+    return pack;
+}
+
 inline void putSignedPack(const std::filesystem::path& stick, const std::string& relative,
                           std::span<const std::uint8_t> pack, const TestKey& key, const std::string& packId,
                           std::int64_t version) {
