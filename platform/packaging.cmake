@@ -38,6 +38,9 @@ install(FILES
     ${KIOSK_PI_DIR}/systemd/commune-kiosk-screen.timer
   DESTINATION ${KIOSK_SYSTEMD_UNIT_DIR})
 install(FILES ${KIOSK_PI_DIR}/udev/90-commune-kiosk-usb.rules DESTINATION ${KIOSK_UDEV_RULES_DIR})
+if(TARGET kiosk-usb-copy)
+  install(TARGETS kiosk-usb-copy RUNTIME DESTINATION ${KIOSK_LIBEXEC_DIR})
+endif()
 install(PROGRAMS
     ${KIOSK_PI_DIR}/bin/usb-stick
     ${KIOSK_PI_DIR}/bin/usb-export

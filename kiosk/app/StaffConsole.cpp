@@ -93,6 +93,13 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
                                                                              : stats::SummarySpan::SinceInstall;
     const stats::UsageSummary summary = recorder_.summarize(summarySpan);
     ui::StaffReport report;
+    // First, where staff look: a data folder the kiosk cannot write (read-only, full, a file
+    // in its place) leaves the kiosk running, but nothing it counts survives a restart.
+    if (const stats::RecorderHealth health = recorder_.health();
+        !health.persisting || !health.lastError.empty())
+        report.facts.push_back(
+            {label("staff_fact_statistics"), label("staff_statistics_not_recorded") +
+                                                 (health.lastError.empty() ? "" : " · " + health.lastError)});
     const pack::PackMetadata& pack = shownPack_.metadata;
     report.facts.push_back({label("staff_fact_pack"), pack.packId + " v" + std::to_string(pack.packVersion) + " · " + pack.publisher +
                                         " · " + pack.created});

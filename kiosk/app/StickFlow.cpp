@@ -1,6 +1,7 @@
 #include "StickFlow.hpp"
 
 #include "install/Reason.hpp"
+#include "text/Unicode.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -71,7 +72,7 @@ std::optional<std::string> StickFlow::exportThroughOutbox() {
     const std::optional<std::filesystem::path> kioskFolder = stickKioskFolder();
     if (!kioskFolder)
         return "No USB stick with a kiosk folder is plugged in.";
-    outbox_->requestExport(stats::highestSequenceIn(stats::exportFolderFor(*kioskFolder, recorder_.kioskId())));
+    outbox_->requestExport(stats::highestSequenceIn(*kioskFolder, recorder_.kioskId()));
     statistics_ = ui::InstallNotice::StatisticsOutcome::Saving;
     followOutbox();
     staffBanner_ = true;
@@ -108,7 +109,8 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
         if (job_->finished() && !jobReported_) {
             jobReported_ = true;
             std::cerr << "kiosk: USB install " << install::installStageName(snapshot.stage) << ": "
-                      << install::reasonCode(snapshot.reason) << " " << snapshot.detail << "\n";
+                      << install::reasonCode(snapshot.reason) << " "
+                      << text::printableForLog(snapshot.detail, 2000) << "\n";
             lastStickOutcome_ = describeForStaff(snapshot);
             if (snapshot.stage == install::InstallStage::Installed) {
                 recorder_.packInstalled(snapshot.pack ? snapshot.pack->packId : "", snapshot.pack ? snapshot.pack->packVersion : 0);
@@ -180,16 +182,32 @@ void StickFlow::exportStatistics() {
     if (outbox_) {
         // The stick is read-only here, but its exports are still readable: the outbox's
         // export is numbered above them, as one written onto the stick would be.
-        outbox_->requestExport(stats::highestSequenceIn(stats::exportFolderFor(*stick_ / "kiosk", recorder_.kioskId())));
+        outbox_->requestExport(stats::highestSequenceIn(*stick_ / "kiosk", recorder_.kioskId()));
         statistics_ = ui::InstallNotice::StatisticsOutcome::Saving;
         followOutbox();
         return;
     }
     const stats::ExportResult result = recorder_.exportTo(*stick_ / "kiosk");
-    if (result.saved)
+    if (!result.warning.empty())
+        std::cerr << "kiosk: " << result.warning << "\n";
+    if (result.saved) {
         statistics_ = ui::InstallNotice::StatisticsOutcome::Saved;
-    else
+        statisticsReasonCode_.clear();
+        lastStatisticsOutcome_.clear();
+    } else {
+        // Shown as a code on the villagers' banner and in words in the staff view.
+        statistics_ = ui::InstallNotice::StatisticsOutcome::NotSaved;
+        statisticsReasonCode_ = result.reasonCode;
+        lastStatisticsOutcome_ = "statistics not saved · " + result.reasonCode + " · " + result.error;
         std::cerr << "kiosk: statistics not saved to the stick: " << result.error << "\n";
+    }
+}
+
+std::string StickFlow::lastStickOutcome() const {
+    if (lastStatisticsOutcome_.empty())
+        return lastStickOutcome_;
+    return lastStickOutcome_.empty() ? lastStatisticsOutcome_
+                                     : lastStickOutcome_ + " · " + lastStatisticsOutcome_;
 }
 
 // What the notice says about the statistics follows the outbox, once this stick asked it.

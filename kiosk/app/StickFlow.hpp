@@ -55,7 +55,8 @@ public:
     void ignoreSticksPresentNow();
     // What the last stick's install came to, for the staff view (the villagers' notice
     // closes by itself); "" before the first stick.
-    const std::string& lastStickOutcome() const { return lastStickOutcome_; }
+    // The last stick's install and, when they could not be saved, its statistics.
+    std::string lastStickOutcome() const;
     // True while something on screen depends on the job: the loop keeps drawing.
     bool isBusy() const { return job_ && !job_->finished(); }
 
@@ -85,6 +86,7 @@ private:
     bool dismissed_ = false; // the notice for this stick was closed: do not show it again
     std::int64_t hideNoticeAtMilliseconds_ = 0;
     std::string lastStickOutcome_;
+    std::string lastStatisticsOutcome_;             // "" when the last stick's statistics were saved
     std::set<std::filesystem::path> ignoredSticks_; // until they are pulled out
 };
 

@@ -1,7 +1,9 @@
 #include "stats/ExportFormat.hpp"
 
+#include "os/ConfinedDirectory.hpp"
 #include "os/FileSystem.hpp"
 #include "stats/Calendar.hpp"
+#include "stats/CsvCells.hpp"
 #include "stats/Json.hpp"
 #include "stats/KioskIdentity.hpp"
 
@@ -14,24 +16,6 @@ namespace kiosk::stats {
 namespace {
 
 constexpr std::size_t maximumFieldBytes = 256;
-
-bool needsQuotes(std::string_view field) {
-    return field.find_first_of(",\"\r\n") != std::string_view::npos;
-}
-
-void appendField(std::string& out, std::string_view field) {
-    if (!needsQuotes(field)) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (const char character : field) {
-        if (character == '"')
-            out += '"';
-        out += character;
-    }
-    out += '"';
-}
 
 bool isLowerHex(std::string_view text, std::size_t length) {
     if (text.size() != length)
@@ -261,13 +245,13 @@ std::string formatCountsCsv(const CountTable& counts) {
             out += std::to_string(key.period.uptimeDay);
             out += ',';
         }
-        appendField(out, key.metric);
+        appendCsvCell(out, key.metric);
         out += ',';
-        appendField(out, key.subject);
+        appendCsvCell(out, key.subject);
         out += ',';
-        appendField(out, key.language);
+        appendCsvCell(out, key.language);
         out += ',';
-        appendField(out, key.detail);
+        appendCsvCell(out, key.detail);
         out += ',';
         out += std::to_string(count);
         out += '\n';
@@ -375,9 +359,9 @@ void parseCountsCsv(std::string_view text, const std::function<void(const CsvCou
             if (fields[static_cast<std::size_t>(index)].size() > maximumFieldBytes)
                 fail("field too long");
         row.metric = fields[3];
-        row.subject = fields[4];
-        row.language = fields[5];
-        row.detail = fields[6];
+        row.subject = withoutFormulaGuard(fields[4]);
+        row.language = withoutFormulaGuard(fields[5]);
+        row.detail = withoutFormulaGuard(fields[6]);
         const auto count = parseInteger(fields[7]);
         if (!count || *count < 0 || *count > 1'000'000'000'000)
             fail("bad count");
@@ -404,8 +388,9 @@ ExportHeader parseHeaderJson(std::string text, bool& isForeign) {
     if (!isLowerHex(header.databaseId, 16))
         throw ExportFormatError("header: bad database id");
     header.sequence = requiredInteger(*document, "$.sequence");
-    if (header.sequence < 1)
-        throw ExportFormatError("header: bad sequence");
+    if (header.sequence < 1 || header.sequence > kMaximumExportSequence)
+        throw ExportFormatError("header: sequence " + std::to_string(header.sequence) +
+                                " is not between 1 and " + std::to_string(kMaximumExportSequence));
     header.countsFile = requiredText(*document, "$.counts_file");
     // Only the sibling named after the sequence: a header must not point anywhere else.
     if (header.countsFile != std::to_string(header.sequence) + ".csv")
@@ -439,21 +424,39 @@ std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFol
     return stickKioskFolder / "stats" / kioskId;
 }
 
-std::int64_t highestSequenceIn(const std::filesystem::path& folder) {
+std::optional<std::int64_t> parseExportSequence(std::string_view text) {
+    // Digits only: no sign, no spaces, no leading zeros (so one number has one file name).
+    if (text.empty() || text.size() > 10 || (text.size() > 1 && text.front() == '0'))
+        return std::nullopt;
+    for (const char character : text)
+        if (character < '0' || character > '9')
+            return std::nullopt;
+    const auto value = parseInteger(text);
+    if (!value || *value < 1 || *value > kMaximumExportSequence)
+        return std::nullopt;
+    return value;
+}
+
+std::int64_t highestSequenceIn(const std::filesystem::path& stickKioskFolder, const std::string& kioskId) {
     std::int64_t highest = 0;
-    std::error_code error;
-    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end;
-         entry.increment(error)) {
-        const std::string name = entry->path().filename().string();
-        const std::size_t dot = name.find('.');
-        if (dot == std::string::npos)
-            continue;
-        const std::string extension = name.substr(dot);
-        if (extension != ".csv" && extension != ".json")
-            continue;
-        if (const auto sequence = parseInteger(std::string_view(name).substr(0, dot));
-            sequence && *sequence > highest)
-            highest = *sequence;
+    try {
+        const os::ConfinedDirectory folder =
+            os::ConfinedDirectory::open(stickKioskFolder)
+                .subdirectory("stats/" + kioskId, os::ConfinedDirectory::IfMissing::Fail);
+        for (const os::DirectoryEntry& entry : folder.list()) {
+            const std::size_t dot = entry.name.find('.');
+            if (dot == std::string::npos)
+                continue;
+            const std::string_view extension = std::string_view(entry.name).substr(dot);
+            if (extension != ".csv" && extension != ".json")
+                continue;
+            // A name beyond kMaximumExportSequence is not a number this kiosk ever wrote.
+            if (const auto sequence = parseExportSequence(std::string_view(entry.name).substr(0, dot));
+                sequence && *sequence > highest)
+                highest = *sequence;
+        }
+    } catch (const os::FileError&) {
+        // No folder yet, or one that is a link: nothing on the stick to number above.
     }
     return highest;
 }
@@ -466,12 +469,12 @@ WrittenExport writeExport(const std::filesystem::path& stickKioskFolder, ExportH
 
 WrittenExport writeExportText(const std::filesystem::path& stickKioskFolder, ExportHeader header,
                               const std::string& csv, std::int64_t rows, const ExportPeriod& period) {
-    const std::filesystem::path folder = exportFolderFor(stickKioskFolder, header.kioskId);
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    if (error)
-        throw os::FileError("cannot create " + folder.string() + ": " + error.message());
-    os::fsyncDirectory(folder.parent_path());
+    // Only ever beneath the kiosk folder, whatever the stick holds: a `stats` or `<kiosk-id>`
+    // that is a link, FIFO or mount refuses the export (os::ConfinementError) instead of
+    // leading it off the stick.
+    const os::ConfinedDirectory folder =
+        os::ConfinedDirectory::open(stickKioskFolder, os::ConfinedDirectory::IfMissing::Create)
+            .subdirectory("stats/" + header.kioskId, os::ConfinedDirectory::IfMissing::Create);
 
     header.countsFile = std::to_string(header.sequence) + ".csv";
     header.countsRows = rows;
@@ -479,11 +482,12 @@ WrittenExport writeExportText(const std::filesystem::path& stickKioskFolder, Exp
     header.period = period;
 
     WrittenExport written;
-    written.countsFile = folder / header.countsFile;
-    written.headerFile = folder / (std::to_string(header.sequence) + ".json");
+    const std::string headerName = std::to_string(header.sequence) + ".json";
+    written.countsFile = folder.path() / header.countsFile;
+    written.headerFile = folder.path() / headerName;
     written.rows = rows;
-    os::writeFileAtomically(written.countsFile, csv);
-    os::writeFileAtomically(written.headerFile, formatHeaderJson(header));
+    folder.writeFileAtomically(header.countsFile, csv);
+    folder.writeFileAtomically(headerName, formatHeaderJson(header));
     return written;
 }
 

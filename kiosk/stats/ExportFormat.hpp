@@ -92,11 +92,28 @@ struct WrittenExport {
 // The folder one kiosk's exports go to: <stickKioskFolder>/stats/<kiosk-id>.
 std::filesystem::path exportFolderFor(const std::filesystem::path& stickKioskFolder,
                                       const std::string& kioskId);
-// The highest <n> of an "<n>.csv" or "<n>.json" in `folder`; 0 if none.
-std::int64_t highestSequenceIn(const std::filesystem::path& folder);
+// Export sequences count the exports of one kiosk: one per stick plugged in, so even a
+// busy kiosk stays far below this bound in its lifetime (a million a year for a thousand
+// years). A number beyond it on a stick or in a header is not one a kiosk wrote, and
+// accepting it would let the next export overflow (issue 19: 9223372036854775807.json).
+inline constexpr std::int64_t kMaximumExportSequence = 1'000'000'000;
+// How far one kiosk's numbering may move on between two exports that a reader sees. The
+// kiosk numbers above the exports already on a stick, but not above one that claims more
+// than this beyond its own last export (planted to make it skip ahead); kiosk-stats merge
+// refuses an export this far beyond the kiosk's last merged one.
+inline constexpr std::int64_t kMaximumExportSequenceStep = 1000;
+
+// "<n>" as an export file names it: 1 to kMaximumExportSequence, plain digits, no leading zero.
+std::optional<std::int64_t> parseExportSequence(std::string_view text);
+
+// The highest <n> of an "<n>.csv" or "<n>.json" in <stickKioskFolder>/stats/<kioskId>,
+// read without following links; 0 if none (or the folder is missing or not a plain folder).
+std::int64_t highestSequenceIn(const std::filesystem::path& stickKioskFolder, const std::string& kioskId);
 
 // Fills in the header's counts file, rows, checksum and period, then writes both files
-// atomically (CSV first). Throws os::FileError.
+// atomically (CSV first) into <stickKioskFolder>/stats/<kiosk-id>/, through
+// os::ConfinedDirectory. Throws os::FileError (os::ConfinementError for a link, FIFO or
+// mount on the way: nothing is written then).
 WrittenExport writeExport(const std::filesystem::path& stickKioskFolder, ExportHeader header,
                           const CountTable& counts);
 // The same for counts already formatted as CSV (the sample generator writes millions of rows).

@@ -1,5 +1,6 @@
 #include "stats/HtmlReport.hpp"
 
+#include "stats/CsvCells.hpp"
 #include "stats/Metrics.hpp"
 #include "stats/Suppression.hpp"
 #include "stats/SvgCharts.hpp"
@@ -368,12 +369,9 @@ std::string renderCsvReport(const ReportModel& model, const ReportOptions& optio
     const Suppression suppression(options.k);
     std::string out = "section,item,detail,value\n";
     auto field = [](const std::string& text) {
-        if (text.find_first_of(",\"\n") == std::string::npos)
-            return text;
-        std::string quoted = "\"";
-        for (const char character : text)
-            quoted += character == '"' ? std::string("\"\"") : std::string(1, character);
-        return quoted + "\"";
+        std::string cell;
+        appendCsvCell(cell, text);
+        return cell;
     };
     // Numbers without thousands separators, so spreadsheets read them as numbers.
     auto value = [&](std::int64_t count) {

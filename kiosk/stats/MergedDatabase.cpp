@@ -169,6 +169,13 @@ std::optional<StoredExport> MergedDatabase::storedExport(const std::string& kios
     return StoredExport{query.integer(0), query.integer(1), query.text(2)};
 }
 
+std::int64_t MergedDatabase::highestSequenceOf(const std::string& kioskId) const {
+    auto query = database_.prepare("SELECT coalesce(max(sequence), 0) FROM exports WHERE kiosk_id = ?1");
+    query.bind(1, kioskId);
+    query.step();
+    return query.integer(0);
+}
+
 std::int64_t MergedDatabase::keyId(const CsvCount& row) {
     if (!keysLoaded_) {
         auto all = database_.prepare("SELECT key_id, metric, subject, language, detail FROM counter_keys");

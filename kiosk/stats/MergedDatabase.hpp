@@ -34,6 +34,8 @@ class MergedDatabase {
     static MergedDatabase openExisting(const std::filesystem::path& path);
 
     std::optional<StoredExport> storedExport(const std::string& kioskId, const std::string& databaseId) const;
+    // The highest sequence merged from this kiosk, over all its counting databases; 0 if none.
+    std::int64_t highestSequenceOf(const std::string& kioskId) const;
 
     // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction.
     // Throws ExportFormatError (bad CSV, nothing changed) or db::DatabaseError.

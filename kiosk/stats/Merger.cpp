@@ -226,6 +226,17 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
                 done = true;
                 continue;
             }
+            // Exports are not signed: a forged one claiming a huge sequence for a real kiosk
+            // would make every real export after it look old, freezing that kiosk's counts.
+            if (const std::int64_t known = merged.highestSequenceOf(header.kioskId);
+                header.sequence > known + kMaximumExportSequenceStep) {
+                problem(candidate->headerPath,
+                        "sequence " + std::to_string(header.sequence) + " is more than " +
+                            std::to_string(kMaximumExportSequenceStep) + " beyond kiosk " + header.kioskId +
+                            "'s last merged export (" + std::to_string(known) +
+                            "): refused, as a kiosk never skips ahead so far (a forged or damaged export?)");
+                continue;
+            }
             const LoadedCounts counts =
                 current.candidate == candidate ? current.counts.get() : loadCounts(candidate->countsPath);
             try {

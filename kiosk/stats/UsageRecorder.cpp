@@ -1,5 +1,6 @@
 #include "stats/UsageRecorder.hpp"
 
+#include "os/ConfinedDirectory.hpp"
 #include "os/SystemStatus.hpp"
 #include "stats/Calendar.hpp"
 #include "stats/ExportFormat.hpp"
@@ -341,19 +342,31 @@ PreparedExport UsageRecorder::prepareExport(const std::filesystem::path& stickKi
     return prepared;
 }
 
+std::int64_t nextExportSequence(std::int64_t ownLast, std::int64_t onStick, std::string& warning) {
+    // The stick's numbers count only as far as this kiosk could have got: one far beyond its
+    // own last export was planted (or is another kiosk's folder copied under this id).
+    if (onStick > ownLast + kMaximumExportSequenceStep) {
+        warning = "the USB stick claims export " + std::to_string(onStick) + " of this kiosk, more than " +
+                  std::to_string(kMaximumExportSequenceStep) + " beyond its last one (" +
+                  std::to_string(ownLast) + "): not numbered after it";
+        onStick = 0;
+    }
+    return std::max(ownLast, onStick) + 1;
+}
+
 ExportResult writePreparedExport(const PreparedExport& prepared) {
     ExportResult result;
     if (!prepared.error.empty()) {
         result.error = prepared.error;
+        result.reasonCode = "not-recording";
         return result;
     }
     try {
         ExportHeader header = prepared.header;
-        header.sequence =
-            std::max({lastExportSequence(prepared.dataDirectory),
-                      highestSequenceIn(exportFolderFor(prepared.stickKioskFolder, header.kioskId)),
-                      prepared.sequenceFloor}) +
-            1;
+        header.sequence = nextExportSequence(
+            lastExportSequence(prepared.dataDirectory),
+            std::max(highestSequenceIn(prepared.stickKioskFolder, header.kioskId), prepared.sequenceFloor),
+            result.warning);
         const WrittenExport written = writeExport(prepared.stickKioskFolder, header, prepared.counts);
         storeLastExportSequence(prepared.dataDirectory, header.sequence);
         result.saved = true;
@@ -361,8 +374,15 @@ ExportResult writePreparedExport(const PreparedExport& prepared) {
         result.rows = written.rows;
         result.countsFile = written.countsFile;
         result.headerFile = written.headerFile;
+    } catch (const os::ConfinementError& error) {
+        result.error = std::string("not saved: ") + error.what();
+        result.reasonCode = "link-on-stick";
+    } catch (const os::NoSpaceError& error) {
+        result.error = std::string("the USB stick is full: ") + error.what();
+        result.reasonCode = "stick-full";
     } catch (const std::exception& error) {
         result.error = std::string("could not save statistics to the USB stick: ") + error.what();
+        result.reasonCode = "write-failed";
     }
     return result;
 }

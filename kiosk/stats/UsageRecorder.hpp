@@ -59,7 +59,17 @@ struct ExportResult {
     std::filesystem::path countsFile;
     std::filesystem::path headerFile;
     std::string error; // plain words for the staff view when !saved
+    // When !saved, a short code for the villagers' banner and the log: not-recording,
+    // link-on-stick (a link, FIFO, device or mount on the way), stick-full, write-failed.
+    std::string reasonCode;
+    std::string warning; // saved, but something on the stick was ignored (for the log)
 };
+
+// The sequence of the next export: above this kiosk's own last one and above the highest
+// already on the stick, unless the stick's is more than kMaximumExportSequenceStep beyond
+// its own (then `warning` says so and the stick's is ignored). Never above
+// kMaximumExportSequence + kMaximumExportSequenceStep + 1: the stick's number is range-checked.
+std::int64_t nextExportSequence(std::int64_t ownLast, std::int64_t onStick, std::string& warning);
 
 // An export read from stats.db and ready to be written: writing it (USB stick, fsyncs) is
 // the slow part, and writePreparedExport() may run on a worker thread.

@@ -4,6 +4,7 @@
 #include "os/FileSystem.hpp"
 #include "stats/Calendar.hpp"
 #include "stats/ExportFormat.hpp"
+#include "text/Unicode.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -51,18 +52,6 @@ std::vector<std::string_view> splitOnBlanks(std::string_view line) {
             fields.push_back(line.substr(start, position - start));
     }
     return fields;
-}
-
-// What may go into the journal from a line someone else wrote: printable ASCII only (no
-// terminal escapes), and not much of it.
-std::string printable(std::string_view text) {
-    constexpr std::size_t kShown = 80;
-    std::string shown;
-    for (const char character : text.substr(0, kShown))
-        shown += character >= 0x20 && character < 0x7f ? character : '?';
-    if (text.size() > kShown)
-        shown += "...";
-    return shown;
 }
 
 // The sequence of an export file name "<n>.csv" or "<n>.json"; nothing for other names.
@@ -173,8 +162,9 @@ UsbExportResultReading readUsbExportResultFile(const std::filesystem::path& file
             if (!reading.newest || result->wallSeconds >= reading.newest->wallSeconds)
                 reading.newest = result;
         } else {
-            reading.problems.push_back(file.string() + ":" + std::to_string(lineNumber) + ": not a usb-export result: '" +
-                                       printable(line) + "'");
+            reading.problems.push_back(file.string() + ":" + std::to_string(lineNumber) +
+                                       ": not a usb-export result: '" + text::printableForLog(line, 80) +
+                                       "'");
         }
     }
     return reading;

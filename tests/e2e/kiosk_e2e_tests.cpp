@@ -188,6 +188,19 @@ TEST_CASE("on a 7-inch 800x480 panel the staff view is one column that scrolls t
     CHECK(staff.shareNear({0, 0, 800, 60}, kTopBar, 40) > 0.5); // the bar stays put while the rest scrolls
 }
 
+TEST_CASE(
+    "a data folder where statistics cannot be written: the kiosk runs, and the staff view says so first") {
+    // issue 19: a read-only data folder switched the statistics off with only a line on stderr.
+    // As root (CI) permissions stop nothing, so stats.db is made a folder instead.
+    const std::filesystem::path data =
+        std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-no-statistics" / "data";
+    std::filesystem::remove_all(data.parent_path());
+    std::filesystem::create_directories(data / "stats.db");
+    runStaffScript("staff-no-statistics.script", "1280x800", data, false);
+    const Screenshot staff((data.parent_path() / "staff-no-statistics.png").string());
+    CHECK(staff.distinctColours({0, 0, staff.width(), staff.height()}) > 20);
+}
+
 TEST_CASE("staff go back to the previous pack after a confirmation: it is shown at once, the other set aside") {
     const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-previous-pack" / "data";
     std::filesystem::remove_all(data.parent_path());
@@ -328,6 +341,40 @@ TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are
     CHECK(refusedLog.find("signature-missing") != std::string::npos);
     const Screenshot refused((folder / "usb-refused.png").string());
     CHECK(refused.distinctColours({0, 0, refused.width(), refused.height()}) > 50);
+}
+
+TEST_CASE("USB stick: statistics never go through a link off the stick, and the stick's names are logged on "
+          "one line") {
+    const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "usb-hostile-stats";
+    std::filesystem::remove_all(folder);
+    const std::filesystem::path data = folder / "data", sticks = folder / "sticks";
+    const std::filesystem::path kioskFolder = sticks / "stick-1" / "kiosk";
+    std::filesystem::create_directories(data / "keys");
+    std::filesystem::create_directories(kioskFolder);
+    std::ofstream(data / "keys" / "field.pub") << "not a real key, only a file to keep\n";
+    // issue 19: with kiosk/stats -> <data>/keys the kiosk wrote <data>/keys/<id>/1.csv.
+    std::filesystem::create_directory_symlink(std::filesystem::absolute(data / "keys"),
+                                              kioskFolder / "stats");
+    std::filesystem::copy_file(std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack",
+                               kioskFolder / "evil\nkiosk: forged line.kpack");
+    const std::filesystem::path runLog = folder / "run.log";
+    const int status = runCommand(quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
+                                      " --usb-root " + quoted(sticks.string()) + " --script " +
+                                      quoted(std::string(KIOSK_E2E_SCRIPTS) + "/usb-hostile-stats.script") +
+                                      " --shot-dir " + quoted(folder.string()),
+                                  runLog);
+    const std::string log = readFile(runLog);
+    INFO(log);
+    REQUIRE(status == 0);
+    std::vector<std::string> inKeys;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(data / "keys"))
+        inKeys.push_back(entry.path().lexically_relative(data / "keys").string());
+    CHECK(inKeys == std::vector<std::string>{"field.pub"});
+    CHECK(log.find("symbolic link") != std::string::npos);
+    CHECK(log.find("evil\\x0akiosk: forged line.kpack") != std::string::npos);
+    CHECK(log.find("\nkiosk: forged line") == std::string::npos);
+    const Screenshot shot((folder / "usb-hostile-stats.png").string());
+    CHECK(shot.distinctColours({0, 0, shot.width(), shot.height()}) > 50);
 }
 
 TEST_CASE("a failed expect exits non-zero and says the line and what was visible") {
@@ -682,7 +729,7 @@ TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end
              at = log.find("longer than 512 bytes", at + 1))
             ++tooLong;
         CHECK(tooLong == 1);
-        CHECK(log.find("not a usb-export result: 'ok stick-1 2 ?[2J") != std::string::npos);
+        CHECK(log.find("not a usb-export result: 'ok stick-1 2 \\x1b[2J") != std::string::npos);
         CHECK(log.find('\x1b') == std::string::npos);
         CHECK(std::filesystem::exists(run.outbox / "request")); // nobody took it
         CHECK(fileNamesIn(run.outboxStats()) == std::vector<std::string>{"8.csv", "8.json"});

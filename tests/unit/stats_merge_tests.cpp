@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 using namespace kiosk::stats;
 using namespace kiosk::stats::testing;
 
@@ -230,4 +232,44 @@ TEST_CASE("stats merge: refuses to write into a database that is not a merged on
     }
     CHECK_THROWS_AS(mergeExports({}, work.path() / "other.db", {}), kiosk::db::DatabaseError);
     CHECK_THROWS_AS(MergedDatabase::openExisting(work.path() / "nothing.db"), kiosk::db::DatabaseError);
+}
+
+TEST_CASE("stats merge: an export claiming a sequence far beyond the kiosk's last is refused, and the real "
+          "ones go on") {
+    // issue 19: a forged export with a real kiosk's ids and sequence INT64_MAX was taken, and
+    // every real export after it was "unchanged" for good.
+    TemporaryFolder work;
+    const auto database = work.path() / "all.db";
+    writeExport(work.path() / "first" / "kiosk", headerFor(kioskA, 3), viewsOf(10));
+    REQUIRE(merge({work.path() / "first"}, database).summary.imported == 1);
+
+    writeExport(work.path() / "forged" / "kiosk", headerFor(kioskA, 3 + kMaximumExportSequenceStep + 1),
+                viewsOf(1));
+    const MergeRun forged = merge({work.path() / "forged"}, database);
+    CHECK(forged.summary.imported == 0);
+    REQUIRE(forged.problems.size() == 1);
+    CHECK(forged.problems[0].find("more than 1000 beyond kiosk " + kioskA + "'s last merged export (3)") !=
+          std::string::npos);
+    CHECK(viewsPerKiosk(database)[kioskA] == 10);
+
+    writeExport(work.path() / "real" / "kiosk", headerFor(kioskA, 4), viewsOf(12));
+    CHECK(merge({work.path() / "real"}, database).summary.imported == 1);
+    CHECK(viewsPerKiosk(database)[kioskA] == 12);
+
+    // Within the bound, a gap is normal (exports that went to sticks nobody brought back).
+    writeExport(work.path() / "later" / "kiosk", headerFor(kioskA, 4 + kMaximumExportSequenceStep),
+                viewsOf(20));
+    CHECK(merge({work.path() / "later"}, database).summary.imported == 1);
+}
+
+TEST_CASE("stats merge: a FIFO in place of a counts file is reported, and the merge does not wait on it") {
+    TemporaryFolder work;
+    const auto stick = work.path() / "stick" / "kiosk";
+    const WrittenExport written = writeExport(stick, headerFor(kioskA, 1), viewsOf(10));
+    std::filesystem::remove(written.countsFile);
+    REQUIRE(::mkfifo(written.countsFile.c_str(), 0644) == 0);
+    const MergeRun run = merge({work.path() / "stick"}, work.path() / "all.db");
+    CHECK(run.summary.imported == 0);
+    REQUIRE_FALSE(run.problems.empty());
+    CHECK(run.problems.back().find("not a regular file") != std::string::npos);
 }

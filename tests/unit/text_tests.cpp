@@ -101,3 +101,16 @@ TEST_CASE("character list: anything the builder would not write is refused") {
         CHECK_THROWS_AS(parseCharacterList(list), CharacterListError);
     }
 }
+
+TEST_CASE("text: names from a stick are made safe for a log line, Vietnamese kept") {
+    using kiosk::text::printableForLog;
+    CHECK(printableForLog("1.csv") == "1.csv");
+    CHECK(printableForLog("xã-an-phú.kpack") == "xã-an-phú.kpack");
+    CHECK(printableForLog("a\nkiosk: forged line") == "a\\x0akiosk: forged line");
+    CHECK(printableForLog("\x1b[2J") == "\\x1b[2J");
+    CHECK(printableForLog("evil\xe2\x80\xaegpj.kpack") == "evil\\xe2\\x80\\xaegpj.kpack"); // a bidi override
+    CHECK(printableForLog("bad\xff") == "bad\\xff");
+    CHECK(printableForLog(std::string(500, 'a'), 10) == std::string(10, 'a') + "...");
+    const std::string once = printableForLog("a\nb\x01");
+    CHECK(printableForLog(once) == once);
+}

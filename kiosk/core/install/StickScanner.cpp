@@ -3,6 +3,7 @@
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
 #include "signing/SigningError.hpp"
+#include "text/Unicode.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -64,7 +65,8 @@ public:
                 continue;
             StickFile file;
             file.path = folder / entry.name;
-            file.displayName = prefix + entry.name;
+            // The name is the stick's: escaped once here, for every message and log line that shows it.
+            file.displayName = prefix + text::printableForLog(entry.name);
             file.size = entry.status.size;
             examine(file, entry.status);
             if (file.refusal == Reason::None)
@@ -115,13 +117,15 @@ private:
         const auto found = byLowercaseName.find(signatureName);
         if (found == byLowercaseName.end()) {
             file.refusal = Reason::SignatureMissing;
-            file.detail = file.displayName + ": no signature file " + file.path.filename().string() + ".sig beside it";
+            file.detail = file.displayName + ": no signature file " +
+                          file.displayName.substr(file.displayName.rfind('/') + 1) + ".sig beside it";
             return;
         }
         const os::DirectoryEntry& entry = *found->second;
         if (entry.status.type != os::FileType::Regular || entry.status.size > signing::kMaximumSignatureFileBytes) {
             file.refusal = Reason::SignatureMalformed;
-            file.detail = file.displayName + ": " + entry.name + " is not a signature file";
+            file.detail =
+                file.displayName + ": " + text::printableForLog(entry.name) + " is not a signature file";
             return;
         }
         try {
@@ -132,10 +136,10 @@ private:
             file.detail = file.displayName + ": cannot read its signature: " + error.what();
         } catch (const signing::SignatureFormatTooOld& error) {
             file.refusal = Reason::SignatureOldFormat;
-            file.detail = file.displayName + ": " + entry.name + ": " + error.what();
+            file.detail = file.displayName + ": " + text::printableForLog(entry.name) + ": " + error.what();
         } catch (const signing::SigningError& error) {
             file.refusal = Reason::SignatureMalformed;
-            file.detail = file.displayName + ": " + entry.name + ": " + error.what();
+            file.detail = file.displayName + ": " + text::printableForLog(entry.name) + ": " + error.what();
         }
     }
 
@@ -164,9 +168,9 @@ std::vector<StickFile> scanStick(const std::filesystem::path& stickRoot, const I
                 if (!target || !os::isSameOrInside(*stick, *target)) {
                     StickFile refused;
                     refused.path = folder;
-                    refused.displayName = entry.name + "/";
+                    refused.displayName = text::printableForLog(entry.name) + "/";
                     refused.refusal = Reason::FileOutsideStick;
-                    refused.detail = entry.name + "/: a link to a folder outside the USB stick";
+                    refused.detail = refused.displayName + ": a link to a folder outside the USB stick";
                     found.push_back(std::move(refused));
                     continue;
                 }

@@ -92,7 +92,11 @@ std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::
     if (static_cast<std::uint64_t>(info.st_size) > maximumBytes)
         throw FileError("file too large (" + std::to_string(info.st_size) + " bytes, limit " +
                         std::to_string(maximumBytes) + "): " + path.string());
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(info.st_size));
+    return readUpTo(file, static_cast<std::size_t>(info.st_size), path);
+}
+
+std::vector<std::uint8_t> readUpTo(const FileDescriptor& file, std::size_t size, const std::filesystem::path& path) {
+    std::vector<std::uint8_t> bytes(size);
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t result = ::read(file.get(), bytes.data() + done, bytes.size() - done);

@@ -49,6 +49,10 @@ public:
 void writeAllOrThrow(const FileDescriptor& file, std::span<const std::uint8_t> bytes,
                      const std::filesystem::path& path);
 
+// Reads `size` bytes from the file's current position, fewer when it ends first (a file that
+// shrank while it was read). Throws FileError naming `path`.
+std::vector<std::uint8_t> readUpTo(const FileDescriptor& file, std::size_t size, const std::filesystem::path& path);
+
 // Neither follows a symbolic link nor blocks: a FIFO or device is refused (FileError), not waited on.
 std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes);
 std::string readTextFile(const std::filesystem::path& path, std::uint64_t maximumBytes);

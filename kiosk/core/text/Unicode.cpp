@@ -84,4 +84,48 @@ std::optional<std::string> packTextProblem(std::string_view text) {
     return std::nullopt;
 }
 
+std::string printableForLog(std::string_view untrusted, std::size_t maximumBytes) {
+    static const char digits[] = "0123456789abcdef";
+    std::string shown;
+    auto escape = [&](std::string_view bytes) {
+        for (const char byte : bytes) {
+            shown += "\\x";
+            shown += digits[static_cast<unsigned char>(byte) >> 4];
+            shown += digits[static_cast<unsigned char>(byte) & 15];
+        }
+    };
+    const std::string_view text = untrusted.substr(0, maximumBytes);
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto length = static_cast<utf8proc_ssize_t>(text.size());
+    utf8proc_ssize_t offset = 0;
+    while (offset < length) {
+        utf8proc_int32_t codePoint = 0;
+        utf8proc_ssize_t used = utf8proc_iterate(bytes + offset, length - offset, &codePoint);
+        if (used <= 0 || codePoint < 0) {
+            escape(text.substr(static_cast<std::size_t>(offset), 1));
+            ++offset;
+            continue;
+        }
+        const std::string_view sequence =
+            text.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(used));
+        offset += used;
+        switch (utf8proc_category(codePoint)) {
+        case UTF8PROC_CATEGORY_CC: // controls: newline, escape, DEL, C1
+        case UTF8PROC_CATEGORY_CF: // format: bidi overrides, zero-width characters
+        case UTF8PROC_CATEGORY_ZL:
+        case UTF8PROC_CATEGORY_ZP:
+        case UTF8PROC_CATEGORY_CO:
+        case UTF8PROC_CATEGORY_CN:
+        case UTF8PROC_CATEGORY_CS:
+            escape(sequence);
+            break;
+        default:
+            shown += sequence;
+        }
+    }
+    if (untrusted.size() > maximumBytes)
+        shown += "...";
+    return shown;
+}
+
 } // namespace kiosk::text

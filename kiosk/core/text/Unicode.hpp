@@ -19,6 +19,15 @@ std::optional<std::string> toNfc(std::string_view text);
 std::vector<char32_t> codePoints(std::string_view text);
 std::string encodeUtf8(char32_t codePoint);
 
+// Text someone else chose (a file name on a USB stick, a line another program wrote) made
+// safe for one log line or the staff view: letters of any script are kept (a Vietnamese file
+// name stays readable), but control and format characters (a newline that would forge a
+// journal line, terminal escapes, bidi overrides), separators, unassigned code points, bytes
+// that are not UTF-8 are written as \xNN, one per byte. At most `maximumBytes` of the text
+// are shown, then "...". Its own output comes back unchanged, so a message may be escaped
+// again where it is logged.
+std::string printableForLog(std::string_view untrusted, std::size_t maximumBytes = 120);
+
 // Why a string is not acceptable pack text, or nothing when it is.
 std::optional<std::string> packTextProblem(std::string_view text);
 
