@@ -95,11 +95,16 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
     ui::StaffReport report;
     // First, where staff look: a data folder the kiosk cannot write (read-only, full, a file
     // in its place) leaves the kiosk running, but nothing it counts survives a restart.
-    if (const stats::RecorderHealth health = recorder_.health();
-        !health.persisting || !health.lastError.empty())
+    const stats::RecorderHealth health = recorder_.health();
+    if (!health.persisting || !health.lastError.empty())
         report.facts.push_back(
             {label("staff_fact_statistics"), label("staff_statistics_not_recorded") +
                                                  (health.lastError.empty() ? "" : " · " + health.lastError)});
+    // A new key means the office refuses this kiosk's exports until it accepts the key
+    // (kiosk-stats merge --accept-new-key): staff must pass that on.
+    else if (!health.exportKeyProblem.empty())
+        report.facts.push_back({label("staff_fact_statistics"),
+                                label("staff_statistics_key_problem") + " · " + health.exportKeyProblem});
     const pack::PackMetadata& pack = shownPack_.metadata;
     report.facts.push_back({label("staff_fact_pack"), pack.packId + " v" + std::to_string(pack.packVersion) + " · " + pack.publisher +
                                         " · " + pack.created});

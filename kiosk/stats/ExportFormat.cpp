@@ -4,6 +4,7 @@
 #include "os/FileSystem.hpp"
 #include "stats/Calendar.hpp"
 #include "stats/CsvCells.hpp"
+#include "stats/ExportSigning.hpp"
 #include "stats/Json.hpp"
 #include "stats/KioskIdentity.hpp"
 
@@ -302,8 +303,14 @@ std::string formatHeaderJson(const ExportHeader& header) {
     out += "  \"counts_rows\": " + std::to_string(header.countsRows) + ",\n";
     out += "  \"counts_sha256\": " + jsonQuoted(header.countsSha256) + ",\n";
     out += "  \"packs\": " + jsonPackList(header.installedPacks) + ",\n";
-    out += "  \"catalog\": " + jsonCatalog(header.catalog) + "\n";
-    out += "}\n";
+    out += "  \"catalog\": " + jsonCatalog(header.catalog);
+    if (!header.kioskPublicKey.empty()) {
+        // Last, each on its own line: ExportSigning finds the signature's one occurrence in
+        // the file and blanks it to get back the exact bytes that were signed.
+        out += ",\n  \"kiosk_public_key\": " + jsonQuoted(header.kioskPublicKey);
+        out += ",\n  \"signature\": " + jsonQuoted(header.signature);
+    }
+    out += "\n}\n";
     return out;
 }
 
@@ -416,6 +423,14 @@ ExportHeader parseHeaderJson(std::string text, bool& isForeign) {
         header.installedPacks.push_back(std::move(pack));
     }
     header.catalog = parseCatalog(*document);
+    header.kioskPublicKey = document->text("$.kiosk_public_key").value_or("");
+    header.signature = document->text("$.signature").value_or("");
+    if (!header.kioskPublicKey.empty() || !header.signature.empty()) {
+        if (!isLowerHex(header.kioskPublicKey, 64))
+            throw ExportFormatError("header: bad kiosk public key");
+        if (!isLowerHex(header.signature, 128))
+            throw ExportFormatError("header: bad signature");
+    }
     return header;
 }
 
@@ -462,13 +477,14 @@ std::int64_t highestSequenceIn(const std::filesystem::path& stickKioskFolder, co
 }
 
 WrittenExport writeExport(const std::filesystem::path& stickKioskFolder, ExportHeader header,
-                          const CountTable& counts) {
+                          const CountTable& counts, const signing::SecretKey* key) {
     return writeExportText(stickKioskFolder, std::move(header), formatCountsCsv(counts),
-                           static_cast<std::int64_t>(counts.size()), periodOf(counts));
+                           static_cast<std::int64_t>(counts.size()), periodOf(counts), key);
 }
 
 WrittenExport writeExportText(const std::filesystem::path& stickKioskFolder, ExportHeader header,
-                              const std::string& csv, std::int64_t rows, const ExportPeriod& period) {
+                              const std::string& csv, std::int64_t rows, const ExportPeriod& period,
+                              const signing::SecretKey* key) {
     // Only ever beneath the kiosk folder, whatever the stick holds: a `stats` or `<kiosk-id>`
     // that is a link, FIFO or mount refuses the export (os::ConfinementError) instead of
     // leading it off the stick.
@@ -487,7 +503,8 @@ WrittenExport writeExportText(const std::filesystem::path& stickKioskFolder, Exp
     written.headerFile = folder.path() / headerName;
     written.rows = rows;
     folder.writeFileAtomically(header.countsFile, csv);
-    folder.writeFileAtomically(headerName, formatHeaderJson(header));
+    folder.writeFileAtomically(headerName,
+                               key ? formatSignedHeaderJson(header, *key) : formatHeaderJson(header));
     return written;
 }
 

@@ -9,6 +9,7 @@
 // of a kiosk's counting database replaces every older one.
 #pragma once
 
+#include "signing/Keys.hpp"
 #include "stats/CountKey.hpp"
 #include "stats/PackCatalog.hpp"
 
@@ -56,6 +57,11 @@ struct ExportHeader {
     std::string countsSha256;
     std::vector<PackCatalog> installedPacks; // id and version
     std::vector<PackCatalog> catalog;        // every pack page the counts may name
+    // The kiosk's own export key (stats/ExportSigning.hpp), 64 hex digits, and the Ed25519
+    // signature of the header file, 128 hex digits. Both empty in exports of kiosks before
+    // they signed; the signature is empty while the header is formatted for signing.
+    std::string kioskPublicKey;
+    std::string signature;
 };
 
 // One CSV row as the reader sees it; views point into the file text or a scratch buffer
@@ -114,10 +120,12 @@ std::int64_t highestSequenceIn(const std::filesystem::path& stickKioskFolder, co
 // atomically (CSV first) into <stickKioskFolder>/stats/<kiosk-id>/, through
 // os::ConfinedDirectory. Throws os::FileError (os::ConfinementError for a link, FIFO or
 // mount on the way: nothing is written then).
+// With `key`, the header is signed (stats/ExportSigning.hpp).
 WrittenExport writeExport(const std::filesystem::path& stickKioskFolder, ExportHeader header,
-                          const CountTable& counts);
+                          const CountTable& counts, const signing::SecretKey* key = nullptr);
 // The same for counts already formatted as CSV (the sample generator writes millions of rows).
 WrittenExport writeExportText(const std::filesystem::path& stickKioskFolder, ExportHeader header,
-                              const std::string& csv, std::int64_t rows, const ExportPeriod& period);
+                              const std::string& csv, std::int64_t rows, const ExportPeriod& period,
+                              const signing::SecretKey* key = nullptr);
 
 } // namespace kiosk::stats

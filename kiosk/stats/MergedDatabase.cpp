@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS catalog_categories(export_id INTEGER NOT NULL, pack_i
   category_id TEXT NOT NULL, title TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS catalog_pages(export_id INTEGER NOT NULL, pack_id TEXT NOT NULL, page_id TEXT NOT NULL,
   pack_version INTEGER NOT NULL, category_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL);
+-- Each signing kiosk's export key, pinned at the first export merged from it (stats/ExportSigning.hpp).
+CREATE TABLE IF NOT EXISTS kiosk_keys(kiosk_id TEXT PRIMARY KEY, public_key TEXT NOT NULL,
+  pinned_from TEXT NOT NULL);
 CREATE VIEW IF NOT EXISTS readable_counts AS
   SELECT e.kiosk_id, e.place_name, e.database_id,
          CASE WHEN c.day IS NULL THEN NULL ELSE date(c.day * 86400, 'unixepoch') END AS date,
@@ -176,6 +179,14 @@ std::int64_t MergedDatabase::highestSequenceOf(const std::string& kioskId) const
     return query.integer(0);
 }
 
+std::optional<PinnedKey> MergedDatabase::pinnedKey(const std::string& kioskId) const {
+    auto query = database_.prepare("SELECT public_key, pinned_from FROM kiosk_keys WHERE kiosk_id = ?1");
+    query.bind(1, kioskId);
+    if (!query.step())
+        return std::nullopt;
+    return PinnedKey{query.text(0), query.text(1)};
+}
+
 std::int64_t MergedDatabase::keyId(const CsvCount& row) {
     if (!keysLoaded_) {
         auto all = database_.prepare("SELECT key_id, metric, subject, language, detail FROM counter_keys");
@@ -293,6 +304,18 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
         if (rows != header.countsRows)
             throw ExportFormatError("the header promises " + std::to_string(header.countsRows) +
                                     " rows, the file has " + std::to_string(rows));
+        // In the same transaction: the key is pinned exactly when its export's counts are in.
+        if (!header.kioskPublicKey.empty()) {
+            const auto pinned = pinnedKey(header.kioskId);
+            if (!pinned || pinned->publicKey != header.kioskPublicKey)
+                database_
+                    .prepare("INSERT OR REPLACE INTO kiosk_keys(kiosk_id, public_key, pinned_from) VALUES "
+                             "(?1, ?2, ?3)")
+                    .bind(1, header.kioskId)
+                    .bind(2, header.kioskPublicKey)
+                    .bind(3, sourcePath)
+                    .run();
+        }
         transaction.commit();
         return rows;
     } catch (...) {

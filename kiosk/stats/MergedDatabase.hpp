@@ -27,6 +27,12 @@ struct StoredExport {
     std::string countsSha256;
 };
 
+// A kiosk's export key as first merged (trust on first use), and the header it came from.
+struct PinnedKey {
+    std::string publicKey; // 64 hex digits
+    std::string pinnedFrom;
+};
+
 class MergedDatabase {
   public:
     static MergedDatabase open(const std::filesystem::path& path);
@@ -37,7 +43,12 @@ class MergedDatabase {
     // The highest sequence merged from this kiosk, over all its counting databases; 0 if none.
     std::int64_t highestSequenceOf(const std::string& kioskId) const;
 
-    // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction.
+    // The key this kiosk's exports must be signed with, once one of its signed exports is in.
+    std::optional<PinnedKey> pinnedKey(const std::string& kioskId) const;
+
+    // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction,
+    // and pins header.kioskPublicKey for the kiosk when it is signed (replacing any other:
+    // the merger decides whether a new key is accepted).
     // Throws ExportFormatError (bad CSV, nothing changed) or db::DatabaseError.
     std::int64_t importExport(const ExportHeader& header, std::string_view csvText,
                               const std::string& sourcePath);

@@ -2,6 +2,7 @@
 
 #include "os/FileSystem.hpp"
 #include "stats/ExportFormat.hpp"
+#include "stats/ExportSigning.hpp"
 #include "stats/MergedDatabase.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct Candidate {
     ExportHeader header;
     std::filesystem::path headerPath;
     std::filesystem::path countsPath;
+    HeaderSignature signature = HeaderSignature::Unsigned;
 };
 
 // An export's counts read and checksummed off the main thread, while the main thread
@@ -120,7 +122,9 @@ class InputScan {
         }
         try {
             bool isForeign = false;
-            ExportHeader header = parseHeaderJson(os::readTextFile(file, maximumHeaderBytes), isForeign);
+            const std::string text = os::readTextFile(file, maximumHeaderBytes);
+            ExportHeader header = parseHeaderJson(text, isForeign);
+            const HeaderSignature signature = checkHeaderSignature(text, header);
             if (file.filename() != std::to_string(header.sequence) + ".json") {
                 problem(file, "header name does not match its sequence " + std::to_string(header.sequence) +
                                   ", skipped");
@@ -129,7 +133,7 @@ class InputScan {
             headersSeen_.insert(file.lexically_normal());
             ++summary_.exportsFound;
             std::filesystem::path countsPath = file.parent_path() / header.countsFile;
-            candidates_.push_back({std::move(header), file, std::move(countsPath)});
+            candidates_.push_back({std::move(header), file, std::move(countsPath), signature});
         } catch (const ExportFormatError& error) {
             problem(file, std::string(error.what()) + ", skipped");
         } catch (const std::exception& error) {
@@ -143,6 +147,28 @@ class InputScan {
     std::vector<std::filesystem::path> countsFiles_;
     std::set<std::filesystem::path> headersSeen_;
 };
+
+// Why this export may not be imported, in words for the office; empty when it may.
+std::string signatureRefusal(const Candidate& candidate, const MergedDatabase& merged,
+                             const MergeOptions& options) {
+    const ExportHeader& header = candidate.header;
+    if (candidate.signature == HeaderSignature::Invalid)
+        return "its signature does not match its contents: altered after the kiosk wrote it, or forged; "
+               "refused";
+    const std::optional<PinnedKey> pinned = merged.pinnedKey(header.kioskId);
+    if (!pinned)
+        return {}; // trust on first use; unsigned exports of kiosks that never signed stay welcome
+    if (candidate.signature == HeaderSignature::Unsigned)
+        return "unsigned, but kiosk " + header.kioskId + " signs its exports (key first merged from " +
+               pinned->pinnedFrom + "): refused as a likely forgery";
+    if (header.kioskPublicKey == pinned->publicKey || options.acceptNewKeyFor.contains(header.kioskId))
+        return {};
+    return "signed by a different key than kiosk " + header.kioskId + "'s (first merged from " +
+           pinned->pinnedFrom +
+           "): refused. If that kiosk's SD card was replaced or its key lost, merge again with "
+           "--accept-new-key " +
+           header.kioskId;
+}
 
 } // namespace
 
@@ -226,8 +252,13 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
                 done = true;
                 continue;
             }
-            // Exports are not signed: a forged one claiming a huge sequence for a real kiosk
-            // would make every real export after it look old, freezing that kiosk's counts.
+            if (const std::string refusal = signatureRefusal(*candidate, merged, options); !refusal.empty()) {
+                problem(candidate->headerPath, refusal);
+                continue;
+            }
+            // Before a kiosk's key is pinned (or for kiosks from before signing), a forged
+            // export claiming a huge sequence for a real kiosk would make every real export
+            // after it look old, freezing that kiosk's counts.
             if (const std::int64_t known = merged.highestSequenceOf(header.kioskId);
                 header.sequence > known + kMaximumExportSequenceStep) {
                 problem(candidate->headerPath,

@@ -1,11 +1,14 @@
 // `kiosk-stats merge`: finds exports in files and folders (USB sticks copied to the
 // office), keeps the newest of each kiosk's counting database, and imports it into all.db.
-// Bad or foreign files are reported and skipped; they never stop a merge.
+// Bad or foreign files are reported and skipped; they never stop a merge. Signed exports
+// (stats/ExportSigning.hpp) pin their kiosk's key: from then on that kiosk's exports must
+// verify against it.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,9 @@ struct MergeOptions {
     std::function<void(const std::string&)> onProblem;
     // Called at most about once a second while importing.
     std::function<void(const MergeProgress&)> onProgress;
+    // Kiosk ids whose exports may be signed by a key other than the pinned one (a new SD card,
+    // a lost key): the first such export that verifies re-pins the kiosk to its key.
+    std::set<std::string> acceptNewKeyFor;
 };
 
 struct MergeSummary {

@@ -4,6 +4,7 @@
 #include "os/SystemStatus.hpp"
 #include "stats/Calendar.hpp"
 #include "stats/ExportFormat.hpp"
+#include "stats/ExportSigning.hpp"
 #include "stats/KioskIdentity.hpp"
 
 #include <algorithm>
@@ -80,6 +81,12 @@ void UsageRecorder::openIdentityAndStore() {
         lastError_ = std::string("cannot read or make the kiosk id: ") + error.what();
         return;
     }
+    // Made at the first start, like the id: the first export is signed already.
+    if (std::optional<signing::SecretKey> key =
+            loadOrCreateExportKey(options_.dataDirectory, exportKeyProblem_))
+        exportKey_ = std::make_shared<const signing::SecretKey>(std::move(*key));
+    if (!exportKeyProblem_.empty())
+        std::fprintf(stderr, "kiosk: statistics: %s\n", exportKeyProblem_.c_str());
     openStore();
     if (store_)
         startBoot();
@@ -313,6 +320,7 @@ PreparedExport UsageRecorder::prepareExport(const std::filesystem::path& stickKi
     PreparedExport prepared;
     prepared.stickKioskFolder = stickKioskFolder;
     prepared.dataDirectory = options_.dataDirectory;
+    prepared.signingKey = exportKey_;
     if (!closed_)
         commit();
     if (closed_ || !store_ || kioskId_.empty()) {
@@ -367,7 +375,8 @@ ExportResult writePreparedExport(const PreparedExport& prepared) {
             lastExportSequence(prepared.dataDirectory),
             std::max(highestSequenceIn(prepared.stickKioskFolder, header.kioskId), prepared.sequenceFloor),
             result.warning);
-        const WrittenExport written = writeExport(prepared.stickKioskFolder, header, prepared.counts);
+        const WrittenExport written =
+            writeExport(prepared.stickKioskFolder, header, prepared.counts, prepared.signingKey.get());
         storeLastExportSequence(prepared.dataDirectory, header.sequence);
         result.saved = true;
         result.sequence = header.sequence;
@@ -485,6 +494,7 @@ UsageSummary UsageRecorder::summarize(SummarySpan span) {
 RecorderHealth UsageRecorder::health() const {
     RecorderHealth health;
     health.persisting = store_.has_value();
+    health.exportKeyProblem = exportKeyProblem_;
     health.lastError = lastError_;
     health.setAsideDatabase = setAsideDatabase_;
     health.pendingCounters = static_cast<std::int64_t>(pending_.size());

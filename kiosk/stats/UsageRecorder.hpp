@@ -19,12 +19,13 @@
 // Not thread-safe: call it from the UI thread (only writePreparedExport may run elsewhere).
 #pragma once
 
+#include "pack/PackModel.hpp"
+#include "signing/Keys.hpp"
 #include "stats/ClockTrust.hpp"
 #include "stats/CountKey.hpp"
 #include "stats/ExportFormat.hpp"
 #include "stats/Metrics.hpp"
 #include "stats/PackCatalog.hpp"
-#include "pack/PackModel.hpp"
 #include "stats/StatsStore.hpp"
 #include "time/Clock.hpp"
 
@@ -32,6 +33,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,6 +81,7 @@ struct PreparedExport {
     ExportHeader header; // sequence, checksum and period are filled in when written
     CountTable counts;
     std::string error; // set when nothing could be prepared
+    std::shared_ptr<const signing::SecretKey> signingKey; // unsigned when empty
     // The export is numbered above this too: the highest sequence on the stick it is meant
     // for, when it is written elsewhere first (the USB outbox) and copied there later.
     std::int64_t sequenceFloor = 0;
@@ -119,6 +122,9 @@ struct RecorderHealth {
     bool persisting = false; // false: stats.db could not be opened; counting in memory only
     std::string lastError;   // empty when the last commit succeeded
     std::optional<std::filesystem::path> setAsideDatabase; // a corrupt stats.db moved aside at start
+    // Empty when exports are signed with the kiosk's own key as ever (stats/ExportSigning.hpp);
+    // otherwise why not, or that a damaged key was replaced (the office must accept the new one).
+    std::string exportKeyProblem;
     std::int64_t pendingCounters = 0;
     std::int64_t lastCommitMonotonicMilliseconds = 0;
 };
@@ -185,6 +191,8 @@ class UsageRecorder {
     const time::Clock& clock_;
     RecorderOptions options_;
     std::string kioskId_;
+    std::shared_ptr<const signing::SecretKey> exportKey_; // shared with exports being written
+    std::string exportKeyProblem_;
     std::optional<StatsStore> store_;
     std::optional<std::filesystem::path> setAsideDatabase_;
     CountTable pending_;

@@ -201,6 +201,21 @@ TEST_CASE(
     CHECK(staff.distinctColours({0, 0, staff.width(), staff.height()}) > 20);
 }
 
+TEST_CASE("a damaged statistics export key is replaced, and the staff view says to tell the office") {
+    // issue 19: exports are signed, and the office refuses a kiosk's new key until it is accepted.
+    const std::filesystem::path data =
+        std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-key-replaced" / "data";
+    std::filesystem::remove_all(data.parent_path());
+    std::filesystem::create_directories(data);
+    std::ofstream(data / "stats-export.key") << "not a key\n";
+    runStaffScript("staff-key-replaced.script", "1280x800", data, false);
+    CHECK(std::filesystem::exists(data / "stats-export.key.damaged-1"));
+    std::stringstream output;
+    output << std::ifstream(data.parent_path() / "stderr.txt").rdbuf();
+    INFO(output.str());
+    CHECK(output.str().find("the export key was damaged") != std::string::npos);
+}
+
 TEST_CASE("staff go back to the previous pack after a confirmation: it is shown at once, the other set aside") {
     const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-previous-pack" / "data";
     std::filesystem::remove_all(data.parent_path());

@@ -2,10 +2,12 @@
 
 #include "os/FileSystem.hpp"
 #include "stats/ExportFormat.hpp"
+#include "stats/ExportSigning.hpp"
 #include "stats/KioskIdentity.hpp"
 #include "time/Clock.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace kiosk::stats;
@@ -149,6 +151,45 @@ TEST_CASE("stats: the kiosk id is random, made once, and a damaged id file is se
     const std::string replaced = loadOrCreateKioskId(data.path());
     CHECK(isValidKioskId(replaced));
     CHECK(kiosk::os::readTextFile(data.path() / "kiosk-id.damaged-1", 100) == "garbage\n");
+}
+
+TEST_CASE("stats: the kiosk signs its exports with a key of its own, kept across restarts and private") {
+    TemporaryFolder data;
+    TemporaryFolder stick;
+    FakeKernel kernel;
+    kiosk::time::VirtualClock clock(morningWallSeconds);
+    std::string firstKey;
+    for (int start = 1; start <= 2; ++start) {
+        UsageRecorder recorder(clock, optionsFor(data.path(), kernel));
+        CHECK(recorder.health().exportKeyProblem.empty());
+        recorder.sessionStarted();
+        const ExportResult result = recorder.exportTo(stick.path() / "kiosk");
+        REQUIRE(result.saved);
+        const std::string text = kiosk::os::readTextFile(result.headerFile, 1 << 20);
+        bool foreign = true;
+        const ExportHeader header = parseHeaderJson(text, foreign);
+        CHECK(checkHeaderSignature(text, header) == HeaderSignature::Valid);
+        if (start == 1)
+            firstKey = header.kioskPublicKey;
+        CHECK(header.kioskPublicKey == firstKey);
+    }
+    struct stat status {};
+    REQUIRE(::stat((data.path() / std::string(kExportKeyFileName)).c_str(), &status) == 0);
+    CHECK((status.st_mode & 0777) == 0600);
+
+    // A damaged key is set aside, a new one made, and the staff can see why.
+    kiosk::os::writeFileAtomically(data.path() / std::string(kExportKeyFileName), std::string("garbage\n"));
+    UsageRecorder recorder(clock, optionsFor(data.path(), kernel));
+    CHECK(recorder.health().exportKeyProblem.find("damaged") != std::string::npos);
+    const ExportResult result = recorder.exportTo(stick.path() / "kiosk");
+    REQUIRE(result.saved);
+    const std::string text = kiosk::os::readTextFile(result.headerFile, 1 << 20);
+    bool foreign = true;
+    const ExportHeader header = parseHeaderJson(text, foreign);
+    CHECK(checkHeaderSignature(text, header) == HeaderSignature::Valid);
+    CHECK(header.kioskPublicKey != firstKey);
+    CHECK(kiosk::os::readTextFile(data.path() / (std::string(kExportKeyFileName) + ".damaged-1"), 100) ==
+          "garbage\n");
 }
 
 TEST_CASE("stats: an export to a missing or read-only place fails with words, not an exception") {

@@ -1,12 +1,15 @@
 #include "stats_test_support.hpp"
 
 #include "os/FileSystem.hpp"
+#include "signing/Hex.hpp"
 #include "stats/ExportFormat.hpp"
+#include "stats/ExportSigning.hpp"
 #include "stats/MergedDatabase.hpp"
 #include "stats/Merger.hpp"
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <sys/stat.h>
 
 using namespace kiosk::stats;
@@ -44,9 +47,11 @@ struct MergeRun {
     std::vector<std::string> problems;
 };
 
-MergeRun merge(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& database) {
+MergeRun merge(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& database,
+               const std::set<std::string>& acceptNewKeyFor = {}) {
     MergeRun run;
     MergeOptions options;
+    options.acceptNewKeyFor = acceptNewKeyFor;
     options.onProblem = [&run](const std::string& problem) { run.problems.push_back(problem); };
     run.summary = mergeExports(inputs, database, options);
     return run;
@@ -272,4 +277,103 @@ TEST_CASE("stats merge: a FIFO in place of a counts file is reported, and the me
     CHECK(run.summary.imported == 0);
     REQUIRE_FALSE(run.problems.empty());
     CHECK(run.problems.back().find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("stats merge: a signed export verifies, and one changed after signing does not") {
+    TemporaryFolder work;
+    const kiosk::signing::KeyPair key = kiosk::signing::generateKeyPair();
+    const WrittenExport written =
+        writeExport(work.path() / "stick" / "kiosk", headerFor(kioskA, 1), viewsOf(10), &key.secretKey);
+    const std::string text = kiosk::os::readTextFile(written.headerFile, 1 << 20);
+    bool foreign = true;
+    const ExportHeader header = parseHeaderJson(text, foreign);
+    CHECK(header.kioskPublicKey.size() == 64);
+    CHECK(header.signature.size() == 128);
+    CHECK(checkHeaderSignature(text, header) == HeaderSignature::Valid);
+
+    // One letter of the place name, the way a forger would rename a commune.
+    std::string altered = text;
+    const std::size_t at = altered.find("UBND");
+    REQUIRE(at != std::string::npos);
+    altered[at] = 'X';
+    CHECK(checkHeaderSignature(altered, parseHeaderJson(altered, foreign)) == HeaderSignature::Invalid);
+
+    const WrittenExport unsignedExport =
+        writeExport(work.path() / "unsigned" / "kiosk", headerFor(kioskB, 1), viewsOf(1));
+    const std::string unsignedText = kiosk::os::readTextFile(unsignedExport.headerFile, 1 << 20);
+    CHECK(checkHeaderSignature(unsignedText, parseHeaderJson(unsignedText, foreign)) ==
+          HeaderSignature::Unsigned);
+
+    // The altered header on disk is refused by the merge, with words.
+    kiosk::os::writeFileAtomically(written.headerFile, altered);
+    const MergeRun run = merge({work.path() / "stick"}, work.path() / "all.db");
+    CHECK(run.summary.imported == 0);
+    REQUIRE(run.problems.size() == 1);
+    CHECK(run.problems[0].find("signature does not match its contents") != std::string::npos);
+}
+
+TEST_CASE(
+    "stats merge: a kiosk's first signed export pins its key, and another key or no signature is refused "
+    "after that") {
+    // issue 19: without this, an export claiming a real kiosk's ids could replace its counts.
+    TemporaryFolder work;
+    const auto database = work.path() / "all.db";
+    const kiosk::signing::KeyPair real = kiosk::signing::generateKeyPair();
+    const kiosk::signing::KeyPair forger = kiosk::signing::generateKeyPair();
+    writeExport(work.path() / "first" / "kiosk", headerFor(kioskA, 1), viewsOf(10), &real.secretKey);
+    REQUIRE(merge({work.path() / "first"}, database).summary.imported == 1);
+    const auto pinned = MergedDatabase::openExisting(database).pinnedKey(kioskA);
+    REQUIRE(pinned);
+    CHECK(pinned->publicKey == kiosk::signing::toHex(real.secretKey.publicKey));
+    CHECK(pinned->pinnedFrom.find("first") != std::string::npos);
+
+    writeExport(work.path() / "other-key" / "kiosk", headerFor(kioskA, 2), viewsOf(99), &forger.secretKey);
+    const MergeRun otherKey = merge({work.path() / "other-key"}, database);
+    CHECK(otherKey.summary.imported == 0);
+    REQUIRE(otherKey.problems.size() == 1);
+    CHECK(otherKey.problems[0].find("signed by a different key") != std::string::npos);
+    CHECK(otherKey.problems[0].find("--accept-new-key " + kioskA) != std::string::npos);
+
+    writeExport(work.path() / "unsigned" / "kiosk", headerFor(kioskA, 3), viewsOf(98));
+    const MergeRun unsignedRun = merge({work.path() / "unsigned"}, database);
+    CHECK(unsignedRun.summary.imported == 0);
+    REQUIRE(unsignedRun.problems.size() == 1);
+    CHECK(unsignedRun.problems[0].find("unsigned, but kiosk " + kioskA + " signs its exports") !=
+          std::string::npos);
+    CHECK(viewsPerKiosk(database)[kioskA] == 10);
+
+    // The real kiosk's next export still goes in.
+    writeExport(work.path() / "next" / "kiosk", headerFor(kioskA, 4), viewsOf(12), &real.secretKey);
+    CHECK(merge({work.path() / "next"}, database).summary.imported == 1);
+    CHECK(viewsPerKiosk(database)[kioskA] == 12);
+
+    // A kiosk that has never signed (an older kiosk) is merged as before.
+    writeExport(work.path() / "old-kiosk" / "kiosk", headerFor(kioskB, 1), viewsOf(5));
+    CHECK(merge({work.path() / "old-kiosk"}, database).summary.imported == 1);
+    CHECK_FALSE(MergedDatabase::openExisting(database).pinnedKey(kioskB));
+}
+
+TEST_CASE("stats merge: --accept-new-key takes a replaced kiosk's new key and pins it") {
+    TemporaryFolder work;
+    const auto database = work.path() / "all.db";
+    const kiosk::signing::KeyPair lost = kiosk::signing::generateKeyPair();
+    const kiosk::signing::KeyPair replacement = kiosk::signing::generateKeyPair();
+    writeExport(work.path() / "old" / "kiosk", headerFor(kioskA, 1), viewsOf(10), &lost.secretKey);
+    REQUIRE(merge({work.path() / "old"}, database).summary.imported == 1);
+
+    // A new SD card: a new key and a new counting database.
+    writeExport(work.path() / "new" / "kiosk", headerFor(kioskA, 2, "00000000000000d2"), viewsOf(3),
+                &replacement.secretKey);
+    CHECK(merge({work.path() / "new"}, database).summary.imported == 0);
+    CHECK(merge({work.path() / "new"}, database, {kioskB}).summary.imported == 0); // only the kiosk named
+    const MergeRun accepted = merge({work.path() / "new"}, database, {kioskA});
+    CHECK(accepted.summary.imported == 1);
+    CHECK(accepted.problems.empty());
+    CHECK(viewsPerKiosk(database)[kioskA] == 13);
+    CHECK(MergedDatabase::openExisting(database).pinnedKey(kioskA)->publicKey ==
+          kiosk::signing::toHex(replacement.secretKey.publicKey));
+
+    // From now on the old key is the stranger.
+    writeExport(work.path() / "stale" / "kiosk", headerFor(kioskA, 3), viewsOf(50), &lost.secretKey);
+    CHECK(merge({work.path() / "stale"}, database).summary.imported == 0);
 }

@@ -1,6 +1,6 @@
 // kiosk-stats: the office side of the kiosk's statistics.
 //
-//   kiosk-stats merge EXPORTS_OR_FOLDERS... -o all.db
+//   kiosk-stats merge EXPORTS_OR_FOLDERS... -o all.db [--accept-new-key KIOSK_ID]...
 //   kiosk-stats report all.db -o report.html [--k 5] [--csv out.csv] [--title TEXT]
 //   kiosk-stats sample STICK_KIOSK_FOLDER [--kiosks 12] [--days 182] [--seed 1] [--end YYYY-MM-DD]
 //   kiosk-stats export --data-dir DIR --to STICK_KIOSK_FOLDER
@@ -28,10 +28,12 @@ constexpr int exitUsage = 2;
 
 const char* usageText =
     "usage:\n"
-    "  kiosk-stats merge EXPORTS_OR_FOLDERS... -o all.db\n"
+    "  kiosk-stats merge EXPORTS_OR_FOLDERS... -o all.db [--accept-new-key KIOSK_ID]...\n"
     "      Imports the newest export of every kiosk. Safe to repeat: the same or an older export\n"
     "      changes nothing. Bad or foreign files are reported and skipped; with no export among\n"
-    "      the inputs at all, it says so and exits with 1.\n"
+    "      the inputs at all, it says so and exits with 1. A kiosk's exports must be signed by\n"
+    "      the key of its first merged export; --accept-new-key takes a new key for that kiosk\n"
+    "      (a replaced SD card).\n"
     "  kiosk-stats report all.db -o report.html [--k 5] [--csv out.csv] [--title TEXT]\n"
     "      One self-contained HTML file with charts; counts from 1 to k-1 are shown as <k.\n"
     "  kiosk-stats sample STICK_KIOSK_FOLDER [--kiosks 12] [--days 182] [--seed 1] [--end YYYY-MM-DD]\n"
@@ -94,11 +96,13 @@ std::int64_t integerOption(Arguments& arguments, const std::string& name, std::i
 int merge(Arguments& arguments) {
     const auto output = arguments.option("-o");
     const bool quiet = arguments.flag("--quiet");
+    stats::MergeOptions options;
+    while (const auto kioskId = arguments.option("--accept-new-key"))
+        options.acceptNewKeyFor.insert(*kioskId);
     const auto inputs = arguments.positional();
     if (!output || inputs.empty())
         throw std::invalid_argument("merge needs inputs and -o all.db");
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-    stats::MergeOptions options;
     options.onProblem = [](const std::string& problem) { std::cerr << "kiosk-stats: " << problem << "\n"; };
     if (!quiet)
         options.onProgress = [](const stats::MergeProgress& progress) {
