@@ -78,6 +78,26 @@ class Qmp:
                 raise BoardError(f"QMP {command}: {reply['error'].get('desc')}")
             return reply.get("return")
 
+    def wait_event(self, name, timeout, **data):
+        """The first event NAME (seen already or arriving within timeout) whose data has these fields."""
+        def matches(event):
+            return event.get("event") == name and all(event.get("data", {}).get(k) == v for k, v in data.items())
+        deadline = time.monotonic() + timeout
+        while True:
+            for event in self.events:
+                if matches(event):
+                    self.events.remove(event)
+                    return event
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise BoardError(f"no QMP event {name} {data} within {timeout} s")
+            try:
+                reply = self.channel.receive(remaining)
+            except socket.timeout:
+                continue
+            if "event" in reply:
+                self.events.append(reply)
+
 
 class GuestAgent:
     """qemu-guest-agent in the guest. Each call re-synchronises, because the agent may have
@@ -329,6 +349,21 @@ class Board:
         path = os.path.join(self.work, name)
         self.qmp.execute("screendump", filename=path)
         return Screen(path)
+
+    def plug_stick(self, name, image):
+        """A USB stick (a raw disk image on the host) plugged into the xhci port now, as a
+        field officer would: the guest's udev sees a new USB disk."""
+        self.qmp.execute("blockdev-add", driver="raw", **{"node-name": f"{name}-disk"},
+                         file={"driver": "file", "filename": os.path.abspath(image)})
+        self.qmp.execute("device_add", driver="usb-storage", bus="xhci.0", drive=f"{name}-disk", id=name,
+                         removable=True)
+
+    def pull_stick(self, name, timeout=60):
+        """The stick pulled out: the guest is told the device is gone, and the image file is
+        the host's again (QEMU has written everything the guest wrote)."""
+        self.qmp.execute("device_del", id=name)
+        self.qmp.wait_event("DEVICE_DELETED", timeout, device=name)
+        self.qmp.execute("blockdev-del", **{"node-name": f"{name}-disk"})
 
     def install_touch_panel(self, width, height):
         """A touch panel present from boot, as on a board (see `touchscreen`): a unit ordered before
