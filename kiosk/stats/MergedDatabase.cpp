@@ -217,7 +217,7 @@ std::int64_t MergedDatabase::keyId(const CsvCount& row) {
 }
 
 std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::string_view csvText,
-                                          const std::string& sourcePath) {
+                                          const std::string& sourcePath, bool replacePinnedKey) {
     db::Transaction transaction(database_);
     keysAddedInTransaction_.clear();
     try {
@@ -307,7 +307,7 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
         // In the same transaction: the key is pinned exactly when its export's counts are in.
         if (!header.kioskPublicKey.empty()) {
             const auto pinned = pinnedKey(header.kioskId);
-            if (!pinned || pinned->publicKey != header.kioskPublicKey)
+            if (!pinned || (replacePinnedKey && pinned->publicKey != header.kioskPublicKey))
                 database_
                     .prepare("INSERT OR REPLACE INTO kiosk_keys(kiosk_id, public_key, pinned_from) VALUES "
                              "(?1, ?2, ?3)")

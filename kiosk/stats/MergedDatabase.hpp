@@ -46,12 +46,12 @@ class MergedDatabase {
     // The key this kiosk's exports must be signed with, once one of its signed exports is in.
     std::optional<PinnedKey> pinnedKey(const std::string& kioskId) const;
 
-    // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction,
-    // and pins header.kioskPublicKey for the kiosk when it is signed (replacing any other:
-    // the merger decides whether a new key is accepted).
+    // Replaces the counts of header's (kiosk, database) with `csvText`, in one transaction.
+    // A signed header pins header.kioskPublicKey for a kiosk that has no key yet, and replaces
+    // the pinned key only with `replacePinnedKey` (the merger decides that a new key is accepted).
     // Throws ExportFormatError (bad CSV, nothing changed) or db::DatabaseError.
     std::int64_t importExport(const ExportHeader& header, std::string_view csvText,
-                              const std::string& sourcePath);
+                              const std::string& sourcePath, bool replacePinnedKey = false);
 
     db::Database& database() { return database_; }
     const db::Database& database() const { return database_; }

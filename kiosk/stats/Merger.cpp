@@ -148,26 +148,70 @@ class InputScan {
     std::set<std::filesystem::path> headersSeen_;
 };
 
-// Why this export may not be imported, in words for the office; empty when it may.
-std::string signatureRefusal(const Candidate& candidate, const MergedDatabase& merged,
-                             const MergeOptions& options) {
+// What --accept-new-key means for one kiosk in this merge, decided before anything is
+// imported so that the order of the inputs cannot matter: the key pinned when the merge
+// started, and the one new key its exports here are signed with.
+struct KeyReplacement {
+    std::string keyAtStart;
+    std::set<std::string> newKeys; // more than one: which card is the real one is a question for people
+};
+
+std::map<std::string, KeyReplacement> keyReplacements(const std::vector<Candidate>& candidates,
+                                                      const MergedDatabase& merged,
+                                                      const MergeOptions& options) {
+    std::map<std::string, KeyReplacement> replacements;
+    for (const std::string& kioskId : options.acceptNewKeyFor)
+        if (const std::optional<PinnedKey> pinned = merged.pinnedKey(kioskId))
+            replacements[kioskId].keyAtStart = pinned->publicKey;
+    for (const Candidate& candidate : candidates) {
+        const auto replacement = replacements.find(candidate.header.kioskId);
+        if (replacement != replacements.end() && candidate.signature == HeaderSignature::Valid &&
+            candidate.header.kioskPublicKey != replacement->second.keyAtStart)
+            replacement->second.newKeys.insert(candidate.header.kioskPublicKey);
+    }
+    return replacements;
+}
+
+enum class KeyPinning { Keep, Replace };
+
+struct SignatureDecision {
+    std::string refusal; // empty when the export may be imported
+    KeyPinning pinning = KeyPinning::Keep;
+};
+
+// Whether this export may be imported, with the reason in words for the office when not.
+SignatureDecision signatureDecision(const Candidate& candidate, const MergedDatabase& merged,
+                                    const std::map<std::string, KeyReplacement>& replacements) {
     const ExportHeader& header = candidate.header;
     if (candidate.signature == HeaderSignature::Invalid)
-        return "its signature does not match its contents: altered after the kiosk wrote it, or forged; "
-               "refused";
+        return {"its signature does not match its contents: altered after the kiosk wrote it, or forged; "
+                "refused"};
     const std::optional<PinnedKey> pinned = merged.pinnedKey(header.kioskId);
     if (!pinned)
         return {}; // trust on first use; unsigned exports of kiosks that never signed stay welcome
     if (candidate.signature == HeaderSignature::Unsigned)
-        return "unsigned, but kiosk " + header.kioskId + " signs its exports (key first merged from " +
-               pinned->pinnedFrom + "): refused as a likely forgery";
-    if (header.kioskPublicKey == pinned->publicKey || options.acceptNewKeyFor.contains(header.kioskId))
+        return {"unsigned, but kiosk " + header.kioskId + " signs its exports (key first merged from " +
+                pinned->pinnedFrom + "): refused as a likely forgery"};
+    if (header.kioskPublicKey == pinned->publicKey)
         return {};
-    return "signed by a different key than kiosk " + header.kioskId + "'s (first merged from " +
-           pinned->pinnedFrom +
-           "): refused. If that kiosk's SD card was replaced or its key lost, merge again with "
-           "--accept-new-key " +
-           header.kioskId;
+    const auto replacement = replacements.find(header.kioskId);
+    if (replacement != replacements.end()) {
+        const KeyReplacement& keys = replacement->second;
+        if (header.kioskPublicKey == keys.keyAtStart)
+            return {}; // the old card's last exports, given with the new card's: counted, not re-pinned
+        if (keys.newKeys.size() > 1)
+            return {"kiosk " + header.kioskId + "'s exports here are signed by " +
+                    std::to_string(keys.newKeys.size()) +
+                    " different new keys, and --accept-new-key can take only one: refused. Merge the "
+                    "exports of the kiosk's new SD card on their own with --accept-new-key " +
+                    header.kioskId};
+        return {{}, KeyPinning::Replace};
+    }
+    return {"signed by a different key than kiosk " + header.kioskId + "'s (first merged from " +
+            pinned->pinnedFrom +
+            "): refused. If that kiosk's SD card was replaced or its key lost, merge again with "
+            "--accept-new-key " +
+            header.kioskId};
 }
 
 } // namespace
@@ -183,6 +227,11 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
         ++summary.skipped;
         if (options.onProblem)
             options.onProblem(path.string() + ": " + what);
+    };
+    auto refuse = [&](const std::filesystem::path& path, const std::string& why) {
+        ++summary.refused;
+        if (options.onProblem)
+            options.onProblem(path.string() + ": " + why);
     };
 
     InputScan scan(options, summary);
@@ -201,6 +250,8 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
         });
 
     MergedDatabase merged = MergedDatabase::open(mergedDatabasePath);
+    const std::map<std::string, KeyReplacement> replacements =
+        keyReplacements(scan.candidates(), merged, options);
     MergeProgress progress;
     progress.exportsToImport = byDatabase.size();
     auto lastReport = std::chrono::steady_clock::now();
@@ -252,8 +303,9 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
                 done = true;
                 continue;
             }
-            if (const std::string refusal = signatureRefusal(*candidate, merged, options); !refusal.empty()) {
-                problem(candidate->headerPath, refusal);
+            const SignatureDecision signature = signatureDecision(*candidate, merged, replacements);
+            if (!signature.refusal.empty()) {
+                refuse(candidate->headerPath, signature.refusal);
                 continue;
             }
             // Before a kiosk's key is pinned (or for kiosks from before signing), a forged
@@ -261,11 +313,11 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
             // after it look old, freezing that kiosk's counts.
             if (const std::int64_t known = merged.highestSequenceOf(header.kioskId);
                 header.sequence > known + kMaximumExportSequenceStep) {
-                problem(candidate->headerPath,
-                        "sequence " + std::to_string(header.sequence) + " is more than " +
-                            std::to_string(kMaximumExportSequenceStep) + " beyond kiosk " + header.kioskId +
-                            "'s last merged export (" + std::to_string(known) +
-                            "): refused, as a kiosk never skips ahead so far (a forged or damaged export?)");
+                refuse(candidate->headerPath,
+                       "sequence " + std::to_string(header.sequence) + " is more than " +
+                           std::to_string(kMaximumExportSequenceStep) + " beyond kiosk " + header.kioskId +
+                           "'s last merged export (" + std::to_string(known) +
+                           "): refused, as a kiosk never skips ahead so far (a forged or damaged export?)");
                 continue;
             }
             const LoadedCounts counts =
@@ -277,7 +329,8 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
                     throw ExportFormatError(
                         "counts file does not match its header's checksum (damaged or cut short)");
                 const std::int64_t rows =
-                    merged.importExport(header, counts.text, candidate->headerPath.string());
+                    merged.importExport(header, counts.text, candidate->headerPath.string(),
+                                        signature.pinning == KeyPinning::Replace);
                 summary.rowsImported += rows;
                 ++summary.imported;
                 done = true;

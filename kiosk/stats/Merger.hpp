@@ -27,7 +27,8 @@ struct MergeOptions {
     // Called at most about once a second while importing.
     std::function<void(const MergeProgress&)> onProgress;
     // Kiosk ids whose exports may be signed by a key other than the pinned one (a new SD card,
-    // a lost key): the first such export that verifies re-pins the kiosk to its key.
+    // a lost key). The inputs must hold exactly one such new key per kiosk named: it is pinned,
+    // and exports still signed by the old key are taken in this merge but never re-pin it.
     std::set<std::string> acceptNewKeyFor;
 };
 
@@ -37,6 +38,7 @@ struct MergeSummary {
     std::size_t unchanged = 0;    // same as or older than what all.db has
     std::size_t superseded = 0;   // an older export of a kiosk whose newer one was also given
     std::size_t skipped = 0;      // bad or foreign files
+    std::size_t refused = 0;      // exports that may be forged: wrong key or signature, absurd sequence
     std::int64_t rowsImported = 0;
     std::size_t kiosksInDatabase = 0;
     double elapsedSeconds = 0;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The office's side of signed exports, as a programme officer meets it: a kiosk's first
 # export pins its key; an export under the same kiosk id signed by another key (a forger, or
-# the same kiosk on a new SD card) is refused with words naming --accept-new-key, which then
-# takes it.
+# the same kiosk on a new SD card) is refused with words naming --accept-new-key and exit
+# status 3, and --accept-new-key then takes it.
 #
 #   merge_key_pinning_check.sh KIOSK_STATS WORK_FOLDER
 # KIOSK_TOOL_EMULATOR (qemu-user in a cross build) runs KIOSK_STATS when it is set.
@@ -27,7 +27,10 @@ grep -q "1 exports imported" "$work/first.out" || fail "first export not importe
 id=$(cat "$work/real-data/kiosk-id")
 cp "$work/real-data/kiosk-id" "$work/other-data/"
 stats_tool export --data-dir "$work/other-data" --to "$work/stick2/kiosk" > /dev/null
-stats_tool merge "$work/stick2" -o "$work/all.db" --quiet > "$work/refused.out" 2>&1 || true
+status=0
+stats_tool merge "$work/stick2" -o "$work/all.db" --quiet > "$work/refused.out" 2>&1 || status=$?
+[ "$status" = 3 ] || fail "a refused export gave exit status $status, not 3" "$work/refused.out"
+grep -q "1 refused" "$work/refused.out" || fail "the summary does not count the refusal" "$work/refused.out"
 grep -q "0 exports imported" "$work/refused.out" || fail "an export with another key was imported" "$work/refused.out"
 grep -q "signed by a different key.*--accept-new-key $id" "$work/refused.out" ||
     fail "no words naming --accept-new-key" "$work/refused.out"
@@ -38,6 +41,8 @@ grep -q "1 exports imported" "$work/accepted.out" || fail "--accept-new-key did 
 
 # Now the first key is the stranger.
 stats_tool export --data-dir "$work/real-data" --to "$work/stick3/kiosk" > /dev/null
-stats_tool merge "$work/stick3" -o "$work/all.db" --quiet > "$work/stale.out" 2>&1 || true
+status=0
+stats_tool merge "$work/stick3" -o "$work/all.db" --quiet > "$work/stale.out" 2>&1 || status=$?
+[ "$status" = 3 ] || fail "the replaced key gave exit status $status, not 3" "$work/stale.out"
 grep -q "signed by a different key" "$work/stale.out" || fail "the replaced key was still taken" "$work/stale.out"
 echo "ok"

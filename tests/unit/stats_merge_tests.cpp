@@ -252,6 +252,8 @@ TEST_CASE("stats merge: an export claiming a sequence far beyond the kiosk's las
                 viewsOf(1));
     const MergeRun forged = merge({work.path() / "forged"}, database);
     CHECK(forged.summary.imported == 0);
+    CHECK(forged.summary.refused == 1);
+    CHECK(forged.summary.skipped == 0);
     REQUIRE(forged.problems.size() == 1);
     CHECK(forged.problems[0].find("more than 1000 beyond kiosk " + kioskA + "'s last merged export (3)") !=
           std::string::npos);
@@ -330,6 +332,7 @@ TEST_CASE(
     writeExport(work.path() / "other-key" / "kiosk", headerFor(kioskA, 2), viewsOf(99), &forger.secretKey);
     const MergeRun otherKey = merge({work.path() / "other-key"}, database);
     CHECK(otherKey.summary.imported == 0);
+    CHECK(otherKey.summary.refused == 1);
     REQUIRE(otherKey.problems.size() == 1);
     CHECK(otherKey.problems[0].find("signed by a different key") != std::string::npos);
     CHECK(otherKey.problems[0].find("--accept-new-key " + kioskA) != std::string::npos);
@@ -376,4 +379,54 @@ TEST_CASE("stats merge: --accept-new-key takes a replaced kiosk's new key and pi
     // From now on the old key is the stranger.
     writeExport(work.path() / "stale" / "kiosk", headerFor(kioskA, 3), viewsOf(50), &lost.secretKey);
     CHECK(merge({work.path() / "stale"}, database).summary.imported == 0);
+}
+
+TEST_CASE("stats merge: with --accept-new-key, the old card's last export given alongside does not re-pin "
+          "the old key, whatever the order") {
+    // The new card's counting database sorts first ("...d0" before "...d1"), so its export is
+    // imported before the old card's newer one; the old key must not win back the pin.
+    TemporaryFolder work;
+    const auto database = work.path() / "all.db";
+    const kiosk::signing::KeyPair old = kiosk::signing::generateKeyPair();
+    const kiosk::signing::KeyPair replacement = kiosk::signing::generateKeyPair();
+    writeExport(work.path() / "first" / "kiosk", headerFor(kioskA, 1), viewsOf(10), &old.secretKey);
+    REQUIRE(merge({work.path() / "first"}, database).summary.imported == 1);
+
+    writeExport(work.path() / "office" / "old-card" / "kiosk", headerFor(kioskA, 2), viewsOf(11),
+                &old.secretKey);
+    writeExport(work.path() / "office" / "new-card" / "kiosk", headerFor(kioskA, 3, "00000000000000d0"),
+                viewsOf(4), &replacement.secretKey);
+    const MergeRun run = merge({work.path() / "office"}, database, {kioskA});
+    CHECK(run.problems.empty());
+    CHECK(run.summary.imported == 2);
+    CHECK(viewsPerKiosk(database)[kioskA] == 15);
+    CHECK(MergedDatabase::openExisting(database).pinnedKey(kioskA)->publicKey ==
+          kiosk::signing::toHex(replacement.secretKey.publicKey));
+}
+
+TEST_CASE("stats merge: --accept-new-key refuses two different new keys for one kiosk and keeps the pin") {
+    TemporaryFolder work;
+    const auto database = work.path() / "all.db";
+    const kiosk::signing::KeyPair real = kiosk::signing::generateKeyPair();
+    writeExport(work.path() / "first" / "kiosk", headerFor(kioskA, 1), viewsOf(10), &real.secretKey);
+    REQUIRE(merge({work.path() / "first"}, database).summary.imported == 1);
+
+    const kiosk::signing::KeyPair newCard = kiosk::signing::generateKeyPair();
+    const kiosk::signing::KeyPair forger = kiosk::signing::generateKeyPair();
+    writeExport(work.path() / "office" / "one" / "kiosk", headerFor(kioskA, 2, "00000000000000d2"),
+                viewsOf(3), &newCard.secretKey);
+    writeExport(work.path() / "office" / "two" / "kiosk", headerFor(kioskA, 2, "00000000000000d3"),
+                viewsOf(900), &forger.secretKey);
+    const MergeRun run = merge({work.path() / "office"}, database, {kioskA});
+    CHECK(run.summary.imported == 0);
+    CHECK(run.summary.refused == 2);
+    REQUIRE(run.problems.size() == 2);
+    CHECK(run.problems[0].find("2 different new keys") != std::string::npos);
+    CHECK(viewsPerKiosk(database)[kioskA] == 10);
+    CHECK(MergedDatabase::openExisting(database).pinnedKey(kioskA)->publicKey ==
+          kiosk::signing::toHex(real.secretKey.publicKey));
+
+    // Given alone, the new card's export is taken.
+    CHECK(merge({work.path() / "office" / "one"}, database, {kioskA}).summary.imported == 1);
+    CHECK(viewsPerKiosk(database)[kioskA] == 13);
 }

@@ -25,6 +25,9 @@ namespace {
 using namespace kiosk;
 
 constexpr int exitUsage = 2;
+// merge imported what it could but refused exports that may be forged: a script that copies
+// all.db onwards must not take that for a clean merge.
+constexpr int exitRefusedExports = 3;
 
 const char* usageText =
     "usage:\n"
@@ -33,7 +36,8 @@ const char* usageText =
     "      changes nothing. Bad or foreign files are reported and skipped; with no export among\n"
     "      the inputs at all, it says so and exits with 1. A kiosk's exports must be signed by\n"
     "      the key of its first merged export; --accept-new-key takes a new key for that kiosk\n"
-    "      (a replaced SD card).\n"
+    "      (a replaced SD card). Exports refused as possible forgeries (another key, a broken\n"
+    "      signature, a sequence far ahead) are named on stderr and make the exit status 3.\n"
     "  kiosk-stats report all.db -o report.html [--k 5] [--csv out.csv] [--title TEXT]\n"
     "      One self-contained HTML file with charts; counts from 1 to k-1 are shown as <k.\n"
     "  kiosk-stats sample STICK_KIOSK_FOLDER [--kiosks 12] [--days 182] [--seed 1] [--end YYYY-MM-DD]\n"
@@ -113,14 +117,20 @@ int merge(Arguments& arguments) {
     const stats::MergeSummary summary = stats::mergeExports(paths, *output, options);
     std::printf(
         "merged into %s: %zu exports imported (%lld counts), %zu unchanged, %zu older copies ignored, "
-        "%zu files skipped; %zu kiosks in the database (%.1f s)\n",
+        "%zu files skipped, %zu refused; %zu kiosks in the database (%.1f s)\n",
         output->c_str(), summary.imported, static_cast<long long>(summary.rowsImported), summary.unchanged,
-        summary.superseded, summary.skipped, summary.kiosksInDatabase, summary.elapsedSeconds);
+        summary.superseded, summary.skipped, summary.refused, summary.kiosksInDatabase,
+        summary.elapsedSeconds);
     if (summary.exportsFound == 0) {
         // Every input was unreadable or foreign: most likely the wrong folder or stick, which a
         // script calling this must not take for success.
         std::cerr << "kiosk-stats: none of the inputs holds a kiosk statistics export\n";
         return 1;
+    }
+    if (summary.refused > 0) {
+        std::cerr << "kiosk-stats: " << summary.refused
+                  << " exports refused as possible forgeries (see above); the rest is merged\n";
+        return exitRefusedExports;
     }
     return 0;
 }
