@@ -4,10 +4,8 @@
 
 namespace kiosk::input {
 
-GestureRecognizer::GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds,
-                                     std::int64_t longPressMilliseconds)
-    : slopPixels_(slopPixels), longestTapMilliseconds_(longestTapMilliseconds),
-      longPressMilliseconds_(longPressMilliseconds) {}
+GestureRecognizer::GestureRecognizer(float slopPixels, std::int64_t longPressMilliseconds)
+    : slopPixels_(slopPixels), longPressMilliseconds_(longPressMilliseconds) {}
 
 void GestureRecognizer::pointerDown(Point position, std::int64_t milliseconds) {
     // A second finger while the first is down is ignored: one villager, one finger.
@@ -58,12 +56,14 @@ void GestureRecognizer::pointerUp(Point position, std::int64_t milliseconds) {
         const std::int64_t elapsed = milliseconds - older.milliseconds;
         // A finger that stopped before lifting should not fling the page.
         if (elapsed > 0 && milliseconds - recentSamples_[1].milliseconds < 100) {
-            frame_.releaseVelocity.x = (position.x - older.position.x) * 1000.0f / static_cast<float>(elapsed);
-            frame_.releaseVelocity.y = (position.y - older.position.y) * 1000.0f / static_cast<float>(elapsed);
+            frame_.releaseVelocity.x =
+                (position.x - older.position.x) * 1000.0f / static_cast<float>(elapsed);
+            frame_.releaseVelocity.y =
+                (position.y - older.position.y) * 1000.0f / static_cast<float>(elapsed);
         }
         return;
     }
-    if (milliseconds - pressMilliseconds_ <= longestTapMilliseconds_)
+    if (!longPressReported_ && milliseconds - pressMilliseconds_ < longPressMilliseconds_)
         frame_.tap = pressPosition_;
 }
 
@@ -74,7 +74,8 @@ void GestureRecognizer::cancel() {
 }
 
 GestureFrame GestureRecognizer::takeFrame(std::int64_t nowMilliseconds) {
-    if (pressed_ && !dragging_ && !longPressReported_ && nowMilliseconds - pressMilliseconds_ >= longPressMilliseconds_) {
+    if (pressed_ && !dragging_ && !longPressReported_ &&
+        nowMilliseconds - pressMilliseconds_ >= longPressMilliseconds_) {
         longPressReported_ = true;
         frame_.longPress = pressPosition_;
     }
@@ -88,7 +89,8 @@ GestureFrame GestureRecognizer::takeFrame(std::int64_t nowMilliseconds) {
 
 void GestureRecognizer::recordVelocitySample(Point position, std::int64_t milliseconds) {
     // Velocity over roughly the last 50 ms: shorter windows are noisy on cheap touch panels.
-    if (milliseconds - recentSamples_[1].milliseconds >= 50 || milliseconds - recentSamples_[0].milliseconds > 100)
+    if (milliseconds - recentSamples_[1].milliseconds >= 50 ||
+        milliseconds - recentSamples_[0].milliseconds > 100)
         recentSamples_[0] = recentSamples_[1];
     recentSamples_[1] = Sample{position, milliseconds};
 }

@@ -16,22 +16,24 @@ struct Point {
 
 // What happened since the previous frame.
 struct GestureFrame {
-    std::optional<Point> tap;            // a completed tap, at its press position
-    Point dragDelta;                     // finger movement this frame while dragging
-    bool dragging = false;               // a drag is in progress
-    std::optional<Point> dragReleased;   // a drag ended: total movement from press to release
-    Point releaseVelocity;               // pixels per second at the end of a drag
-    bool touched = false;                // any pointer activity (for idle timers)
-    std::optional<Point> pressedAt;      // finger down and not yet a drag (for press feedback)
-    std::optional<Point> longPress;      // held still for the long-press time: reported once
+    std::optional<Point> tap;          // a completed tap, at its press position
+    Point dragDelta;                   // finger movement this frame while dragging
+    bool dragging = false;             // a drag is in progress
+    std::optional<Point> dragReleased; // a drag ended: total movement from press to release
+    Point releaseVelocity;             // pixels per second at the end of a drag
+    bool touched = false;              // any pointer activity (for idle timers)
+    std::optional<Point> pressedAt;    // finger down and not yet a drag (for press feedback)
+    std::optional<Point> longPress;    // held still for the long-press time: reported once
 };
 
 class GestureRecognizer {
-public:
+  public:
     // `slopPixels`: how far a press may wander and still count as a tap.
-    // `longestTapMilliseconds`: a press held longer is neither tap nor drag.
-    explicit GestureRecognizer(float slopPixels, std::int64_t longestTapMilliseconds = 1500,
-                               std::int64_t longPressMilliseconds = 3000);
+    // `longPressMilliseconds`: a press held still this long is a long press, not a tap. Anything
+    // shorter is a tap, however hesitant: a villager who rests her finger on a button means it,
+    // and the times here are those at which the loop saw the events, so one slow frame between
+    // press and release (a busy board) lengthens a quick tap.
+    explicit GestureRecognizer(float slopPixels, std::int64_t longPressMilliseconds = 3000);
 
     void pointerDown(Point position, std::int64_t milliseconds);
     void pointerMove(Point position, std::int64_t milliseconds);
@@ -44,7 +46,7 @@ public:
     GestureFrame takeFrame(std::int64_t nowMilliseconds);
     bool isPressed() const { return pressed_; }
 
-private:
+  private:
     struct Sample {
         Point position;
         std::int64_t milliseconds = 0;
@@ -52,7 +54,6 @@ private:
     void recordVelocitySample(Point position, std::int64_t milliseconds);
 
     float slopPixels_;
-    std::int64_t longestTapMilliseconds_;
     std::int64_t longPressMilliseconds_;
     bool pressed_ = false;
     bool longPressReported_ = false;
