@@ -72,7 +72,8 @@ set(CPACK_STRIP_FILES ON)
 # alsa-utils keeps the mixer across boots; the emulated board's sound card started muted.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "adduser, fonts-noto-core, util-linux, systemd, udev, libegl1, libgles2, libegl-mesa0, libgl1-mesa-dri, alsa-utils")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dosfstools, exfatprogs")
+# ntfs-3g: NTFS sticks on kernels without ntfs3 (Debian's), read-only (usb-stick).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dosfstools, exfatprogs, ntfs-3g")
 if(CMAKE_CROSSCOMPILING)
   # dpkg --print-architecture would name the build machine's architecture, not the board's.
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")

@@ -345,6 +345,12 @@ class Board:
                 self.process.kill()
                 self.process.wait()
 
+    def power_cut(self):
+        """The power goes and comes back: a hard reset, without the guest flushing or
+        unmounting anything. What the guest had not yet written to its disk is lost; what it
+        had written but not flushed is kept (cache=unsafe), so this is the milder cut."""
+        self.qmp.execute("system_reset")
+
     def screen(self, name):
         path = os.path.join(self.work, name)
         self.qmp.execute("screendump", filename=path)
