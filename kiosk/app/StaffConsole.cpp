@@ -6,18 +6,15 @@
 #include "os/SystemStatus.hpp"
 #include "os/WallClock.hpp"
 #include "stats/Metrics.hpp"
+#include "time/LocalDateTime.hpp"
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 
 namespace kiosk::app {
 
 namespace {
-
-// Vietnam keeps UTC+7 all year; the staff think in local dates.
-constexpr std::int64_t kUtcOffsetSeconds = 7 * 3600;
 
 std::string describeBytes(std::uint64_t bytes) {
     char text[32];
@@ -159,20 +156,13 @@ std::string StaffConsole::confirmDateIsCorrect() {
     return "Thank you: counts are dated from now on.";
 }
 
-std::string StaffConsole::setDate(int year, int month, int day) {
-    std::tm date{};
-    date.tm_year = year - 1900;
-    date.tm_mon = month - 1;
-    date.tm_mday = day;
-    // Only the date changes; the time of day the board believes is kept.
-    const std::int64_t localNow = clock_.wallSeconds() + kUtcOffsetSeconds;
-    const std::int64_t timeOfDay = ((localNow % 86400) + 86400) % 86400;
-    const std::int64_t seconds = static_cast<std::int64_t>(timegm(&date)) + timeOfDay - kUtcOffsetSeconds;
+std::string StaffConsole::setDateTime(const time::LocalDateTime& dateTime) {
     std::string whyNot;
-    if (!os::setWallClock(seconds, whyNot))
-        return "Date not set: " + whyNot;
+    if (!os::setWallClock(time::wallSecondsOf(dateTime), whyNot))
+        return "Chưa đặt được ngày giờ / Date and time not set: " + whyNot;
     recorder_.wallClockSetByStaff();
-    return "Date set.";
+    return "Đã đặt ngày giờ / Date and time set: " + time::formatDate(dateTime) + " " +
+           time::formatTimeOfDay(dateTime);
 }
 
 std::string StaffConsole::setPlaceName(const std::string& placeName) {
@@ -213,13 +203,8 @@ std::string StaffConsole::playTestSound() {
     return "Playing a test sound at " + std::to_string(audio_->volume()) + " %.";
 }
 
-void StaffConsole::currentDate(int& year, int& month, int& day) const {
-    const std::time_t local = static_cast<std::time_t>(clock_.wallSeconds() + kUtcOffsetSeconds);
-    std::tm date{};
-    gmtime_r(&local, &date);
-    year = date.tm_year + 1900;
-    month = date.tm_mon + 1;
-    day = date.tm_mday;
+time::LocalDateTime StaffConsole::currentDateTime() const {
+    return time::localDateTimeAt(clock_.wallSeconds());
 }
 
 } // namespace kiosk::app

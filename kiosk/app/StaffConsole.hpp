@@ -44,7 +44,7 @@ public:
     ui::StaffReport report(ui::StaffSpan span) override;
     std::string exportNow() override;
     std::string confirmDateIsCorrect() override;
-    std::string setDate(int year, int month, int day) override;
+    std::string setDateTime(const time::LocalDateTime& dateTime) override;
     std::string setPlaceName(const std::string& placeName) override;
     std::string placeName() const override;
     ui::StaffSound sound() override;
@@ -54,7 +54,7 @@ public:
     std::string goBackToPreviousPack() override;
     // Called after the packs on disk were swapped back: the kiosk must show the current pack.
     void setPreviousPackChosen(std::function<void()> chosen) { previousPackChosen_ = std::move(chosen); }
-    void currentDate(int& year, int& month, int& day) const override;
+    time::LocalDateTime currentDateTime() const override;
 
 private:
     std::string label(const char* key) const;

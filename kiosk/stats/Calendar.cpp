@@ -1,5 +1,7 @@
 #include "stats/Calendar.hpp"
 
+#include "time/LocalDateTime.hpp"
+
 #include <cstdio>
 
 namespace kiosk::stats {
@@ -17,18 +19,9 @@ struct Civil {
     unsigned day;
 };
 
-// Howard Hinnant's civil_from_days: exact for the proleptic Gregorian calendar.
 Civil civilFromDays(std::int64_t days) {
-    days += 719468;
-    const std::int64_t era = floorDivide(days, 146097);
-    const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
-    const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const std::int64_t year = static_cast<std::int64_t>(yearOfEra) + era * 400;
-    const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const unsigned monthIndex = (5 * dayOfYear + 2) / 153;
-    const unsigned day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
-    const unsigned month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-    return {static_cast<int>(year + (month <= 2 ? 1 : 0)), month, day};
+    const time::CivilDate date = time::civilDateOf(days);
+    return {date.year, static_cast<unsigned>(date.month), static_cast<unsigned>(date.day)};
 }
 
 // 0 = Monday ... 6 = Sunday; 1970-01-01 was a Thursday.
@@ -39,12 +32,7 @@ int weekdayFromMonday(std::int64_t dayNumber) {
 } // namespace
 
 std::int64_t dayNumberFromCivil(int year, unsigned month, unsigned day) {
-    const std::int64_t shiftedYear = year - (month <= 2 ? 1 : 0);
-    const std::int64_t era = floorDivide(shiftedYear, 400);
-    const auto yearOfEra = static_cast<unsigned>(shiftedYear - era * 400);
-    const unsigned dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const unsigned dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146097 + static_cast<std::int64_t>(dayOfEra) - 719468;
+    return time::dayNumberOf(year, static_cast<int>(month), static_cast<int>(day));
 }
 
 std::int64_t localDayNumber(std::int64_t wallSeconds, int utcOffsetMinutes) {

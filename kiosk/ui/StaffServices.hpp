@@ -2,6 +2,8 @@
 // the installed packs and the system; the UI sees only plain words and numbers.
 #pragma once
 
+#include "time/LocalDateTime.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -49,7 +51,8 @@ public:
     // Each returns one line for the screen: what happened.
     virtual std::string exportNow() = 0;
     virtual std::string confirmDateIsCorrect() = 0;
-    virtual std::string setDate(int year, int month, int day) = 0;
+    // Sets the board's clock to this local date and time (second 0 of the minute).
+    virtual std::string setDateTime(const time::LocalDateTime& dateTime) = 0;
     virtual std::string setPlaceName(const std::string& placeName) = 0;
     virtual std::string placeName() const = 0;
     // Opens the sound output if none is open: called when the view opens, not every frame.
@@ -62,8 +65,8 @@ public:
     // the kiosk shows it from the next frame. Returns one line for the screen.
     virtual bool hasPreviousPack() const = 0;
     virtual std::string goBackToPreviousPack() = 0;
-    // Today's date as the system believes, for the date setter to start from.
-    virtual void currentDate(int& year, int& month, int& day) const = 0;
+    // Now as the system believes, for the date and time picker to start from.
+    virtual time::LocalDateTime currentDateTime() const = 0;
 };
 
 } // namespace kiosk::ui

@@ -18,29 +18,6 @@ ButtonStyle lightButton(const Palette& colours) {
     return style;
 }
 
-int daysInMonth(int year, int month) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-void stepDay(int& year, int& month, int& day, int delta) {
-    day += delta;
-    if (day < 1) {
-        if (--month < 1) {
-            month = 12;
-            --year;
-        }
-        day = daysInMonth(year, month);
-    } else if (day > daysInMonth(year, month)) {
-        day = 1;
-        if (++month > 12) {
-            month = 1;
-            ++year;
-        }
-    }
-}
-
 std::string formatNumber(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.0f", value);
@@ -110,7 +87,7 @@ void StaffView::close() {
 void StaffView::refresh() {
     report_ = services_.report(span_);
     sound_ = services_.sound();
-    services_.currentDate(year_, month_, day_);
+    picked_ = services_.currentDateTime();
 }
 
 void StaffView::draw(UiContext& context) {
@@ -222,6 +199,18 @@ void StaffView::drawDashboard(UiContext& context) {
     context.scroller = &scroller_;
     drawDashboardContent(context);
     context.scroller = screenScroller;
+
+    // What the last action came to, in a strip at the bottom that does not scroll: the
+    // volume buttons and the date setter sit far apart, and the answer must be where the
+    // eye is not searching for it.
+    if (!status_.empty()) {
+        const float stripHeight = metrics.bodyFontSize * 2.0f;
+        const ImVec2 stripTop(0, metrics.screen.y - stripHeight);
+        drawList->AddRectFilled(stripTop, metrics.screen, context.colours.topBar);
+        textAt(context, status_, context.fonts.bodyBold, context.colours.onDark,
+               ImVec2(metrics.padding, stripTop.y + (stripHeight - metrics.bodyFontSize) / 2),
+               metrics.screen.x - 2 * metrics.padding);
+    }
 }
 
 // On a narrow panel the right-hand column goes under the left one.
@@ -251,21 +240,7 @@ void StaffView::drawDashboardContent(UiContext& context) {
                    style))
         status_ = services_.confirmDateIsCorrect();
     y += rowHeight + metrics.gap * 0.5f;
-    float x = left;
-    if (iconButton(context, "staff-day-earlier", "previous", "", ImVec2(x, y), rowHeight, style))
-        stepDay(year_, month_, day_, -1);
-    x += iconButtonWidth(context, "previous", "", style) + metrics.gap * 0.3f;
-    char date[16];
-    std::snprintf(date, sizeof date, "%02d/%02d/%04d", day_, month_, year_);
-    textAt(context, date, context.fonts.bodyBold, context.colours.text,
-           ImVec2(x, y + (rowHeight - metrics.bodyFontSize) / 2));
-    x += context.fonts.bodyBold->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, "00/00/0000").x + metrics.gap * 0.3f;
-    if (iconButton(context, "staff-day-later", "next", "", ImVec2(x, y), rowHeight, style))
-        stepDay(year_, month_, day_, +1);
-    x += iconButtonWidth(context, "next", "", style) + metrics.gap * 0.3f;
-    if (iconButton(context, "staff-set-date", "", context.word("staff_set_date"), ImVec2(x, y), rowHeight, style))
-        status_ = services_.setDate(year_, month_, day_);
-    y += rowHeight + metrics.gap * 0.5f;
+    y = drawDateTimePicker(context, left, y, leftWidth, rowHeight);
 
     if (!editingPlaceName_) {
         if (iconButton(context, "staff-place", "place", context.word("staff_place_name"), ImVec2(left, y), rowHeight, style)) {
@@ -308,9 +283,8 @@ void StaffView::drawDashboardContent(UiContext& context) {
         }
         y += rowHeight + metrics.gap * 0.5f;
     }
-    if (!status_.empty())
-        textAt(context, status_, context.fonts.bodyBold, context.colours.emphasis, ImVec2(left, y), leftWidth);
-    y += metrics.bodyFontSize * 1.3f;
+    // Room for the status strip, so that the end of the column can scroll out from under it.
+    y += metrics.bodyFontSize * 2.2f;
 
     // Right column: sound, the span, then the charts.
     const float right = oneColumn ? left : leftWidth + metrics.padding * 2;
@@ -318,7 +292,7 @@ void StaffView::drawDashboardContent(UiContext& context) {
     const float rightTop = oneColumn ? y + metrics.gap : top;
     drawSoundRow(context, ImVec2(right, rightTop), rightWidth, rowHeight);
     const float spansTop = rightTop + rowHeight + metrics.bodyFontSize * 1.3f + metrics.gap * 0.5f;
-    x = right;
+    float x = right;
     const std::pair<StaffSpan, const char*> spans[] = {
         {StaffSpan::Today, "staff_today"}, {StaffSpan::ThisWeek, "staff_week"}, {StaffSpan::SinceInstall, "staff_all"}};
     for (const auto& [span, key] : spans) {
@@ -349,6 +323,77 @@ void StaffView::drawDashboardContent(UiContext& context) {
     const float bottom = std::max(y, chartsTop + static_cast<float>((count + 1) / 2) * chartHeight);
     ImGui::SetCursorScreenPos(ImVec2(left, top));
     ImGui::Dummy(ImVec2(metrics.screen.x - 2 * metrics.padding, bottom - top + metrics.padding));
+}
+
+float StaffView::drawDateTimePicker(UiContext& context, float left, float top, float width, float rowHeight) {
+    struct Stepper {
+        time::DateTimeField field;
+        const char* id;
+        const char* nameKey; // its name, small above it
+        int value;
+        const char* widest; // sizes the value's slot, so the arrows stay put
+    };
+    const Stepper steppers[] = {
+        {time::DateTimeField::Day, "staff-day", "staff_day", picked_.day, "00"},
+        {time::DateTimeField::Month, "staff-month", "staff_month", picked_.month, "00"},
+        {time::DateTimeField::Year, "staff-year", "staff_year", picked_.year, "0000"},
+        {time::DateTimeField::Hour, "staff-hour", "staff_hour", picked_.hour, "00"},
+        {time::DateTimeField::Minute, "staff-minute", "staff_minute", picked_.minute, "00"},
+    };
+    const Metrics& metrics = context.metrics;
+    const ButtonStyle style = lightButton(context.colours);
+    ButtonStyle arrow = style;
+    arrow.showLabel = false;
+    // Round arrows, as wide as they are tall: five fields must fit a 7-inch panel's width.
+    arrow.width = rowHeight;
+    const float arrowWidth = rowHeight;
+    ImFont* valueFont = context.fonts.bodyBold;
+    const float inside = metrics.gap * 0.2f;
+    // Groups side by side stay a finger apart, 12 px even on a 7-inch panel.
+    const float between = std::max(metrics.gap, 16.0f);
+    const float labelHeight = metrics.smallFontSize * 1.2f;
+    const float lineHeight = labelHeight + rowHeight + metrics.gap * 0.4f;
+    // The fields flow left to right and wrap where the column ends.
+    float x = left;
+    float y = top;
+    const auto place = [&](float itemWidth) {
+        if (x > left && x + itemWidth > left + width) {
+            x = left;
+            y += lineHeight;
+        }
+    };
+    for (const Stepper& stepper : steppers) {
+        // The time of day starts a line of its own, under the date.
+        if (stepper.field == time::DateTimeField::Hour && x > left) {
+            x = left;
+            y += lineHeight;
+        }
+        const float slot = valueFont->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, stepper.widest).x;
+        place(2 * arrowWidth + slot + 2 * inside);
+        const std::string name = context.word(stepper.nameKey);
+        textAt(context, name, context.fonts.small, context.colours.mutedText, ImVec2(x, y));
+        const float stepY = y + labelHeight;
+        // The harness finds each arrow by the field's name: "Ngày -", "Ngày +".
+        const std::string earlierId = std::string(stepper.id) + "-earlier";
+        if (iconButton(context, earlierId.c_str(), "previous", name + " -", ImVec2(x, stepY), rowHeight, arrow))
+            picked_ = time::stepField(picked_, stepper.field, -1);
+        x += arrowWidth + inside;
+        char value[8];
+        std::snprintf(value, sizeof value, stepper.widest[2] ? "%04d" : "%02d", stepper.value);
+        const float valueWidth = valueFont->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, value).x;
+        textAt(context, value, valueFont, context.colours.text,
+               ImVec2(x + (slot - valueWidth) / 2, stepY + (rowHeight - metrics.bodyFontSize) / 2));
+        x += slot + inside;
+        const std::string laterId = std::string(stepper.id) + "-later";
+        if (iconButton(context, laterId.c_str(), "next", name + " +", ImVec2(x, stepY), rowHeight, arrow))
+            picked_ = time::stepField(picked_, stepper.field, +1);
+        x += arrowWidth + between;
+    }
+    const std::string setLabel = context.word("staff_set_date");
+    place(iconButtonWidth(context, "calendar", setLabel, style));
+    if (iconButton(context, "staff-set-date", "calendar", setLabel, ImVec2(x, y + labelHeight), rowHeight, style))
+        status_ = services_.setDateTime(picked_);
+    return y + lineHeight + metrics.gap * 0.1f;
 }
 
 void StaffView::drawSoundRow(UiContext& context, ImVec2 topLeft, float width, float height) {

@@ -33,6 +33,9 @@ private:
     void drawDashboardContent(UiContext& context);
     // Test sound, quieter, the volume, louder; below them which output plays, or that none does.
     void drawSoundRow(UiContext& context, ImVec2 topLeft, float width, float height);
+    // Day, month, year, then hour and minute, each between a step back and a step on, and
+    // the button that sets the clock. Returns the y below it.
+    float drawDateTimePicker(UiContext& context, float left, float top, float width, float rowHeight);
     void refresh();
 
     StaffServices& services_;
@@ -46,7 +49,7 @@ private:
     bool editingPlaceName_ = false;
     bool confirmingGoBack_ = false; // "go back to the previous pack" tapped once
     char placeNameBuffer_[128] = {};
-    int year_ = 2026, month_ = 1, day_ = 1;
+    time::LocalDateTime picked_; // what the date and time picker shows
     input::KineticScroller scroller_;
 };
 

@@ -82,6 +82,8 @@ bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximu
 
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,
                       const ButtonStyle& style) {
+    if (style.width > 0)
+        return style.width;
     const ImFont* font = orBody(context, style.font);
     const bool drawsLabel = style.showLabel && !label.empty();
     const float labelWidth = drawsLabel ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x : 0;

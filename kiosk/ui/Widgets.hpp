@@ -34,6 +34,7 @@ struct ButtonStyle {
     std::optional<ImU32> content; // unset: whatever reads best on the fill
     ImFont* font = nullptr; // null: the body font
     bool showLabel = true;  // false: icon only, the label still names the target for the harness
+    float width = 0;        // 0: as wide as its content and a finger need
 };
 // The width an icon button with this label needs.
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,

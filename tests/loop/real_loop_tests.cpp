@@ -204,7 +204,7 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
             ui::StaffReport report(ui::StaffSpan) override { return {}; }
             std::string exportNow() override { return {}; }
             std::string confirmDateIsCorrect() override { return {}; }
-            std::string setDate(int, int, int) override { return {}; }
+            std::string setDateTime(const time::LocalDateTime&) override { return {}; }
             std::string setPlaceName(const std::string&) override { return {}; }
             std::string placeName() const override { return {}; }
             ui::StaffSound sound() override { return {}; }
@@ -212,9 +212,7 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
             std::string playTestSound() override { return {}; }
             bool hasPreviousPack() const override { return false; }
             std::string goBackToPreviousPack() override { return {}; }
-            void currentDate(int& year, int& month, int& day) const override {
-                year = 2026, month = 12, day = 3;
-            }
+            time::LocalDateTime currentDateTime() const override { return {2026, 12, 3, 9, 0}; }
         } staff;
         kiosk.runtime().setStaffServices(&staff);
         kiosk.runtime().runLoop(events, false);

@@ -184,7 +184,13 @@ class UiHarness {
                                           "large_text\tChữ to\tLarge text\n"
                                           "high_contrast\tTương phản cao\tHigh contrast\n"
                                           "qr_caption\tQuét mã\tScan the code\n"
-                                          "source\tNguồn\tSource\n",
+                                          "source\tNguồn\tSource\n"
+                                          "staff_set_date\tĐặt ngày giờ\tSet date and time\n"
+                                          "staff_day\tNgày\tDay\n"
+                                          "staff_month\tTháng\tMonth\n"
+                                          "staff_year\tNăm\tYear\n"
+                                          "staff_hour\tGiờ\tHour\n"
+                                          "staff_minute\tPhút\tMinute\n",
                                           "test")),
           metrics_(screen) {
         ImGui::CreateContext(&fontAtlas_.atlas);
@@ -229,6 +235,15 @@ class UiHarness {
         REQUIRE_MESSAGE(item != nullptr, "no touch target labelled " << label << "\n"
                                                                      << ui_->lastFrame().describe());
         tap(item->centre());
+    }
+    // A finger held still for `milliseconds`, then lifted.
+    void hold(ImVec2 at, std::int64_t milliseconds) {
+        gestures_.pointerDown({at.x, at.y}, now_);
+        for (std::int64_t held = 0; held < milliseconds; held += 100)
+            frame(100);
+        gestures_.pointerUp({at.x, at.y}, now_);
+        for (int frameCount = 0; frameCount < 4; ++frameCount)
+            frame();
     }
     void drag(ImVec2 from, ImVec2 to) {
         gestures_.pointerDown({from.x, from.y}, now_);
