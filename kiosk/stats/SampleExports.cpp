@@ -1,5 +1,6 @@
 #include "stats/SampleExports.hpp"
 
+#include "signing/Keys.hpp"
 #include "stats/Calendar.hpp"
 #include "stats/ExportFormat.hpp"
 #include "stats/Metrics.hpp"
@@ -102,6 +103,16 @@ std::string kioskIdFor(std::uint64_t seed, std::size_t index) {
     char text[20];
     std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(generator()));
     return text;
+}
+
+// Each imaginary kiosk signs its exports as a real one does, with a key of its own that the
+// seed fixes, so that merges of samples take the signed path, key pinning included.
+signing::KeyPair exportKeyFor(std::uint64_t seed, std::size_t index) {
+    std::mt19937_64 generator(seed * 1'000'033 + index);
+    std::array<std::uint8_t, signing::kSeedBytes> keySeed{};
+    for (std::uint8_t& byte : keySeed)
+        byte = static_cast<std::uint8_t>(generator());
+    return signing::keyPairFromSeed(keySeed);
 }
 
 } // namespace
@@ -268,7 +279,8 @@ SampleSummary writeSampleExports(const std::filesystem::path& stickKioskFolder,
         header.catalog = {pack};
         summary.bytes += csv.text().size();
         summary.rows += csv.rows();
-        writeExportText(stickKioskFolder, header, csv.text(), csv.rows(), period);
+        const signing::KeyPair key = exportKeyFor(options.seed, kiosk);
+        writeExportText(stickKioskFolder, header, csv.text(), csv.rows(), period, &key.secretKey);
         ++summary.exports;
     }
     return summary;

@@ -6,6 +6,7 @@
 #include "stats/ExportSigning.hpp"
 #include "stats/MergedDatabase.hpp"
 #include "stats/Merger.hpp"
+#include "stats/SampleExports.hpp"
 
 #include <doctest/doctest.h>
 
@@ -429,4 +430,36 @@ TEST_CASE("stats merge: --accept-new-key refuses two different new keys for one 
     // Given alone, the new card's export is taken.
     CHECK(merge({work.path() / "office" / "one"}, database, {kioskA}).summary.imported == 1);
     CHECK(viewsPerKiosk(database)[kioskA] == 13);
+}
+
+TEST_CASE("stats merge: sample exports are signed like a kiosk's, the same key for the same seed, and merge "
+          "pinned") {
+    TemporaryFolder work;
+    SampleOptions options;
+    options.kiosks = 3;
+    options.days = 10;
+    options.seed = 5;
+    writeSampleExports(work.path() / "first" / "kiosk", options);
+    options.sequence = 2;
+    writeSampleExports(work.path() / "second" / "kiosk", options);
+    std::set<std::string> keys;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(work.path() / "first")) {
+        if (entry.path().extension() != ".json")
+            continue;
+        const std::string text = kiosk::os::readTextFile(entry.path(), 1 << 20);
+        bool foreign = true;
+        const ExportHeader header = parseHeaderJson(text, foreign);
+        CHECK(checkHeaderSignature(text, header) == HeaderSignature::Valid);
+        keys.insert(header.kioskPublicKey);
+        // The next export of the same imaginary kiosk carries the same key.
+        const std::string next = kiosk::os::readTextFile(
+            work.path() / "second" / "kiosk" / "stats" / header.kioskId / "2.json", 1 << 20);
+        CHECK(parseHeaderJson(next, foreign).kioskPublicKey == header.kioskPublicKey);
+    }
+    CHECK(keys.size() == 3); // one key per kiosk
+    const auto database = work.path() / "all.db";
+    CHECK(merge({work.path() / "first"}, database).summary.imported == 3);
+    const MergeRun later = merge({work.path() / "second"}, database);
+    CHECK(later.summary.imported == 3);
+    CHECK(later.summary.refused == 0);
 }

@@ -23,7 +23,21 @@ KeyPair generateKeyPair() {
     return pair;
 }
 
-std::string keyIdOf(const PublicKeyBytes& publicKey) { return sha256Hex(publicKey).substr(0, kKeyIdHexDigits); }
+KeyPair keyPairFromSeed(const std::array<std::uint8_t, kSeedBytes>& seed) {
+    requireSodium();
+    static_assert(kSeedBytes == crypto_sign_SEEDBYTES);
+    KeyPair pair;
+    if (crypto_sign_seed_keypair(pair.publicKey.bytes.data(), pair.secretKey.bytes.data(), seed.data()) != 0)
+        throw SigningError("cannot derive a key pair");
+    pair.publicKey.keyId = keyIdOf(pair.publicKey.bytes);
+    pair.secretKey.keyId = pair.publicKey.keyId;
+    pair.secretKey.publicKey = pair.publicKey.bytes;
+    return pair;
+}
+
+std::string keyIdOf(const PublicKeyBytes& publicKey) {
+    return sha256Hex(publicKey).substr(0, kKeyIdHexDigits);
+}
 
 bool isWellFormedKeyId(const std::string& keyId) {
     return keyId.size() == kKeyIdHexDigits && std::all_of(keyId.begin(), keyId.end(), [](char digit) {

@@ -11,9 +11,9 @@
 
 namespace kiosk::signing {
 
-inline constexpr std::size_t kPublicKeyBytes = 32;  // crypto_sign_PUBLICKEYBYTES
-inline constexpr std::size_t kSecretKeyBytes = 64;  // crypto_sign_SECRETKEYBYTES (seed + public key)
-inline constexpr std::size_t kSignatureBytes = 64;  // crypto_sign_BYTES
+inline constexpr std::size_t kPublicKeyBytes = 32; // crypto_sign_PUBLICKEYBYTES
+inline constexpr std::size_t kSecretKeyBytes = 64; // crypto_sign_SECRETKEYBYTES (seed + public key)
+inline constexpr std::size_t kSignatureBytes = 64; // crypto_sign_BYTES
 inline constexpr std::size_t kKeyIdHexDigits = 16;
 
 using PublicKeyBytes = std::array<std::uint8_t, kPublicKeyBytes>;
@@ -35,6 +35,10 @@ struct KeyPair {
 };
 
 KeyPair generateKeyPair();
+// The same key pair for the same 32 seed bytes: for synthetic data that must come out alike
+// on every run (stats/SampleExports). Never for a real kiosk's or signer's key.
+inline constexpr std::size_t kSeedBytes = 32; // crypto_sign_SEEDBYTES
+KeyPair keyPairFromSeed(const std::array<std::uint8_t, kSeedBytes>& seed);
 std::string keyIdOf(const PublicKeyBytes& publicKey);
 // True for 16 lowercase hex digits.
 bool isWellFormedKeyId(const std::string& keyId);
