@@ -139,7 +139,10 @@ TEST_CASE("install: kill -9 at random moments of a 200 MB install never loses th
         CHECK((shown == 2 || shown == 3));
         CHECK(leftoversCleaned(kiosk));
         CHECK(std::filesystem::is_empty(kiosk.data().stagingDirectory()));
-        if (outcome.killed)
+        // Killed during the copy, the old pack stays. A kill meant for the checks may land after
+        // the switch when the checks beat the delay: then version 3 is whole and shown, which
+        // is right too.
+        if (outcome.killed && !duringChecks)
             CHECK(shown == 2);
         if (shown == 3) {
             // It finished before the kill: put the old state back for the next attempt (the

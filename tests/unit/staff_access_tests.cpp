@@ -10,8 +10,9 @@ using namespace kiosk;
 
 namespace {
 struct TemporaryDataDirectory {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("kiosk-staff-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() /
+        ("kiosk-staff-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
     ~TemporaryDataDirectory() { std::filesystem::remove_all(path); }
 };
 } // namespace
@@ -51,4 +52,21 @@ TEST_CASE("staff PIN: only 4 to 12 digits") {
     CHECK_THROWS_AS(staff::StaffAccess::storePin(data.path, "12a4"), std::invalid_argument);
     CHECK_THROWS_AS(staff::StaffAccess::storePin(data.path, "1234567890123"), std::invalid_argument);
     CHECK_FALSE(std::filesystem::exists(staff::StaffAccess::pinFile(data.path)));
+}
+
+TEST_CASE("staff PIN: one set while the kiosk runs counts at the next try, without a restart") {
+    // Found on the emulated board: `kiosk --set-staff-pin` beside the running kiosk left its
+    // pad saying "no PIN set" until the kiosk restarted.
+    TemporaryDataDirectory data;
+    time::VirtualClock clock;
+    staff::StaffAccess running(data.path, clock);
+    CHECK_FALSE(running.hasPin());
+    CHECK(running.check("2468") == staff::PinCheck::NoPinConfigured);
+    staff::StaffAccess::storePin(data.path, "2468");
+    CHECK(running.hasPin());
+    CHECK(running.check("2468") == staff::PinCheck::Accepted);
+    // A new PIN replaces the old one at once too.
+    staff::StaffAccess::storePin(data.path, "13579");
+    CHECK(running.check("2468") == staff::PinCheck::Wrong);
+    CHECK(running.check("13579") == staff::PinCheck::Accepted);
 }

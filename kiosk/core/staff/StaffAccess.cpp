@@ -12,26 +12,31 @@ std::filesystem::path StaffAccess::pinFile(const std::filesystem::path& dataDire
     return dataDirectory / "config" / "staff-pin.hash";
 }
 
-StaffAccess::StaffAccess(const std::filesystem::path& dataDirectory, const time::Clock& clock) : clock_(clock) {
+StaffAccess::StaffAccess(const std::filesystem::path& dataDirectory, const time::Clock& clock)
+    : dataDirectory_(dataDirectory), clock_(clock) {}
+
+std::optional<std::string> StaffAccess::storedHash() const {
     if (sodium_init() < 0)
-        return;
+        return std::nullopt;
     try {
-        std::string hash = os::readTextFile(pinFile(dataDirectory), crypto_pwhash_STRBYTES);
+        std::string hash = os::readTextFile(pinFile(dataDirectory_), crypto_pwhash_STRBYTES);
         while (!hash.empty() && (hash.back() == '\n' || hash.back() == '\0'))
             hash.pop_back();
         if (!hash.empty())
-            storedHash_ = hash;
+            return hash;
     } catch (const os::FileError&) {
         // No PIN configured: the staff view stays closed until one is set.
     }
+    return std::nullopt;
 }
 
 PinCheck StaffAccess::check(const std::string& pin) {
-    if (!storedHash_)
+    const std::optional<std::string> stored = storedHash();
+    if (!stored)
         return PinCheck::NoPinConfigured;
     if (lockedOutForMilliseconds() > 0)
         return PinCheck::LockedOut;
-    if (crypto_pwhash_str_verify(storedHash_->c_str(), pin.c_str(), pin.size()) == 0) {
+    if (crypto_pwhash_str_verify(stored->c_str(), pin.c_str(), pin.size()) == 0) {
         wrongTries_ = 0;
         return PinCheck::Accepted;
     }
@@ -48,7 +53,8 @@ std::int64_t StaffAccess::lockedOutForMilliseconds() const {
 }
 
 void StaffAccess::storePin(const std::filesystem::path& dataDirectory, const std::string& pin) {
-    if (pin.size() < 4 || pin.size() > 12 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (pin.size() < 4 || pin.size() > 12 ||
+        !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
         throw std::invalid_argument("a staff PIN is 4 to 12 digits");
     if (sodium_init() < 0)
         throw std::runtime_error("libsodium cannot start");

@@ -17,14 +17,16 @@ namespace kiosk::staff {
 enum class PinCheck { Accepted, Wrong, LockedOut, NoPinConfigured };
 
 class StaffAccess {
-public:
+  public:
     static constexpr int kTriesBeforeLockOut = 3;
     static constexpr std::int64_t kLockOutMilliseconds = 30 * 1000;
 
-    // Reads <dataDirectory>/config/staff-pin.hash if it exists.
+    // The PIN is <dataDirectory>/config/staff-pin.hash, read at every check rather than once:
+    // a technician who sets it with `kiosk --set-staff-pin` while the kiosk runs (the board's
+    // way) must not have to restart the kiosk for it to count.
     StaffAccess(const std::filesystem::path& dataDirectory, const time::Clock& clock);
 
-    bool hasPin() const { return storedHash_.has_value(); }
+    bool hasPin() const { return storedHash().has_value(); }
     PinCheck check(const std::string& pin);
     // Milliseconds until tries are allowed again; 0 when not locked out.
     std::int64_t lockedOutForMilliseconds() const;
@@ -34,9 +36,11 @@ public:
     static void storePin(const std::filesystem::path& dataDirectory, const std::string& pin);
     static std::filesystem::path pinFile(const std::filesystem::path& dataDirectory);
 
-private:
+  private:
+    std::optional<std::string> storedHash() const;
+
+    std::filesystem::path dataDirectory_;
     const time::Clock& clock_;
-    std::optional<std::string> storedHash_;
     int wrongTries_ = 0;
     std::int64_t lockedUntilMilliseconds_ = 0;
 };
