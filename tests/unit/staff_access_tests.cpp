@@ -70,3 +70,18 @@ TEST_CASE("staff PIN: one set while the kiosk runs counts at the next try, witho
     CHECK(running.check("2468") == staff::PinCheck::Wrong);
     CHECK(running.check("13579") == staff::PinCheck::Accepted);
 }
+
+TEST_CASE("staff PIN: a damaged PIN file counts as no PIN, so the pad says how to set one, not 'wrong PIN'") {
+    TemporaryDataDirectory data;
+    time::VirtualClock clock;
+    staff::StaffAccess::storePin(data.path, "2468");
+    std::string hash;
+    std::getline(std::ifstream(staff::StaffAccess::pinFile(data.path)), hash);
+    staff::StaffAccess access(data.path, clock);
+    for (const std::string& damaged :
+         {hash.substr(0, 40), std::string("not a hash at all"), std::string(300, 'x')}) {
+        CAPTURE(damaged);
+        std::ofstream(staff::StaffAccess::pinFile(data.path), std::ios::trunc) << damaged << "\n";
+        CHECK(access.check("2468") == staff::PinCheck::NoPinConfigured);
+    }
+}

@@ -22,7 +22,10 @@ std::optional<std::string> StaffAccess::storedHash() const {
         std::string hash = os::readTextFile(pinFile(dataDirectory_), crypto_pwhash_STRBYTES);
         while (!hash.empty() && (hash.back() == '\n' || hash.back() == '\0'))
             hash.pop_back();
-        if (!hash.empty())
+        // A damaged file (cut short, overwritten) would turn even the right PIN into a wrong
+        // one and lock staff out for good; as no PIN, the pad says how to set one again.
+        if (!hash.empty() && crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                            crypto_pwhash_MEMLIMIT_INTERACTIVE) != -1)
             return hash;
     } catch (const os::FileError&) {
         // No PIN configured: the staff view stays closed until one is set.
