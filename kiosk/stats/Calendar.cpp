@@ -13,17 +13,6 @@ std::int64_t floorDivide(std::int64_t value, std::int64_t divisor) {
     return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
 }
 
-struct Civil {
-    int year;
-    unsigned month;
-    unsigned day;
-};
-
-Civil civilFromDays(std::int64_t days) {
-    const time::CivilDate date = time::civilDateOf(days);
-    return {date.year, static_cast<unsigned>(date.month), static_cast<unsigned>(date.day)};
-}
-
 // 0 = Monday ... 6 = Sunday; 1970-01-01 was a Thursday.
 int weekdayFromMonday(std::int64_t dayNumber) {
     return static_cast<int>(floorDivide(dayNumber + 3, 7) * -7 + dayNumber + 3);
@@ -45,9 +34,9 @@ int localHourOfDay(std::int64_t wallSeconds, int utcOffsetMinutes) {
 }
 
 std::string formatDay(std::int64_t dayNumber) {
-    const Civil civil = civilFromDays(dayNumber);
+    const time::CivilDate civil = time::civilDateOf(dayNumber);
     char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", civil.year, civil.month, civil.day);
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", civil.year, civil.month, civil.day);
     return text;
 }
 
@@ -79,7 +68,7 @@ std::optional<std::int64_t> parseDay(std::string_view text) {
 IsoWeek isoWeekOf(std::int64_t dayNumber) {
     // The ISO year of a day is the calendar year of the Thursday of its week.
     const std::int64_t thursday = dayNumber - weekdayFromMonday(dayNumber) + 3;
-    const int year = civilFromDays(thursday).year;
+    const int year = time::civilDateOf(thursday).year;
     const std::int64_t firstJanuary = dayNumberFromCivil(year, 1, 1);
     return {year, static_cast<int>((thursday - firstJanuary) / 7 + 1)};
 }
@@ -98,7 +87,7 @@ std::string formatIsoWeek(IsoWeek week) {
 }
 
 int monthOf(std::int64_t dayNumber) {
-    return static_cast<int>(civilFromDays(dayNumber).month);
+    return time::civilDateOf(dayNumber).month;
 }
 
 } // namespace kiosk::stats

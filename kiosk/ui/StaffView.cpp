@@ -48,17 +48,21 @@ void drawChart(UiContext& context, const StaffChart& chart, ImVec2 topLeft, floa
             fillRoundedRect(context, drawList, ImVec2(left + slot * 0.15f, bottom - barHeight),
                             ImVec2(left + slot * 0.85f, bottom), context.colours.emphasis, 2);
             if (index % 3 == 0)
-                textAt(context, bar.label, context.fonts.small, context.colours.mutedText, ImVec2(left, bottom + 2));
+                textAt(context, bar.label, context.fonts.small, context.colours.mutedText,
+                       ImVec2(left, bottom + 2));
         }
         return;
     }
-    const float rowHeight = std::min(metrics.bodyFontSize * 1.3f, available / static_cast<float>(chart.bars.size()));
+    const float rowHeight =
+        std::min(metrics.bodyFontSize * 1.3f, available / static_cast<float>(chart.bars.size()));
     const float labelWidth = width * 0.42f;
     for (std::size_t index = 0; index < chart.bars.size(); ++index) {
         const StaffBar& bar = chart.bars[index];
         const float y = top + rowHeight * static_cast<float>(index);
-        textAt(context, bar.label, context.fonts.small, context.colours.text, ImVec2(topLeft.x, y), labelWidth - 8);
-        const float barWidth = static_cast<float>(bar.value / largest) * (width - labelWidth - metrics.iconSize * 1.6f);
+        textAt(context, bar.label, context.fonts.small, context.colours.text, ImVec2(topLeft.x, y),
+               labelWidth - 8);
+        const float barWidth =
+            static_cast<float>(bar.value / largest) * (width - labelWidth - metrics.iconSize * 1.6f);
         fillRoundedRect(context, drawList, ImVec2(topLeft.x + labelWidth, y + rowHeight * 0.15f),
                         ImVec2(topLeft.x + labelWidth + std::max(2.0f, barWidth), y + rowHeight * 0.85f),
                         context.colours.accent, 3);
@@ -110,7 +114,9 @@ void StaffView::drawPinPad(UiContext& context) {
     const ButtonStyle closeStyle = lightButton(context.colours);
     const std::string closeLabel = context.word("close");
     if (iconButton(context, "staff-pin-close", "close", closeLabel,
-                   ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, closeStyle) - metrics.padding, y),
+                   ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, closeStyle) -
+                              metrics.padding,
+                          y),
                    metrics.touchTarget, closeStyle)) {
         close();
         return;
@@ -124,15 +130,18 @@ void StaffView::drawPinPad(UiContext& context) {
     textAt(context, shown.empty() ? "–" : shown, context.fonts.title, context.colours.text, ImVec2(left, y));
     y += metrics.titleFontSize * 1.2f;
     if (!pinMessage_.empty()) {
-        textAt(context, pinMessage_, context.fonts.small, context.colours.accent, ImVec2(left, y), padWidth * 2);
+        textAt(context, pinMessage_, context.fonts.small, context.colours.accent, ImVec2(left, y),
+               padWidth * 2);
     }
     y += metrics.smallFontSize * 1.6f;
 
-    const std::string labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", context.word("staff_delete"), "0", "OK"};
+    const std::string labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", context.word("staff_delete"),
+                                  "0", "OK"};
     ButtonStyle style = lightButton(context.colours);
     style.font = context.fonts.heading;
     for (int index = 0; index < 12; ++index) {
-        const ImVec2 topLeft(left + static_cast<float>(index % 3) * (key + gap), y + static_cast<float>(index / 3) * (key + gap));
+        const ImVec2 topLeft(left + static_cast<float>(index % 3) * (key + gap),
+                             y + static_cast<float>(index / 3) * (key + gap));
         const std::string& label = labels[index];
         const std::string id = "staff-key-" + std::to_string(index);
         const ImVec2 bottomRight(topLeft.x + key, topLeft.y + key);
@@ -145,7 +154,8 @@ void StaffView::drawPinPad(UiContext& context) {
         const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0, label.c_str());
         drawList->AddText(style.font, style.font->FontSize,
                           ImVec2(topLeft.x + (key - size.x) / 2, topLeft.y + (key - size.y) / 2),
-                          index == 11 ? readableOn(context.colours, fill) : context.colours.text, label.c_str());
+                          index == 11 ? readableOn(context.colours, fill) : context.colours.text,
+                          label.c_str());
         if (!pressed)
             continue;
         if (index == 9) {
@@ -162,8 +172,9 @@ void StaffView::drawPinPad(UiContext& context) {
                 pinMessage_ = context.word("staff_pin_wrong");
                 break;
             case PinResult::LockedOut:
-                pinMessage_ = text::fillPlaceholder(context.word("staff_pin_locked"), "seconds",
-                                                    std::to_string((services_.lockedOutForMilliseconds() + 999) / 1000));
+                pinMessage_ = text::fillPlaceholder(
+                    context.word("staff_pin_locked"), "seconds",
+                    std::to_string((services_.lockedOutForMilliseconds() + 999) / 1000));
                 break;
             case PinResult::NoPinConfigured:
                 pinMessage_ = context.word("staff_pin_missing");
@@ -180,16 +191,18 @@ void StaffView::drawDashboard(UiContext& context) {
     const Metrics& metrics = context.metrics;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     drawList->AddRectFilled(ImVec2(0, 0), metrics.screen, context.colours.background);
-    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, metrics.topBarHeight), context.colours.topBar);
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, metrics.topBarHeight),
+                            context.colours.topBar);
     const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
     textAt(context, context.word("staff_title"), context.fonts.heading, context.colours.onDark,
            ImVec2(metrics.padding, (metrics.topBarHeight - metrics.headingFontSize) / 2));
     ButtonStyle dark;
     const std::string closeLabel = context.word("close");
-    if (iconButton(context, "staff-close", "close", closeLabel,
-                   ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, dark) - metrics.padding,
-                          (metrics.topBarHeight - buttonHeight) / 2),
-                   buttonHeight, dark)) {
+    if (iconButton(
+            context, "staff-close", "close", closeLabel,
+            ImVec2(metrics.screen.x - iconButtonWidth(context, "close", closeLabel, dark) - metrics.padding,
+                   (metrics.topBarHeight - buttonHeight) / 2),
+            buttonHeight, dark)) {
         close();
         return;
     }
@@ -223,7 +236,8 @@ void StaffView::drawDashboardContent(UiContext& context) {
     const float left = metrics.padding;
     float y = top;
     for (const StaffFact& fact : report_.facts) {
-        textAt(context, fact.label, context.fonts.small, context.colours.mutedText, ImVec2(left, y), leftWidth);
+        textAt(context, fact.label, context.fonts.small, context.colours.mutedText, ImVec2(left, y),
+               leftWidth);
         y += metrics.smallFontSize * 1.15f;
         textAt(context, fact.value, context.fonts.body, context.colours.text, ImVec2(left, y), leftWidth);
         y += metrics.bodyFontSize * 1.25f;
@@ -233,17 +247,19 @@ void StaffView::drawDashboardContent(UiContext& context) {
     const ButtonStyle style = lightButton(context.colours);
     const float rowHeight = std::max(48.0f, metrics.touchTarget * 0.75f);
     y += metrics.gap * 0.5f;
-    if (iconButton(context, "staff-export", "", context.word("staff_export"), ImVec2(left, y), rowHeight, style))
+    if (iconButton(context, "staff-export", "", context.word("staff_export"), ImVec2(left, y), rowHeight,
+                   style))
         status_ = services_.exportNow();
     y += rowHeight + metrics.gap * 0.5f;
-    if (iconButton(context, "staff-date-ok", "calendar", context.word("staff_date_correct"), ImVec2(left, y), rowHeight,
-                   style))
+    if (iconButton(context, "staff-date-ok", "calendar", context.word("staff_date_correct"), ImVec2(left, y),
+                   rowHeight, style))
         status_ = services_.confirmDateIsCorrect();
     y += rowHeight + metrics.gap * 0.5f;
     y = drawDateTimePicker(context, left, y, leftWidth, rowHeight);
 
     if (!editingPlaceName_) {
-        if (iconButton(context, "staff-place", "place", context.word("staff_place_name"), ImVec2(left, y), rowHeight, style)) {
+        if (iconButton(context, "staff-place", "place", context.word("staff_place_name"), ImVec2(left, y),
+                       rowHeight, style)) {
             editingPlaceName_ = true;
             std::snprintf(placeNameBuffer_, sizeof placeNameBuffer_, "%s", services_.placeName().c_str());
         }
@@ -264,21 +280,22 @@ void StaffView::drawDashboardContent(UiContext& context) {
     // Going back to the previous pack asks once more: it changes what every villager sees.
     if (services_.hasPreviousPack()) {
         if (!confirmingGoBack_) {
-            if (iconButton(context, "staff-previous-pack", "back", context.word("staff_previous_pack"), ImVec2(left, y),
-                           rowHeight, style))
+            if (iconButton(context, "staff-previous-pack", "back", context.word("staff_previous_pack"),
+                           ImVec2(left, y), rowHeight, style))
                 confirmingGoBack_ = true;
         } else {
             ButtonStyle warning = style;
             warning.fill = context.colours.failure;
             const std::string sure = context.word("staff_previous_pack_confirm");
-            if (iconButton(context, "staff-previous-pack-yes", "", sure, ImVec2(left, y), rowHeight, warning)) {
+            if (iconButton(context, "staff-previous-pack-yes", "", sure, ImVec2(left, y), rowHeight,
+                           warning)) {
                 confirmingGoBack_ = false;
                 status_ = services_.goBackToPreviousPack();
             }
             const std::string cancel = context.word("staff_cancel");
             if (iconButton(context, "staff-previous-pack-no", "", cancel,
-                           ImVec2(left + iconButtonWidth(context, "", sure, warning) + metrics.buttonGap, y), rowHeight,
-                           style))
+                           ImVec2(left + iconButtonWidth(context, "", sure, warning) + metrics.buttonGap, y),
+                           rowHeight, style))
                 confirmingGoBack_ = false;
         }
         y += rowHeight + metrics.gap * 0.5f;
@@ -293,8 +310,9 @@ void StaffView::drawDashboardContent(UiContext& context) {
     drawSoundRow(context, ImVec2(right, rightTop), rightWidth, rowHeight);
     const float spansTop = rightTop + rowHeight + metrics.bodyFontSize * 1.3f + metrics.gap * 0.5f;
     float x = right;
-    const std::pair<StaffSpan, const char*> spans[] = {
-        {StaffSpan::Today, "staff_today"}, {StaffSpan::ThisWeek, "staff_week"}, {StaffSpan::SinceInstall, "staff_all"}};
+    const std::pair<StaffSpan, const char*> spans[] = {{StaffSpan::Today, "staff_today"},
+                                                       {StaffSpan::ThisWeek, "staff_week"},
+                                                       {StaffSpan::SinceInstall, "staff_all"}};
     for (const auto& [span, key] : spans) {
         ButtonStyle tab = lightButton(context.colours);
         if (span == span_) {
@@ -303,7 +321,8 @@ void StaffView::drawDashboardContent(UiContext& context) {
         }
         const std::string label = context.word(key);
         const std::string id = std::string("staff-span-") + key;
-        if (iconButton(context, id.c_str(), "", label, ImVec2(x, spansTop), rowHeight, tab) && span != span_) {
+        if (iconButton(context, id.c_str(), "", label, ImVec2(x, spansTop), rowHeight, tab) &&
+            span != span_) {
             span_ = span;
             refresh();
         }
@@ -312,8 +331,9 @@ void StaffView::drawDashboardContent(UiContext& context) {
     const float chartsTop = spansTop + rowHeight + metrics.gap;
     const std::size_t count = std::max<std::size_t>(1, report_.charts.size());
     // The charts share what is left of the screen, but never shrink below readable.
-    const float chartHeight = std::max(metrics.touchTarget * 2.6f, (metrics.screen.y - chartsTop - metrics.padding) /
-                                                                        static_cast<float>((count + 1) / 2));
+    const float chartHeight =
+        std::max(metrics.touchTarget * 2.6f,
+                 (metrics.screen.y - chartsTop - metrics.padding) / static_cast<float>((count + 1) / 2));
     const float chartWidth = (rightWidth - metrics.gap) / 2;
     for (std::size_t index = 0; index < report_.charts.size(); ++index) {
         const ImVec2 topLeft(right + static_cast<float>(index % 2) * (chartWidth + metrics.gap),
@@ -331,14 +351,14 @@ float StaffView::drawDateTimePicker(UiContext& context, float left, float top, f
         const char* id;
         const char* nameKey; // its name, small above it
         int value;
-        const char* widest; // sizes the value's slot, so the arrows stay put
+        int digits; // shown with leading zeros; sizes the value's slot, so the arrows stay put
     };
     const Stepper steppers[] = {
-        {time::DateTimeField::Day, "staff-day", "staff_day", picked_.day, "00"},
-        {time::DateTimeField::Month, "staff-month", "staff_month", picked_.month, "00"},
-        {time::DateTimeField::Year, "staff-year", "staff_year", picked_.year, "0000"},
-        {time::DateTimeField::Hour, "staff-hour", "staff_hour", picked_.hour, "00"},
-        {time::DateTimeField::Minute, "staff-minute", "staff_minute", picked_.minute, "00"},
+        {time::DateTimeField::Day, "staff-day", "staff_day", picked_.day, 2},
+        {time::DateTimeField::Month, "staff-month", "staff_month", picked_.month, 2},
+        {time::DateTimeField::Year, "staff-year", "staff_year", picked_.year, 4},
+        {time::DateTimeField::Hour, "staff-hour", "staff_hour", picked_.hour, 2},
+        {time::DateTimeField::Minute, "staff-minute", "staff_minute", picked_.minute, 2},
     };
     const Metrics& metrics = context.metrics;
     const ButtonStyle style = lightButton(context.colours);
@@ -368,18 +388,20 @@ float StaffView::drawDateTimePicker(UiContext& context, float left, float top, f
             x = left;
             y += lineHeight;
         }
-        const float slot = valueFont->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, stepper.widest).x;
+        const std::string widest(static_cast<std::size_t>(stepper.digits), '0');
+        const float slot = valueFont->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, widest.c_str()).x;
         place(2 * arrowWidth + slot + 2 * inside);
         const std::string name = context.word(stepper.nameKey);
         textAt(context, name, context.fonts.small, context.colours.mutedText, ImVec2(x, y));
         const float stepY = y + labelHeight;
         // The harness finds each arrow by the field's name: "Ngày -", "Ngày +".
         const std::string earlierId = std::string(stepper.id) + "-earlier";
-        if (iconButton(context, earlierId.c_str(), "previous", name + " -", ImVec2(x, stepY), rowHeight, arrow))
+        if (iconButton(context, earlierId.c_str(), "previous", name + " -", ImVec2(x, stepY), rowHeight,
+                       arrow))
             picked_ = time::stepField(picked_, stepper.field, -1);
         x += arrowWidth + inside;
         char value[8];
-        std::snprintf(value, sizeof value, stepper.widest[2] ? "%04d" : "%02d", stepper.value);
+        std::snprintf(value, sizeof value, "%0*d", stepper.digits, stepper.value);
         const float valueWidth = valueFont->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, value).x;
         textAt(context, value, valueFont, context.colours.text,
                ImVec2(x + (slot - valueWidth) / 2, stepY + (rowHeight - metrics.bodyFontSize) / 2));
@@ -391,7 +413,8 @@ float StaffView::drawDateTimePicker(UiContext& context, float left, float top, f
     }
     const std::string setLabel = context.word("staff_set_date");
     place(iconButtonWidth(context, "calendar", setLabel, style));
-    if (iconButton(context, "staff-set-date", "calendar", setLabel, ImVec2(x, y + labelHeight), rowHeight, style))
+    if (iconButton(context, "staff-set-date", "calendar", setLabel, ImVec2(x, y + labelHeight), rowHeight,
+                   style))
         status_ = services_.setDateTime(picked_);
     return y + lineHeight + metrics.gap * 0.1f;
 }
@@ -414,8 +437,8 @@ void StaffView::drawSoundRow(UiContext& context, ImVec2 topLeft, float width, fl
     x += iconButtonWidth(context, "", quieter, style) + metrics.gap * 0.3f;
     const std::string volume =
         text::fillPlaceholder(context.word("staff_volume"), "percent", std::to_string(sound_.volumePercent));
-    const float volumeWidth = context.fonts.bodyBold->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0,
-                                                                    volume.c_str()).x;
+    const float volumeWidth =
+        context.fonts.bodyBold->CalcTextSizeA(metrics.bodyFontSize, FLT_MAX, 0, volume.c_str()).x;
     textAt(context, volume, context.fonts.bodyBold, context.colours.text,
            ImVec2(x, topLeft.y + (height - metrics.bodyFontSize) / 2));
     x += volumeWidth + metrics.gap * 0.3f;
@@ -427,7 +450,8 @@ void StaffView::drawSoundRow(UiContext& context, ImVec2 topLeft, float width, fl
     // Below: which output plays, for whoever set kiosk.conf; "no sound device" for everybody.
     const float below = topLeft.y + height + metrics.gap * 0.25f;
     if (sound_.deviceWorks)
-        textAt(context, text::fillPlaceholder(context.word("staff_sound_device"), "device", sound_.deviceName),
+        textAt(context,
+               text::fillPlaceholder(context.word("staff_sound_device"), "device", sound_.deviceName),
                context.fonts.small, context.colours.mutedText, ImVec2(topLeft.x, below), width);
     else
         textAt(context, context.word("staff_no_sound"), context.fonts.bodyBold, context.colours.accent,

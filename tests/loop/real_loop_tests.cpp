@@ -4,6 +4,7 @@
 // keep time without frames, and a mouse (or a touch panel that presents as an absolute
 // pointer) taps, drags and long-presses like a finger.
 #include "LoopFixture.hpp"
+#include "staff_test_support.hpp"
 #include "stats_test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -94,8 +95,9 @@ TEST_CASE("an idle kiosk draws no frame for 60 s and wakes about once a second")
     CHECK(inWindow <= 62);
 }
 
-TEST_CASE("without any input the warning appears 15 s before the idle timeout, counts down, and the attract loop "
-          "starts on time") {
+TEST_CASE(
+    "without any input the warning appears 15 s before the idle timeout, counts down, and the attract loop "
+    "starts on time") {
     time::VirtualClock clock;
     LoopKiosk kiosk(clock);
     ScriptedEvents events(clock);
@@ -114,9 +116,10 @@ TEST_CASE("without any input the warning appears 15 s before the idle timeout, c
     CHECK(warning->milliseconds >= lastTouch + 75'000);
     CHECK(warning->milliseconds <= lastTouch + 75'000 + 100);
     CHECK(framesBetween(kiosk.presented(), lastTouch + 2000, lastTouch + 75'000) == 0);
-    const std::size_t countdownFrames = framesBetween(kiosk.presented(), lastTouch + 75'000, lastTouch + 90'000);
-    CHECK(countdownFrames >= 15);   // at least one a second: the seconds move
-    CHECK(countdownFrames <= 160);  // at most the attract loop's 10 a second
+    const std::size_t countdownFrames =
+        framesBetween(kiosk.presented(), lastTouch + 75'000, lastTouch + 90'000);
+    CHECK(countdownFrames >= 15);  // at least one a second: the seconds move
+    CHECK(countdownFrames <= 160); // at most the attract loop's 10 a second
     const PresentedFrame* attract = firstShowing(kiosk.presented(), lastTouch, ui::ScreenKind::Attract);
     REQUIRE(attract != nullptr);
     CHECK(attract->milliseconds >= lastTouch + 90'000);
@@ -198,22 +201,8 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
         events.at(11'500, [=] { return pointerUp(pointer, corner, kScreen); });
         events.quitAt(14'000);
 
-        struct NoStaff final : ui::StaffServices {
-            ui::PinResult checkPin(const std::string&) override { return ui::PinResult::Wrong; }
-            std::int64_t lockedOutForMilliseconds() const override { return 0; }
-            ui::StaffReport report(ui::StaffSpan) override { return {}; }
-            std::string exportNow() override { return {}; }
-            std::string confirmDateIsCorrect() override { return {}; }
-            std::string setDateTime(const time::LocalDateTime&) override { return {}; }
-            std::string setPlaceName(const std::string&) override { return {}; }
-            std::string placeName() const override { return {}; }
-            ui::StaffSound sound() override { return {}; }
-            std::string changeVolume(int) override { return {}; }
-            std::string playTestSound() override { return {}; }
-            bool hasPreviousPack() const override { return false; }
-            std::string goBackToPreviousPack() override { return {}; }
-            time::LocalDateTime currentDateTime() const override { return {2026, 12, 3, 9, 0}; }
-        } staff;
+        FakeStaffServices staff;
+        staff.pinAnswer = ui::PinResult::Wrong;
         kiosk.runtime().setStaffServices(&staff);
         kiosk.runtime().runLoop(events, false);
 

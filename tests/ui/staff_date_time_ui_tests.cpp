@@ -1,48 +1,32 @@
 // The staff's date and time picker: day, month, year, hour and minute, each between two
 // arrows, and a button that sets the clock to what it shows.
 #include "UiHarness.hpp"
+#include "staff_test_support.hpp"
 
 #include <doctest/doctest.h>
-
-#include <optional>
 
 using namespace kiosk;
 using namespace kiosk::ui::test;
 
 namespace {
 
-// The staff services a picker needs: any PIN opens, the clock reads 31 January 23:55, and
-// the date set is kept to be looked at.
-struct PickerStaff final : ui::StaffServices {
-    ui::PinResult checkPin(const std::string&) override { return ui::PinResult::Accepted; }
-    std::int64_t lockedOutForMilliseconds() const override { return 0; }
-    ui::StaffReport report(ui::StaffSpan) override { return {}; }
-    std::string exportNow() override { return {}; }
-    std::string confirmDateIsCorrect() override { return {}; }
-    std::string setDateTime(const time::LocalDateTime& dateTime) override {
-        set = dateTime;
-        return "set";
+// The staff view open on the picker: its clock reads 31 January 23:55, and any PIN opens it.
+struct OpenStaffView {
+    explicit OpenStaffView(ImVec2 screen) : harness(*built.reader, screen) {
+        staff.now = {2026, 1, 31, 23, 55};
+        harness.ui().setStaffServices(&staff);
+        harness.frame();
+        // The staff gesture: three seconds on the top bar where no button is.
+        harness.hold(ImVec2(screen.x / 2, harness.metrics().topBarHeight / 2), 3500);
+        REQUIRE(harness.ui().isStaffViewOpen());
+        for (const char* digit : {"2", "4", "6", "8", "OK"})
+            harness.tap(digit);
+        harness.frame();
     }
-    std::string setPlaceName(const std::string&) override { return {}; }
-    std::string placeName() const override { return {}; }
-    ui::StaffSound sound() override { return {}; }
-    std::string changeVolume(int) override { return {}; }
-    std::string playTestSound() override { return {}; }
-    bool hasPreviousPack() const override { return false; }
-    std::string goBackToPreviousPack() override { return {}; }
-    time::LocalDateTime currentDateTime() const override { return {2026, 1, 31, 23, 55}; }
-    std::optional<time::LocalDateTime> set;
+    BuiltPack built;
+    UiHarness harness;
+    testing::FakeStaffServices staff;
 };
-
-void openStaffView(UiHarness& harness, ImVec2 screen) {
-    harness.frame();
-    // The staff gesture: three seconds on the top bar where no button is.
-    harness.hold(ImVec2(screen.x / 2, harness.metrics().topBarHeight / 2), 3500);
-    REQUIRE(harness.ui().isStaffViewOpen());
-    for (const char* digit : {"2", "4", "6", "8", "OK"})
-        harness.tap(digit);
-    harness.frame();
-}
 
 const char* const kArrows[] = {"Ngày -", "Ngày +", "Tháng -", "Tháng +", "Năm -",
                                "Năm +",  "Giờ -",  "Giờ +",   "Phút -",  "Phút +"};
@@ -50,12 +34,9 @@ const char* const kArrows[] = {"Ngày -", "Ngày +", "Tháng -", "Tháng +", "N�
 } // namespace
 
 TEST_CASE("the staff set the date and the time of day with big arrows, and the day stays inside its month") {
-    const ImVec2 screen(1280, 800);
-    BuiltPack built;
-    UiHarness harness(*built.reader, screen);
-    PickerStaff staff;
-    harness.ui().setStaffServices(&staff);
-    openStaffView(harness, screen);
+    OpenStaffView open(ImVec2(1280, 800));
+    UiHarness& harness = open.harness;
+    const testing::FakeStaffServices& staff = open.staff;
     for (const char* shown : {"31", "01", "2026", "23", "55"})
         CHECK_MESSAGE(harness.shows(shown), shown);
 
@@ -68,21 +49,18 @@ TEST_CASE("the staff set the date and the time of day with big arrows, and the d
     harness.tap("Năm +");
     harness.tap("Ngày +");
     harness.tap("Ngày +"); // 2028 is a leap year: 29 February, then 1 February
-    CHECK_FALSE(staff.set.has_value());
+    CHECK_FALSE(staff.setTo.has_value());
     harness.tap("Đặt ngày giờ");
-    REQUIRE(staff.set.has_value());
-    CHECK(*staff.set == time::LocalDateTime{2028, 2, 1, 0, 0});
+    REQUIRE(staff.setTo.has_value());
+    CHECK(*staff.setTo == time::LocalDateTime{2028, 2, 1, 0, 0});
 }
 
 TEST_CASE(
     "on a 7-inch 800x480 panel every arrow of the picker is thumb-sized, on the screen and 12 px from the "
     "next") {
     const ImVec2 screen(800, 480);
-    BuiltPack built;
-    UiHarness harness(*built.reader, screen);
-    PickerStaff staff;
-    harness.ui().setStaffServices(&staff);
-    openStaffView(harness, screen);
+    OpenStaffView open(screen);
+    UiHarness& harness = open.harness;
     // Scrolled so that the picker is wholly on screen.
     for (int attempt = 0; attempt < 6 && !harness.hasTouchable("Phút +"); ++attempt)
         harness.drag(ImVec2(400, 400), ImVec2(400, 250));
