@@ -1,5 +1,6 @@
 // Decoding, resizing and encoding pictures: PNG decoding with libspng (image/PngDecoding),
-// the rest with stb. Decoding checks the declared size before allocating, so a hostile file
+// JPEG decoding with libjpeg-turbo (image/JpegDecoding), resizing and encoding (the builder's
+// and the screenshots', on the project's own pixels) with stb. Decoding checks the declared size before allocating, so a hostile file
 // cannot make the kiosk allocate gigabytes.
 #pragma once
 
@@ -38,8 +39,8 @@ struct RgbaImage {
 // Reads only the header. Throws ImageError for anything but a PNG or JPEG within `limits`.
 ImageHeader probeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
 RgbaImage decodeImage(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
-// Throws ImageError where decodeImage would, without keeping the pixels (a PNG is decoded row
-// by row into one row's memory; stb decodes a JPEG whole).
+// Throws ImageError where decodeImage would, without keeping the pixels (decoded row by row
+// into one row's memory).
 void checkImageDecodes(std::span<const std::uint8_t> bytes, const ImageLimits& limits);
 // Scales down (never up) so that the longer side is at most `maximumSide`.
 RgbaImage fitWithin(const RgbaImage& image, int maximumSide);

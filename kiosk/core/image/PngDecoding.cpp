@@ -63,6 +63,27 @@ OpenedPng openPng(std::span<const std::uint8_t> bytes, const ImageLimits& limits
 
 } // namespace
 
+ImageHeader readPngHeader(std::span<const std::uint8_t> bytes) {
+    const std::unique_ptr<spng_ctx, ContextFreer> context(spng_ctx_new(SPNG_CTX_IGNORE_ADLER32));
+    if (!context)
+        throw ImageError("cannot read picture: out of memory");
+    check(spng_set_png_buffer(context.get(), bytes.data(), bytes.size()), "reading");
+    spng_ihdr header{};
+    check(spng_get_ihdr(context.get(), &header), "header");
+    ImageHeader result;
+    // libspng refuses sides over 2^31 - 1, as the PNG specification does.
+    result.width = static_cast<int>(header.width);
+    result.height = static_cast<int>(header.height);
+    switch (header.color_type) {
+    case SPNG_COLOR_TYPE_GRAYSCALE: result.channels = 1; break;
+    case SPNG_COLOR_TYPE_GRAYSCALE_ALPHA: result.channels = 2; break;
+    case SPNG_COLOR_TYPE_TRUECOLOR_ALPHA: result.channels = 4; break;
+    default: result.channels = 3; break; // truecolour, or a palette of colours
+    }
+    result.mime = "image/png";
+    return result;
+}
+
 RgbaImage decodePng(std::span<const std::uint8_t> bytes, const ImageLimits& limits) {
     const OpenedPng png = openPng(bytes, limits);
     RgbaImage image;

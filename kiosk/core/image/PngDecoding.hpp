@@ -2,7 +2,7 @@
 // compressed stream and the whole filtered image in buffers it grows by copying, and copies the
 // result once more; libspng inflates with zlib row by row straight into the caller's buffer.
 // That matters twice: in the install checks, which decode every picture of a pack, and in the
-// kiosk's picture worker on the boards. JPEG stays with stb (ImageCodec).
+// kiosk's picture worker on the boards. JPEG goes to libjpeg-turbo (image/JpegDecoding).
 #pragma once
 
 #include "image/ImageCodec.hpp"
@@ -11,6 +11,9 @@
 #include <span>
 
 namespace kiosk::image {
+
+// The header only: size and channels. Throws ImageError for a file libspng cannot read.
+ImageHeader readPngHeader(std::span<const std::uint8_t> bytes);
 
 // Decodes a PNG to 8-bit RGBA (transparency from tRNS applied, no gamma correction: as stb).
 // The header's size is checked against `limits` before anything is allocated for the pixels,
