@@ -1,7 +1,7 @@
 // Decoding, resizing and encoding pictures: PNG decoding with libspng (image/PngDecoding),
 // JPEG decoding with libjpeg-turbo (image/JpegDecoding), resizing and encoding (the builder's
-// and the screenshots', on the project's own pixels) with stb. Decoding checks the declared size before allocating, so a hostile file
-// cannot make the kiosk allocate gigabytes.
+// and the screenshots', on the project's own pixels) with stb. Decoding checks the declared size before
+// allocating, so a hostile file cannot make the kiosk allocate gigabytes.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +13,16 @@
 namespace kiosk::image {
 
 class ImageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
+};
+
+// A file made to cost far more to decode than a picture of its size: a JPEG with more scans
+// than any encoder writes, or one that asks for more memory than its pixels need. The install
+// reports it as a decompression bomb, not as damage.
+class ImageTooCostlyError : public ImageError {
+  public:
+    using ImageError::ImageError;
 };
 
 struct ImageLimits {

@@ -8,6 +8,8 @@
 
 #include <jpeglib.h>
 
+#include <jerror.h> // after jpeglib.h, which it needs
+
 namespace kiosk::image {
 
 namespace {
@@ -22,6 +24,7 @@ struct Decoder {
     jpeg_progress_mgr progress{};
     std::jmp_buf jump{};
     char message[JMSG_LENGTH_MAX + 64] = {};
+    bool tooCostly = false; // the error is a limit on the work, not damage
 
     Decoder() = default;
     Decoder(const Decoder&) = delete;
@@ -30,9 +33,12 @@ struct Decoder {
     ~Decoder() { jpeg_destroy_decompress(&info); }
 };
 
-Decoder& decoderOf(j_common_ptr info) { return *static_cast<Decoder*>(info->client_data); }
+Decoder& decoderOf(j_common_ptr info) {
+    return *static_cast<Decoder*>(info->client_data);
+}
 
-[[noreturn]] void fail(Decoder& decoder, const char* why) {
+[[noreturn]] void fail(Decoder& decoder, const char* why, bool tooCostly = false) {
+    decoder.tooCostly = tooCostly;
     std::snprintf(decoder.message, sizeof decoder.message, "%s", why);
     std::longjmp(decoder.jump, 1);
 }
@@ -40,6 +46,9 @@ Decoder& decoderOf(j_common_ptr info) { return *static_cast<Decoder*>(info->clie
 [[noreturn]] void jumpOnError(j_common_ptr info) {
     Decoder& decoder = decoderOf(info);
     (*info->err->format_message)(info, decoder.message);
+    // With max_memory_to_use set, libjpeg asks for a backing store (a temporary file) when
+    // a picture needs more; there is none, by design.
+    decoder.tooCostly = info->err->msg_code == JERR_NO_BACKING_STORE;
     std::longjmp(decoder.jump, 1);
 }
 
@@ -56,14 +65,17 @@ static_assert(kMaximumJpegScans == 100, "the message in limitScans names the lim
 void limitScans(j_common_ptr info) {
     const auto* decompress = reinterpret_cast<j_decompress_ptr>(info);
     if (decompress->input_scan_number > kMaximumJpegScans) {
-        fail(decoderOf(info), "more than 100 scans (a progressive file made to be slow to decode)");
+        fail(decoderOf(info), "more than 100 scans (a progressive file made to be slow to decode)", true);
     }
 }
 
-template <typename Step>
-void guarded(Decoder& decoder, Step&& step) {
-    if (setjmp(decoder.jump) != 0)
-        throw ImageError(std::string("cannot decode picture: ") + decoder.message);
+template <typename Step> void guarded(Decoder& decoder, Step&& step) {
+    if (setjmp(decoder.jump) != 0) {
+        const std::string message = std::string("cannot decode picture: ") + decoder.message;
+        if (decoder.tooCostly)
+            throw ImageTooCostlyError(message);
+        throw ImageError(message);
+    }
     step();
 }
 
@@ -101,9 +113,11 @@ void startDecoding(Decoder& decoder, const ImageLimits& limits) {
     const ImageHeader header = headerOf(info);
     if (header.width <= 0 || header.height <= 0 || header.width > limits.maximumSide ||
         header.height > limits.maximumSide ||
-        static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) > limits.maximumPixels)
+        static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) >
+            limits.maximumPixels)
         throw ImageError("picture is " + std::to_string(header.width) + "x" + std::to_string(header.height) +
-                         ", larger than the limit of " + std::to_string(limits.maximumSide) + " pixels a side");
+                         ", larger than the limit of " + std::to_string(limits.maximumSide) +
+                         " pixels a side");
     if (info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK)
         throw ImageError("cannot decode picture: a CMYK JPEG (save it as RGB)");
     if (info.num_components != 1 && info.num_components != 3)
@@ -124,8 +138,7 @@ void startDecoding(Decoder& decoder, const ImageLimits& limits) {
 }
 
 // Reads every row, the i-th into rowAt(i), then the rest of the file up to its end marker.
-template <typename RowAt>
-void readRows(Decoder& decoder, RowAt rowAt) {
+template <typename RowAt> void readRows(Decoder& decoder, RowAt rowAt) {
     jpeg_decompress_struct& info = decoder.info;
     guarded(decoder, [&info, &rowAt] {
         while (info.output_scanline < info.output_height) {

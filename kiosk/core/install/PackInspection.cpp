@@ -35,8 +35,8 @@ struct SchemaObject {
 
 std::vector<SchemaObject> schemaOf(const db::Database& database) {
     std::vector<SchemaObject> objects;
-    db::Statement rows =
-        database.prepare("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name");
+    db::Statement rows = database.prepare(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name");
     while (rows.step())
         objects.push_back(SchemaObject{rows.text(0), rows.text(1), rows.text(2), rows.text(3)});
     return objects;
@@ -66,7 +66,8 @@ const ReferenceSchema& referenceSchema() {
             if (object.type != "table")
                 continue;
             std::vector<std::string> columns;
-            db::Statement info = database.prepare("SELECT name, type FROM pragma_table_info('" + object.name + "')");
+            db::Statement info =
+                database.prepare("SELECT name, type FROM pragma_table_info('" + object.name + "')");
             while (info.step())
                 if (info.text(1) == "TEXT" && !isCheckedWithThePicture(object.name, info.text(0)))
                     columns.push_back(info.text(0));
@@ -115,12 +116,14 @@ Refusal refusalFor(const pack::PackError& error, Reason otherwise) {
     return Refusal(otherwise, error.what());
 }
 
-std::string shortened(const std::string& text) { return text.size() > 60 ? text.substr(0, 60) + "…" : text; }
+std::string shortened(const std::string& text) {
+    return text.size() > 60 ? text.substr(0, 60) + "…" : text;
+}
 
 // The progress of checks running on two threads at once, as one fraction: the pictures are most
 // of the work, the integrity check and the rest run beside them.
 class CheckProgress {
-public:
+  public:
     explicit CheckProgress(const std::function<bool(double)>& onProgress) : onProgress_(onProgress) {}
 
     void setPictureCount(std::size_t count) {
@@ -146,13 +149,14 @@ public:
     }
     bool cancelled() const { return cancelled_; }
 
-private:
+  private:
     static constexpr double kPictureShare = 0.65;
 
     void reportLocked() {
         if (!onProgress_ || cancelled_)
             return;
-        const double pictures = pictures_ == 0 ? 1.0 : static_cast<double>(checked_) / static_cast<double>(pictures_);
+        const double pictures =
+            pictures_ == 0 ? 1.0 : static_cast<double>(checked_) / static_cast<double>(pictures_);
         if (!onProgress_((1 - kPictureShare) * others_ + kPictureShare * pictures))
             cancelled_ = true;
     }
@@ -166,7 +170,7 @@ private:
 };
 
 class Inspector {
-public:
+  public:
     explicit Inspector(const InspectionRequest& request) : request_(request), progress_(request.onProgress) {}
 
     pack::PackIndex run() {
@@ -182,7 +186,7 @@ public:
         }
     }
 
-private:
+  private:
     struct ImageVariant {
         const char* label;
         const char* dataColumn; // for messages only
@@ -196,14 +200,14 @@ private:
 
     // The pictures, shared by the two checking threads: each takes the next unchecked one.
     struct PictureWork {
-        std::vector<std::int64_t> ids; // in id order
+        std::vector<std::int64_t> ids;         // in id order
         std::optional<Refusal> listingFailure; // the images table could not be read
         std::atomic<std::size_t> next{0};
         std::atomic<std::size_t> firstFailure{0};
         std::atomic<bool> stopped{false};
         std::mutex mutex;
         std::map<std::size_t, Refusal> failures; // by index, so the first in id order wins
-        std::exception_ptr unexpected;          // anything but a Refusal (out of memory...)
+        std::exception_ptr unexpected;           // anything but a Refusal (out of memory...)
     };
 
     pack::PackIndex runChecks() {
@@ -224,7 +228,8 @@ private:
                 second.emplace(openDatabase());
             std::jthread helper;
             if (second)
-                helper = std::jthread([&] { checkPictures(*second, pictures, "checks: pictures, second thread"); });
+                helper = std::jthread(
+                    [&] { checkPictures(*second, pictures, "checks: pictures, second thread"); });
             try {
                 index = checkAllButPictures(database);
             } catch (...) {
@@ -327,7 +332,8 @@ private:
 
     static void checkIdentity(const db::Database& database) {
         if (pragmaNumber(database, "application_id") != pack::kApplicationId)
-            throw Refusal(Reason::PackNotAPack, "an SQLite file, but not a kiosk content pack (wrong application id)");
+            throw Refusal(Reason::PackNotAPack,
+                          "an SQLite file, but not a kiosk content pack (wrong application id)");
         const std::int64_t format = pragmaNumber(database, "user_version");
         if (format != pack::kFormatVersion)
             throw Refusal(Reason::PackFormatUnsupported, "pack format version " + std::to_string(format) +
@@ -341,11 +347,12 @@ private:
         const std::vector<SchemaObject>& expected = referenceSchema().objects;
         // Objects that could run code or write: refused as unsafe, whatever else is wrong.
         for (const SchemaObject& object : found) {
-            const bool virtualTable = object.type == "table" && object.sql.find("VIRTUAL") != std::string::npos;
+            const bool virtualTable =
+                object.type == "table" && object.sql.find("VIRTUAL") != std::string::npos;
             if (object.type == "trigger" || object.type == "view" || virtualTable)
-                throw Refusal(Reason::PackSchemaUnsafe, "the pack contains a " + (virtualTable ? "virtual table" : object.type) +
-                                                            " ('" + shortened(object.name) +
-                                                            "'); content packs never have one");
+                throw Refusal(Reason::PackSchemaUnsafe,
+                              "the pack contains a " + (virtualTable ? "virtual table" : object.type) +
+                                  " ('" + shortened(object.name) + "'); content packs never have one");
         }
         for (const SchemaObject& object : expected)
             if (std::find(found.begin(), found.end(), object) == found.end())
@@ -353,8 +360,8 @@ private:
                                                              "' is missing or differs from format version 1");
         for (const SchemaObject& object : found)
             if (std::find(expected.begin(), expected.end(), object) == expected.end())
-                throw Refusal(Reason::PackSchemaInvalid, "the pack has an extra " + object.type + " '" +
-                                                             shortened(object.name) + "'");
+                throw Refusal(Reason::PackSchemaInvalid,
+                              "the pack has an extra " + object.type + " '" + shortened(object.name) + "'");
     }
 
     static void checkIntegrity(const db::Database& database) {
@@ -368,7 +375,8 @@ private:
             db::Statement keys = database.prepare("PRAGMA foreign_key_check");
             if (keys.step())
                 throw Refusal(Reason::PackContentInvalid, "a row of table '" + keys.text(0) +
-                                                              "' refers to a missing row of '" + keys.text(2) + "'");
+                                                              "' refers to a missing row of '" +
+                                                              keys.text(2) + "'");
             return 0;
         });
     }
@@ -435,7 +443,8 @@ private:
         if (!text::isValidUtf8(value))
             throw Refusal(Reason::PackTextInvalid, where + ": invalid UTF-8");
         if (!text::isNfc(value))
-            throw Refusal(Reason::PackTextNotNfc, where + ": text is not in Unicode NFC form (decomposed accents)");
+            throw Refusal(Reason::PackTextNotNfc,
+                          where + ": text is not in Unicode NFC form (decomposed accents)");
         if (const std::optional<std::string> problem = text::packTextProblem(value))
             throw Refusal(Reason::PackTextInvalid, where + ": " + *problem);
     }
@@ -485,13 +494,15 @@ private:
         if (const std::optional<std::vector<char32_t>>& listed = reader.metadata().characters)
             for (const char32_t codePoint : used)
                 if (!std::binary_search(listed->begin(), listed->end(), codePoint))
-                    throw Refusal(Reason::PackTextNotDrawable, "the pack's character list (pack_meta 'characters') lacks " +
-                                                                   named(codePoint) + ", which its text uses");
+                    throw Refusal(Reason::PackTextNotDrawable,
+                                  "the pack's character list (pack_meta 'characters') lacks " +
+                                      named(codePoint) + ", which its text uses");
         if (!request_.glyphs)
             return;
         for (const char32_t codePoint : used)
             if (!request_.glyphs->canDraw(codePoint))
-                throw Refusal(Reason::PackTextNotDrawable, "the kiosk's fonts cannot draw " + named(codePoint));
+                throw Refusal(Reason::PackTextNotDrawable,
+                              "the kiosk's fonts cannot draw " + named(codePoint));
     }
 
     void checkAudio(const pack::PackReader& reader) const {
@@ -559,30 +570,33 @@ private:
     // through the page cache once more: that made the picture checks several times slower.)
     void checkPicture(const db::Database& database, std::int64_t id) const {
         db::Statement head = damagedOnError("cannot read picture " + std::to_string(id), [&] {
-            db::Statement select = database.prepare(
-                "SELECT name, mime, width, height, sha256, length(data), length(thumb_data) FROM images WHERE id = ?");
+            db::Statement select = database.prepare("SELECT name, mime, width, height, sha256, length(data), "
+                                                    "length(thumb_data) FROM images WHERE id = ?");
             select.bind(1, id);
             if (!select.step())
-                throw Refusal(Reason::PackDamaged, "picture " + std::to_string(id) + " vanished while it was checked");
+                throw Refusal(Reason::PackDamaged,
+                              "picture " + std::to_string(id) + " vanished while it was checked");
             return select;
         });
         const std::string name = head.text(0);
-        const ImageVariant full{"picture",       "data",         pack::kMaximumImageSide, head.text(1), head.integer(2),
-                                head.integer(3), head.text(4), head.integer(5)};
+        const ImageVariant full{"picture",    "data",          pack::kMaximumImageSide,
+                                head.text(1), head.integer(2), head.integer(3),
+                                head.text(4), head.integer(5)};
         const std::int64_t thumbnailLength = head.integer(6);
         checkClaims(name, full);
         const bool thumbnailReadable =
             thumbnailLength >= 1 && static_cast<std::uint64_t>(thumbnailLength) <= pack::kMaximumImageBytes;
         db::Statement rest = damagedOnError("cannot read picture '" + shortened(name) + "'", [&] {
-            db::Statement select =
-                database.prepare(thumbnailReadable
-                                     ? "SELECT data, thumb_mime, thumb_width, thumb_height, thumb_sha256, thumb_data "
-                                       "FROM images WHERE id = ?"
-                                     : "SELECT data, thumb_mime, thumb_width, thumb_height, thumb_sha256 "
-                                       "FROM images WHERE id = ?");
+            db::Statement select = database.prepare(
+                thumbnailReadable
+                    ? "SELECT data, thumb_mime, thumb_width, thumb_height, thumb_sha256, thumb_data "
+                      "FROM images WHERE id = ?"
+                    : "SELECT data, thumb_mime, thumb_width, thumb_height, thumb_sha256 "
+                      "FROM images WHERE id = ?");
             select.bind(1, id);
             if (!select.step())
-                throw Refusal(Reason::PackDamaged, "picture " + std::to_string(id) + " vanished while it was checked");
+                throw Refusal(Reason::PackDamaged,
+                              "picture " + std::to_string(id) + " vanished while it was checked");
             return select;
         });
         // The two text columns checkAllTexts leaves to this pass, which reads them anyway.
@@ -591,8 +605,8 @@ private:
         checkText(rest.text(4), "images.thumb_sha256" + row);
         // Views of SQLite's buffers, not copies: checked before the statement moves on.
         checkBytes(name, full, rest.blobView(0));
-        const ImageVariant thumbnail{"thumbnail",      "thumb_data",   pack::kThumbnailSide, rest.text(1), rest.integer(2),
-                                     rest.integer(3), rest.text(4), thumbnailLength};
+        const ImageVariant thumbnail{"thumbnail",     "thumb_data",    pack::kThumbnailSide, rest.text(1),
+                                     rest.integer(2), rest.integer(3), rest.text(4),         thumbnailLength};
         checkClaims(name, thumbnail);
         checkBytes(name, thumbnail, rest.blobView(5));
     }
@@ -603,18 +617,22 @@ private:
         if (variant.width < 1 || variant.height < 1)
             throw Refusal(Reason::ImageDamaged, where + " has no size");
         if (variant.width > variant.maximumSide || variant.height > variant.maximumSide)
-            throw Refusal(Reason::ImageTooLarge, where + " claims to be " + std::to_string(variant.width) + "x" +
-                                                     std::to_string(variant.height) + "; the limit is " +
-                                                     std::to_string(variant.maximumSide) + " pixels a side");
+            throw Refusal(Reason::ImageTooLarge, where + " claims to be " + std::to_string(variant.width) +
+                                                     "x" + std::to_string(variant.height) +
+                                                     "; the limit is " + std::to_string(variant.maximumSide) +
+                                                     " pixels a side");
         if (variant.length < 1 || static_cast<std::uint64_t>(variant.length) > pack::kMaximumImageBytes)
             throw Refusal(Reason::ImageTooLarge, where + " is " + std::to_string(variant.length) +
-                                                     " bytes; the limit is " + std::to_string(pack::kMaximumImageBytes));
+                                                     " bytes; the limit is " +
+                                                     std::to_string(pack::kMaximumImageBytes));
         if (variant.mime != "image/png" && variant.mime != "image/jpeg")
-            throw Refusal(Reason::ImageDamaged, where + " has the unsupported type '" + shortened(variant.mime) + "'");
+            throw Refusal(Reason::ImageDamaged,
+                          where + " has the unsupported type '" + shortened(variant.mime) + "'");
     }
 
     // The bytes: their hash, the header (a bomb is told from a damaged picture), a full decode.
-    void checkBytes(const std::string& name, const ImageVariant& variant, std::span<const std::uint8_t> bytes) const {
+    void checkBytes(const std::string& name, const ImageVariant& variant,
+                    std::span<const std::uint8_t> bytes) const {
         const std::string where = std::string(variant.label) + " '" + shortened(name) + "'";
         // Why the hash may be skipped: see InspectionRequest::bytesMatchSignedHash. The
         // picture is still read, its header checked and decoded in full below.
@@ -628,19 +646,23 @@ private:
             throw Refusal(Reason::ImageDamaged, where + ": " + error.what());
         }
         if (header.mime != variant.mime)
-            throw Refusal(Reason::ImageDamaged, where + " is stored as " + variant.mime + " but is " + header.mime);
+            throw Refusal(Reason::ImageDamaged,
+                          where + " is stored as " + variant.mime + " but is " + header.mime);
         if (header.width > variant.maximumSide || header.height > variant.maximumSide)
             throw Refusal(Reason::ImageDecompressionBomb,
                           where + " would decode to " + std::to_string(header.width) + "x" +
-                              std::to_string(header.height) + " pixels (the table says " + std::to_string(variant.width) +
-                              "x" + std::to_string(variant.height) + ")");
+                              std::to_string(header.height) + " pixels (the table says " +
+                              std::to_string(variant.width) + "x" + std::to_string(variant.height) + ")");
         if (header.width != variant.width || header.height != variant.height)
             throw Refusal(Reason::ImageDamaged, where + " is " + std::to_string(header.width) + "x" +
                                                     std::to_string(header.height) + " but the table says " +
-                                                    std::to_string(variant.width) + "x" + std::to_string(variant.height));
+                                                    std::to_string(variant.width) + "x" +
+                                                    std::to_string(variant.height));
         try {
             const std::uint64_t side = static_cast<std::uint64_t>(variant.maximumSide);
             image::checkImageDecodes(bytes, image::ImageLimits{variant.maximumSide, side * side});
+        } catch (const image::ImageTooCostlyError& error) {
+            throw Refusal(Reason::ImageDecompressionBomb, where + ": " + error.what());
         } catch (const image::ImageError& error) {
             throw Refusal(Reason::ImageDamaged, where + ": " + error.what());
         }
@@ -659,6 +681,8 @@ private:
 
 } // namespace
 
-pack::PackIndex inspectPack(const InspectionRequest& request) { return Inspector(request).run(); }
+pack::PackIndex inspectPack(const InspectionRequest& request) {
+    return Inspector(request).run();
+}
 
 } // namespace kiosk::install
