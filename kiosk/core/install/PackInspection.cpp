@@ -97,6 +97,8 @@ Reason reasonFor(pack::Limit limit) {
         return Reason::PackGalleryTooLarge;
     case pack::Limit::Recordings:
         return Reason::PackTooManyRecordings;
+    case pack::Limit::RecordingMinutes:
+        return Reason::PackRecordingsTooLong;
     case pack::Limit::Characters:
         return Reason::PackTooManyCharacters;
     case pack::Limit::TextLength:

@@ -47,6 +47,7 @@ constexpr std::array kCodes{
     std::pair{Reason::PackTooMuchText, std::string_view("pack-too-much-text")},
     std::pair{Reason::PackGalleryTooLarge, std::string_view("pack-gallery-too-large")},
     std::pair{Reason::PackTooManyRecordings, std::string_view("pack-too-many-recordings")},
+    std::pair{Reason::PackRecordingsTooLong, std::string_view("pack-recordings-too-long")},
     std::pair{Reason::PackTooManyCharacters, std::string_view("pack-too-many-characters")},
     std::pair{Reason::PackTextTooLong, std::string_view("pack-text-too-long")},
     std::pair{Reason::PackWordTooLong, std::string_view("pack-word-too-long")},

@@ -58,6 +58,7 @@ enum class Reason {
     PackTooMuchText,     // in all
     PackGalleryTooLarge, // too many pictures in one page's gallery
     PackTooManyRecordings,
+    PackRecordingsTooLong, // all recordings together: the check decodes every one
     PackTooManyCharacters, // the font atlas would not fit the smallest GPU's texture
     PackTextTooLong,
     PackWordTooLong, // a word without a break that cannot wrap on screen

@@ -54,6 +54,7 @@ constexpr std::array kCountLimits{
     std::pair{Limit::TextTotal, kMaximumTextCharacters},
     std::pair{Limit::GalleryPictures, kMaximumGalleryPictures},
     std::pair{Limit::Recordings, kMaximumRecordings},
+    std::pair{Limit::RecordingMinutes, kMaximumRecordingMinutes},
     std::pair{Limit::Characters, kMaximumCharacters},
     std::pair{Limit::WordLength, kMaximumWordCharacters},
 };
@@ -160,6 +161,8 @@ std::string describeCountLimit(Limit limit) {
         return most + " pictures in one page's gallery";
     case Limit::Recordings:
         return most + " recordings";
+    case Limit::RecordingMinutes:
+        return most + " minutes of recordings in all";
     case Limit::Characters:
         return most + " different characters (their font atlas would not fit the 2048 px texture of a "
                       "Raspberry Pi 3)";

@@ -8,6 +8,7 @@
 #include "pack/PackError.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ inline constexpr int kMaximumGalleryPictures = 50;   // per page
 inline constexpr int kMaximumTextCharacters = 10'000'000;
 // Rows of audio_clips: every page narrated in two languages, and the languages' spoken names.
 inline constexpr int kMaximumRecordings = 2 * kMaximumPages + kMaximumLanguages;
+// All the recordings together, in minutes (the sum rounded up). The install check decodes every
+// recording in full; at this limit that takes MEASURE s on a PC (bench-recording-scan).
+inline constexpr int kMaximumRecordingMinutes = 1200;
 // Distinct characters in the pack's character list (or its text, without a list), so that the
 // font atlas made from them and the UI strings fits a 2048 px texture (the Pi 3's limit) at the
 // largest screen whatever the characters are. The atlas is built by kiosk_ui, which the install
@@ -83,6 +87,7 @@ enum class Limit {
     TextTotal,      // all the pack's text
     GalleryPictures,
     Recordings,
+    RecordingMinutes, // all recordings together
     Characters,
     TextLength,
     WordLength,
@@ -98,6 +103,11 @@ class PackLimitError : public PackError {
   private:
     Limit limit_;
 };
+
+// Whole minutes, rounded up: what Limit::RecordingMinutes counts.
+inline constexpr std::int64_t minutesRoundedUp(std::int64_t milliseconds) {
+    return (milliseconds + 59'999) / 60'000;
+}
 
 // Characters (code points) of UTF-8 text, counted on its bytes (one pass, no allocation).
 std::size_t characterCount(std::string_view text);

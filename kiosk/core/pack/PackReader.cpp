@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <set>
 #include <sodium.h>
 
@@ -50,6 +51,10 @@ std::string checkedId(std::string id, bool (*grammar)(std::string_view), const c
 }
 constexpr const char* kItemIdRule =
     "lowercase letters, digits, '-' and '_' (at most 64, starting with a letter or digit)";
+// How far a recording may differ from the length its audio_clips row gives (the builder writes
+// the decoded length, so only rounding separates them).
+constexpr std::int64_t kRecordingLengthToleranceMilliseconds = 1000;
+
 constexpr const char* kLanguageRule = "an ISO 639-3 code (three lowercase letters)";
 
 constexpr std::size_t kMaximumPageLanguageRows =
@@ -89,8 +94,9 @@ template <typename Function> auto translateDatabaseErrors(const std::string& con
 PackReader::PackReader(db::Database database) : database_(std::move(database)) {}
 
 PackReader PackReader::openFile(const std::filesystem::path& path, std::int64_t kioskVersion) {
-    db::Database database = translateDatabaseErrors("cannot open pack " + path.string(),
-                                                    [&] { return db::Database::open(path, db::Database::Mode::ReadOnly); });
+    db::Database database = translateDatabaseErrors("cannot open pack " + path.string(), [&] {
+        return db::Database::open(path, db::Database::Mode::ReadOnly);
+    });
     PackReader reader(std::move(database));
     translateDatabaseErrors("pack " + path.filename().string() + " is damaged or not a content pack",
                             [&] { reader.loadIndex(kioskVersion); });
@@ -98,8 +104,8 @@ PackReader PackReader::openFile(const std::filesystem::path& path, std::int64_t 
 }
 
 PackReader PackReader::openMemory(std::span<const std::uint8_t> bytes, std::int64_t kioskVersion) {
-    db::Database database =
-        translateDatabaseErrors("cannot open embedded pack", [&] { return db::Database::openReadOnlyMemory(bytes); });
+    db::Database database = translateDatabaseErrors("cannot open embedded pack",
+                                                    [&] { return db::Database::openReadOnlyMemory(bytes); });
     PackReader reader(std::move(database));
     translateDatabaseErrors("embedded pack is damaged", [&] { reader.loadIndex(kioskVersion); });
     return reader;
@@ -117,7 +123,8 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         if (!version.step() || version.integer(0) != kFormatVersion) {
             const std::int64_t found = version.integer(0);
             throw PackError("pack format version " + std::to_string(found) +
-                            " is not supported by this kiosk (it reads version " + std::to_string(kFormatVersion) + ")");
+                            " is not supported by this kiosk (it reads version " +
+                            std::to_string(kFormatVersion) + ")");
         }
     }
     {
@@ -150,7 +157,8 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     metadata.formatVersion = parseInteger(required("format_version"), "format_version");
     if (metadata.formatVersion != kFormatVersion)
         throw PackError("pack format version " + std::to_string(metadata.formatVersion) +
-                        " is not supported by this kiosk (it reads version " + std::to_string(kFormatVersion) + ")");
+                        " is not supported by this kiosk (it reads version " +
+                        std::to_string(kFormatVersion) + ")");
     metadata.packId = checkedId(required("pack_id"), isValidPackId, "pack_meta 'pack_id'",
                                 "ASCII letters, digits, '.' and '-' (at most 100)");
     metadata.packVersion = parseInteger(required("pack_version"), "pack_version");
@@ -193,7 +201,8 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     for (const Language& language : index_.languages)
         defaultLanguageFound = defaultLanguageFound || language.code == metadata.defaultLanguage;
     if (!defaultLanguageFound)
-        throw PackError("the default language '" + metadata.defaultLanguage + "' is not among the pack's languages");
+        throw PackError("the default language '" + metadata.defaultLanguage +
+                        "' is not among the pack's languages");
 
     std::map<std::string, Category*> categoriesById;
     {
@@ -281,6 +290,8 @@ void PackReader::loadAudioIndex() {
         db::Statement rows = database_.prepare("SELECT id, name, mime, channels, sample_rate, duration_ms, "
                                                "synthetic, length(data) FROM audio_clips LIMIT ?");
         rows.bind(1, std::int64_t{kMaximumRecordings + 1});
+        // As the rows declare them; validateAllAudio checks each row against its recording.
+        std::int64_t totalMilliseconds = 0;
         while (rows.step()) {
             checkCountLimit(Limit::Recordings, clips.size() + 1);
             const std::int64_t id = rows.integer(0);
@@ -295,20 +306,24 @@ void PackReader::loadAudioIndex() {
                 throw PackError(where + " is not Ogg audio");
             if (channels < 1 || channels > limits.maximumChannels || sampleRate < limits.minimumSampleRate ||
                 sampleRate > limits.maximumSampleRate)
-                throw PackError(where + " has an unsupported format (" + std::to_string(channels) + " channels, " +
-                                std::to_string(sampleRate) + " Hz)");
+                throw PackError(where + " has an unsupported format (" + std::to_string(channels) +
+                                " channels, " + std::to_string(sampleRate) + " Hz)");
             if (duration < 1 || duration > limits.maximumDurationMilliseconds)
                 throw PackError(where + " claims a length of " + std::to_string(duration) + " ms");
             if (length < 1 || static_cast<std::uint64_t>(length) > limits.maximumEncodedBytes)
                 throw PackError(where + " is " + std::to_string(length) + " bytes; the limit is " +
                                 std::to_string(limits.maximumEncodedBytes));
             clips[id] = AudioClipInfo{id, {}, duration, rows.integer(6) != 0};
+            totalMilliseconds += duration;
         }
+        checkCountLimit(Limit::RecordingMinutes,
+                        static_cast<std::size_t>(minutesRoundedUp(totalMilliseconds)));
     }
     auto clipFor = [&](std::int64_t audioId, const LanguageCode& language, const std::string& where) {
         const auto found = clips.find(audioId);
         if (found == clips.end())
-            throw PackError(where + " refers to recording " + std::to_string(audioId) + ", which the pack lacks");
+            throw PackError(where + " refers to recording " + std::to_string(audioId) +
+                            ", which the pack lacks");
         AudioClipInfo clip = found->second;
         clip.language = language;
         return clip;
@@ -316,7 +331,8 @@ void PackReader::loadAudioIndex() {
     auto checkedLanguage = [&](const std::string& code, const std::string& where) {
         const std::string language = checkedText(code, where + " language");
         if (!index_.findLanguage(language))
-            throw PackError(where + " is in language '" + language.substr(0, 10) + "', which the pack does not declare");
+            throw PackError(where + " is in language '" + language.substr(0, 10) +
+                            "', which the pack does not declare");
         return language;
     };
 
@@ -385,7 +401,8 @@ PageContent PackReader::loadPage(const std::string& pageId, const LanguageCode& 
     });
 }
 
-PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCode& language, bool isFallback) const {
+PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCode& language,
+                                   bool isFallback) const {
     const LanguageCode& fallback = index_.metadata.defaultLanguage;
     const std::string where = "page '" + summary.id + "' (" + language + ")";
     PageContent page;
@@ -493,9 +510,10 @@ void PackReader::validateAllPages() const {
 }
 
 EncodedImage PackReader::loadImageUnchecked(std::int64_t imageId, ImageSize size) const {
-    const std::string columns = size == ImageSize::Full ? "mime, width, height, sha256, length(data), data"
-                                                        : "thumb_mime, thumb_width, thumb_height, thumb_sha256, "
-                                                          "length(thumb_data), thumb_data";
+    const std::string columns = size == ImageSize::Full
+                                    ? "mime, width, height, sha256, length(data), data"
+                                    : "thumb_mime, thumb_width, thumb_height, thumb_sha256, "
+                                      "length(thumb_data), thumb_data";
     return translateDatabaseErrors("picture " + std::to_string(imageId), [&] {
         db::Statement rows = database_.prepare("SELECT " + columns + " FROM images WHERE id = ?");
         rows.bind(1, imageId);
@@ -534,8 +552,9 @@ void checkImageHash(const EncodedImage& image) {
 EncodedAudio PackReader::loadAudio(std::int64_t audioId) const {
     const std::string where = "recording " + std::to_string(audioId);
     return translateDatabaseErrors(where, [&] {
-        db::Statement rows = database_.prepare("SELECT name, mime, channels, sample_rate, duration_ms, synthetic, "
-                                               "sha256, length(data), data FROM audio_clips WHERE id = ?");
+        db::Statement rows =
+            database_.prepare("SELECT name, mime, channels, sample_rate, duration_ms, synthetic, "
+                              "sha256, length(data), data FROM audio_clips WHERE id = ?");
         rows.bind(1, audioId);
         if (!rows.step())
             throw PackError(where + " is missing from the pack");
@@ -544,7 +563,8 @@ EncodedAudio PackReader::loadAudio(std::int64_t audioId) const {
         clip.name = checkedText(rows.text(0), where + " name");
         const std::string named = where + " ('" + clip.name.substr(0, 80) + "')";
         // Checked before the blob is read: a hostile pack must not make the kiosk load a gigabyte.
-        if (rows.integer(7) < 1 || static_cast<std::uint64_t>(rows.integer(7)) > kAudioLimits.maximumEncodedBytes)
+        if (rows.integer(7) < 1 ||
+            static_cast<std::uint64_t>(rows.integer(7)) > kAudioLimits.maximumEncodedBytes)
             throw PackError(named + " is too large");
         clip.mime = rows.text(1);
         if (clip.mime != kAudioMime)
@@ -571,14 +591,31 @@ void PackReader::validateAllAudio() const {
     for (const std::int64_t id : audioIds) {
         const EncodedAudio clip = loadAudio(id);
         try {
-            const audio::AudioFormat decoded = audio::scanVorbis(clip.bytes, kAudioLimits);
+            // The rows' lengths are what the pack's total was limited by (loadAudioIndex), so
+            // the decode stops soon after a row's length: a row that understates its recording
+            // cannot make this check decode hours of sound.
+            audio::AudioLimits limits = kAudioLimits;
+            limits.maximumDurationMilliseconds =
+                std::min(limits.maximumDurationMilliseconds,
+                         clip.durationMilliseconds + kRecordingLengthToleranceMilliseconds);
+            const audio::AudioFormat decoded = audio::scanVorbis(clip.bytes, limits);
             if (decoded.channels != clip.channels || decoded.sampleRate != clip.sampleRate)
-                throw audio::AudioError("its table row says " + std::to_string(clip.channels) + " channels at " +
-                                        std::to_string(clip.sampleRate) + " Hz, the recording has " +
-                                        std::to_string(decoded.channels) + " at " +
-                                        std::to_string(decoded.sampleRate) + " Hz");
+                throw audio::AudioError("its table row says " + std::to_string(clip.channels) +
+                                        " channels at " + std::to_string(clip.sampleRate) +
+                                        " Hz, the recording has " + std::to_string(decoded.channels) +
+                                        " at " + std::to_string(decoded.sampleRate) + " Hz");
+            if (decoded.frames >= audio::maximumFrames(limits, decoded.sampleRate) ||
+                std::abs(decoded.durationMilliseconds() - clip.durationMilliseconds) >
+                    kRecordingLengthToleranceMilliseconds)
+                throw audio::AudioError(
+                    "its table row says it lasts " + std::to_string(clip.durationMilliseconds) +
+                    " ms, the recording " +
+                    (decoded.frames >= audio::maximumFrames(limits, decoded.sampleRate)
+                         ? std::string("is longer")
+                         : "lasts " + std::to_string(decoded.durationMilliseconds()) + " ms"));
         } catch (const audio::AudioError& error) {
-            throw PackError("recording " + std::to_string(id) + " ('" + clip.name.substr(0, 80) + "'): " + error.what());
+            throw PackError("recording " + std::to_string(id) + " ('" + clip.name.substr(0, 80) +
+                            "'): " + error.what());
         }
     }
 }
