@@ -486,6 +486,20 @@ std::vector<BadPackCase> badPackCases() {
               [] { return withGalleryOf(smallPack(kNewVersion), 2000); });
     overLimit("recordings-3000", Reason::PackTooManyRecordings,
               [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 3000); });
+    // 101 rows that each claim 15 minutes: 1515 minutes, refused when the pack is opened.
+    overLimit("recordings-1515-minutes-in-all", Reason::PackRecordingsTooLong, [] {
+        return changedPack(
+            withExtraRecordings(smallPackWithNarration(kNewVersion), 100),
+            [](db::Database& database) { database.execute("UPDATE audio_clips SET duration_ms = 900000"); });
+    });
+    // A row whose length is not its recording's (the total is counted from the rows).
+    add("recording-length-not-its-rows", Reason::AudioDamaged,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(stick, keys,
+                             changedPack(smallPackWithNarration(kNewVersion), [](db::Database& database) {
+                                 database.execute("UPDATE audio_clips SET duration_ms = duration_ms + 5000");
+                             }));
+        });
     overLimit("text-in-all-11-million-characters", Reason::PackTooMuchText,
               [] { return withExtraFullPages(smallPack(kNewVersion), 560); });
     overLimit("page-of-1000-paragraphs", Reason::PackPageTooLong,
