@@ -104,6 +104,13 @@ BuildResult buildPack(const BuildOptions& options) {
     checkSourceCount(pack::Limit::Recordings, audio.clips.size(),
                      SourceLocation{options.sourceFolder.string(), 0}, diagnostics,
                      "narrate fewer pages or languages");
+    std::int64_t recordedMilliseconds = 0;
+    for (const auto& [name, clip] : audio.clips)
+        recordedMilliseconds += clip.durationMilliseconds;
+    checkSourceCount(pack::Limit::RecordingMinutes,
+                     static_cast<std::size_t>(pack::minutesRoundedUp(recordedMilliseconds)),
+                     SourceLocation{options.sourceFolder.string(), 0}, diagnostics,
+                     "shorten the recordings or split the pack");
     if (!diagnostics.empty())
         return failed(diagnostics.formattedInOrder());
 

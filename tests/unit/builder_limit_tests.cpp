@@ -1,9 +1,11 @@
 // The format's limits (pack/PackLimits.hpp) as the builder applies them: a source over one is
 // refused at the line to change, with the limit in words, and nothing is written. The same
 // limits are checked by the reader and the install check (pack_limit_tests.cpp, the corpus).
+#include "audio_test_support.hpp"
 #include "builder_test_source_tree.hpp"
 
 #include "pack/PackLimits.hpp"
+#include "pack/PackSchema.hpp"
 #include "text/GlyphCoverage.hpp"
 #include "text/Unicode.hpp"
 
@@ -157,4 +159,23 @@ TEST_CASE("builder limits: more text in all than the format allows, counted on w
                          "title: Trang\ncategory: policies\ncover: cover.png\n---\n" + body);
     checkRefused(source,
                  source.root().string() + ": the pack has more than 10000000 characters of text in all (");
+}
+
+TEST_CASE("builder limits: more minutes of recordings than the install check may decode") {
+    const SourceTree source;
+    // 17 narrations of 15 minutes (the longest one recording may be): 255 minutes in all.
+    // 8 kHz mono at the lowest quality, the cheapest sound to encode and decode.
+    const std::vector<std::uint8_t> recording = audio::test::encodeOggVorbis(
+        audio::test::makeTone(1, 8000, pack::kAudioLimits.maximumDurationMilliseconds), -1);
+    constexpr int kNarrations = 17;
+    static_assert(kNarrations * 15 > pack::kMaximumRecordingMinutes);
+    source.writeBytes("vie/health.ogg", recording);
+    for (int index = 1; index < kNarrations; ++index) {
+        const std::string page = "extra-" + std::to_string(index);
+        source.writeText("vie/" + page + ".txt",
+                         "title: Trang\ncategory: policies\ncover: cover.png\n---\nChữ.\n");
+        source.writeBytes("vie/" + page + ".ogg", recording);
+    }
+    checkRefused(source,
+                 source.root().string() + ": the pack has more than 240 minutes of recordings in all (255)");
 }
