@@ -36,7 +36,10 @@ void drawHomeScreen(UiContext& context) {
     drawList->AddRectFilled(ImVec2(0, headerHeight - edge), ImVec2(metrics.screen.x, headerHeight), colours.topBarEdge);
     const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
     const float buttonTop = (headerHeight - buttonHeight) / 2;
-    const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding, buttonTop, buttonHeight);
+    // The pack's title keeps a quarter of the screen whatever the languages' names.
+    const float languagesLeft =
+        drawLanguageSwitch(context, metrics.screen.x - metrics.padding,
+                           metrics.padding + metrics.screen.x * 0.25f + modeSwitchesWidth(context), buttonTop, buttonHeight);
     const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, buttonTop, buttonHeight);
     std::string title;
     for (const pack::Language& language : index.languages)

@@ -19,11 +19,14 @@ struct TopBarOptions {
 
 // Returns the bottom edge of the bar.
 float drawTopBar(UiContext& context, const TopBarOptions& options);
-// Language pills ending at `rightEdge`; returns their left edge. Tapping one also says the
-// language's name aloud when the pack has it recorded.
-float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height);
+// Language pills ending at `rightEdge`, their names cut with "…" where they would reach left
+// of `leftLimit`; returns their left edge. Tapping one also says the language's name aloud
+// when the pack has it recorded.
+float drawLanguageSwitch(UiContext& context, float rightEdge, float leftLimit, float top, float height);
 // The large-text and high-contrast switches ending at `rightEdge`; returns their left edge.
 float drawModeSwitches(UiContext& context, float rightEdge, float top, float height);
+// What drawModeSwitches takes, with the gap on its left.
+float modeSwitchesWidth(const UiContext& context);
 
 void drawHomeScreen(UiContext& context);
 // The pictures the home screen shows (thumbnails), so they can be decoded while the kiosk starts.

@@ -3,15 +3,59 @@
 
 namespace kiosk::ui {
 
-float drawLanguageSwitch(UiContext& context, float rightEdge, float top, float height) {
+namespace {
+
+constexpr const char* kModeSwitchIcons[] = {"contrast", "large-text"};
+
+// The pills' width with their names cut to `maximumLabelWidth` (0: whole), gaps included.
+float languagePillsWidth(const UiContext& context, float maximumLabelWidth) {
+    const auto& languages = context.pack.index().languages;
+    float width = 0;
+    for (auto language = languages.begin(); language != languages.end(); ++language) {
+        ButtonStyle style;
+        style.maximumLabelWidth = maximumLabelWidth;
+        width += iconButtonWidth(context, language == languages.begin() ? "language" : "", language->nativeName, style) +
+                 context.metrics.buttonGap;
+    }
+    return width;
+}
+
+// The widest the names may be for the pills to fit in `room`: whole if they fit, else cut.
+float languageLabelWidthFor(const UiContext& context, float room) {
+    if (languagePillsWidth(context, 0) <= room)
+        return 0;
+    float fits = 1, tooWide = context.metrics.screen.x;
+    for (int step = 0; step < 12; ++step) {
+        const float middle = (fits + tooWide) / 2;
+        (languagePillsWidth(context, middle) <= room ? fits : tooWide) = middle;
+    }
+    return fits;
+}
+
+} // namespace
+
+float modeSwitchesWidth(const UiContext& context) {
+    ButtonStyle iconOnly;
+    iconOnly.showLabel = false;
+    float width = 0;
+    for (const char* icon : kModeSwitchIcons)
+        width += iconButtonWidth(context, icon, "", iconOnly) + context.metrics.buttonGap;
+    return width;
+}
+
+float drawLanguageSwitch(UiContext& context, float rightEdge, float leftLimit, float top, float height) {
     const auto& languages = context.pack.index().languages;
     if (languages.size() < 2)
         return rightEdge;
     const Metrics& metrics = context.metrics;
+    // Four long names do not fit beside Back, Home and the switches on a small screen: cut with
+    // "…" rather than crowd the other buttons (each pill still says its whole name aloud).
+    const float maximumLabelWidth = languageLabelWidthFor(context, rightEdge - leftLimit + metrics.buttonGap);
     float x = rightEdge;
     for (auto language = languages.rbegin(); language != languages.rend(); ++language) {
         const bool current = language->code == context.language;
         ButtonStyle style;
+        style.maximumLabelWidth = maximumLabelWidth;
         if (current)
             style.fill = context.colours.selected;
         const std::string icon = std::next(language) == languages.rend() ? "language" : "";
@@ -40,8 +84,9 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
         UiAction action;
     };
     const Switch switches[] = {
-        {"mode-high-contrast", "contrast", "high_contrast", context.modes.highContrast, action::ToggleHighContrast{}},
-        {"mode-large-text", "large-text", "large_text", context.modes.largeText, action::ToggleLargeText{}},
+        {"mode-high-contrast", kModeSwitchIcons[0], "high_contrast", context.modes.highContrast,
+         action::ToggleHighContrast{}},
+        {"mode-large-text", kModeSwitchIcons[1], "large_text", context.modes.largeText, action::ToggleLargeText{}},
     };
     // The icons alone say little to someone who has never seen them: each says its name.
     float x = rightEdge;
@@ -73,26 +118,32 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     drawList->AddRectFilled(ImVec2(0, bottom - edge), ImVec2(metrics.screen.x, bottom), colours.topBarEdge);
     const float buttonHeight = bottom - 2 * std::max(6.0f, 8 * metrics.scale);
     const float top = (bottom - buttonHeight) / 2;
-    // The right-hand switches first: what is left between them and Back and Home is the title's.
-    const float languagesLeft = drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f, top, buttonHeight);
-    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, top, buttonHeight);
     float x = metrics.padding * 0.6f;
-    ButtonStyle style;
-    // On narrow screens the buttons keep their icons and drop their words; so they do where
-    // the words would cut the title short (their icons and spoken words still say it).
     const std::string backLabel = context.word("back");
     const std::string homeLabel = context.word("home");
     auto leftButtonsWidth = [&](const ButtonStyle& candidate) {
         return (options.showBack ? iconButtonWidth(context, "back", backLabel, candidate) + metrics.buttonGap : 0) +
                (options.showHome ? iconButtonWidth(context, "home", homeLabel, candidate) + metrics.gap : 0);
     };
-    style.showLabel = metrics.screen.x >= 1000;
-    if (style.showLabel && !options.title.empty()) {
+    ButtonStyle style;
+    style.showLabel = false;
+    // The right-hand switches first, leaving Back and Home room at least for their icons: what
+    // is left between them is the title's.
+    const float languagesLeft =
+        drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f,
+                           x + leftButtonsWidth(style) + modeSwitchesWidth(context), top, buttonHeight);
+    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, top, buttonHeight);
+    // On narrow screens the buttons keep their icons and drop their words; so they do where
+    // the words would not fit or would cut the title short (their icons and spoken words
+    // still say it).
+    style.showLabel = true;
+    float titleNeeds = 0;
+    if (!options.title.empty()) {
         ImFont* font = context.fonts.heading;
-        const float titleNeeds = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, options.title.c_str()).x +
-                                 (options.icon.empty() ? 0 : metrics.iconSize + metrics.gap * 0.5f) + metrics.gap;
-        style.showLabel = x + leftButtonsWidth(style) + titleNeeds <= switchesLeft;
+        titleNeeds = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, options.title.c_str()).x +
+                     (options.icon.empty() ? 0 : metrics.iconSize + metrics.gap * 0.5f) + metrics.gap;
     }
+    style.showLabel = metrics.screen.x >= 1000 && x + leftButtonsWidth(style) + titleNeeds <= switchesLeft;
     if (options.showBack) {
         if (iconButton(context, "back", "back", backLabel, ImVec2(x, top), buttonHeight, style)) {
             context.actions.push_back(action::GoBack{});

@@ -80,13 +80,42 @@ bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximu
     return tapped;
 }
 
+namespace {
+
+float widthOf(const ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+}
+
+// `text` as it fits on one line of `maximumWidth`: whole, or cut with "…" (0 = no limit).
+std::string fittedToWidth(const ImFont* font, const std::string& text, float maximumWidth) {
+    if (maximumWidth <= 0 || widthOf(font, text) <= maximumWidth)
+        return text;
+    // ImGui measures up to the width left for the ellipsis and says where it stopped, on a
+    // character boundary: one pass, however long the text (a clamped caption's last line is
+    // all the rest of it, every frame).
+    const char* fits = nullptr;
+    font->CalcTextSizeA(font->FontSize, std::max(0.0f, maximumWidth - widthOf(font, "…")), 0, text.c_str(),
+                        text.c_str() + text.size(), &fits);
+    std::string kept(text.c_str(), fits ? fits : text.c_str());
+    while (!kept.empty() && kept.back() == ' ')
+        kept.pop_back();
+    return kept + "…";
+}
+
+// The label as the button shows it: whole, or cut to the style's width.
+std::string shownLabel(const ImFont* font, const std::string& label, const ButtonStyle& style) {
+    return fittedToWidth(font, label, style.maximumLabelWidth);
+}
+
+} // namespace
+
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,
                       const ButtonStyle& style) {
     if (style.width > 0)
         return style.width;
     const ImFont* font = orBody(context, style.font);
     const bool drawsLabel = style.showLabel && !label.empty();
-    const float labelWidth = drawsLabel ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x : 0;
+    const float labelWidth = drawsLabel ? widthOf(font, shownLabel(font, label, style)) : 0;
     const float iconWidth = icon.empty() ? 0 : context.metrics.iconSize;
     const float between = (!icon.empty() && drawsLabel) ? context.metrics.padding * 0.4f : 0;
     return std::max(context.metrics.touchTarget, iconWidth + between + labelWidth + context.metrics.padding * 1.4f);
@@ -115,11 +144,12 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
         x += iconSize + context.metrics.padding * 0.4f;
     }
     if (style.showLabel && !label.empty()) {
+        const std::string shown = shownLabel(font, label, style);
         // A short label alone ("+", "OK") sits in the middle of a button made wider for the finger.
         if (icon.empty())
-            x = minimum.x + (width - font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x) / 2;
+            x = minimum.x + (width - widthOf(font, shown)) / 2;
         drawList->AddText(font, font->FontSize, ImVec2(x, minimum.y + (height - font->FontSize) / 2), content,
-                          label.c_str());
+                          shown.c_str());
     }
     return tapped;
 }
@@ -136,29 +166,6 @@ float wrappedText(UiContext& context, const std::string& text, ImFont* font, ImU
     return size.y;
 }
 
-namespace {
-
-float widthOf(ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
-}
-
-// `text` as it fits on one line of `maximumWidth`: whole, or cut with "…" (0 = no limit).
-std::string fittedToWidth(ImFont* font, const std::string& text, float maximumWidth) {
-    if (maximumWidth <= 0 || widthOf(font, text) <= maximumWidth)
-        return text;
-    // ImGui measures up to the width left for the ellipsis and says where it stopped, on a
-    // character boundary: one pass, however long the text (a clamped caption's last line is
-    // all the rest of it, every frame).
-    const char* fits = nullptr;
-    font->CalcTextSizeA(font->FontSize, std::max(0.0f, maximumWidth - widthOf(font, "…")), 0, text.c_str(),
-                        text.c_str() + text.size(), &fits);
-    std::string kept(text.c_str(), fits ? fits : text.c_str());
-    while (!kept.empty() && kept.back() == ' ')
-        kept.pop_back();
-    return kept + "…";
-}
-
-} // namespace
 
 void textAt(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position,
             float maximumWidth) {

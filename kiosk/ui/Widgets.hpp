@@ -35,6 +35,7 @@ struct ButtonStyle {
     ImFont* font = nullptr; // null: the body font
     bool showLabel = true;  // false: icon only, the label still names the target for the harness
     float width = 0;        // 0: as wide as its content and a finger need
+    float maximumLabelWidth = 0; // 0: the whole label; else cut with "…" to this width
 };
 // The width an icon button with this label needs.
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,
