@@ -255,6 +255,21 @@ class UiHarness {
         gestures_.pointerUp({to.x, to.y}, now_);
         frame();
     }
+    // A drag that stops before the finger lifts: the content moves by the drag alone, without
+    // gliding on (to step through a page without skipping any of it).
+    void dragWithoutFling(ImVec2 from, ImVec2 to) {
+        gestures_.pointerDown({from.x, from.y}, now_);
+        for (int step = 1; step <= 10; ++step) {
+            gestures_.pointerMove({from.x + (to.x - from.x) * step / 10, from.y + (to.y - from.y) * step / 10}, now_);
+            frame();
+        }
+        for (int still = 0; still < 5; ++still) {
+            gestures_.pointerMove({to.x, to.y}, now_);
+            frame(100);
+        }
+        gestures_.pointerUp({to.x, to.y}, now_);
+        frame();
+    }
     // Past the idle timeout (nothing playing): the session ends and the attract loop starts.
     void waitUntilIdle() {
         for (int second = 0; second < 92; ++second)
@@ -368,7 +383,7 @@ class UiHarness {
     // as their bounding boxes.
     std::vector<std::pair<ImVec2, ImVec2>> trianglesOutsideQuads() const {
         std::vector<std::pair<ImVec2, ImVec2>> boxes;
-        forEachAtlasShape([](const ImDrawVert* const[4]) {},
+        forEachAtlasShape([](const ImDrawVert* const[4], const ImDrawCmd&) {},
                           [&](const ImDrawVert* const corners[3]) {
                               ImVec2 low(FLT_MAX, FLT_MAX), high(-FLT_MAX, -FLT_MAX);
                               for (int corner = 0; corner < 3; ++corner) {
@@ -393,6 +408,34 @@ class UiHarness {
         });
         return boxes;
     }
+    // Glyphs that their clip rectangle cuts on its left or right side: text cut short without
+    // "…" (a scroll area cuts text at its top and bottom, which scrolling shows, never at its
+    // sides). Each as the recorded text it belongs to, and where the cut is.
+    std::vector<std::string> textCutSideways() const {
+        std::vector<std::string> cuts;
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        forEachQuadWithCommand([&](const ImDrawVert* const corners[4], const ImDrawCmd& command) {
+            if (corners[0]->uv.x == white.x && corners[0]->uv.y == white.y)
+                return; // a filled rectangle, not a glyph
+            const float left = corners[0]->pos.x, right = corners[2]->pos.x;
+            const float top = corners[0]->pos.y, bottom = corners[2]->pos.y;
+            if (bottom <= command.ClipRect.y || top >= command.ClipRect.w)
+                return; // not on screen at all
+            constexpr float kTolerance = 0.5f; // antialiased edges may touch the clip
+            for (const float edge : {command.ClipRect.x, command.ClipRect.z})
+                if (left < edge - kTolerance && right > edge + kTolerance) {
+                    const ImVec2 centre((left + right) / 2, (top + bottom) / 2);
+                    std::string text = "(unrecorded text)";
+                    for (const VisibleItem& item : ui_->lastFrame().items())
+                        if (!item.touchable && centre.y >= item.minimum.y && centre.y <= item.maximum.y &&
+                            centre.x >= item.minimum.x - 40 && centre.x <= item.maximum.x + 40)
+                            text = item.text;
+                    cuts.push_back("'" + text + "' at x=" + std::to_string(static_cast<int>(edge)) +
+                                   " y=" + std::to_string(static_cast<int>(top)));
+                }
+        });
+        return cuts;
+    }
     RecordingPictureSource& pictures() { return pictures_; }
 
     const VisibleItem* visibleText(const std::string& text) const {
@@ -415,11 +458,15 @@ class UiHarness {
     // Every quad drawn with the font atlas (rectangles and glyphs: ImGui's PrimRect and
     // PrimRectUV), as top-left, top-right, bottom-right, bottom-left. Quads are two triangles
     // (a, b, c) and (a, c, d); other shapes are skipped a triangle at a time.
-    template <class Visit> void forEachQuad(Visit visit) const {
+    template <class Visit> void forEachQuadWithCommand(Visit visit) const {
         forEachAtlasShape(visit, [](const ImDrawVert* const[3]) {});
     }
-    // Every quad drawn with the font atlas as above, and every other triangle (fans, fringes,
-    // strokes) as its three corners.
+    template <class Visit> void forEachQuad(Visit visit) const {
+        forEachAtlasShape([&](const ImDrawVert* const corners[4], const ImDrawCmd&) { visit(corners); },
+                          [](const ImDrawVert* const[3]) {});
+    }
+    // Every quad drawn with the font atlas as above, with its draw command, and every other
+    // triangle (fans, fringes, strokes) as its three corners.
     template <class VisitQuad, class VisitTriangle>
     void forEachAtlasShape(VisitQuad visitQuad, VisitTriangle visitTriangle) const {
         forEachCommand([&](const ImDrawList& drawList, const ImDrawCmd& command) {
@@ -435,7 +482,7 @@ class UiHarness {
                     indexAt(position + 4) == indexAt(position + 2)) {
                     const ImDrawVert* const corners[4] = {corner(position), corner(position + 1),
                                                           corner(position + 2), corner(position + 5)};
-                    visitQuad(corners);
+                    visitQuad(corners, command);
                     position += 6;
                 } else {
                     const ImDrawVert* const corners[3] = {corner(position), corner(position + 1),
