@@ -172,7 +172,7 @@ void textAt(UiContext& context, const std::string& text, ImFont* font, ImU32 col
     const std::string shown = fittedToWidth(font, text, maximumWidth);
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str());
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, position, colour, shown.c_str());
-    context.record.add(text, position, ImVec2(position.x + size.x, position.y + size.y), false);
+    context.record.addCutShort(text, shown, position, ImVec2(position.x + size.x, position.y + size.y));
 }
 
 float wrappedHeight(ImFont* font, const std::string& text, float width, int maximumLines) {
@@ -188,6 +188,7 @@ void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU3
     const char* const end = text.c_str() + text.size();
     const char* lineStart = text.c_str();
     float y = position.y;
+    std::string allShown; // the lines as drawn, for the record
     for (int line = 0; line < maximumLines && lineStart < end; ++line) {
         const char* lineEnd = font->CalcWordWrapPositionA(1.0f, lineStart, end, width);
         if (lineEnd <= lineStart)
@@ -201,13 +202,16 @@ void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU3
             shown = fittedToWidth(font, shown, width);
         }
         drawList->AddText(font, font->FontSize, ImVec2(position.x, y), colour, shown.c_str());
+        allShown += (allShown.empty() ? "" : " ") + shown;
         y += font->FontSize;
         lineStart = lineEnd;
         while (lineStart < end && (*lineStart == ' ' || *lineStart == '\n'))
             ++lineStart;
     }
     const float height = wrappedHeight(font, text, width, maximumLines);
-    context.record.add(text, position, ImVec2(position.x + width, position.y + height), false);
+    const bool cutShort = allShown.ends_with("…");
+    context.record.addCutShort(text, cutShort ? allShown : text, position,
+                               ImVec2(position.x + width, position.y + height));
 }
 
 ScrollArea::ScrollArea(UiContext& context, ImVec2 minimum, ImVec2 maximum)
