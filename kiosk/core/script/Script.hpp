@@ -2,7 +2,8 @@
 //   tap X Y | tap "TEXT" | drag X1 Y1 X2 Y2 MS | hold X Y MS | wait MS | shot NAME.png
 //   expect "TEXT" | expect-not "TEXT" | wait-for "TEXT" [MS] | expect-audio | wait-sound-end [MS]
 //   locate "TEXT" | expect-playback idle|playing|paused|finished|failed
-// Blank lines and lines starting with '#' are ignored.
+// Blank lines and lines starting with '#' are ignored. `expect` and `wait-for` read what a
+// visitor could: a touch target's label, or a text as far as it shows when it is cut with "…".
 #pragma once
 
 #include <stdexcept>
