@@ -177,6 +177,8 @@ enum class KeyPinning { Keep, Replace };
 struct SignatureDecision {
     std::string refusal; // empty when the export may be imported
     KeyPinning pinning = KeyPinning::Keep;
+    // Signed by the key already pinned for this kiosk: the kiosk itself wrote it.
+    bool byPinnedKey = false;
 };
 
 // Whether this export may be imported, with the reason in words for the office when not.
@@ -193,7 +195,7 @@ SignatureDecision signatureDecision(const Candidate& candidate, const MergedData
         return {"unsigned, but kiosk " + header.kioskId + " signs its exports (key first merged from " +
                 pinned->pinnedFrom + "): refused as a likely forgery"};
     if (header.kioskPublicKey == pinned->publicKey)
-        return {};
+        return {{}, KeyPinning::Keep, candidate.signature == HeaderSignature::Valid};
     const auto replacement = replacements.find(header.kioskId);
     if (replacement != replacements.end()) {
         const KeyReplacement& keys = replacement->second;
@@ -310,9 +312,10 @@ MergeSummary mergeExports(const std::vector<std::filesystem::path>& inputs,
             }
             // Before a kiosk's key is pinned (or for kiosks from before signing), a forged
             // export claiming a huge sequence for a real kiosk would make every real export
-            // after it look old, freezing that kiosk's counts.
+            // after it look old, freezing that kiosk's counts. Once pinned, an export its key
+            // signed is the kiosk's own, however many exports went to sticks nobody brought.
             if (const std::int64_t known = merged.highestSequenceOf(header.kioskId);
-                header.sequence > known + kMaximumExportSequenceStep) {
+                !signature.byPinnedKey && header.sequence > known + kMaximumExportSequenceStep) {
                 refuse(candidate->headerPath,
                        "sequence " + std::to_string(header.sequence) + " is more than " +
                            std::to_string(kMaximumExportSequenceStep) + " beyond kiosk " + header.kioskId +

@@ -270,6 +270,27 @@ TEST_CASE("stats merge: an export claiming a sequence far beyond the kiosk's las
     CHECK(merge({work.path() / "later"}, database).summary.imported == 1);
 }
 
+TEST_CASE("stats merge: once a kiosk's key is pinned, its own signed export may be any number of exports on") {
+    // The bound is against forgeries before a key is pinned; a kiosk whose exports went to
+    // sticks that never reached the office for years must not be refused for it.
+    TemporaryFolder work;
+    const auto database = work.path() / "all.db";
+    const kiosk::signing::KeyPair real = kiosk::signing::generateKeyPair();
+    const kiosk::signing::KeyPair forger = kiosk::signing::generateKeyPair();
+    writeExport(work.path() / "first" / "kiosk", headerFor(kioskA, 3), viewsOf(10), &real.secretKey);
+    REQUIRE(merge({work.path() / "first"}, database).summary.imported == 1);
+
+    const std::int64_t farOn = 3 + 5 * kMaximumExportSequenceStep;
+    writeExport(work.path() / "forged" / "kiosk", headerFor(kioskA, farOn), viewsOf(1), &forger.secretKey);
+    CHECK(merge({work.path() / "forged"}, database).summary.refused == 1);
+    writeExport(work.path() / "years-later" / "kiosk", headerFor(kioskA, farOn), viewsOf(40), &real.secretKey);
+    const MergeRun later = merge({work.path() / "years-later"}, database);
+    INFO(later.problems.size());
+    CHECK(later.summary.imported == 1);
+    CHECK(later.summary.refused == 0);
+    CHECK(viewsPerKiosk(database)[kioskA] == 40);
+}
+
 TEST_CASE("stats merge: a FIFO in place of a counts file is reported, and the merge does not wait on it") {
     TemporaryFolder work;
     const auto stick = work.path() / "stick" / "kiosk";
