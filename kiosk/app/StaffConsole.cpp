@@ -2,6 +2,7 @@
 
 #include "audio/SoundSettings.hpp"
 #include "audio/TestChime.hpp"
+#include "install/InstallHistory.hpp"
 #include "install/PackRollback.hpp"
 #include "os/SystemStatus.hpp"
 #include "os/WallClock.hpp"
@@ -109,6 +110,18 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
     const std::optional<std::uint64_t> free = os::freeDiskBytes(dataDirectory_);
     if (const std::string stick = lastStickOutcome_ ? lastStickOutcome_() : ""; !stick.empty())
         report.facts.push_back({label("staff_fact_last_stick"), stick});
+    // Newest first, across restarts: what became of the sticks of the last weeks.
+    const std::vector<install::InstallHistoryEntry> installs =
+        install::InstallHistory::load(install::DataDirectory(dataDirectory_));
+    for (auto entry = installs.rbegin(); entry != installs.rend(); ++entry) {
+        const time::LocalDateTime when = time::localDateTimeAt(entry->wallSeconds);
+        std::string line = time::formatDate(when) + " " + time::formatTimeOfDay(when) + " · " + entry->outcome;
+        if (!entry->packId.empty())
+            line += " · " + entry->packId + " v" + std::to_string(entry->packVersion);
+        if (entry->reasonCode != "ok")
+            line += " · " + entry->reasonCode;
+        report.facts.push_back({entry == installs.rbegin() ? label("staff_fact_recent_installs") : "", line});
+    }
     report.facts.push_back({label("staff_fact_clock"), describeClock(recorder_.clockStatus())});
     report.facts.push_back({label("staff_fact_kiosk"), recorder_.kioskId() +
                                                       (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +

@@ -1,5 +1,6 @@
 #include "StickFlow.hpp"
 
+#include "install/InstallHistory.hpp"
 #include "install/Reason.hpp"
 #include "text/Unicode.hpp"
 
@@ -112,6 +113,7 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
                       << install::reasonCode(snapshot.reason) << " "
                       << text::printableForLog(snapshot.detail, 2000) << "\n";
             lastStickOutcome_ = describeForStaff(snapshot);
+            recordInHistory(snapshot);
             if (snapshot.stage == install::InstallStage::Installed) {
                 recorder_.packInstalled(snapshot.pack ? snapshot.pack->packId : "", snapshot.pack ? snapshot.pack->packVersion : 0);
                 try {
@@ -200,6 +202,27 @@ void StickFlow::exportStatistics() {
         statisticsReasonCode_ = result.reasonCode;
         lastStatisticsOutcome_ = "statistics not saved · " + result.reasonCode + " · " + result.error;
         std::cerr << "kiosk: statistics not saved to the stick: " << result.error << "\n";
+    }
+}
+
+void StickFlow::recordInHistory(const install::InstallSnapshot& snapshot) const {
+    // A stick without a pack for the kiosk (one that brought only a question for the
+    // statistics) is no install for the staff's list.
+    if (snapshot.stage == install::InstallStage::NothingForKiosk)
+        return;
+    install::InstallHistoryEntry entry;
+    entry.wallSeconds = clock_.wallSeconds();
+    entry.outcome = install::installStageName(snapshot.stage);
+    if (snapshot.pack) {
+        entry.packId = snapshot.pack->packId;
+        entry.packVersion = snapshot.pack->packVersion;
+    }
+    entry.reasonCode = install::reasonCode(snapshot.reason);
+    try {
+        install::InstallHistory::append(install::DataDirectory(dataDirectory_), std::move(entry));
+    } catch (const std::exception& error) {
+        // The install itself is done; only the staff's list misses it.
+        std::cerr << "kiosk: cannot add the install to the staff's list: " << error.what() << "\n";
     }
 }
 

@@ -67,6 +67,8 @@ private:
     void followOutbox();
     void showStatisticsBanner();
     void describe(const install::InstallSnapshot& snapshot, const std::string& language);
+    // Adds a finished install to <data>/packs/install-history.txt (the staff's list).
+    void recordInHistory(const install::InstallSnapshot& snapshot) const;
 
     const time::Clock& clock_;
     std::filesystem::path dataDirectory_;

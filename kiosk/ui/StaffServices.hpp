@@ -11,7 +11,7 @@
 namespace kiosk::ui {
 
 struct StaffFact {
-    std::string label;
+    std::string label; // empty: one more line of the fact above
     std::string value;
 };
 

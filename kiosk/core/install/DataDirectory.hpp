@@ -28,6 +28,7 @@ public:
     std::filesystem::path lastKnownGoodPack() const { return packsDirectory() / "last-known-good.kpack"; }
     // InstalledVersions: what an older signed pack is refused by, even after a rollback.
     std::filesystem::path installedVersionsFile() const { return packsDirectory() / "installed-versions.txt"; }
+    std::filesystem::path installHistoryFile() const { return packsDirectory() / "install-history.txt"; }
     std::filesystem::path stagingDirectory() const { return root_ / "staging"; }
     std::filesystem::path stagedPack() const { return stagingDirectory() / "incoming.kpack"; }
     std::filesystem::path keysDirectory() const { return root_ / "keys"; }
