@@ -31,7 +31,7 @@ struct BenchOptions {
 BenchOptions parseBenchOptions(int argc, char** argv, const char* usage);
 
 class BenchKiosk {
-public:
+  public:
     BenchKiosk(const BenchOptions& options, const time::Clock& clock);
     ~BenchKiosk();
     BenchKiosk(const BenchKiosk&) = delete;
@@ -45,7 +45,7 @@ public:
     // Every picture asked for is on screen: nothing pending, no placeholder in the last frame.
     bool picturesComplete() const;
 
-private:
+  private:
     struct SdlSession;
     std::unique_ptr<SdlSession> sdl_;
     text::UiStrings strings_;

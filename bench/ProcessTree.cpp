@@ -71,6 +71,8 @@ TreeMemory treeMemory(pid_t root) {
     return memory;
 }
 
-std::uint64_t ownRssKilobytes() { return fieldKilobytes("/proc/self/status", "VmRSS:"); }
+std::uint64_t ownRssKilobytes() {
+    return fieldKilobytes("/proc/self/status", "VmRSS:");
+}
 
 } // namespace kiosk::bench

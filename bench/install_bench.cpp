@@ -9,8 +9,8 @@
 #include "install/PackInstaller.hpp"
 #include "install/PackVerification.hpp"
 #include "os/FileStreaming.hpp"
-#include "signing/KeyFiles.hpp"
 #include "signing/ChunkedSha256.hpp"
+#include "signing/KeyFiles.hpp"
 #include "signing/TrustStore.hpp"
 
 #include <algorithm>
@@ -55,7 +55,7 @@ double median(const std::function<void()>& prepare, const std::function<void()>&
 
 // The installer's stage timings over several runs, in the order the stages first came.
 class StageTimes {
-public:
+  public:
     void add(std::string_view stage, double seconds) {
         const std::string name(stage);
         if (!byStage_.contains(name))
@@ -67,7 +67,7 @@ public:
             std::printf("    %-62s %7.3f s\n", stage.c_str(), medianOf(byStage_.at(stage)));
     }
 
-private:
+  private:
     std::vector<std::string> order_;
     std::map<std::string, std::vector<double>> byStage_;
 };
@@ -77,7 +77,9 @@ void runShell(const std::string& command) {
         throw std::runtime_error("failed: " + command);
 }
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
 
 void printLine(const char* label, double seconds, std::uint64_t bytes) {
     std::printf("  %-60s %6.3f s  %7.1f MB/s\n", label, seconds, static_cast<double>(bytes) / 1e6 / seconds);
@@ -125,7 +127,8 @@ int profileChecks(const std::filesystem::path& pack, std::uint64_t bytes, const 
         wall.push_back(secondsOf([&] { verifySignedPack(request, signature, trust); }));
         cpu.push_back(processSeconds() - cpuBefore);
     }
-    std::printf("checks after the copy: %.3f s wall, %.3f s CPU (medians of %d)\n", medianOf(wall), medianOf(cpu), runs);
+    std::printf("checks after the copy: %.3f s wall, %.3f s CPU (medians of %d)\n", medianOf(wall),
+                medianOf(cpu), runs);
     stages.print();
     return 0;
 }
@@ -162,8 +165,8 @@ int main(int argumentCount, char** argumentValues) {
         growPackWithPictures(pack, sizeMiB * 1024 * 1024);
         signPack(pack, key, kTestPackId, 3);
         const std::uint64_t bytes = std::filesystem::file_size(pack);
-        std::printf("install of a %.0f MiB pack (%s), median of %d runs\n", static_cast<double>(bytes) / (1024 * 1024),
-                    stick.path().parent_path().c_str(), runs);
+        std::printf("install of a %.0f MiB pack (%s), median of %d runs\n",
+                    static_cast<double>(bytes) / (1024 * 1024), stick.path().parent_path().c_str(), runs);
 
         if (checksOnly)
             return profileChecks(pack, bytes, key);
@@ -180,8 +183,9 @@ int main(int argumentCount, char** argumentValues) {
                 runShell("cat " + quoted(pack) + " > /dev/null");
         };
         const double cp = median(prepareCopy, [&] { runShell("cp " + quoted(pack) + " " + quoted(copy)); });
-        const double cpSync =
-            median(prepareCopy, [&] { runShell("cp " + quoted(pack) + " " + quoted(copy) + " && sync " + quoted(copy)); });
+        const double cpSync = median(prepareCopy, [&] {
+            runShell("cp " + quoted(pack) + " " + quoted(copy) + " && sync " + quoted(copy));
+        });
         const auto plainCopy = [&] { os::copyFileDurably(copyRequest(pack, copy, bytes)); };
         // As the installer copies: the copy hashed by helper threads that read it back right behind it.
         const auto hashingCopy = [&] {
@@ -197,7 +201,8 @@ int main(int argumentCount, char** argumentValues) {
         const double copyStage = median(prepareCopy, plainCopy);
         const double copyHashStage = median(prepareCopy, hashingCopy);
         cold = false;
-        const double cpWarm = median(prepareCopy, [&] { runShell("cp " + quoted(pack) + " " + quoted(copy)); });
+        const double cpWarm =
+            median(prepareCopy, [&] { runShell("cp " + quoted(pack) + " " + quoted(copy)); });
         const double copyStageWarm = median(prepareCopy, plainCopy);
         const double copyHashStageWarm = median(prepareCopy, hashingCopy);
         cold = true;
@@ -234,7 +239,9 @@ int main(int argumentCount, char** argumentValues) {
                 request.stickRoot = stick.path();
                 request.dataDirectory = kiosk->root();
                 request.settings = testSettings();
-                request.settings.onStageTimed = [&](std::string_view stage, double seconds) { stages.add(stage, seconds); };
+                request.settings.onStageTimed = [&](std::string_view stage, double seconds) {
+                    stages.add(stage, seconds);
+                };
                 last = runInstall(request);
             });
         if (last.stage != InstallStage::Installed)
@@ -246,7 +253,8 @@ int main(int argumentCount, char** argumentValues) {
         printLine("copy to staging/ + fsync", copyStage, bytes);
         printLine("copy to staging/ + its hash + fsync", copyHashStage, bytes);
         printLine("install: everything (copy, checks, switch)", install, bytes);
-        std::printf("  the install's stages (medians; the checks run on two threads, their parts overlap):\n");
+        std::printf(
+            "  the install's stages (medians; the checks run on two threads, their parts overlap):\n");
         stages.print();
         std::printf("source in the page cache (warm):\n");
         printLine("cp", cpWarm, bytes);
@@ -255,7 +263,8 @@ int main(int argumentCount, char** argumentValues) {
         printLine("checks after the copy (SQLite, texts, recordings, pictures)", checksStage, bytes);
         printLine("kiosk-pack verify (reads the file back to hash it)", verifyStage, bytes);
         std::printf("copy stage (with its hash) vs cp, cold:       %4.0f %%\n", 100.0 * cp / copyHashStage);
-        std::printf("whole install (with all checks) vs cp, cold:  %4.0f %%  (goal: at least 50 %%)\n", 100.0 * cp / install);
+        std::printf("whole install (with all checks) vs cp, cold:  %4.0f %%  (goal: at least 50 %%)\n",
+                    100.0 * cp / install);
         std::printf("whole install (with all checks) vs cp + sync: %4.0f %%\n", 100.0 * cpSync / install);
         return 0;
     } catch (const std::exception& error) {

@@ -39,12 +39,16 @@ RgbaImage photoLike(int width, int height, std::uint32_t seed) {
             const double distance = std::hypot(x - centreX, y - centreY);
             const double inDisc = distance < radius ? 1.0 : 0.0;
             const double ripple = 0.5 + 0.5 * std::sin(x * 0.05 + y * 0.03 + hue);
-            std::uint8_t* pixel = &image.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                                                 static_cast<std::size_t>(x)) * 4];
-            const double base[3] = {120 + 80 * std::sin(hue) * sky + 40 * ripple, 140 - 60 * sky + 30 * inDisc,
+            std::uint8_t* pixel =
+                &image.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                               static_cast<std::size_t>(x)) *
+                              4];
+            const double base[3] = {120 + 80 * std::sin(hue) * sky + 40 * ripple,
+                                    140 - 60 * sky + 30 * inDisc,
                                     90 + 100 * (1 - sky) * std::cos(hue) - 50 * inDisc};
             for (int channel = 0; channel < 3; ++channel)
-                pixel[channel] = static_cast<std::uint8_t>(std::clamp(base[channel] + noise(random), 0.0, 255.0));
+                pixel[channel] =
+                    static_cast<std::uint8_t>(std::clamp(base[channel] + noise(random), 0.0, 255.0));
             pixel[3] = 255;
         }
     }
@@ -59,19 +63,18 @@ void writeText(const std::filesystem::path& file, const std::string& text) {
 void writePhoto(const std::filesystem::path& file, int width, int height, std::uint32_t seed) {
     std::filesystem::create_directories(file.parent_path());
     const std::vector<std::uint8_t> jpeg = kiosk::image::encodeJpeg(photoLike(width, height, seed), 85);
-    std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(jpeg.data()),
-                                                static_cast<std::streamsize>(jpeg.size()));
+    std::ofstream(file, std::ios::binary)
+        .write(reinterpret_cast<const char*>(jpeg.data()), static_cast<std::streamsize>(jpeg.size()));
 }
 
-const char* packHeader =
-    "version: 1\n"
-    "min-kiosk-version: 1\n"
-    "publisher: Ủy ban nhân dân xã Thử Nghiệm\n"
-    "created: 2024-06-01\n"
-    "default-language: vie\n"
-    "languages: vie, eng\n"
-    "name.vie: Tiếng Việt\n"
-    "name.eng: English\n";
+const char* packHeader = "version: 1\n"
+                         "min-kiosk-version: 1\n"
+                         "publisher: Ủy ban nhân dân xã Thử Nghiệm\n"
+                         "created: 2024-06-01\n"
+                         "default-language: vie\n"
+                         "languages: vie, eng\n"
+                         "name.vie: Tiếng Việt\n"
+                         "name.eng: English\n";
 
 const char* vietnameseParagraph =
     "Chương trình hỗ trợ bà con dân tộc thiểu số phát triển sinh kế bền vững, "
@@ -80,7 +83,8 @@ const char* vietnameseParagraph =
 void makePhotos(const std::filesystem::path& folder) {
     writeText(folder / "pack.txt", std::string("id: bench.photos\n") + packHeader +
                                        "title.vie: Ảnh của xã\ntitle.eng: Commune photos\n");
-    writeText(folder / "categories.txt", "id: photos\nimage: category.jpg\ntitle.vie: Hình ảnh\ntitle.eng: Photos\n");
+    writeText(folder / "categories.txt",
+              "id: photos\nimage: category.jpg\ntitle.vie: Hình ảnh\ntitle.eng: Photos\n");
     writePhoto(folder / "images" / "category.jpg", 1200, 900, 1);
     std::string gallery;
     for (int index = 1; index <= 6; ++index) {
@@ -93,8 +97,9 @@ void makePhotos(const std::filesystem::path& folder) {
               std::string("title: Ngày hội văn hóa của xã\nsummary: Sáu bức ảnh.\ncategory: photos\n"
                           "cover: photo-1.jpg\ngallery: ") +
                   gallery + "\nfeatured: yes\n---\n# Ngày hội\n" + vietnameseParagraph + "\n");
-    writeText(folder / "eng" / "six-photos.txt", "title: The commune's culture day\nsummary: Six photos.\n---\n"
-                                                 "A day of music and food.\n");
+    writeText(folder / "eng" / "six-photos.txt",
+              "title: The commune's culture day\nsummary: Six photos.\n---\n"
+              "A day of music and food.\n");
 }
 
 void makeLarge(const std::filesystem::path& folder) {
@@ -104,8 +109,9 @@ void makeLarge(const std::filesystem::path& folder) {
     std::string categoryText;
     for (int category = 0; category < categories; ++category) {
         const std::string id = "category-" + std::to_string(category);
-        categoryText += "id: " + id + "\nimage: page-" + std::to_string(category) + "-1.jpg\ntitle.vie: Mục " +
-                        std::to_string(category + 1) + "\ntitle.eng: Section " + std::to_string(category + 1) + "\n\n";
+        categoryText += "id: " + id + "\nimage: page-" + std::to_string(category) +
+                        "-1.jpg\ntitle.vie: Mục " + std::to_string(category + 1) + "\ntitle.eng: Section " +
+                        std::to_string(category + 1) + "\n\n";
     }
     writeText(folder / "categories.txt", categoryText);
     std::uint32_t seed = 1000;
@@ -123,8 +129,9 @@ void makeLarge(const std::filesystem::path& folder) {
             body += std::string(vietnameseParagraph) + "\n\n";
         writeText(folder / "vie" / (id + ".txt"),
                   "title: Trang số " + std::to_string(page + 1) + "\nsummary: Thông tin về chương trình số " +
-                      std::to_string(page + 1) + ".\ncategory: category-" + std::to_string(page % categories) +
-                      "\norder: " + std::to_string(page) + "\ncover: " + id + "-1.jpg\ngallery: " + gallery +
+                      std::to_string(page + 1) + ".\ncategory: category-" +
+                      std::to_string(page % categories) + "\norder: " + std::to_string(page) +
+                      "\ncover: " + id + "-1.jpg\ngallery: " + gallery +
                       "\nfeatured: " + (page % 50 == 0 ? "yes" : "no") + "\n---\n# Nội dung\n" + body);
         writeText(folder / "eng" / (id + ".txt"), "title: Page " + std::to_string(page + 1) +
                                                       "\n---\nInformation about programme " +

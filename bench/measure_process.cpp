@@ -110,9 +110,11 @@ int main(int argc, char** argv) {
     getrusage(RUSAGE_CHILDREN, &children);
     if (!mark.empty())
         std::printf("mark_ms=%.1f ", markMilliseconds);
-    std::printf("wall_ms=%.1f peak_rss_kb=%ld peak_tree_rss_kb=%llu peak_tree_pss_kb=%llu processes=%d status=%d\n",
-                wallMilliseconds, std::max(usage.ru_maxrss, children.ru_maxrss),
-                static_cast<unsigned long long>(peak.rssKilobytes), static_cast<unsigned long long>(peak.pssKilobytes),
-                peak.processes, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    std::printf(
+        "wall_ms=%.1f peak_rss_kb=%ld peak_tree_rss_kb=%llu peak_tree_pss_kb=%llu processes=%d status=%d\n",
+        wallMilliseconds, std::max(usage.ru_maxrss, children.ru_maxrss),
+        static_cast<unsigned long long>(peak.rssKilobytes),
+        static_cast<unsigned long long>(peak.pssKilobytes), peak.processes,
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
     return 0;
 }

@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
         std::optional<PackReader> reader(PackReader::openFile(argv[1], KIOSK_VERSION_NUMBER));
         openTimes.push_back(millisecondsSince(started));
         if (run == 0)
-            rssGrowth = kiosk::bench::ownRssKilobytes() - std::min(rssBefore, kiosk::bench::ownRssKilobytes());
+            rssGrowth =
+                kiosk::bench::ownRssKilobytes() - std::min(rssBefore, kiosk::bench::ownRssKilobytes());
 
         started = Clock::now();
         const std::size_t codePoints = reader->usedCodePoints().size();
@@ -64,10 +65,11 @@ int main(int argc, char** argv) {
             const auto content = reader->loadPage(page.id, index.metadata.defaultLanguage);
             pictures += 1 + content.gallery.size();
         }
-        pageTimes.push_back(millisecondsSince(started) / static_cast<double>(std::max<std::size_t>(1, pages)));
+        pageTimes.push_back(millisecondsSince(started) /
+                            static_cast<double>(std::max<std::size_t>(1, pages)));
         if (run == 0)
-            std::printf("pack %s: %zu pages, %zu pictures on pages, %zu code points\n", argv[1], pages, pictures,
-                        codePoints);
+            std::printf("pack %s: %zu pages, %zu pictures on pages, %zu code points\n", argv[1], pages,
+                        pictures, codePoints);
     }
     std::printf("pack open: open_ms=%.1f rss_growth_kb(first open)=%llu used_code_points_ms=%.1f "
                 "characters_to_draw_ms=%.3f%s load_page_ms=%.3f (medians of %d)\n",

@@ -17,7 +17,8 @@
 
 int main(int argc, char** argv) {
     using namespace kiosk;
-    const char* usage = "usage: bench-soak --pack P --assets DIR [--taps N] [--size WxH] [--texture-budget-mb N]\n";
+    const char* usage =
+        "usage: bench-soak --pack P --assets DIR [--taps N] [--size WxH] [--texture-budget-mb N]\n";
     const bench::BenchOptions options = bench::parseBenchOptions(argc, argv, usage);
     time::VirtualClock clock;
     bench::BenchKiosk kiosk(options, clock);
@@ -41,7 +42,8 @@ int main(int argc, char** argv) {
             // The UI does not say which page is open; its tallest text (the title) tells pages apart.
             const ui::VisibleItem* title = nullptr;
             for (const ui::VisibleItem& item : runtime.ui().lastFrame().items())
-                if (!item.touchable && (!title || item.maximum.y - item.minimum.y > title->maximum.y - title->minimum.y))
+                if (!item.touchable &&
+                    (!title || item.maximum.y - item.minimum.y > title->maximum.y - title->minimum.y))
                     title = &item;
             if (title)
                 pagesSeen.insert(title->text);
@@ -73,8 +75,10 @@ int main(int argc, char** argv) {
             chosen = big[std::uniform_int_distribution<std::size_t>(0, big.size() - 1)(random)];
         if (std::getenv("BENCH_SOAK_TRACE"))
             std::fprintf(stderr, "tap %ld screen %d chose '%s' of %zu targets\n", tap,
-                         static_cast<int>(runtime.ui().screen()), chosen ? chosen->text.c_str() : "-", targets.size());
-        const ImVec2 point = chosen ? chosen->centre() : ImVec2(runtime.screenSize().x / 2, runtime.screenSize().y / 2);
+                         static_cast<int>(runtime.ui().screen()), chosen ? chosen->text.c_str() : "-",
+                         targets.size());
+        const ImVec2 point =
+            chosen ? chosen->centre() : ImVec2(runtime.screenSize().x / 2, runtime.screenSize().y / 2);
         const std::int64_t down = clock.monotonicMilliseconds();
         clock.advance(60);
         kiosk.tapAt(point.x, point.y, down, clock.monotonicMilliseconds());
@@ -97,7 +101,9 @@ int main(int argc, char** argv) {
                 "cache_peak_mb=%.1f wall_s=%.0f\n",
                 options.width, options.height, options.taps, static_cast<unsigned long long>(startRss),
                 static_cast<unsigned long long>(warmRss), static_cast<unsigned long long>(endRss),
-                warmRss ? 100.0 * (static_cast<double>(endRss) - static_cast<double>(warmRss)) / static_cast<double>(warmRss) : 0.0,
+                warmRss ? 100.0 * (static_cast<double>(endRss) - static_cast<double>(warmRss)) /
+                              static_cast<double>(warmRss)
+                        : 0.0,
                 pagesSeen.size(), static_cast<unsigned long long>(pictures.uploads),
                 static_cast<unsigned long long>(pictures.cache.evictions),
                 static_cast<double>(pictures.cache.peakBytes) / (1024.0 * 1024.0), seconds);

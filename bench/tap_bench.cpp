@@ -27,8 +27,7 @@ double millisecondsBetween(Clock::time_point from, Clock::time_point to) {
 }
 
 // Draws paced frames until `done` holds after a frame (at most ten seconds).
-template <typename Done>
-void renderUntil(bench::BenchKiosk& kiosk, Done done) {
+template <typename Done> void renderUntil(bench::BenchKiosk& kiosk, Done done) {
     const auto deadline = Clock::now() + std::chrono::seconds(10);
     do {
         const auto started = Clock::now();
@@ -44,13 +43,16 @@ struct TapResult {
     int framesWhileLoading = 0;
 };
 
-TapResult measureOnce(const bench::BenchOptions& options, const std::string& category, const std::string& page) {
+TapResult measureOnce(const bench::BenchOptions& options, const std::string& category,
+                      const std::string& page) {
     const time::SystemClock clock;
     bench::BenchKiosk kiosk(options, clock);
     renderUntil(kiosk, [&] { return kiosk.picturesComplete(); });
     if (!kiosk.tapText(category, clock.monotonicMilliseconds()))
         throw std::runtime_error("no tile \"" + category + "\" on the home screen");
-    renderUntil(kiosk, [&] { return kiosk.runtime().ui().screen() == ui::ScreenKind::Category && kiosk.picturesComplete(); });
+    renderUntil(kiosk, [&] {
+        return kiosk.runtime().ui().screen() == ui::ScreenKind::Category && kiosk.picturesComplete();
+    });
     renderUntil(kiosk, [] { return false; }); // let the first tap's release settle
     if (!kiosk.tapText(page, clock.monotonicMilliseconds()))
         throw std::runtime_error("no tile \"" + page + "\" on the category screen");
@@ -76,8 +78,9 @@ TapResult measureOnce(const bench::BenchOptions& options, const std::string& cat
         if (std::getenv("BENCH_TAP_TRACE")) {
             const auto statistics = kiosk.runtime().pictureStatistics();
             std::fprintf(stderr, "t=%.1f screen=%d pending=%zu placeholders=%zu uploads=%llu\n",
-                         millisecondsBetween(tapped, finished), static_cast<int>(kiosk.runtime().ui().screen()),
-                         statistics.pending, statistics.placeholdersLastFrame,
+                         millisecondsBetween(tapped, finished),
+                         static_cast<int>(kiosk.runtime().ui().screen()), statistics.pending,
+                         statistics.placeholdersLastFrame,
                          static_cast<unsigned long long>(statistics.uploads));
         }
         // The page's six photos are new textures (the category screen showed only the cover's
@@ -104,9 +107,11 @@ int main(int argc, char** argv) {
         else
             rest.push_back(argv[index]);
     }
-    const char* usage = "usage: bench-tap --pack P --assets DIR [--size WxH] [--runs N] [--decoder-threads N]\n"
-                        "                 [--category TITLE] [--page TITLE]\n";
-    const bench::BenchOptions options = bench::parseBenchOptions(static_cast<int>(rest.size()), rest.data(), usage);
+    const char* usage =
+        "usage: bench-tap --pack P --assets DIR [--size WxH] [--runs N] [--decoder-threads N]\n"
+        "                 [--category TITLE] [--page TITLE]\n";
+    const bench::BenchOptions options =
+        bench::parseBenchOptions(static_cast<int>(rest.size()), rest.data(), usage);
     try {
         std::vector<double> first, all, longest, frames;
         for (int run = 0; run < options.runs; ++run) {
@@ -116,10 +121,11 @@ int main(int argc, char** argv) {
             longest.push_back(result.longestFrameMilliseconds);
             frames.push_back(result.framesWhileLoading);
         }
-        std::printf("tap %dx%d decoder_threads=%d runs=%d: tap_to_first_frame_ms=%.1f tap_to_all_pictures_ms=%.1f "
-                    "frames_while_loading=%.0f longest_frame_ms=%.1f (medians)\n",
-                    options.width, options.height, options.decoderThreads, options.runs, bench::median(first),
-                    bench::median(all), bench::median(frames), bench::median(longest));
+        std::printf(
+            "tap %dx%d decoder_threads=%d runs=%d: tap_to_first_frame_ms=%.1f tap_to_all_pictures_ms=%.1f "
+            "frames_while_loading=%.0f longest_frame_ms=%.1f (medians)\n",
+            options.width, options.height, options.decoderThreads, options.runs, bench::median(first),
+            bench::median(all), bench::median(frames), bench::median(longest));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "bench-tap: %s\n", error.what());
         return 1;

@@ -45,14 +45,15 @@ std::optional<stats::UsbOutboxSettings> outboxSettings(const KioskOptions& optio
 
 KioskSession::KioskSession(const KioskOptions& options, PackChoice pack, const text::UiStrings& strings,
                            const platform::RuntimeSettings& settings, const time::Clock& clock)
-    : dataDirectory_(makeDataDirectory(options)), clock_(clock), startedMilliseconds_(clock.monotonicMilliseconds()),
-      strings_(strings), pack_(std::move(pack)),
+    : dataDirectory_(makeDataDirectory(options)), clock_(clock),
+      startedMilliseconds_(clock.monotonicMilliseconds()), strings_(strings), pack_(std::move(pack)),
       statistics_(clock, dataDirectory_, pack_.reader->index()),
-      stickFlow_(clock, dataDirectory_, watcherSettings(options), installSettings(settings), statistics_.recorder(),
-                 strings, outboxSettings(options)),
-      staffConsole_(clock, strings, dataDirectory_, statistics_.recorder(), describeShownPack(),
-                    [this] { return stickFlow_.stickKioskFolder(); },
-                    [this] { return stickFlow_.exportThroughOutbox(); }) {
+      stickFlow_(clock, dataDirectory_, watcherSettings(options), installSettings(settings),
+                 statistics_.recorder(), strings, outboxSettings(options)),
+      staffConsole_(
+          clock, strings, dataDirectory_, statistics_.recorder(), describeShownPack(),
+          [this] { return stickFlow_.stickKioskFolder(); },
+          [this] { return stickFlow_.exportThroughOutbox(); }) {
     platform::RuntimeSettings runtimeSettings = settings;
     runtimeSettings.fontCacheFile = dataDirectory_ / "font-atlas.cache";
     runtime_ = std::make_unique<platform::KioskRuntime>(runtimeSettings, *pack_.reader, strings_, clock);
@@ -87,7 +88,9 @@ void KioskSession::recordStayedUp() {
     install::markStayedUp(install::DataDirectory(dataDirectory_));
 }
 
-void KioskSession::endedCleanly() { recordStayedUp(); }
+void KioskSession::endedCleanly() {
+    recordStayedUp();
+}
 
 void KioskSession::showReader(std::unique_ptr<pack::PackReader> reader, const std::string& origin) {
     // The new pack shows from this frame on; the old reader goes once nothing uses it.
@@ -103,7 +106,8 @@ void KioskSession::showReader(std::unique_ptr<pack::PackReader> reader, const st
 
 void KioskSession::showPack(const std::filesystem::path& file, const std::string& origin) {
     try {
-        showReader(std::make_unique<pack::PackReader>(pack::PackReader::openFile(file, KIOSK_VERSION_NUMBER)), origin);
+        showReader(std::make_unique<pack::PackReader>(pack::PackReader::openFile(file, KIOSK_VERSION_NUMBER)),
+                   origin);
     } catch (const pack::PackError& error) {
         // Checked a moment ago; if it cannot open now the next start falls back.
         std::cerr << "kiosk: cannot show " << file.string() << ": " << error.what() << "\n";
@@ -117,7 +121,8 @@ bool KioskSession::beforeFrame() {
         stickFlow_.noticeDismissed();
     if (previousPackChosen_) {
         previousPackChosen_ = false;
-        showPack(install::DataDirectory(dataDirectory_).currentPack(), "the previous pack, chosen in the staff view");
+        showPack(install::DataDirectory(dataDirectory_).currentPack(),
+                 "the previous pack, chosen in the staff view");
     }
     if (std::unique_ptr<pack::PackReader> installed = stickFlow_.onFrame(runtime_->ui().language()))
         showReader(std::move(installed), "installed from a USB stick");

@@ -14,7 +14,7 @@
 namespace kiosk::app {
 
 class KioskSession {
-public:
+  public:
     KioskSession(const KioskOptions& options, PackChoice pack, const text::UiStrings& strings,
                  const platform::RuntimeSettings& settings, const time::Clock& clock);
 
@@ -23,7 +23,7 @@ public:
     // watchdog: this start does not count towards a safe start.
     void endedCleanly();
 
-private:
+  private:
     // Before every frame: USB sticks, installs, the notice. True while it needs frames.
     bool beforeFrame();
     // Shows the pack in `file` from this frame on (the villager starts again at home).
@@ -35,14 +35,14 @@ private:
     std::filesystem::path dataDirectory_;
     const time::Clock& clock_;
     std::int64_t startedMilliseconds_ = 0;
-    bool stayedUp_ = false; // recorded for the start-up guard (install/StartupGuard.hpp)
+    bool stayedUp_ = false;           // recorded for the start-up guard (install/StartupGuard.hpp)
     bool previousPackChosen_ = false; // staff went back to the previous pack: show it next frame
     const text::UiStrings& strings_;
     PackChoice pack_;
     UsageStatistics statistics_;
     StickFlow stickFlow_;
     StaffConsole staffConsole_;
-    std::optional<ui::InstallNotice> shownNotice_; // what the UI was last given
+    std::optional<ui::InstallNotice> shownNotice_;    // what the UI was last given
     std::unique_ptr<platform::KioskRuntime> runtime_; // last: it draws with everything above
 };
 

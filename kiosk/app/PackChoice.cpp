@@ -8,7 +8,8 @@
 namespace kiosk::app {
 
 std::filesystem::path defaultDataDirectory() {
-    if (const char* explicitDirectory = std::getenv("KIOSK_DATA_DIR"); explicitDirectory && *explicitDirectory)
+    if (const char* explicitDirectory = std::getenv("KIOSK_DATA_DIR");
+        explicitDirectory && *explicitDirectory)
         return explicitDirectory;
     if (const char* dataHome = std::getenv("XDG_DATA_HOME"); dataHome && *dataHome)
         return std::filesystem::path(dataHome) / "commune-kiosk";
@@ -21,7 +22,8 @@ PackChoice choosePack(const KioskOptions& options) {
     PackChoice choice;
     if (options.pack) {
         // Development and tests: any pack, unsigned, shown as it is.
-        choice.reader = std::make_unique<pack::PackReader>(pack::PackReader::openFile(*options.pack, KIOSK_VERSION_NUMBER));
+        choice.reader = std::make_unique<pack::PackReader>(
+            pack::PackReader::openFile(*options.pack, KIOSK_VERSION_NUMBER));
         choice.origin = options.pack->string();
         choice.source = install::PackSource::CommandLine;
         choice.reason = install::Reason::StartupCommandLine;
@@ -31,8 +33,9 @@ PackChoice choosePack(const KioskOptions& options) {
     const int unfinishedStarts = install::recordStart(data);
     choice.safeStart = install::isSafeStart(unfinishedStarts);
     if (choice.safeStart)
-        std::cerr << "kiosk: safe start: the last " << unfinishedStarts
-                  << " starts did not stay up a minute; skipping the installed pack and the sticks plugged in\n";
+        std::cerr
+            << "kiosk: safe start: the last " << unfinishedStarts
+            << " starts did not stay up a minute; skipping the installed pack and the sticks plugged in\n";
     install::StartupPack startup =
         install::openStartupPack(data, embeddedDemoPack(), KIOSK_VERSION_NUMBER, choice.safeStart);
     choice.reader = std::move(startup.reader);

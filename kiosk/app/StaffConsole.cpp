@@ -25,10 +25,14 @@ std::string describeBytes(std::uint64_t bytes) {
 
 std::string describeClock(stats::ClockStatus status) {
     switch (status) {
-    case stats::ClockStatus::Synchronised: return "synchronised (network time)";
-    case stats::ClockStatus::SetByStaff: return "set by staff";
-    case stats::ClockStatus::NotSynchronised: return "not synchronised: please check the date";
-    case stats::ClockStatus::BeforeBuildDate: return "wrong (before the software was built): please set the date";
+    case stats::ClockStatus::Synchronised:
+        return "synchronised (network time)";
+    case stats::ClockStatus::SetByStaff:
+        return "set by staff";
+    case stats::ClockStatus::NotSynchronised:
+        return "not synchronised: please check the date";
+    case stats::ClockStatus::BeforeBuildDate:
+        return "wrong (before the software was built): please set the date";
     }
     return "unknown";
 }
@@ -37,7 +41,8 @@ ui::StaffChart namedCountsChart(const std::string& title, const std::vector<stat
     ui::StaffChart chart;
     chart.title = title;
     for (const stats::NamedCount& count : counts)
-        chart.bars.push_back({count.title.empty() ? count.id : count.title, static_cast<double>(count.count)});
+        chart.bars.push_back(
+            {count.title.empty() ? count.id : count.title, static_cast<double>(count.count)});
     return chart;
 }
 
@@ -48,17 +53,19 @@ StaffConsole::StaffConsole(const time::Clock& clock, const text::UiStrings& stri
                            ShownPackDescription shownPack,
                            std::function<std::optional<std::filesystem::path>()> findStickFolder,
                            std::function<std::optional<std::string>()> exportThroughOutbox)
-    : clock_(clock), strings_(strings), dataDirectory_(dataDirectory), recorder_(recorder), access_(dataDirectory, clock),
-      shownPack_(std::move(shownPack)), findStickFolder_(std::move(findStickFolder)),
-      exportThroughOutbox_(std::move(exportThroughOutbox)) {}
+    : clock_(clock), strings_(strings), dataDirectory_(dataDirectory), recorder_(recorder),
+      access_(dataDirectory, clock), shownPack_(std::move(shownPack)),
+      findStickFolder_(std::move(findStickFolder)), exportThroughOutbox_(std::move(exportThroughOutbox)) {}
 
-bool StaffConsole::hasPreviousPack() const { return install::hasLastKnownGood(install::DataDirectory(dataDirectory_)); }
+bool StaffConsole::hasPreviousPack() const {
+    return install::hasLastKnownGood(install::DataDirectory(dataDirectory_));
+}
 
 std::string StaffConsole::goBackToPreviousPack() {
     const install::RollbackResult result =
         install::rollBackToLastKnownGood(install::DataDirectory(dataDirectory_), KIOSK_VERSION_NUMBER);
-    std::cerr << "kiosk: staff went back to the previous pack: " << (result.done ? "" : "not done: ") << result.detail
-              << "\n";
+    std::cerr << "kiosk: staff went back to the previous pack: " << (result.done ? "" : "not done: ")
+              << result.detail << "\n";
     if (!result.done)
         return "Not done: " + result.detail;
     if (previousPackChosen_)
@@ -75,20 +82,27 @@ std::string StaffConsole::label(const char* key) const {
 
 ui::PinResult StaffConsole::checkPin(const std::string& pin) {
     switch (access_.check(pin)) {
-    case staff::PinCheck::Accepted: return ui::PinResult::Accepted;
-    case staff::PinCheck::Wrong: return ui::PinResult::Wrong;
-    case staff::PinCheck::LockedOut: return ui::PinResult::LockedOut;
-    case staff::PinCheck::NoPinConfigured: return ui::PinResult::NoPinConfigured;
+    case staff::PinCheck::Accepted:
+        return ui::PinResult::Accepted;
+    case staff::PinCheck::Wrong:
+        return ui::PinResult::Wrong;
+    case staff::PinCheck::LockedOut:
+        return ui::PinResult::LockedOut;
+    case staff::PinCheck::NoPinConfigured:
+        return ui::PinResult::NoPinConfigured;
     }
     return ui::PinResult::Wrong;
 }
 
-std::int64_t StaffConsole::lockedOutForMilliseconds() const { return access_.lockedOutForMilliseconds(); }
+std::int64_t StaffConsole::lockedOutForMilliseconds() const {
+    return access_.lockedOutForMilliseconds();
+}
 
 ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
-    const stats::SummarySpan summarySpan = span == ui::StaffSpan::Today      ? stats::SummarySpan::Today
-                                           : span == ui::StaffSpan::ThisWeek ? stats::SummarySpan::ThisWeek
-                                                                             : stats::SummarySpan::SinceInstall;
+    const stats::SummarySpan summarySpan = span == ui::StaffSpan::Today ? stats::SummarySpan::Today
+                                           : span == ui::StaffSpan::ThisWeek
+                                               ? stats::SummarySpan::ThisWeek
+                                               : stats::SummarySpan::SinceInstall;
     const stats::UsageSummary summary = recorder_.summarize(summarySpan);
     ui::StaffReport report;
     // First, where staff look: a data folder the kiosk cannot write (read-only, full, a file
@@ -104,9 +118,10 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
         report.facts.push_back({label("staff_fact_statistics"),
                                 label("staff_statistics_key_problem") + " · " + health.exportKeyProblem});
     const pack::PackMetadata& pack = shownPack_.metadata;
-    report.facts.push_back({label("staff_fact_pack"), pack.packId + " v" + std::to_string(pack.packVersion) + " · " + pack.publisher +
-                                        " · " + pack.created});
-    report.facts.push_back({label("staff_fact_origin"), shownPack_.origin + " · " + shownPack_.lastKnownGood});
+    report.facts.push_back({label("staff_fact_pack"), pack.packId + " v" + std::to_string(pack.packVersion) +
+                                                          " · " + pack.publisher + " · " + pack.created});
+    report.facts.push_back(
+        {label("staff_fact_origin"), shownPack_.origin + " · " + shownPack_.lastKnownGood});
     const std::optional<std::uint64_t> free = os::freeDiskBytes(dataDirectory_);
     if (const std::string stick = lastStickOutcome_ ? lastStickOutcome_() : ""; !stick.empty())
         report.facts.push_back({label("staff_fact_last_stick"), stick});
@@ -115,7 +130,8 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
         install::InstallHistory::load(install::DataDirectory(dataDirectory_));
     for (auto entry = installs.rbegin(); entry != installs.rend(); ++entry) {
         const time::LocalDateTime when = time::localDateTimeAt(entry->wallSeconds);
-        std::string line = time::formatDate(when) + " " + time::formatTimeOfDay(when) + " · " + entry->outcome;
+        std::string line =
+            time::formatDate(when) + " " + time::formatTimeOfDay(when) + " · " + entry->outcome;
         if (!entry->packId.empty())
             line += " · " + entry->packId + " v" + std::to_string(entry->packVersion);
         if (entry->reasonCode != "ok")
@@ -123,18 +139,21 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
         report.facts.push_back({entry == installs.rbegin() ? label("staff_fact_recent_installs") : "", line});
     }
     report.facts.push_back({label("staff_fact_clock"), describeClock(recorder_.clockStatus())});
-    report.facts.push_back({label("staff_fact_kiosk"), recorder_.kioskId() +
-                                                      (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +
-                                                      " · " + (free ? describeBytes(*free) : "unknown")});
-    report.facts.push_back({label(summary.dated ? "staff_fact_visits" : "staff_fact_visits_this_boot"),
-                            text::fillPlaceholder(
-                                text::fillPlaceholder(text::fillPlaceholder(strings_.get("staff_visits_value", "vie"),
-                                                                            "sessions", std::to_string(summary.sessions)),
-                                                      "pages", std::to_string(summary.pageViews)),
-                                "attract", std::to_string(summary.attractConverted))});
+    report.facts.push_back(
+        {label("staff_fact_kiosk"), recorder_.kioskId() +
+                                        (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +
+                                        " · " + (free ? describeBytes(*free) : "unknown")});
+    report.facts.push_back(
+        {label(summary.dated ? "staff_fact_visits" : "staff_fact_visits_this_boot"),
+         text::fillPlaceholder(
+             text::fillPlaceholder(text::fillPlaceholder(strings_.get("staff_visits_value", "vie"),
+                                                         "sessions", std::to_string(summary.sessions)),
+                                   "pages", std::to_string(summary.pageViews)),
+             "attract", std::to_string(summary.attractConverted))});
 
     report.charts.push_back(namedCountsChart(strings_.get("staff_chart_pages", "vie"), summary.topPages));
-    report.charts.push_back(namedCountsChart(strings_.get("staff_chart_languages", "vie"), summary.languages));
+    report.charts.push_back(
+        namedCountsChart(strings_.get("staff_chart_languages", "vie"), summary.languages));
     ui::StaffChart dwell;
     // Chart titles in Vietnamese alone: a chart's width holds no second language.
     dwell.title = strings_.get("staff_chart_dwell", "vie");
@@ -161,7 +180,8 @@ std::string StaffConsole::exportNow() {
     const stats::ExportResult result = recorder_.exportTo(*stick);
     if (!result.saved)
         return "Statistics not saved: " + result.error;
-    return "Statistics saved (" + std::to_string(result.rows) + " rows) to " + result.countsFile.filename().string();
+    return "Statistics saved (" + std::to_string(result.rows) + " rows) to " +
+           result.countsFile.filename().string();
 }
 
 std::string StaffConsole::confirmDateIsCorrect() {
@@ -183,7 +203,9 @@ std::string StaffConsole::setPlaceName(const std::string& placeName) {
     return "Place name saved.";
 }
 
-std::string StaffConsole::placeName() const { return recorder_.placeName(); }
+std::string StaffConsole::placeName() const {
+    return recorder_.placeName();
+}
 
 ui::StaffSound StaffConsole::sound() {
     if (!audio_)

@@ -17,18 +17,20 @@ namespace kiosk::app {
 
 struct ShownPackDescription {
     pack::PackMetadata metadata;
-    std::string origin;           // where it came from, and why (e.g. a fallback)
-    std::string lastKnownGood;    // "–" when there is none
+    std::string origin;        // where it came from, and why (e.g. a fallback)
+    std::string lastKnownGood; // "–" when there is none
 };
 
 class StaffConsole final : public ui::StaffServices {
-public:
+  public:
     // `findStickFolder` returns the kiosk/ folder of a plugged-in stick, if any.
     // `exportThroughOutbox` exports where sticks are read-only (see StickFlow) and says how
     // it went; nothing when the export is to be written onto the stick directly.
     // `strings` must outlive the console.
-    StaffConsole(const time::Clock& clock, const text::UiStrings& strings, const std::filesystem::path& dataDirectory,
-                 stats::UsageRecorder& recorder, ShownPackDescription shownPack, std::function<std::optional<std::filesystem::path>()> findStickFolder,
+    StaffConsole(const time::Clock& clock, const text::UiStrings& strings,
+                 const std::filesystem::path& dataDirectory, stats::UsageRecorder& recorder,
+                 ShownPackDescription shownPack,
+                 std::function<std::optional<std::filesystem::path>()> findStickFolder,
                  std::function<std::optional<std::string>()> exportThroughOutbox = {});
 
     void setShownPack(ShownPackDescription shownPack) { shownPack_ = std::move(shownPack); }
@@ -56,7 +58,7 @@ public:
     void setPreviousPackChosen(std::function<void()> chosen) { previousPackChosen_ = std::move(chosen); }
     time::LocalDateTime currentDateTime() const override;
 
-private:
+  private:
     std::string label(const char* key) const;
 
     const time::Clock& clock_;

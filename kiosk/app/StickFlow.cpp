@@ -34,9 +34,10 @@ std::string describeForStaff(const install::InstallSnapshot& snapshot) {
 
 } // namespace
 
-StickFlow::StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory, platform::UsbWatcherSettings watcher,
-                     install::InstallSettings installSettings, stats::UsageRecorder& recorder,
-                     const text::UiStrings& strings, std::optional<stats::UsbOutboxSettings> outbox)
+StickFlow::StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory,
+                     platform::UsbWatcherSettings watcher, install::InstallSettings installSettings,
+                     stats::UsageRecorder& recorder, const text::UiStrings& strings,
+                     std::optional<stats::UsbOutboxSettings> outbox)
     : clock_(clock), dataDirectory_(std::move(dataDirectory)), watcher_(std::move(watcher)),
       installSettings_(std::move(installSettings)), recorder_(recorder), strings_(strings) {
     if (outbox) {
@@ -115,7 +116,8 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
             lastStickOutcome_ = describeForStaff(snapshot);
             recordInHistory(snapshot);
             if (snapshot.stage == install::InstallStage::Installed) {
-                recorder_.packInstalled(snapshot.pack ? snapshot.pack->packId : "", snapshot.pack ? snapshot.pack->packVersion : 0);
+                recorder_.packInstalled(snapshot.pack ? snapshot.pack->packId : "",
+                                        snapshot.pack ? snapshot.pack->packVersion : 0);
                 try {
                     installed = std::make_unique<pack::PackReader>(
                         pack::PackReader::openFile(snapshot.installedFile, KIOSK_VERSION_NUMBER));

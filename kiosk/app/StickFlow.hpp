@@ -26,11 +26,12 @@
 namespace kiosk::app {
 
 class StickFlow {
-public:
+  public:
     // `installSettings`: the kiosk's fonts and built-in pack, which every install checks against.
     // `outbox`: set when sticks are read-only for the kiosk; nothing writes onto the stick.
-    StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory, platform::UsbWatcherSettings watcher,
-              install::InstallSettings installSettings, stats::UsageRecorder& recorder, const text::UiStrings& strings,
+    StickFlow(const time::Clock& clock, std::filesystem::path dataDirectory,
+              platform::UsbWatcherSettings watcher, install::InstallSettings installSettings,
+              stats::UsageRecorder& recorder, const text::UiStrings& strings,
               std::optional<stats::UsbOutboxSettings> outbox = std::nullopt);
     ~StickFlow();
     StickFlow(const StickFlow&) = delete;
@@ -60,7 +61,7 @@ public:
     // True while something on screen depends on the job: the loop keeps drawing.
     bool isBusy() const { return job_ && !job_->finished(); }
 
-private:
+  private:
     void stickAppeared(const std::filesystem::path& stick);
     void stickDisappeared(const std::filesystem::path& stick);
     void exportStatistics();

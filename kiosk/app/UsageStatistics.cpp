@@ -20,7 +20,9 @@ UsageStatistics::UsageStatistics(const time::Clock& clock, const std::filesystem
     recorder_.setInstalledPacks({stats::catalogOf(shownPack)});
 }
 
-UsageStatistics::~UsageStatistics() { recorder_.close(); }
+UsageStatistics::~UsageStatistics() {
+    recorder_.close();
+}
 
 void UsageStatistics::sessionStarted(bool fromAttractLoop) {
     recorder_.sessionStarted();
@@ -28,13 +30,16 @@ void UsageStatistics::sessionStarted(bool fromAttractLoop) {
         recorder_.attractConverted();
 }
 
-void UsageStatistics::categoryOpened(const std::string& categoryId) { recorder_.categoryOpened(categoryId); }
+void UsageStatistics::categoryOpened(const std::string& categoryId) {
+    recorder_.categoryOpened(categoryId);
+}
 
 void UsageStatistics::pageOpened(const std::string& pageId, const std::string& language) {
     recorder_.pageViewed(pageId, language);
 }
 
-void UsageStatistics::pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) {
+void UsageStatistics::pageClosed(const std::string& pageId, const std::string& language,
+                                 std::int64_t dwellMilliseconds) {
     recorder_.pageLeft(pageId, language, dwellMilliseconds);
 }
 
@@ -48,7 +53,8 @@ void UsageStatistics::languageSwitched(const std::string& from, const std::strin
     recorder_.languageSwitched(from, to);
 }
 
-void UsageStatistics::pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) {
+void UsageStatistics::pollAnswered(const std::string& pageId, const std::string& language,
+                                   pack::PollAnswer answer) {
     recorder_.pollAnswered(pageId, language, answer);
 }
 
@@ -57,6 +63,8 @@ void UsageStatistics::wentIdle() {
     recorder_.attractShown();
 }
 
-void UsageStatistics::tick() { recorder_.tick(); }
+void UsageStatistics::tick() {
+    recorder_.tick();
+}
 
 } // namespace kiosk::app

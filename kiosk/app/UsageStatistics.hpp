@@ -8,8 +8,9 @@
 namespace kiosk::app {
 
 class UsageStatistics final : public ui::UsageObserver {
-public:
-    UsageStatistics(const time::Clock& clock, const std::filesystem::path& dataDirectory, const pack::PackIndex& shownPack);
+  public:
+    UsageStatistics(const time::Clock& clock, const std::filesystem::path& dataDirectory,
+                    const pack::PackIndex& shownPack);
     ~UsageStatistics() override;
     UsageStatistics(const UsageStatistics&) = delete;
     UsageStatistics& operator=(const UsageStatistics&) = delete;
@@ -17,16 +18,18 @@ public:
     void sessionStarted(bool fromAttractLoop) override;
     void categoryOpened(const std::string& categoryId) override;
     void pageOpened(const std::string& pageId, const std::string& language) override;
-    void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) override;
+    void pageClosed(const std::string& pageId, const std::string& language,
+                    std::int64_t dwellMilliseconds) override;
     void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) override;
     void languageSwitched(const std::string& from, const std::string& to) override;
-    void pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) override;
+    void pollAnswered(const std::string& pageId, const std::string& language,
+                      pack::PollAnswer answer) override;
     void wentIdle() override;
     void tick() override;
 
     stats::UsageRecorder& recorder() { return recorder_; }
 
-private:
+  private:
     stats::UsageRecorder recorder_;
 };
 

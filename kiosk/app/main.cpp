@@ -32,7 +32,8 @@ std::filesystem::path locateAssets(const app::KioskOptions& options, const char*
 
 // Runs the kiosk on one clock: the real one, or the harness's virtual one with a script.
 int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings, app::PackChoice pack,
-               const platform::RuntimeSettings& settings, time::Clock& clock, time::VirtualClock* virtualClock) {
+               const platform::RuntimeSettings& settings, time::Clock& clock,
+               time::VirtualClock* virtualClock) {
     app::KioskSession session(options, std::move(pack), strings, settings, clock);
     if (!virtualClock) {
         // Only a development window may be closed from the keyboard; in kiosk mode nothing a
@@ -50,8 +51,8 @@ int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
     // A script that stops at a failed check still ended under control: not a crash.
     session.endedCleanly();
     if (failure) {
-        std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber << ": "
-                  << failure->message;
+        std::cerr << (options.script ? options.script->string() : "script") << ":" << failure->lineNumber
+                  << ": " << failure->message;
         return 1;
     }
     return 0;
@@ -60,10 +61,11 @@ int runOnClock(const app::KioskOptions& options, const text::UiStrings& strings,
 int runKiosk(const app::KioskOptions& options, const char* programPath) {
     const std::filesystem::path assets = locateAssets(options, programPath);
     const std::filesystem::path stringsFile = assets / "strings" / "ui.tsv";
-    const text::UiStrings strings = text::UiStrings::parse(os::readTextFile(stringsFile, 1 << 20), stringsFile.string());
+    const text::UiStrings strings =
+        text::UiStrings::parse(os::readTextFile(stringsFile, 1 << 20), stringsFile.string());
     app::PackChoice pack = app::choosePack(options);
-    std::cerr << "kiosk: showing " << pack.reader->metadata().packId << " version " << pack.reader->metadata().packVersion
-              << " from " << pack.origin << "\n";
+    std::cerr << "kiosk: showing " << pack.reader->metadata().packId << " version "
+              << pack.reader->metadata().packVersion << " from " << pack.origin << "\n";
 
     if (options.headless) {
         // Tests and benchmarks: no display, no sound, drawn in software.
@@ -77,7 +79,8 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
     settings.kiosk.idleTimeoutMilliseconds = static_cast<std::int64_t>(options.idleSeconds) * 1000;
     // Headless draws in software unless a test names a GPU renderer (Mesa under EGL).
     settings.rendererDriver = options.rendererDriver;
-    settings.softwareRenderer = options.softwareRenderer || (options.headless && options.rendererDriver.empty());
+    settings.softwareRenderer =
+        options.softwareRenderer || (options.headless && options.rendererDriver.empty());
     settings.soundDevice = options.soundDevice;
     settings.textureBudgetMegabytes = static_cast<std::size_t>(options.textureBudgetMegabytes);
     settings.maximumTextureSide = options.maximumTextureSide;
@@ -112,7 +115,8 @@ int setStaffPin(const app::KioskOptions& options) {
 
 int main(int argc, char** argv) {
     try {
-        const app::KioskOptions options = app::parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
+        const app::KioskOptions options =
+            app::parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
         if (options.help) {
             std::cout << app::kioskUsage();
             return 0;

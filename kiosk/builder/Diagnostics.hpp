@@ -21,7 +21,7 @@ struct Diagnostic {
 };
 
 class Diagnostics {
-public:
+  public:
     void report(SourceLocation location, std::string message);
     void report(const std::string& file, int line, std::string message);
 
@@ -31,7 +31,7 @@ public:
     // Sorted by file, then line, so the output reads top to bottom like the source.
     std::vector<std::string> formattedInOrder() const;
 
-private:
+  private:
     std::vector<Diagnostic> entries_;
 };
 

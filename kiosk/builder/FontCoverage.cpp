@@ -26,7 +26,9 @@ FontCoverage FontCoverage::load(const std::vector<std::filesystem::path>& fontFi
     }
 }
 
-std::vector<std::string> FontCoverage::fontsMissing(char32_t codePoint) const { return glyphs_.fontsMissing(codePoint); }
+std::vector<std::string> FontCoverage::fontsMissing(char32_t codePoint) const {
+    return glyphs_.fontsMissing(codePoint);
+}
 
 void FontCoverage::check(const std::vector<DisplayedText>& texts, Diagnostics& diagnostics) const {
     std::map<char32_t, std::vector<std::string>> missingByCodePoint;

@@ -16,12 +16,12 @@
 namespace kiosk::builder {
 
 class FontError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class FontCoverage {
-public:
+  public:
     // Every font must draw every character: the kiosk draws body text with one and headings
     // with another, and any text may end up in either. Throws FontError for unreadable fonts.
     static FontCoverage load(const std::vector<std::filesystem::path>& fontFiles);
@@ -31,7 +31,7 @@ public:
     // Reports each character of each text that cannot be drawn, once per line.
     void check(const std::vector<DisplayedText>& texts, Diagnostics& diagnostics) const;
 
-private:
+  private:
     explicit FontCoverage(text::GlyphCoverage glyphs) : glyphs_(std::move(glyphs)) {}
 
     text::GlyphCoverage glyphs_;

@@ -22,7 +22,7 @@ struct HeaderField {
 };
 
 class HeaderFields {
-public:
+  public:
     // Reads `key: value` lines; blank lines and lines starting with '#' are skipped. Reports
     // lines that are not `key: value` and keys given twice. `anchorLine` is where problems of
     // the whole header (a missing key) are reported.
@@ -42,7 +42,7 @@ public:
     void collectDisplayedValues(std::vector<DisplayedText>& displayed,
                                 std::initializer_list<std::string_view> hiddenKeys) const;
 
-private:
+  private:
     std::string file_;
     int anchorLine_ = 1;
     std::vector<HeaderField> fields_;

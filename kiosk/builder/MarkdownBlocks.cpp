@@ -27,23 +27,23 @@ std::string headingText(const std::string& line) {
 }
 
 class BlockCollector {
-public:
-  void startBlock(pack::BlockKind kind, std::string text, int line) {
-      finishBlock();
-      open_ = pack::TextBlock{kind, std::move(text)};
-      openLine_ = line;
-  }
-  void continueBlock(const std::string& text, int line) {
-      if (!open_) {
-          open_ = pack::TextBlock{pack::BlockKind::Paragraph, text};
-          openLine_ = line;
-      } else if (open_->text.empty()) {
-          open_->text = text;
-      } else {
-          open_->text += ' ';
-          open_->text += text;
-      }
-  }
+  public:
+    void startBlock(pack::BlockKind kind, std::string text, int line) {
+        finishBlock();
+        open_ = pack::TextBlock{kind, std::move(text)};
+        openLine_ = line;
+    }
+    void continueBlock(const std::string& text, int line) {
+        if (!open_) {
+            open_ = pack::TextBlock{pack::BlockKind::Paragraph, text};
+            openLine_ = line;
+        } else if (open_->text.empty()) {
+            open_->text = text;
+        } else {
+            open_->text += ' ';
+            open_->text += text;
+        }
+    }
     void finishBlock() {
         // An empty heading or a lone bullet marker carries nothing to show.
         if (open_ && !open_->text.empty()) {
@@ -59,7 +59,7 @@ public:
         return std::move(blocks_);
     }
 
-private:
+  private:
     std::optional<pack::TextBlock> open_;
     int openLine_ = 0;
     std::vector<pack::TextBlock> blocks_;

@@ -120,7 +120,8 @@ void parseNarrateMissing(const HeaderFields& fields, PackSource& pack, Diagnosti
             diagnostics.report(fields.file(), field->line,
                                "'narrate-missing' must be yes, no, or languages of this pack (" +
                                    declaredLanguagesText(pack) + "), found '" + code + "'");
-        else if (std::find(pack.narrateMissing.begin(), pack.narrateMissing.end(), code) == pack.narrateMissing.end())
+        else if (std::find(pack.narrateMissing.begin(), pack.narrateMissing.end(), code) ==
+                 pack.narrateMissing.end())
             pack.narrateMissing.push_back(code);
     }
 }
@@ -172,11 +173,11 @@ std::optional<PackSource> parsePackFile(const SourceText& file, Diagnostics& dia
     parseNarrateMissing(fields, pack, diagnostics);
     checkHeaderLimits(fields, kPackFileKeys, diagnostics);
     refuseUnknownKeys(fields,
-                      {"id", "version", "min-kiosk-version", "publisher", "created", "default-language", "languages",
-                       "narrate-missing"},
+                      {"id", "version", "min-kiosk-version", "publisher", "created", "default-language",
+                       "languages", "narrate-missing"},
                       {"name", "title"}, pack, diagnostics);
-    fields.collectDisplayedValues(displayed, {"id", "version", "min-kiosk-version", "created", "default-language",
-                                              "languages", "narrate-missing"});
+    fields.collectDisplayedValues(displayed, {"id", "version", "min-kiosk-version", "created",
+                                              "default-language", "languages", "narrate-missing"});
     return pack;
 }
 

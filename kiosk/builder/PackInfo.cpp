@@ -60,7 +60,9 @@ void describePack(const pack::PackReader& reader, std::ostream& out) {
     out << "languages (" << index.languages.size() << "):\n";
     for (const pack::Language& language : index.languages)
         out << "  " << language.code << "  " << language.nativeName << "  \"" << language.packTitle << "\""
-            << (language.spokenName ? "  (spoken name, " + seconds(language.spokenName->durationMilliseconds) + ")" : "")
+            << (language.spokenName
+                    ? "  (spoken name, " + seconds(language.spokenName->durationMilliseconds) + ")"
+                    : "")
             << '\n';
 
     std::set<std::int64_t> imageIds;
@@ -101,7 +103,8 @@ void describePack(const pack::PackReader& reader, std::ostream& out) {
     std::uint64_t audioBytes = 0;
     for (const std::int64_t id : audioIds)
         audioBytes += reader.loadAudio(id).bytes.size();
-    out << "recordings:        " << audioIds.size() << " (" << audioBytes << " bytes, checksums match, all decode)\n";
+    out << "recordings:        " << audioIds.size() << " (" << audioBytes
+        << " bytes, checksums match, all decode)\n";
 }
 
 } // namespace kiosk::builder

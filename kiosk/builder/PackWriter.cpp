@@ -19,7 +19,7 @@ struct SqliteMemoryDeleter {
 };
 
 class PackDatabaseWriter {
-public:
+  public:
     PackDatabaseWriter(const PackSourceTree& tree, const std::map<std::string, ProcessedImage>& images,
                        const PackAudio& audio)
         : tree_(tree), images_(images), audio_(audio),
@@ -28,7 +28,8 @@ public:
     std::vector<std::uint8_t> write() {
         // The page size must be fixed before the first table exists; a fixed one keeps the
         // file identical whatever SQLite's compile-time default is.
-        database_.execute("PRAGMA page_size = " + std::to_string(pack::kPageBytes) + "; PRAGMA encoding = 'UTF-8'; PRAGMA foreign_keys = ON;");
+        database_.execute("PRAGMA page_size = " + std::to_string(pack::kPageBytes) +
+                          "; PRAGMA encoding = 'UTF-8'; PRAGMA foreign_keys = ON;");
         database_.execute(pack::kSchemaSql);
         database_.execute("PRAGMA application_id = " + std::to_string(pack::kApplicationId) + ";");
         database_.execute("PRAGMA user_version = " + std::to_string(pack::kFormatVersion) + ";");
@@ -51,7 +52,7 @@ public:
         return serialize();
     }
 
-private:
+  private:
     const PageTexts& defaultTexts(const PageSource& page) const {
         return page.texts.at(tree_.pack.defaultLanguage);
     }
@@ -120,9 +121,9 @@ private:
     }
 
     void writeAudio() {
-        db::Statement insert = database_.prepare(
-            "INSERT INTO audio_clips(id, name, mime, channels, sample_rate, duration_ms, synthetic, sha256, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        db::Statement insert = database_.prepare("INSERT INTO audio_clips(id, name, mime, channels, "
+                                                 "sample_rate, duration_ms, synthetic, sha256, data) "
+                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         std::int64_t id = 1;
         for (const auto& [name, clip] : audio_.clips) {
             insert.bind(1, id).bind(2, name).bind(3, std::string_view(pack::kAudioMime));

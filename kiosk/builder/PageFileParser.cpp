@@ -17,9 +17,9 @@ constexpr std::int64_t kLargestOrder = 1'000'000;
 
 const std::vector<std::string> kTextKeys = {"title", "summary",   "provinces",    "partners",
                                             "place", "organiser", "poll.question"};
-const std::vector<std::string> kStructuralKeys = {"category",   "order",  "kind", "cover",
+const std::vector<std::string> kStructuralKeys = {"category",   "order",    "kind",   "cover",
                                                   "gallery",    "featured", "source", "period-start",
-                                                  "period-end", "starts", "ends", "poll"};
+                                                  "period-end", "starts",   "ends",   "poll"};
 const std::vector<std::string> kMeetingKeys = {"starts", "ends", "place", "organiser"};
 const std::vector<std::string> kProgrammeKeys = {"period-start", "period-end", "provinces", "partners"};
 bool contains(const std::vector<std::string>& keys, const std::string& key) {
@@ -110,7 +110,8 @@ std::optional<std::string> optionalValue(const HeaderFields& fields, const std::
 
 // Every value the kiosk shows; not file names and machine values.
 void collectHeaderTexts(const HeaderFields& fields, std::vector<DisplayedText>& displayed) {
-    fields.collectDisplayedValues(displayed, {"category", "order", "kind", "cover", "gallery", "featured", "poll"});
+    fields.collectDisplayedValues(displayed,
+                                  {"category", "order", "kind", "cover", "gallery", "featured", "poll"});
 }
 
 void collectBodyLines(std::span<const SourceLine> body, const std::string& file,
@@ -181,7 +182,8 @@ void readPollQuestion(const HeaderFields& fields, bool pageHasPoll, const std::s
         return;
     if (!pageHasPoll)
         diagnostics.report(fields.file(), question->line,
-                           "'poll.question' but the page has no poll: add 'poll: yes' to " + defaultLanguageFile);
+                           "'poll.question' but the page has no poll: add 'poll: yes' to " +
+                               defaultLanguageFile);
     else
         texts.pollQuestion = question->value;
 }
@@ -268,7 +270,8 @@ std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, co
         if (const std::optional<bool> value = parseYesNo(poll->value))
             page.poll = *value;
         else
-            diagnostics.report(file.displayName, poll->line, "'poll' must be yes or no, found '" + poll->value + "'");
+            diagnostics.report(file.displayName, poll->line,
+                               "'poll' must be yes or no, found '" + poll->value + "'");
     }
     readPollQuestion(fields, page.poll, file.displayName, texts, diagnostics);
     if (page.kind == pack::PageKind::Meeting)

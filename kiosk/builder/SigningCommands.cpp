@@ -6,8 +6,8 @@
 #include "install/PackVerification.hpp"
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
-#include "signing/KeyFiles.hpp"
 #include "signing/ChunkedSha256.hpp"
+#include "signing/KeyFiles.hpp"
 #include "signing/SigningError.hpp"
 
 #include <cstdlib>
@@ -41,8 +41,8 @@ struct ParsedArguments {
 };
 
 std::optional<ParsedArguments> parseArguments(std::span<const std::string> arguments,
-                                              std::initializer_list<std::string_view> known, std::ostream& errors,
-                                              int& exitCode) {
+                                              std::initializer_list<std::string_view> known,
+                                              std::ostream& errors, int& exitCode) {
     ParsedArguments parsed;
     for (std::size_t index = 0; index < arguments.size(); ++index) {
         const std::string& argument = arguments[index];
@@ -90,7 +90,8 @@ int runKeygen(std::span<const std::string> arguments, std::ostream& out, std::os
     const std::filesystem::path publicFile = *name + ".pub";
     for (const std::filesystem::path& file : {secretFile, publicFile})
         if (os::linkStatus(file)) {
-            errors << "kiosk-pack: " << file.string() << " already exists; nothing was written (a key is never "
+            errors << "kiosk-pack: " << file.string()
+                   << " already exists; nothing was written (a key is never "
                    << "overwritten: a lost secret key cannot be recovered)\n";
             return kExitFailure;
         }
@@ -98,11 +99,15 @@ int runKeygen(std::span<const std::string> arguments, std::ostream& out, std::os
     const signing::KeyPair pair = signing::generateKeyPair();
     const std::string secretText = signing::formatSecretKeyFile(pair.secretKey, passphrase);
     // The secret key first: a public key without its secret half would be useless.
-    os::writeFileAtomically(secretFile, std::span(reinterpret_cast<const std::uint8_t*>(secretText.data()), secretText.size()),
-                            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    os::writeFileAtomically(publicFile, signing::formatPublicKeyFile(pair.publicKey, std::filesystem::path(*name).filename().string()));
-    out << "wrote " << secretFile.string() << " (secret, mode 0600" << (passphrase ? ", sealed with the passphrase" : ", no passphrase")
-        << ") and " << publicFile.string() << "\nkey id: " << pair.publicKey.keyId << "\n";
+    os::writeFileAtomically(
+        secretFile, std::span(reinterpret_cast<const std::uint8_t*>(secretText.data()), secretText.size()),
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    os::writeFileAtomically(
+        publicFile,
+        signing::formatPublicKeyFile(pair.publicKey, std::filesystem::path(*name).filename().string()));
+    out << "wrote " << secretFile.string() << " (secret, mode 0600"
+        << (passphrase ? ", sealed with the passphrase" : ", no passphrase") << ") and "
+        << publicFile.string() << "\nkey id: " << pair.publicKey.keyId << "\n";
     return kExitSuccess;
 }
 
@@ -118,11 +123,12 @@ int runSign(std::span<const std::string> arguments, std::ostream& out, std::ostr
     std::optional<std::string> output = single(*parsed, "-o");
     if (!output)
         output = single(*parsed, "--output");
-    const std::filesystem::path signatureFile = output ? std::filesystem::path(*output) : std::filesystem::path(signatureFileOf(pack));
+    const std::filesystem::path signatureFile =
+        output ? std::filesystem::path(*output) : std::filesystem::path(signatureFileOf(pack));
 
     try {
-        const signing::SecretKey key =
-            signing::parseSecretKeyFile(os::readTextFile(*keyFile, kMaximumKeyFileBytes), passphraseFromEnvironment());
+        const signing::SecretKey key = signing::parseSecretKeyFile(
+            os::readTextFile(*keyFile, kMaximumKeyFileBytes), passphraseFromEnvironment());
         // Sign only what a kiosk would show: the same content checks it makes.
         const auto fonts = parsed->options.contains("--font")
                                ? std::vector<std::filesystem::path>(parsed->options.at("--font").begin(),
@@ -141,8 +147,8 @@ int runSign(std::span<const std::string> arguments, std::ostream& out, std::ostr
         fields.chunkedSha256 = signing::chunkedSha256HexOfFile(pack);
         const signing::PackSignature signature = signing::signPackFields(fields, key);
         os::writeFileAtomically(signatureFile, signing::formatSignatureFile(signature));
-        out << "wrote " << signatureFile.string() << ": " << fields.packId << " version " << fields.packVersion
-            << ", key " << key.keyId << "\n";
+        out << "wrote " << signatureFile.string() << ": " << fields.packId << " version "
+            << fields.packVersion << ", key " << key.keyId << "\n";
         return kExitSuccess;
     } catch (const install::Refusal& refusal) {
         errors << "kiosk-pack: not signed: a kiosk would refuse " << pack.string() << " ("
@@ -155,14 +161,16 @@ int runSign(std::span<const std::string> arguments, std::ostream& out, std::ostr
 
 int runVerify(std::span<const std::string> arguments, std::ostream& out, std::ostream& errors) {
     int exitCode = kExitSuccess;
-    const auto parsed = parseArguments(arguments, {"--pubkey", "--keys", "--sig", "--font"}, errors, exitCode);
+    const auto parsed =
+        parseArguments(arguments, {"--pubkey", "--keys", "--sig", "--font"}, errors, exitCode);
     if (!parsed)
         return exitCode;
-    if (parsed->positional.size() != 1 || (!parsed->options.contains("--pubkey") && !parsed->options.contains("--keys")))
-        return usageError(errors, "verify needs: PACK.kpack --pubkey NAME.pub (repeatable) or --keys KEYS_FOLDER");
+    if (parsed->positional.size() != 1 ||
+        (!parsed->options.contains("--pubkey") && !parsed->options.contains("--keys")))
+        return usageError(errors,
+                          "verify needs: PACK.kpack --pubkey NAME.pub (repeatable) or --keys KEYS_FOLDER");
     const std::filesystem::path pack = parsed->positional.front();
-    const std::filesystem::path signatureFile =
-        single(*parsed, "--sig").value_or(signatureFileOf(pack));
+    const std::filesystem::path signatureFile = single(*parsed, "--sig").value_or(signatureFileOf(pack));
 
     auto refuse = [&](install::Reason reason, const std::string& detail) {
         out << "REFUSED " << install::reasonCode(reason) << ": " << detail << "\n";
@@ -174,7 +182,8 @@ int runVerify(std::span<const std::string> arguments, std::ostream& out, std::os
             trust = signing::TrustStore::loadFromDirectory(*folder);
         if (parsed->options.contains("--pubkey"))
             for (const std::string& file : parsed->options.at("--pubkey"))
-                trust.addTrustedKey(signing::parsePublicKeyFile(os::readTextFile(file, kMaximumKeyFileBytes)));
+                trust.addTrustedKey(
+                    signing::parsePublicKeyFile(os::readTextFile(file, kMaximumKeyFileBytes)));
         for (const std::string& problem : trust.problems())
             errors << "kiosk-pack: warning: " << problem << "\n";
 
@@ -182,7 +191,8 @@ int runVerify(std::span<const std::string> arguments, std::ostream& out, std::os
             return refuse(install::Reason::SignatureMissing, "no signature file " + signatureFile.string());
         signing::PackSignature signature;
         try {
-            signature = signing::parseSignatureFile(os::readTextFile(signatureFile, signing::kMaximumSignatureFileBytes));
+            signature = signing::parseSignatureFile(
+                os::readTextFile(signatureFile, signing::kMaximumSignatureFileBytes));
         } catch (const signing::SignatureFormatTooOld& error) {
             return refuse(install::Reason::SignatureOldFormat, signatureFile.string() + ": " + error.what());
         } catch (const signing::SigningError& error) {
@@ -198,8 +208,8 @@ int runVerify(std::span<const std::string> arguments, std::ostream& out, std::os
         request.name = pack.filename().string();
         request.glyphs = &glyphs;
         const pack::PackIndex index = install::verifySignedPack(request, signature, trust);
-        out << "OK: " << index.metadata.packId << " version " << index.metadata.packVersion << ", signed by key "
-            << signature.fields.keyId << ", " << index.pages.size() << " pages\n";
+        out << "OK: " << index.metadata.packId << " version " << index.metadata.packVersion
+            << ", signed by key " << signature.fields.keyId << ", " << index.pages.size() << " pages\n";
         return kExitSuccess;
     } catch (const install::Refusal& refusal) {
         return refuse(refusal.reason(), refusal.what());

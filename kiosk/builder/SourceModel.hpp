@@ -23,7 +23,7 @@ struct LanguageSource {
 // A recording file in the source folder: a page's narration or a language's spoken name.
 struct AudioSourceFile {
     std::filesystem::path path;
-    std::string shownName; // as diagnostics name it
+    std::string shownName;    // as diagnostics name it
     std::string relativeName; // "vie/p4em.ogg", "names/vie.ogg": the clip's name in the pack
 };
 

@@ -35,7 +35,7 @@ struct LanguageFolderFiles {
 };
 
 class SourceFolderParser {
-public:
+  public:
     SourceFolderParser(const std::filesystem::path& root, Diagnostics& diagnostics)
         : root_(root), diagnostics_(diagnostics) {}
 
@@ -62,7 +62,7 @@ public:
         return std::move(tree_);
     }
 
-private:
+  private:
     std::string display(const std::filesystem::path& relative) const { return (root_ / relative).string(); }
 
     const FolderEntry* findEntry(const std::vector<FolderEntry>& entries, const std::string& name) const {
@@ -94,7 +94,8 @@ private:
         std::map<std::string, std::filesystem::path> languageFolders;
         for (const FolderEntry& entry : entries) {
             if (entry.type != FolderEntry::Type::Directory) {
-                const bool meantAsFolder = entry.name == kImagesFolderName || entry.name == kSpokenNamesFolderName ||
+                const bool meantAsFolder = entry.name == kImagesFolderName ||
+                                           entry.name == kSpokenNamesFolderName ||
                                            isDeclaredLanguage(entry.name);
                 if (meantAsFolder && entry.type == FolderEntry::Type::Other)
                     diagnostics_.report(display(entry.name), 0,
@@ -164,7 +165,8 @@ private:
             if (!isValidItemId(pageId)) {
                 diagnostics_.report(shownName, 0,
                                     "a page file name may only hold lowercase letters, digits, '-' and '_' "
-                                    "before " + extension);
+                                    "before " +
+                                        extension);
                 continue;
             }
             (isRecording ? files.recordings : files.pages).emplace(pageId, entry);
@@ -226,8 +228,9 @@ private:
                                         tree_.pack.defaultLanguage + "/" + pageId + ".txt");
                 continue;
             }
-            const auto page = std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                                           [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
+            const auto page =
+                std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
             if (page != tree_.pages.end())
                 page->recordings[language] = AudioSourceFile{entry.path, display(relative), relative};
         }
@@ -235,7 +238,8 @@ private:
 
     // names/<lang>.ogg: a declared language's name, spoken.
     void readSpokenNamesFolder(const std::filesystem::path& folder) {
-        for (const FolderEntry& entry : listSourceFolder(folder, display(kSpokenNamesFolderName), diagnostics_)) {
+        for (const FolderEntry& entry :
+             listSourceFolder(folder, display(kSpokenNamesFolderName), diagnostics_)) {
             if (isToolLeftover(entry.name))
                 continue;
             const std::string relative = std::string(kSpokenNamesFolderName) + "/" + entry.name;
@@ -243,7 +247,8 @@ private:
                                          ? entry.name.substr(0, entry.name.size() - 4)
                                          : std::string();
             if (entry.type != FolderEntry::Type::RegularFile)
-                diagnostics_.report(display(relative), 0, "not a regular file (symbolic links are not followed)");
+                diagnostics_.report(display(relative), 0,
+                                    "not a regular file (symbolic links are not followed)");
             else if (code.empty())
                 diagnostics_.report(display(relative), 0,
                                     "only recordings named <language>.ogg (like vie.ogg) belong in names/");

@@ -105,7 +105,8 @@ std::vector<std::uint8_t> SpeechSynthesiser::synthesise(const std::string& text,
         runProgram({"espeak-ng", "-v", voice, "-s", std::to_string(kSynthesisWordsPerMinute), "-b", "1", "-f",
                     textFile.string(), "-w", speechFile.string()},
                    errorFile);
-        os::writeFileAtomically(speechFile, levelSpeechWav(os::readWholeFile(speechFile, kMaximumSpeechWavBytes)));
+        os::writeFileAtomically(speechFile,
+                                levelSpeechWav(os::readWholeFile(speechFile, kMaximumSpeechWavBytes)));
         runProgram({"oggenc", "--quiet", "--serial", std::to_string(kSynthesisOggSerial), "--quality", "-1",
                     "--resample", "16000", "--output", oggFile.string(), speechFile.string()},
                    errorFile);

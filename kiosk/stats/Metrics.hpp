@@ -27,9 +27,9 @@ enum class Metric {
 };
 
 inline constexpr std::array allMetrics{
-    Metric::SessionStarted, Metric::AttractShown,  Metric::AttractConverted, Metric::PageView,
-    Metric::Dwell,          Metric::CategoryOpen,  Metric::GalleryOpen,      Metric::FullscreenPictureOpen,
-    Metric::LanguageSwitch, Metric::PackInstalled, Metric::PackRefused,      Metric::SessionsByHour,
+    Metric::SessionStarted,  Metric::AttractShown,  Metric::AttractConverted, Metric::PageView,
+    Metric::Dwell,           Metric::CategoryOpen,  Metric::GalleryOpen,      Metric::FullscreenPictureOpen,
+    Metric::LanguageSwitch,  Metric::PackInstalled, Metric::PackRefused,      Metric::SessionsByHour,
     Metric::PageViewsByHour, Metric::PollAnswer};
 
 std::string_view metricName(Metric metric);

@@ -54,8 +54,8 @@ class StatsStore {
     // categories of earlier versions are kept so older counts stay readable.
     void rememberInstalledPacks(const std::vector<PackCatalog>& packs);
     bool holdsCatalog(const std::vector<PackCatalog>& packs) const; // nothing to remember
-    std::vector<PackCatalog> installedPacks() const; // id and version only
-    std::vector<PackCatalog> knownCatalog() const;   // everything ever installed
+    std::vector<PackCatalog> installedPacks() const;                // id and version only
+    std::vector<PackCatalog> knownCatalog() const;                  // everything ever installed
 
   private:
     StatsStore(db::Database database, std::filesystem::path path)

@@ -141,8 +141,8 @@ void UsageRecorder::startBoot() {
         bootNumber_ = std::max<std::int64_t>(storedNumber, 1);
     }
     // Trust gained earlier in this boot (before a restart of the kiosk program) still holds.
-    synchronisedThisBoot_ = synchronisedThisBoot_ ||
-                            (!bootId_.empty() && settingOrNothing("clock_synchronised_boot") == bootId_);
+    synchronisedThisBoot_ =
+        synchronisedThisBoot_ || (!bootId_.empty() && settingOrNothing("clock_synchronised_boot") == bootId_);
     setByStaffThisBoot_ =
         setByStaffThisBoot_ || (!bootId_.empty() && settingOrNothing("clock_set_by_staff_boot") == bootId_);
 }
@@ -222,7 +222,8 @@ void UsageRecorder::fullscreenPictureOpened(std::string_view pageId) {
 void UsageRecorder::languageSwitched(std::string_view fromLanguage, std::string_view toLanguage) {
     record(Metric::LanguageSwitch, {}, fromLanguage, toLanguage);
 }
-void UsageRecorder::pollAnswered(std::string_view pageId, std::string_view language, pack::PollAnswer answer) {
+void UsageRecorder::pollAnswered(std::string_view pageId, std::string_view language,
+                                 pack::PollAnswer answer) {
     record(Metric::PollAnswer, pageId, language, pack::pollAnswerName(answer));
 }
 void UsageRecorder::packInstalled(std::string_view packId, std::int64_t version) {

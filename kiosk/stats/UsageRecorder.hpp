@@ -80,7 +80,7 @@ struct PreparedExport {
     std::filesystem::path dataDirectory;
     ExportHeader header; // sequence, checksum and period are filled in when written
     CountTable counts;
-    std::string error; // set when nothing could be prepared
+    std::string error;                                    // set when nothing could be prepared
     std::shared_ptr<const signing::SecretKey> signingKey; // unsigned when empty
     // The export is numbered above this too: the highest sequence on the stick it is meant
     // for, when it is written elsewhere first (the USB outbox) and copied there later.

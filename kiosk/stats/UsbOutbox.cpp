@@ -25,7 +25,8 @@ bool isPlainName(std::string_view text) {
         return false;
     return std::all_of(text.begin(), text.end(), [](char character) {
         return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
-               (character >= '0' && character <= '9') || character == '.' || character == '_' || character == '-';
+               (character >= '0' && character <= '9') || character == '.' || character == '_' ||
+               character == '-';
     });
 }
 
@@ -144,7 +145,8 @@ UsbExportResultReading readUsbExportResultFile(const std::filesystem::path& file
     }
     std::string_view text = start.bytes;
     if (!start.wholeFile) {
-        reading.problems.push_back(file.string() + " is longer than " + std::to_string(kMaximumResultFileBytes) +
+        reading.problems.push_back(file.string() + " is longer than " +
+                                   std::to_string(kMaximumResultFileBytes) +
                                    " bytes: only its first lines are read");
         // The last line read is cut off: it is not a line at all.
         const std::size_t lastNewline = text.rfind('\n');
@@ -243,7 +245,8 @@ void UsbOutbox::poll() {
             std::find(loggedProblems_.begin(), loggedProblems_.end(), problem) != loggedProblems_.end())
             continue;
         loggedProblems_.push_back(problem);
-        log(problem + (loggedProblems_.size() == kMaximumLoggedProblems ? " (further problems are not logged)" : ""));
+        log(problem +
+            (loggedProblems_.size() == kMaximumLoggedProblems ? " (further problems are not logged)" : ""));
     }
     // The answer to this request is a line written after it. Both times come from the
     // board's one clock; a line from the same second counts, as `date -Iseconds` truncates.
@@ -279,8 +282,8 @@ void UsbOutbox::finish(const std::optional<UsbExportResult>& result) {
             status_ = UsbOutboxStatus{State::NotSaved, "nothing-copied"};
         } else if (result->files < filesAtRequest_) {
             // Something was skipped (usb-export refuses files over 32 MB): keep it all.
-            log("usb-export copied " + std::to_string(result->files) + " of " + std::to_string(filesAtRequest_) +
-                " files to " + result->stick);
+            log("usb-export copied " + std::to_string(result->files) + " of " +
+                std::to_string(filesAtRequest_) + " files to " + result->stick);
             status_ = UsbOutboxStatus{State::NotSaved, "incomplete-copy"};
         } else {
             log("usb-export copied " + std::to_string(result->files) + " files to " + result->stick);
@@ -319,8 +322,9 @@ void UsbOutbox::removeSupersededExports(const std::string& databaseId, std::int6
         if (os::linkStatus(header)) {
             try {
                 bool foreign = false;
-                sameDatabase = parseHeaderJson(os::readTextFile(header, kMaximumHeaderBytes), foreign).databaseId ==
-                               databaseId;
+                sameDatabase =
+                    parseHeaderJson(os::readTextFile(header, kMaximumHeaderBytes), foreign).databaseId ==
+                    databaseId;
                 headerReadable = true;
             } catch (const std::exception&) {
                 // Unreadable: kept, as anything not understood is.
@@ -343,7 +347,8 @@ void UsbOutbox::removeCopiedExports(std::int64_t upToSequence) {
             if (entry.status.type != os::FileType::Regular)
                 continue;
             for (const std::string_view extension : {".csv", ".json"})
-                if (const auto sequence = sequenceOf(entry.name, extension); sequence && *sequence <= upToSequence)
+                if (const auto sequence = sequenceOf(entry.name, extension);
+                    sequence && *sequence <= upToSequence)
                     copied.push_back(*sequence);
         }
         std::sort(copied.begin(), copied.end());

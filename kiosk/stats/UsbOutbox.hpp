@@ -84,7 +84,7 @@ struct UsbOutboxStatus {
 
 // Not thread-safe: the UI thread calls everything (the writes are small fsyncs on the SD card).
 class UsbOutbox {
-public:
+  public:
     UsbOutbox(const time::Clock& clock, UsbOutboxSettings settings, UsageRecorder& recorder);
 
     // Writes the cumulative export into the outbox (each file atomically and durably), then
@@ -102,7 +102,7 @@ public:
     std::filesystem::path exportFolder() const;
     std::filesystem::path requestFile() const { return settings_.outbox / "request"; }
 
-private:
+  private:
     void writeExportAndRequest(std::int64_t sequenceFloor);
     void finish(const std::optional<UsbExportResult>& result);
     void removeSupersededExports(const std::string& databaseId, std::int64_t newestSequence);

@@ -48,7 +48,9 @@ struct PlaybackStatus {
 // chime), which are not the pack's recordings.
 inline constexpr std::int64_t kKioskSoundClipId = -1;
 
-inline bool PlaybackStatus::isKioskSound() const { return clipId == kKioskSoundClipId; }
+inline bool PlaybackStatus::isKioskSound() const {
+    return clipId == kKioskSoundClipId;
+}
 
 // Which sound output plays, for the staff view: a field officer must be able to tell "no
 // sound device" from "the volume is down" without a terminal.

@@ -32,7 +32,8 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
         const pack::PageSummary& page = *pages[position];
         const int column = static_cast<int>(position) % columns;
         const int row = static_cast<int>(position) / columns;
-        const ImVec2 minimum(areaLeft + column * (tileWidth + metrics.gap), contentTop + row * (tileHeight + metrics.gap));
+        const ImVec2 minimum(areaLeft + column * (tileWidth + metrics.gap),
+                             contentTop + row * (tileHeight + metrics.gap));
         const ImVec2 maximum(minimum.x + tileWidth, minimum.y + tileHeight);
         const std::string pageTitle = context.localized(page.title);
         const std::string id = "page-" + page.id;
@@ -53,8 +54,9 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
         }
         drawShadowedCard(context, drawList, minimum, maximum, metrics.rounding, context.colours.surface);
         drawPictureCovering(context, drawList,
-                            context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail), minimum,
-                            ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding, ImDrawFlags_RoundCornersTop);
+                            context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail),
+                            minimum, ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding,
+                            ImDrawFlags_RoundCornersTop);
         if (narration) {
             fillCircle(context, drawList, badgeCentre, badge / 2, context.colours.emphasis);
             drawIcon(drawList, context.pictures.icon("speaker"), badgeCentre, badge * 0.6f,
@@ -63,8 +65,8 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
             context.record.add(context.word("narration_play"), badgeMinimum, badgeMaximum, true);
         }
         clampedText(context, pageTitle, context.fonts.heading, context.colours.text,
-                    ImVec2(minimum.x + textPadding, minimum.y + pictureHeight + textPadding), tileWidth - 2 * textPadding,
-                    2);
+                    ImVec2(minimum.x + textPadding, minimum.y + pictureHeight + textPadding),
+                    tileWidth - 2 * textPadding, 2);
     }
     const int rows = static_cast<int>((pages.size() + columns - 1) / columns);
     ImGui::SetCursorScreenPos(ImVec2(areaLeft, contentTop));

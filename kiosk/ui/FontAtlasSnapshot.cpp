@@ -1,10 +1,10 @@
 #include "FontAtlasSnapshot.hpp"
 
 #include <cstring>
-#include <stdexcept>
 #include <imgui_internal.h>
 #include <optional>
 #include <sodium.h>
+#include <stdexcept>
 #include <string_view>
 
 namespace kiosk::ui {
@@ -44,7 +44,7 @@ struct SavedAtlas {
 };
 
 class Writer {
-public:
+  public:
     template <typename Value> void put(const Value& value) {
         putBytes(reinterpret_cast<const unsigned char*>(&value), sizeof value);
     }
@@ -61,12 +61,12 @@ public:
     }
     std::vector<std::uint8_t>& bytes() { return out_; }
 
-private:
+  private:
     std::vector<std::uint8_t> out_;
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(std::span<const std::uint8_t> in) : in_(in) {}
     template <typename Value> bool get(Value& value) {
         if (in_.size() - at_ < sizeof value)
@@ -92,7 +92,7 @@ public:
     }
     bool atEnd() const { return at_ == in_.size(); }
 
-private:
+  private:
     std::span<const std::uint8_t> in_;
     std::size_t at_ = 0;
 };
@@ -103,7 +103,8 @@ std::optional<SavedAtlas> parse(std::span<const std::uint8_t> payload) {
     SavedAtlas saved;
     std::uint32_t rectCount = 0, fontCount = 0;
     if (!in.get(saved.width) || !in.get(saved.height) || saved.width == 0 || saved.height == 0 ||
-        saved.width > kLargestTextureSide || saved.height > kLargestTextureSide || !in.get(rectCount) || rectCount > 1024)
+        saved.width > kLargestTextureSide || saved.height > kLargestTextureSide || !in.get(rectCount) ||
+        rectCount > 1024)
         return std::nullopt;
     for (std::uint32_t index = 0; index < rectCount; ++index) {
         std::pair<std::uint16_t, std::uint16_t> position;
@@ -180,8 +181,8 @@ std::vector<std::uint8_t> saveFontAtlas(const ImFontAtlas& atlas, const std::str
         payload.put(font.Descent);
         payload.put(static_cast<std::uint32_t>(font.Glyphs.Size));
         for (const ImFontGlyph& glyph : font.Glyphs)
-            payload.put(SavedGlyph{glyph.Codepoint, glyph.AdvanceX, glyph.X0, glyph.Y0, glyph.X1, glyph.Y1, glyph.U0,
-                                   glyph.V0, glyph.U1, glyph.V1});
+            payload.put(SavedGlyph{glyph.Codepoint, glyph.AdvanceX, glyph.X0, glyph.Y0, glyph.X1, glyph.Y1,
+                                   glyph.U0, glyph.V0, glyph.U1, glyph.V1});
     }
     payload.putBytes(atlas.TexPixelsAlpha8, static_cast<std::size_t>(atlas.TexWidth) * atlas.TexHeight);
 
@@ -205,7 +206,8 @@ bool restoreFontAtlas(ImFontAtlas& atlas, std::span<const std::uint8_t> saved, c
     if (saved.size() < payloadStart)
         return false;
     const std::span<const std::uint8_t> payload = saved.subspan(payloadStart);
-    const std::string_view savedHash(reinterpret_cast<const char*>(saved.data() + payloadStart - kHashLength), kHashLength);
+    const std::string_view savedHash(reinterpret_cast<const char*>(saved.data() + payloadStart - kHashLength),
+                                     kHashLength);
     if (digestHex(payload) != savedHash)
         return false;
     const std::optional<SavedAtlas> parsed = parse(payload);
@@ -226,7 +228,8 @@ bool restoreFontAtlas(ImFontAtlas& atlas, std::span<const std::uint8_t> saved, c
     atlas.ClearTexData();
     atlas.TexWidth = static_cast<int>(parsed->width);
     atlas.TexHeight = static_cast<int>(parsed->height);
-    atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(atlas.TexWidth), 1.0f / static_cast<float>(atlas.TexHeight));
+    atlas.TexUvScale =
+        ImVec2(1.0f / static_cast<float>(atlas.TexWidth), 1.0f / static_cast<float>(atlas.TexHeight));
     atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(parsed->pixels.size()));
     std::memcpy(atlas.TexPixelsAlpha8, parsed->pixels.data(), parsed->pixels.size());
     for (int index = 0; index < atlas.CustomRects.Size; ++index) {
@@ -239,8 +242,9 @@ bool restoreFontAtlas(ImFontAtlas& atlas, std::span<const std::uint8_t> saved, c
         ImFontAtlasBuildSetupFont(&atlas, config.DstFont, &config, font.ascent, font.descent);
         for (const SavedGlyph& glyph : font.glyphs)
             if (glyph.codepoint != '\t') // made from the space by ImFont::BuildLookupTable, as in a build
-                    config.DstFont->AddGlyph(nullptr, static_cast<ImWchar>(glyph.codepoint), glyph.x0, glyph.y0, glyph.x1,
-                                         glyph.y1, glyph.u0, glyph.v0, glyph.u1, glyph.v1, glyph.advanceX);
+                config.DstFont->AddGlyph(nullptr, static_cast<ImWchar>(glyph.codepoint), glyph.x0, glyph.y0,
+                                         glyph.x1, glyph.y1, glyph.u0, glyph.v0, glyph.u1, glyph.v1,
+                                         glyph.advanceX);
     }
     ImFontAtlasBuildFinish(&atlas);
     return true;

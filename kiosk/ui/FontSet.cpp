@@ -4,8 +4,8 @@
 #include "os/FileSystem.hpp"
 
 #include <algorithm>
-#include <string>
 #include <stdexcept>
+#include <string>
 
 namespace kiosk::ui {
 
@@ -19,7 +19,8 @@ std::vector<std::uint8_t> readFontFile(const std::filesystem::path& file) {
             throw std::runtime_error("empty");
         return bytes;
     } catch (const std::exception& error) {
-        throw std::runtime_error("font file missing or unreadable: " + file.string() + " (" + error.what() + ")");
+        throw std::runtime_error("font file missing or unreadable: " + file.string() + " (" + error.what() +
+                                 ")");
     }
 }
 
@@ -31,7 +32,8 @@ ImFont* addFont(ImFontAtlas& atlas, std::vector<std::uint8_t>& file, float size,
     config.OversampleV = 1;
     config.PixelSnapH = true;
     config.FontDataOwnedByAtlas = false; // FontAtlas owns it
-    ImFont* font = atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), size, &config, ranges);
+    ImFont* font =
+        atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), size, &config, ranges);
     if (!font)
         throw std::runtime_error("cannot use a font file");
     return font;
@@ -51,7 +53,8 @@ FontSet addFontSet(FontAtlas& target, const Metrics& metrics, const ImWchar* ran
 } // namespace
 
 bool atlasFits(const ImFontAtlas& atlas, int maximumTextureSide) {
-    return maximumTextureSide <= 0 || (atlas.TexWidth <= maximumTextureSide && atlas.TexHeight <= maximumTextureSide);
+    return maximumTextureSide <= 0 ||
+           (atlas.TexWidth <= maximumTextureSide && atlas.TexHeight <= maximumTextureSide);
 }
 
 FontLibrary loadFonts(FontAtlas& target, const FontFiles& files, const Metrics& metrics,

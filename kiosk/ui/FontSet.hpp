@@ -54,9 +54,9 @@ struct FontAtlas {
 
 // The last atlas the kiosk built, kept between starts (FontAtlasSnapshot.hpp says why).
 struct AtlasCache {
-    std::vector<std::uint8_t> saved; // in: what was kept, possibly for other fonts or text, or nothing
-    std::string fontFilesIdentity;   // in: see fontAtlasKey
-    bool restored = false;           // out: the atlas came from `saved`
+    std::vector<std::uint8_t> saved;  // in: what was kept, possibly for other fonts or text, or nothing
+    std::string fontFilesIdentity;    // in: see fontAtlasKey
+    bool restored = false;            // out: the atlas came from `saved`
     std::vector<std::uint8_t> toSave; // out: the atlas was built; these bytes can be kept for next time
 };
 

@@ -33,14 +33,16 @@ void drawHomeScreen(UiContext& context) {
     const float headerHeight = metrics.topBarHeight * 1.5f;
     drawList->AddRectFilled(ImVec2(0, 0), ImVec2(metrics.screen.x, headerHeight), colours.topBar);
     const float edge = std::max(2.0f, 3 * metrics.scale);
-    drawList->AddRectFilled(ImVec2(0, headerHeight - edge), ImVec2(metrics.screen.x, headerHeight), colours.topBarEdge);
+    drawList->AddRectFilled(ImVec2(0, headerHeight - edge), ImVec2(metrics.screen.x, headerHeight),
+                            colours.topBarEdge);
     const float buttonHeight = metrics.topBarHeight - 2 * std::max(6.0f, 8 * metrics.scale);
     const float buttonTop = (headerHeight - buttonHeight) / 2;
     // The pack's title keeps a quarter of the screen whatever the languages' names.
-    const float languagesLeft =
-        drawLanguageSwitch(context, metrics.screen.x - metrics.padding,
-                           metrics.padding + metrics.screen.x * 0.25f + modeSwitchesWidth(context), buttonTop, buttonHeight);
-    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, buttonTop, buttonHeight);
+    const float languagesLeft = drawLanguageSwitch(
+        context, metrics.screen.x - metrics.padding,
+        metrics.padding + metrics.screen.x * 0.25f + modeSwitchesWidth(context), buttonTop, buttonHeight);
+    const float switchesLeft =
+        drawModeSwitches(context, languagesLeft - metrics.buttonGap, buttonTop, buttonHeight);
     std::string title;
     for (const pack::Language& language : index.languages)
         if (language.code == context.language)
@@ -62,7 +64,8 @@ void drawHomeScreen(UiContext& context) {
     const float top = headerHeight + metrics.padding;
     const float tileWidth = (metrics.screen.x - 2 * metrics.padding - (columns - 1) * metrics.gap) / columns;
     const float tileHeight = (metrics.screen.y - top - metrics.padding - (rows - 1) * metrics.gap) / rows;
-    const float labelHeight = std::max(metrics.touchTarget, metrics.headingFontSize * 1.3f + metrics.smallFontSize * 1.5f);
+    const float labelHeight =
+        std::max(metrics.touchTarget, metrics.headingFontSize * 1.3f + metrics.smallFontSize * 1.5f);
     const ImU32 onLabel = readableOn(colours, colours.accent);
 
     for (int position = 0; position < count; ++position) {
@@ -77,14 +80,15 @@ void drawHomeScreen(UiContext& context) {
         drawShadowedCard(context, drawList, minimum, maximum, metrics.rounding, colours.surface);
         const ImVec2 pictureMaximum(maximum.x, maximum.y - labelHeight);
         drawPictureCovering(context, drawList,
-                            context.pictures.packPicture(category.imageId, pack::ImageSize::Thumbnail), minimum,
-                            pictureMaximum, metrics.rounding, ImDrawFlags_RoundCornersTop);
+                            context.pictures.packPicture(category.imageId, pack::ImageSize::Thumbnail),
+                            minimum, pictureMaximum, metrics.rounding, ImDrawFlags_RoundCornersTop);
         fillRoundedRect(context, drawList, ImVec2(minimum.x, pictureMaximum.y), maximum, colours.accent,
                         metrics.rounding, ImDrawFlags_RoundCornersBottom);
         // The category's pictogram on a disc over the picture's corner: the same sign that
         // heads the category's own screen, so the way in can be followed without reading.
         const float badge = metrics.iconSize * 1.5f;
-        const ImVec2 badgeCentre(minimum.x + metrics.padding * 0.5f + badge / 2, pictureMaximum.y - badge * 0.35f);
+        const ImVec2 badgeCentre(minimum.x + metrics.padding * 0.5f + badge / 2,
+                                 pictureMaximum.y - badge * 0.35f);
         fillCircle(context, drawList, badgeCentre, badge / 2 + edge, colours.surface);
         fillCircle(context, drawList, badgeCentre, badge / 2, colours.emphasis);
         drawIcon(drawList, context.pictures.icon(std::string(categoryIcon(category.id))), badgeCentre,
@@ -97,7 +101,8 @@ void drawHomeScreen(UiContext& context) {
                tileWidth - metrics.padding * 1.2f);
         const std::string pages = text::fillPlaceholder(context.word("pages_count"), "count",
                                                         std::to_string(index.pagesIn(category.id).size()));
-        textAt(context, pages, context.fonts.small, onLabel, ImVec2(textLeft, labelTop + metrics.headingFontSize * 1.15f));
+        textAt(context, pages, context.fonts.small, onLabel,
+               ImVec2(textLeft, labelTop + metrics.headingFontSize * 1.15f));
     }
 }
 

@@ -17,7 +17,7 @@ struct InstallNotice {
     Stage stage = Stage::Found;
     float progress = 0; // 0..1 while copying or checking
     std::string packTitle;
-    std::string packDetails;  // version, publisher, date, pages added and removed
+    std::string packDetails;   // version, publisher, date, pages added and removed
     std::string reasonMessage; // refused: one plain sentence in the kiosk's language
     std::string reasonCode;    // refused: small, for staff
     StatisticsOutcome statistics = StatisticsOutcome::None;

@@ -12,12 +12,18 @@ namespace {
 
 const char* headlineKey(InstallNotice::Stage stage) {
     switch (stage) {
-    case InstallNotice::Stage::Found: return "usb_found";
-    case InstallNotice::Stage::Copying: return "usb_copying";
-    case InstallNotice::Stage::Verifying: return "usb_verifying";
-    case InstallNotice::Stage::Installed: return "usb_installed";
-    case InstallNotice::Stage::Refused: return "usb_refused";
-    case InstallNotice::Stage::Statistics: return "usb_statistics_saved";
+    case InstallNotice::Stage::Found:
+        return "usb_found";
+    case InstallNotice::Stage::Copying:
+        return "usb_copying";
+    case InstallNotice::Stage::Verifying:
+        return "usb_verifying";
+    case InstallNotice::Stage::Installed:
+        return "usb_installed";
+    case InstallNotice::Stage::Refused:
+        return "usb_refused";
+    case InstallNotice::Stage::Statistics:
+        return "usb_statistics_saved";
     }
     return "usb_found";
 }
@@ -26,16 +32,21 @@ const char* headlineKey(InstallNotice::Stage stage) {
 
 const char* statisticsMessageKey(InstallNotice::StatisticsOutcome outcome) {
     switch (outcome) {
-    case InstallNotice::StatisticsOutcome::None: return nullptr;
-    case InstallNotice::StatisticsOutcome::Saving: return "usb_statistics_saving";
-    case InstallNotice::StatisticsOutcome::Saved: return "usb_statistics_saved";
-    case InstallNotice::StatisticsOutcome::NotSaved: return "usb_statistics_not_saved";
+    case InstallNotice::StatisticsOutcome::None:
+        return nullptr;
+    case InstallNotice::StatisticsOutcome::Saving:
+        return "usb_statistics_saving";
+    case InstallNotice::StatisticsOutcome::Saved:
+        return "usb_statistics_saved";
+    case InstallNotice::StatisticsOutcome::NotSaved:
+        return "usb_statistics_not_saved";
     }
     return nullptr;
 }
 
 ImU32 statisticsColour(const UiContext& context, InstallNotice::StatisticsOutcome outcome) {
-    return outcome == InstallNotice::StatisticsOutcome::NotSaved ? context.colours.failure : context.colours.emphasis;
+    return outcome == InstallNotice::StatisticsOutcome::NotSaved ? context.colours.failure
+                                                                 : context.colours.emphasis;
 }
 
 void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
@@ -62,7 +73,8 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     if (!notice.packDetails.empty())
         height += wrappedHeight(context.fonts.body, notice.packDetails, textWidth, 4) + metrics.gap * 0.4f;
     if (!notice.reasonMessage.empty())
-        height += wrappedHeight(context.fonts.bodyBold, notice.reasonMessage, textWidth, 4) + metrics.smallFontSize * 1.6f;
+        height += wrappedHeight(context.fonts.bodyBold, notice.reasonMessage, textWidth, 4) +
+                  metrics.smallFontSize * 1.6f;
     if (!finished)
         height += metrics.touchTarget * 0.5f + metrics.gap;
     if (statisticsKey) {
@@ -74,15 +86,16 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
         height += metrics.bodyFontSize * 1.6f + metrics.touchTarget + metrics.gap;
 
     const float top = (metrics.screen.y - height) / 2;
-    drawShadowedCard(context, drawList, ImVec2(left, top), ImVec2(left + width, top + height), metrics.rounding,
-                     context.colours.surface);
+    drawShadowedCard(context, drawList, ImVec2(left, top), ImVec2(left + width, top + height),
+                     metrics.rounding, context.colours.surface);
     const ImU32 accent =
         notice.stage == InstallNotice::Stage::Refused ? context.colours.failure : context.colours.emphasis;
-    fillRoundedRect(context, drawList, ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height), accent,
-                    metrics.rounding, ImDrawFlags_RoundCornersLeft);
-    drawIcon(drawList, context.pictures.icon(notice.stage == InstallNotice::Stage::Refused ? "close" : "link"),
-             ImVec2(left + inner + metrics.iconSize * 0.5f, top + inner + metrics.headingFontSize * 0.6f), metrics.iconSize,
-             accent);
+    fillRoundedRect(context, drawList, ImVec2(left, top), ImVec2(left + metrics.padding * 0.4f, top + height),
+                    accent, metrics.rounding, ImDrawFlags_RoundCornersLeft);
+    drawIcon(drawList,
+             context.pictures.icon(notice.stage == InstallNotice::Stage::Refused ? "close" : "link"),
+             ImVec2(left + inner + metrics.iconSize * 0.5f, top + inner + metrics.headingFontSize * 0.6f),
+             metrics.iconSize, accent);
 
     const float textLeft = left + inner + metrics.iconSize * 1.6f;
     ImGui::SetCursorScreenPos(ImVec2(textLeft, top + inner));
@@ -111,15 +124,16 @@ void drawInstallNotice(UiContext& context, const InstallNotice& notice) {
     }
     if (statisticsKey) {
         ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
-        wrappedText(context, statisticsMessage, context.fonts.body, statisticsColour(context, notice.statistics),
-                    textWidth);
+        wrappedText(context, statisticsMessage, context.fonts.body,
+                    statisticsColour(context, notice.statistics), textWidth);
         if (statisticsNotSaved && !notice.statisticsReasonCode.empty())
-            wrappedText(context, notice.statisticsReasonCode, context.fonts.small, context.colours.mutedText, textWidth);
+            wrappedText(context, notice.statisticsReasonCode, context.fonts.small, context.colours.mutedText,
+                        textWidth);
     }
     if (finished) {
         ImGui::SetCursorScreenPos(ImVec2(textLeft, ImGui::GetCursorScreenPos().y + metrics.gap * 0.3f));
-        wrappedText(context, context.word(notice.stickStillPresent ? "usb_remove" : "usb_removed"), context.fonts.body,
-                    context.colours.text, textWidth);
+        wrappedText(context, context.word(notice.stickStillPresent ? "usb_remove" : "usb_removed"),
+                    context.fonts.body, context.colours.text, textWidth);
         ButtonStyle style;
         style.fill = context.colours.accent;
         const std::string label = "OK";

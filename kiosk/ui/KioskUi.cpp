@@ -21,14 +21,12 @@ constexpr std::int64_t kFingerFrameMilliseconds = 16;
 
 // Each window paints its own background; ImGui's (a 94 % dark grey) would be drawn, blended,
 // under it for nothing, and show through a translucent one.
-constexpr ImGuiWindowFlags kFullScreenWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                                               ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
-                                               ImGuiWindowFlags_NoBackground;
+constexpr ImGuiWindowFlags kFullScreenWindow =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
+    ImGuiWindowFlags_NoBackground;
 
-template <class... Visitors> struct Overloaded : Visitors... {
-    using Visitors::operator()...;
-};
+template <class... Visitors> struct Overloaded : Visitors... { using Visitors::operator()...; };
 template <class... Visitors> Overloaded(Visitors...) -> Overloaded<Visitors...>;
 
 bool beginFullScreenWindow(const char* name, ImVec2 size, ImU32 background, bool onTop) {
@@ -57,7 +55,8 @@ KioskUi::KioskUi(const pack::PackReader& pack, PictureSource& pictures, const te
                  const FontLibrary& fonts, const Metrics& metrics, const KioskSettings& settings,
                  std::int64_t nowMilliseconds)
     : pack_(pack), pictures_(pictures), strings_(strings), fonts_(fonts), metrics_(metrics),
-      largeTextMetrics_(metrics.withTextScale(kLargeTextScale)), settings_(settings), language_(pack.metadata().defaultLanguage), nowMilliseconds_(nowMilliseconds),
+      largeTextMetrics_(metrics.withTextScale(kLargeTextScale)), settings_(settings),
+      language_(pack.metadata().defaultLanguage), nowMilliseconds_(nowMilliseconds),
       lastActivityMilliseconds_(nowMilliseconds) {
     places_.push_back(Place{});
     ImGuiStyle& style = ImGui::GetStyle();
@@ -130,7 +129,8 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
             apply(action::ShowPicture{shown});
         }
     } else {
-        input::KineticScroller& scroller = isStaffViewOpen() ? staffView_->scroller() : places_.back().scroller;
+        input::KineticScroller& scroller =
+            isStaffViewOpen() ? staffView_->scroller() : places_.back().scroller;
         if (gestures.dragging || gestures.dragDelta.y != 0)
             scroller.drag(gestures.dragDelta.y);
         if (gestures.dragReleased)
@@ -314,8 +314,9 @@ void KioskUi::drawStatisticsBanner(UiContext& context, const InstallNotice& noti
     // Drawn without a window of its own, so taps go on reaching the screen beneath.
     ImDrawList* drawList = ImGui::GetForegroundDrawList();
     const std::string message = context.word(key);
-    const std::string code =
-        notice.statistics == InstallNotice::StatisticsOutcome::NotSaved ? notice.statisticsReasonCode : std::string();
+    const std::string code = notice.statistics == InstallNotice::StatisticsOutcome::NotSaved
+                                 ? notice.statisticsReasonCode
+                                 : std::string();
     const Metrics& metrics = context.metrics;
     ImFont* font = context.fonts.body;
     ImFont* small = context.fonts.small;
@@ -328,11 +329,12 @@ void KioskUi::drawStatisticsBanner(UiContext& context, const InstallNotice& noti
     // The code beside the sentence when both fit on one line: the banner then covers no
     // more of the screen than the "saved" one does.
     const float codeSpace = metrics.smallFontSize * 0.8f;
-    const bool codeBeside =
-        !code.empty() && messageSize.y < font->FontSize * 1.5f && messageSize.x + codeSpace + codeSize.x <= wrapWidth;
+    const bool codeBeside = !code.empty() && messageSize.y < font->FontSize * 1.5f &&
+                            messageSize.x + codeSpace + codeSize.x <= wrapWidth;
     const float codeGap = code.empty() || codeBeside ? 0 : metrics.smallFontSize * 0.25f;
-    const ImVec2 size = codeBeside ? ImVec2(messageSize.x + codeSpace + codeSize.x, messageSize.y)
-                                   : ImVec2(std::max(messageSize.x, codeSize.x), messageSize.y + codeGap + codeSize.y);
+    const ImVec2 size =
+        codeBeside ? ImVec2(messageSize.x + codeSpace + codeSize.x, messageSize.y)
+                   : ImVec2(std::max(messageSize.x, codeSize.x), messageSize.y + codeGap + codeSize.y);
     const ImVec2 minimum((metrics.screen.x - size.x) / 2 - inset, metrics.screen.y - size.y - 3 * inset);
     const ImVec2 maximum(minimum.x + size.x + 2 * inset, minimum.y + size.y + 2 * inset);
     const ImU32 fill = notice.statistics == InstallNotice::StatisticsOutcome::NotSaved
@@ -350,7 +352,8 @@ void KioskUi::drawStatisticsBanner(UiContext& context, const InstallNotice& noti
                                                   messageAt.y + (font->Ascent - small->Ascent))
                                          : ImVec2(messageAt.x, messageAt.y + messageSize.y + codeGap);
         drawList->AddText(small, small->FontSize, codeAt, words, code.c_str(), nullptr, wrapWidth);
-        record_.addOverlay(code, codeAt, ImVec2(codeAt.x + codeSize.x, codeAt.y + codeSize.y), metrics.screen);
+        record_.addOverlay(code, codeAt, ImVec2(codeAt.x + codeSize.x, codeAt.y + codeSize.y),
+                           metrics.screen);
     }
 }
 
@@ -396,9 +399,7 @@ void KioskUi::apply(const UiAction& action) {
                        if (const pack::AudioClipInfo* name = pack_.index().spokenName(speak.language))
                            play(name->audioId);
                    },
-                   [&](const action::PlayNarration& narration) {
-                       play(narration.audioId);
-                   },
+                   [&](const action::PlayNarration& narration) { play(narration.audioId); },
                    [&](const action::SpeakWord& word) { speak(word.key); },
                    [&](const action::PauseNarration&) {
                        if (audio_)
@@ -410,7 +411,8 @@ void KioskUi::apply(const UiAction& action) {
                    },
                    [&](const action::StopNarration&) { stopSound(); },
                    [&](const action::AnswerPoll& poll) {
-                       if (!page_ || page_->id != poll.pageId || !answeredPolls_.emplace(poll.pageId, poll.answer).second)
+                       if (!page_ || page_->id != poll.pageId ||
+                           !answeredPolls_.emplace(poll.pageId, poll.answer).second)
                            return;
                        if (observer_)
                            observer_->pollAnswered(poll.pageId, page_->language, poll.answer);
@@ -565,13 +567,15 @@ std::int64_t KioskUi::frameIntervalMilliseconds() const {
     return isNarrating() || drawnWhilePlaying_ ? kNarrationFrameMilliseconds : kFingerFrameMilliseconds;
 }
 
-ScreenKind KioskUi::screen() const { return attract_ ? ScreenKind::Attract : places_.back().kind; }
+ScreenKind KioskUi::screen() const {
+    return attract_ ? ScreenKind::Attract : places_.back().kind;
+}
 
 std::int64_t KioskUi::millisecondsUntilIdle() const {
     if (attract_)
         return settings_.idleTimeoutMilliseconds;
-    const std::int64_t remaining =
-        std::max<std::int64_t>(0, settings_.idleTimeoutMilliseconds - (nowMilliseconds_ - lastActivityMilliseconds_));
+    const std::int64_t remaining = std::max<std::int64_t>(
+        0, settings_.idleTimeoutMilliseconds - (nowMilliseconds_ - lastActivityMilliseconds_));
     const std::int64_t untilWarning = remaining - idleWarningMilliseconds(settings_);
     return sessionActive_ && untilWarning > 0 ? untilWarning : remaining;
 }

@@ -43,18 +43,20 @@ enum class ScreenKind { Home, Category, Page, Attract };
 
 // Notified of what villagers do, as aggregate-able events (never who did it).
 class UsageObserver {
-public:
+  public:
     virtual ~UsageObserver() = default;
     // The first touch after start-up, the idle timeout or the attract loop.
     virtual void sessionStarted(bool fromAttractLoop) = 0;
     virtual void categoryOpened(const std::string& categoryId) = 0;
     virtual void pageOpened(const std::string& pageId, const std::string& language) = 0;
-    virtual void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwellMilliseconds) = 0;
+    virtual void pageClosed(const std::string& pageId, const std::string& language,
+                            std::int64_t dwellMilliseconds) = 0;
     // The picture viewer opened on a gallery picture, or moved to another one.
     virtual void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) = 0;
     virtual void languageSwitched(const std::string& from, const std::string& to) = 0;
     // A page's poll answered; at most once per page and session.
-    virtual void pollAnswered(const std::string& pageId, const std::string& language, pack::PollAnswer answer) = 0;
+    virtual void pollAnswered(const std::string& pageId, const std::string& language,
+                              pack::PollAnswer answer) = 0;
     // The idle timeout ended a session; the attract loop starts.
     virtual void wentIdle() = 0;
     // Once a frame, so batched counts can be committed on time.
@@ -62,7 +64,7 @@ public:
 };
 
 class KioskUi {
-public:
+  public:
     KioskUi(const pack::PackReader& pack, PictureSource& pictures, const text::UiStrings& strings,
             const FontLibrary& fonts, const Metrics& metrics, const KioskSettings& settings,
             std::int64_t nowMilliseconds);
@@ -107,7 +109,7 @@ public:
     // opposed to the kiosk's own short words and chimes, which change nothing on screen.
     bool isNarrating() const;
 
-private:
+  private:
     struct Place {
         ScreenKind kind = ScreenKind::Home;
         std::string id;
@@ -146,7 +148,7 @@ private:
     std::vector<Place> places_;
     std::optional<pack::PageContent> page_;
     std::string pageError_;
-    std::optional<qr::QrMatrix> sourceCode_; // of page_'s source link
+    std::optional<qr::QrMatrix> sourceCode_;                // of page_'s source link
     std::map<std::string, pack::PollAnswer> answeredPolls_; // by page id, this session
     VisitorModes modes_;
     std::int64_t pageOpenedMilliseconds_ = 0;

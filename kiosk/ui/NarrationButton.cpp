@@ -59,8 +59,8 @@ float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& 
            4 * ringThickness(metrics);
 }
 
-float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right, float coverBottom,
-                          float titleTop, float width) {
+float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right,
+                          float coverBottom, float titleTop, float width) {
     const Metrics& metrics = context.metrics;
     const Palette& colours = context.colours;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
@@ -78,10 +78,12 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
     ImFont* labelFont = context.fonts.bodyBold;
     ImFont* markerFont = context.fonts.small;
     const float inset = metrics.padding * 0.3f;
-    const float markerHeight = narration.synthetic ? metrics.gap * 0.3f + markerFont->FontSize + 2 * inset : 0;
+    const float markerHeight =
+        narration.synthetic ? metrics.gap * 0.3f + markerFont->FontSize + 2 * inset : 0;
     const float wordsBottom = titleTop + labelFont->FontSize + markerHeight;
     const float bottom = std::max(wordsBottom, centre.y + outerRadius);
-    if (touchArea(context, "narration", ImVec2(right - width, centre.y - outerRadius), ImVec2(right, bottom), label))
+    if (touchArea(context, "narration", ImVec2(right - width, centre.y - outerRadius), ImVec2(right, bottom),
+                  label))
         context.actions.push_back(face.action);
     const bool pressed = ImGui::IsItemActive();
 
@@ -103,14 +105,17 @@ float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narrati
     drawIcon(drawList, context.pictures.icon(face.icon), centre, diameter * 0.55f, readableOn(colours, fill));
 
     const float wordsRight = right - 2 * outerRadius - metrics.gap * 0.5f;
-    textAt(context, label, labelFont, colours.emphasis, ImVec2(wordsRight - textWidth(labelFont, label), titleTop));
+    textAt(context, label, labelFont, colours.emphasis,
+           ImVec2(wordsRight - textWidth(labelFont, label), titleTop));
     if (narration.synthetic) {
         // Honest about the voice: a computer reading Vietnamese makes mistakes a person would not.
         const std::string marker = context.word("narration_synthetic");
         const float markerWidth = textWidth(markerFont, marker) + 2 * inset;
-        const ImVec2 markerMinimum(wordsRight - markerWidth, titleTop + labelFont->FontSize + metrics.gap * 0.3f);
+        const ImVec2 markerMinimum(wordsRight - markerWidth,
+                                   titleTop + labelFont->FontSize + metrics.gap * 0.3f);
         const ImVec2 markerMaximum(wordsRight, markerMinimum.y + markerFont->FontSize + 2 * inset);
-        fillRoundedRect(context, drawList, markerMinimum, markerMaximum, colours.factsBox, metrics.rounding / 2);
+        fillRoundedRect(context, drawList, markerMinimum, markerMaximum, colours.factsBox,
+                        metrics.rounding / 2);
         drawList->AddRect(markerMinimum, markerMaximum, colours.outline, metrics.rounding / 2);
         textAt(context, marker, markerFont, colours.mutedText,
                ImVec2(markerMinimum.x + inset, markerMinimum.y + inset));

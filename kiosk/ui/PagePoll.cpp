@@ -78,8 +78,8 @@ void drawPagePoll(UiContext& context, const pack::PageContent& page, const pack:
         const Face& chosen = faceFor(*context.page.pollAnswer);
         const float iconSize = metrics.iconSize * 1.5f;
         const ImU32 fill = fillFor(colours, chosen.answer);
-        fillCircle(context, drawList, ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize / 2,
-                   fill);
+        fillCircle(context, drawList, ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2),
+                   iconSize / 2, fill);
         drawIcon(drawList, context.pictures.icon(chosen.icon),
                  ImVec2(left + inner + iconSize / 2, answersTop + iconSize / 2), iconSize * 0.8f,
                  readableOn(colours, fill));

@@ -59,12 +59,13 @@ void drawFactsBox(UiContext& context, const std::vector<Fact>& facts, float left
     const float textWidth = width - 2 * inner - iconColumn;
     float height = inner;
     for (const Fact& fact : facts)
-        height += metrics.smallFontSize * 1.2f + wrappedHeight(context.fonts.bodyBold, fact.value, textWidth, 100) + inner;
+        height += metrics.smallFontSize * 1.2f +
+                  wrappedHeight(context.fonts.bodyBold, fact.value, textWidth, 100) + inner;
     const ImVec2 minimum(left, ImGui::GetCursorScreenPos().y);
-    fillRoundedRect(context, drawList, minimum, ImVec2(left + width, minimum.y + height), context.colours.factsBox,
-                    metrics.rounding);
-    drawList->AddRect(minimum, ImVec2(left + width, minimum.y + height), context.colours.outline, metrics.rounding, 0,
-                      2);
+    fillRoundedRect(context, drawList, minimum, ImVec2(left + width, minimum.y + height),
+                    context.colours.factsBox, metrics.rounding);
+    drawList->AddRect(minimum, ImVec2(left + width, minimum.y + height), context.colours.outline,
+                      metrics.rounding, 0, 2);
     float y = minimum.y + inner;
     for (const Fact& fact : facts) {
         drawIcon(drawList, context.pictures.icon(fact.icon),
@@ -96,21 +97,25 @@ void drawGallery(UiContext& context, const pack::PageContent& page, float left, 
         const pack::GalleryPicture& picture = page.gallery[position];
         const int column = static_cast<int>(position) % columns;
         const int row = static_cast<int>(position) / columns;
-        const ImVec2 minimum(left + column * (tileWidth + metrics.gap), top + row * (pictureHeight + captionHeight + metrics.gap));
+        const ImVec2 minimum(left + column * (tileWidth + metrics.gap),
+                             top + row * (pictureHeight + captionHeight + metrics.gap));
         const ImVec2 pictureMaximum(minimum.x + tileWidth, minimum.y + pictureHeight);
         const std::string id = "gallery-" + std::to_string(position);
-        const std::string label = picture.caption.empty() ? context.word("pictures") + " " + std::to_string(position + 1)
-                                                          : picture.caption;
-        if (touchArea(context, id.c_str(), minimum, ImVec2(pictureMaximum.x, pictureMaximum.y + captionHeight), label))
+        const std::string label = picture.caption.empty()
+                                      ? context.word("pictures") + " " + std::to_string(position + 1)
+                                      : picture.caption;
+        if (touchArea(context, id.c_str(), minimum,
+                      ImVec2(pictureMaximum.x, pictureMaximum.y + captionHeight), label))
             context.actions.push_back(action::OpenPicture{static_cast<int>(position)});
         drawPictureCovering(context, drawList,
-                            context.pictures.packPicture(picture.imageId, pack::ImageSize::Thumbnail), minimum,
-                            pictureMaximum, metrics.rounding);
+                            context.pictures.packPicture(picture.imageId, pack::ImageSize::Thumbnail),
+                            minimum, pictureMaximum, metrics.rounding);
         // A small magnifier-like badge says "tap to see it big" without words.
         const float badge = metrics.iconSize * 0.9f;
         const ImVec2 badgeCentre(pictureMaximum.x - badge * 0.7f, pictureMaximum.y - badge * 0.7f);
         fillCircle(context, drawList, badgeCentre, badge * 0.6f, IM_COL32(0, 0, 0, 120));
-        drawIcon(drawList, context.pictures.icon("pictures"), badgeCentre, badge * 0.7f, context.colours.onDark);
+        drawIcon(drawList, context.pictures.icon("pictures"), badgeCentre, badge * 0.7f,
+                 context.colours.onDark);
         clampedText(context, picture.caption, context.fonts.small, context.colours.mutedText,
                     ImVec2(minimum.x, pictureMaximum.y + metrics.padding * 0.25f), tileWidth, 2);
     }
@@ -138,7 +143,8 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     float y = ImGui::GetCursorScreenPos().y + metrics.padding;
 
     const float coverHeight = std::min(width * 10.0f / 16.0f, metrics.screen.y * 0.5f);
-    drawPictureCovering(context, drawList, context.pictures.packPicture(page.coverImageId, pack::ImageSize::Full),
+    drawPictureCovering(context, drawList,
+                        context.pictures.packPicture(page.coverImageId, pack::ImageSize::Full),
                         ImVec2(left, y), ImVec2(left + width, y + coverHeight), metrics.rounding);
     const float coverBottom = y + coverHeight;
     y = coverBottom + metrics.gap;
@@ -149,7 +155,8 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     const float narrationWidth = narration ? narrationColumnWidth(context, *narration) : 0;
     const float titleWidth = narration ? width - narrationWidth - metrics.gap : width;
     ImGui::SetCursorScreenPos(ImVec2(left, y));
-    const float titleBottom = y + wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
+    const float titleBottom =
+        y + wrappedText(context, page.title, context.fonts.title, colours.text, titleWidth);
     if (narration) {
         const float narrationBottom =
             drawNarrationButton(context, *narration, left + width, coverBottom, y, narrationWidth);
@@ -160,9 +167,11 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         for (const pack::Language& language : index.languages)
             if (language.code == page.language)
                 shownIn = language.nativeName;
-        const std::string marker = text::fillPlaceholder(context.word("translation_missing"), "language", shownIn);
+        const std::string marker =
+            text::fillPlaceholder(context.word("translation_missing"), "language", shownIn);
         const ImVec2 position = ImGui::GetCursorScreenPos();
-        const ImVec2 size = context.fonts.small->CalcTextSizeA(metrics.smallFontSize, FLT_MAX, 0, marker.c_str());
+        const ImVec2 size =
+            context.fonts.small->CalcTextSizeA(metrics.smallFontSize, FLT_MAX, 0, marker.c_str());
         const float inset = metrics.padding * 0.4f;
         fillRoundedRect(context, drawList, position,
                         ImVec2(position.x + size.x + 2 * inset, position.y + size.y + 2 * inset),
@@ -188,7 +197,8 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         case pack::BlockKind::Bullet: {
             const float indent = metrics.bodyFontSize * 1.4f;
             const ImVec2 position = ImGui::GetCursorScreenPos();
-            fillCircle(context, drawList, ImVec2(left + indent * 0.4f, position.y + metrics.bodyFontSize * 0.62f),
+            fillCircle(context, drawList,
+                       ImVec2(left + indent * 0.4f, position.y + metrics.bodyFontSize * 0.62f),
                        metrics.bodyFontSize * 0.16f, colours.accent);
             ImGui::SetCursorScreenPos(ImVec2(left + indent, position.y));
             wrappedText(context, block.text, context.fonts.body, colours.text, width - indent);

@@ -14,8 +14,8 @@ float narrationColumnWidth(const UiContext& context, const pack::AudioClipInfo& 
 // The round speaker button with its progress ring, on the cover picture's lower edge at
 // `right`, and its word (and, for a computer voice, a marker) beside the title, which starts
 // at `titleTop`; `width` wide in all. Returns the lowest point drawn.
-float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right, float coverBottom,
-                          float titleTop, float width);
+float drawNarrationButton(UiContext& context, const pack::AudioClipInfo& narration, float right,
+                          float coverBottom, float titleTop, float width);
 
 // True when `narration` is the recording loaded, playing or paused.
 bool isNarrationLoaded(const PlaybackStatus& playback, const pack::AudioClipInfo& narration);

@@ -18,7 +18,7 @@ struct Picture {
 };
 
 class PictureSource {
-public:
+  public:
     virtual ~PictureSource() = default;
     virtual Picture packPicture(std::int64_t imageId, pack::ImageSize size) = 0;
     // A UI icon from assets/icons (white on transparent, tinted when drawn).

@@ -12,7 +12,9 @@ constexpr float kQuarterTurn = 3.14159265f / 2;
 
 // Whole pixels: the rectangles and the corner pieces then meet on pixel edges, where every
 // rasteriser agrees which side a pixel centre is on, and a mask's quarter is copied 1:1.
-float snapped(float value) { return std::floor(value + 0.5f); }
+float snapped(float value) {
+    return std::floor(value + 0.5f);
+}
 
 ImDrawFlags cornersOrAll(ImDrawFlags corners) {
     // ImGui's rule: naming no corner means all of them.
@@ -21,10 +23,10 @@ ImDrawFlags cornersOrAll(ImDrawFlags corners) {
 
 struct Corner {
     ImDrawFlags flag;
-    ImVec2 minimum;    // of the corner's square
-    ImVec2 arcCentre;  // where the rounding's circle has its centre
+    ImVec2 minimum;       // of the corner's square
+    ImVec2 arcCentre;     // where the rounding's circle has its centre
     ImVec2 maskUvMinimum; // the quarter of the disc mask that is this corner
-    float fromAngle;   // of the arc, clockwise from +x (y points down)
+    float fromAngle;      // of the arc, clockwise from +x (y points down)
 };
 
 // The four corner squares of [minimum, maximum] for a rounding of `radius`.
@@ -32,11 +34,12 @@ std::array<Corner, 4> cornersOf(ImVec2 minimum, ImVec2 maximum, float radius) {
     const float innerLeft = minimum.x + radius, innerRight = maximum.x - radius;
     const float innerTop = minimum.y + radius, innerBottom = maximum.y - radius;
     return {{
-        {ImDrawFlags_RoundCornersTopLeft, minimum, ImVec2(innerLeft, innerTop), ImVec2(0, 0), 2 * kQuarterTurn},
-        {ImDrawFlags_RoundCornersTopRight, ImVec2(innerRight, minimum.y), ImVec2(innerRight, innerTop), ImVec2(0.5f, 0),
-         3 * kQuarterTurn},
-        {ImDrawFlags_RoundCornersBottomRight, ImVec2(innerRight, innerBottom), ImVec2(innerRight, innerBottom),
-         ImVec2(0.5f, 0.5f), 0},
+        {ImDrawFlags_RoundCornersTopLeft, minimum, ImVec2(innerLeft, innerTop), ImVec2(0, 0),
+         2 * kQuarterTurn},
+        {ImDrawFlags_RoundCornersTopRight, ImVec2(innerRight, minimum.y), ImVec2(innerRight, innerTop),
+         ImVec2(0.5f, 0), 3 * kQuarterTurn},
+        {ImDrawFlags_RoundCornersBottomRight, ImVec2(innerRight, innerBottom),
+         ImVec2(innerRight, innerBottom), ImVec2(0.5f, 0.5f), 0},
         {ImDrawFlags_RoundCornersBottomLeft, ImVec2(minimum.x, innerBottom), ImVec2(innerLeft, innerBottom),
          ImVec2(0, 0.5f), kQuarterTurn},
     }};
@@ -47,10 +50,12 @@ void fillPlainRect(ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, ImU32 c
         drawList->AddRectFilled(minimum, maximum, colour);
 }
 
-void drawMaskQuarter(ImDrawList* drawList, const Picture& mask, const Corner& corner, float radius, ImU32 colour) {
+void drawMaskQuarter(ImDrawList* drawList, const Picture& mask, const Corner& corner, float radius,
+                     ImU32 colour) {
     const ImVec2 uvMaximum(corner.maskUvMinimum.x + 0.5f, corner.maskUvMinimum.y + 0.5f);
-    drawList->AddImage(mask.texture, corner.minimum, ImVec2(corner.minimum.x + radius, corner.minimum.y + radius),
-                       corner.maskUvMinimum, uvMaximum, colour);
+    drawList->AddImage(mask.texture, corner.minimum,
+                       ImVec2(corner.minimum.x + radius, corner.minimum.y + radius), corner.maskUvMinimum,
+                       uvMaximum, colour);
 }
 
 // As many arc segments as keep the arc within 0.3 px of a true circle (ImGui's own choice).
@@ -73,7 +78,9 @@ void fillCornerWedge(ImDrawList* drawList, const Corner& corner, float radius, I
 
     drawList->PrimReserve(indexCount, vertexCount);
     const auto base = static_cast<unsigned int>(drawList->_VtxCurrentIdx);
-    const auto index = [base](int offset) { return static_cast<ImDrawIdx>(base + static_cast<unsigned int>(offset)); };
+    const auto index = [base](int offset) {
+        return static_cast<ImDrawIdx>(base + static_cast<unsigned int>(offset));
+    };
     // Vertex 0 is the centre, 1..arcPoints the inner arc, then the outer, transparent arc.
     for (int segment = 0; segment < segments; ++segment) {
         drawList->PrimWriteIdx(index(0));
@@ -86,14 +93,17 @@ void fillCornerWedge(ImDrawList* drawList, const Corner& corner, float radius, I
             drawList->PrimWriteIdx(index(offset));
     }
     const auto arcPoint = [&](int point, float distance) {
-        const float angle = corner.fromAngle + kQuarterTurn * static_cast<float>(point) / static_cast<float>(segments);
-        return ImVec2(corner.arcCentre.x + std::cos(angle) * distance, corner.arcCentre.y + std::sin(angle) * distance);
+        const float angle =
+            corner.fromAngle + kQuarterTurn * static_cast<float>(point) / static_cast<float>(segments);
+        return ImVec2(corner.arcCentre.x + std::cos(angle) * distance,
+                      corner.arcCentre.y + std::sin(angle) * distance);
     };
     drawList->PrimWriteVtx(corner.arcCentre, whitePixel, colour);
     for (int point = 0; point < arcPoints; ++point)
         drawList->PrimWriteVtx(arcPoint(point, radius - fringe * 0.5f), whitePixel, colour);
     for (int point = 0; antiAliased && point < arcPoints; ++point)
-        drawList->PrimWriteVtx(arcPoint(point, radius + fringe * 0.5f), whitePixel, colour & ~IM_COL32_A_MASK);
+        drawList->PrimWriteVtx(arcPoint(point, radius + fringe * 0.5f), whitePixel,
+                               colour & ~IM_COL32_A_MASK);
 }
 
 // Without a mask: the part of the corner square outside the arc, as a fan from the corner
@@ -109,20 +119,22 @@ void fillOutsideCorner(ImDrawList* drawList, const Corner& corner, float radius,
 
 } // namespace
 
-void fillRoundedRect(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, ImU32 colour,
-                     float rounding, ImDrawFlags corners) {
+void fillRoundedRect(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum,
+                     ImU32 colour, float rounding, ImDrawFlags corners) {
     if ((colour & IM_COL32_A_MASK) == 0)
         return;
     minimum = ImVec2(snapped(minimum.x), snapped(minimum.y));
     maximum = ImVec2(snapped(maximum.x), snapped(maximum.y));
     corners = cornersOrAll(corners);
-    const bool topLeft = corners & ImDrawFlags_RoundCornersTopLeft, topRight = corners & ImDrawFlags_RoundCornersTopRight;
+    const bool topLeft = corners & ImDrawFlags_RoundCornersTopLeft,
+               topRight = corners & ImDrawFlags_RoundCornersTopRight;
     const bool bottomLeft = corners & ImDrawFlags_RoundCornersBottomLeft;
     const bool bottomRight = corners & ImDrawFlags_RoundCornersBottomRight;
     // ImGui's rule: two rounded corners on one side share its length, one may take all of it.
     const float width = maximum.x - minimum.x, height = maximum.y - minimum.y;
-    const float radius = std::floor(std::min({rounding, ((topLeft && topRight) || (bottomLeft && bottomRight)) ? width / 2 : width,
-                                              ((topLeft && bottomLeft) || (topRight && bottomRight)) ? height / 2 : height}));
+    const float radius = std::floor(
+        std::min({rounding, ((topLeft && topRight) || (bottomLeft && bottomRight)) ? width / 2 : width,
+                  ((topLeft && bottomLeft) || (topRight && bottomRight)) ? height / 2 : height}));
     if (radius < 1 || (corners & ImDrawFlags_RoundCornersNone)) {
         fillPlainRect(drawList, minimum, maximum, colour);
         return;
@@ -132,7 +144,8 @@ void fillRoundedRect(const UiContext& context, ImDrawList* drawList, ImVec2 mini
     // colours (shadows) stay even.
     const float topDepth = (topLeft || topRight) ? radius : 0;
     const float bottomDepth = (bottomLeft || bottomRight) ? radius : 0;
-    fillPlainRect(drawList, ImVec2(minimum.x, minimum.y + topDepth), ImVec2(maximum.x, maximum.y - bottomDepth), colour);
+    fillPlainRect(drawList, ImVec2(minimum.x, minimum.y + topDepth),
+                  ImVec2(maximum.x, maximum.y - bottomDepth), colour);
     const auto strip = [&](float top, float bottom, bool leftRounded, bool rightRounded) {
         if (bottom > top)
             fillPlainRect(drawList, ImVec2(minimum.x + (leftRounded ? radius : 0), top),
@@ -159,7 +172,8 @@ void fillCircle(const UiContext& context, ImDrawList* drawList, ImVec2 centre, f
 
 void roundPictureCorners(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum,
                          float rounding, ImDrawFlags corners, ImU32 surrounding) {
-    const float radius = std::floor(std::min({rounding, (maximum.x - minimum.x) / 2, (maximum.y - minimum.y) / 2}));
+    const float radius =
+        std::floor(std::min({rounding, (maximum.x - minimum.x) / 2, (maximum.y - minimum.y) / 2}));
     corners = cornersOrAll(corners);
     if (radius < 1 || (corners & ImDrawFlags_RoundCornersNone))
         return;

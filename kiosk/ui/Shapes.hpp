@@ -16,8 +16,8 @@
 namespace kiosk::ui {
 
 // Like ImDrawList::AddRectFilled(minimum, maximum, colour, rounding, corners), on whole pixels.
-void fillRoundedRect(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, ImU32 colour,
-                     float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+void fillRoundedRect(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum,
+                     ImU32 colour, float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
 
 // Like ImDrawList::AddCircleFilled(centre, radius, colour), on whole pixels.
 void fillCircle(const UiContext& context, ImDrawList* drawList, ImVec2 centre, float radius, ImU32 colour);

@@ -42,7 +42,7 @@ enum class StaffSpan { Today, ThisWeek, SinceInstall };
 enum class PinResult { Accepted, Wrong, LockedOut, NoPinConfigured };
 
 class StaffServices {
-public:
+  public:
     virtual ~StaffServices() = default;
     virtual PinResult checkPin(const std::string& pin) = 0;
     virtual std::int64_t lockedOutForMilliseconds() const = 0;

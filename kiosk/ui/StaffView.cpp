@@ -238,14 +238,16 @@ void StaffView::drawDashboardContent(UiContext& context) {
     for (const StaffFact& fact : report_.facts) {
         // A fact without a label goes on from the one above it (the list of recent installs).
         if (!fact.label.empty()) {
-            textAt(context, fact.label, context.fonts.small, context.colours.mutedText, ImVec2(left, y), leftWidth);
+            textAt(context, fact.label, context.fonts.small, context.colours.mutedText, ImVec2(left, y),
+                   leftWidth);
             y += metrics.smallFontSize * 1.15f;
         }
         // Up to two lines: an install's pack and reason, a stick's detail, do not fit one.
         constexpr int kValueLines = 2;
         clampedText(context, fact.value, context.fonts.body, context.colours.text, ImVec2(left, y), leftWidth,
                     kValueLines);
-        y += wrappedHeight(context.fonts.body, fact.value, leftWidth, kValueLines) + metrics.bodyFontSize * 0.25f;
+        y += wrappedHeight(context.fonts.body, fact.value, leftWidth, kValueLines) +
+             metrics.bodyFontSize * 0.25f;
     }
 
     // Actions, one row each, thumb-sized.

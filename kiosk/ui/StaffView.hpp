@@ -4,8 +4,8 @@
 #pragma once
 
 #include "StaffServices.hpp"
-#include "input/KineticScroller.hpp"
 #include "UiContext.hpp"
+#include "input/KineticScroller.hpp"
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@
 namespace kiosk::ui {
 
 class StaffView {
-public:
+  public:
     explicit StaffView(StaffServices& services) : services_(services) {}
 
     void open();
@@ -26,7 +26,7 @@ public:
     // The dashboard scrolls where it does not fit (a 7-inch 800x480 panel).
     input::KineticScroller& scroller() { return scroller_; }
 
-private:
+  private:
     enum class Stage { Closed, EnteringPin, Open };
     void drawPinPad(UiContext& context);
     void drawDashboard(UiContext& context);

@@ -6,7 +6,9 @@
 namespace kiosk::ui {
 
 namespace {
-float atLeast(float minimum, float value) { return std::max(minimum, std::round(value)); }
+float atLeast(float minimum, float value) {
+    return std::max(minimum, std::round(value));
+}
 
 constexpr ImU32 kTeal = IM_COL32(16, 92, 99, 255);
 // A burnt orange: white words on it and it on the page both reach 4.5:1 (WCAG 2.2 1.4.3),
@@ -129,7 +131,8 @@ Metrics::Metrics(ImVec2 screenSize) : screen(screenSize) {
 
 Metrics Metrics::withTextScale(float factor) const {
     Metrics larger = *this;
-    for (float* size : {&larger.bodyFontSize, &larger.headingFontSize, &larger.titleFontSize, &larger.smallFontSize})
+    for (float* size :
+         {&larger.bodyFontSize, &larger.headingFontSize, &larger.titleFontSize, &larger.smallFontSize})
         *size = std::round(*size * factor);
     return larger;
 }

@@ -10,21 +10,21 @@ namespace kiosk::ui {
 
 struct Palette {
     ImU32 background;
-    ImU32 surface;          // cards and tiles
-    ImU32 outline;          // around cards and buttons; transparent when shadows do the work
+    ImU32 surface; // cards and tiles
+    ImU32 outline; // around cards and buttons; transparent when shadows do the work
     ImU32 topBar;
-    ImU32 topBarEdge;       // a line under the top bar, to part it from a page of the same colour
+    ImU32 topBarEdge; // a line under the top bar, to part it from a page of the same colour
     ImU32 topBarButton;
-    ImU32 topBarSubtitle;   // the line under the title on the home header
+    ImU32 topBarSubtitle; // the line under the title on the home header
     ImU32 pressed;
     ImU32 accent;
-    ImU32 onAccent;         // words and icons on the accent colour
-    ImU32 selected;         // the language or mode that is on
-    ImU32 emphasis;         // headings and marks in the brand colour, on the background
+    ImU32 onAccent; // words and icons on the accent colour
+    ImU32 selected; // the language or mode that is on
+    ImU32 emphasis; // headings and marks in the brand colour, on the background
     ImU32 text;
     ImU32 mutedText;
-    ImU32 onDark;           // words and icons on a dark fill
-    ImU32 onLight;          // words and icons on a light fill
+    ImU32 onDark;  // words and icons on a dark fill
+    ImU32 onLight; // words and icons on a light fill
     ImU32 factsBox;
     ImU32 factsIcon;
     ImU32 shadow;
@@ -32,11 +32,11 @@ struct Palette {
     ImU32 fallbackMarker;
     ImU32 viewerBackground;
     ImU32 scrollBar;
-    ImU32 progressTrack;    // the unplayed part of the narration ring
+    ImU32 progressTrack; // the unplayed part of the narration ring
     ImU32 pollUnhappy;
     ImU32 pollNeutral;
     ImU32 pollHappy;
-    ImU32 failure;          // refused installs, statistics not saved
+    ImU32 failure; // refused installs, statistics not saved
 };
 
 const Palette& standardPalette();
@@ -55,12 +55,12 @@ struct Metrics {
     Metrics withTextScale(float factor) const;
 
     ImVec2 screen;
-    float scale;          // 1.0 at 1280x800
+    float scale; // 1.0 at 1280x800
     float topBarHeight;
-    float touchTarget;    // the smallest side of anything a finger must hit
+    float touchTarget; // the smallest side of anything a finger must hit
     float padding;
-    float gap;            // between tiles
-    float buttonGap;      // between buttons side by side: 12 px at least, about 2 mm on a 7" panel
+    float gap;       // between tiles
+    float buttonGap; // between buttons side by side: 12 px at least, about 2 mm on a 7" panel
     float rounding;
     float bodyFontSize;
     float headingFontSize;

@@ -14,7 +14,8 @@ float languagePillsWidth(const UiContext& context, float maximumLabelWidth) {
     for (auto language = languages.begin(); language != languages.end(); ++language) {
         ButtonStyle style;
         style.maximumLabelWidth = maximumLabelWidth;
-        width += iconButtonWidth(context, language == languages.begin() ? "language" : "", language->nativeName, style) +
+        width += iconButtonWidth(context, language == languages.begin() ? "language" : "",
+                                 language->nativeName, style) +
                  context.metrics.buttonGap;
     }
     return width;
@@ -86,7 +87,8 @@ float drawModeSwitches(UiContext& context, float rightEdge, float top, float hei
     const Switch switches[] = {
         {"mode-high-contrast", kModeSwitchIcons[0], "high_contrast", context.modes.highContrast,
          action::ToggleHighContrast{}},
-        {"mode-large-text", kModeSwitchIcons[1], "large_text", context.modes.largeText, action::ToggleLargeText{}},
+        {"mode-large-text", kModeSwitchIcons[1], "large_text", context.modes.largeText,
+         action::ToggleLargeText{}},
     };
     // The icons alone say little to someone who has never seen them: each says its name.
     float x = rightEdge;
@@ -122,7 +124,8 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const std::string backLabel = context.word("back");
     const std::string homeLabel = context.word("home");
     auto leftButtonsWidth = [&](const ButtonStyle& candidate) {
-        return (options.showBack ? iconButtonWidth(context, "back", backLabel, candidate) + metrics.buttonGap : 0) +
+        return (options.showBack ? iconButtonWidth(context, "back", backLabel, candidate) + metrics.buttonGap
+                                 : 0) +
                (options.showHome ? iconButtonWidth(context, "home", homeLabel, candidate) + metrics.gap : 0);
     };
     ButtonStyle style;
@@ -132,7 +135,8 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const float languagesLeft =
         drawLanguageSwitch(context, metrics.screen.x - metrics.padding * 0.6f,
                            x + leftButtonsWidth(style) + modeSwitchesWidth(context), top, buttonHeight);
-    const float switchesLeft = drawModeSwitches(context, languagesLeft - metrics.buttonGap, top, buttonHeight);
+    const float switchesLeft =
+        drawModeSwitches(context, languagesLeft - metrics.buttonGap, top, buttonHeight);
     // On narrow screens the buttons keep their icons and drop their words; so they do where
     // the words would not fit or would cut the title short (their icons and spoken words
     // still say it).
@@ -166,7 +170,8 @@ float drawTopBar(UiContext& context, const TopBarOptions& options) {
     const float titleWidth = switchesLeft - x - metrics.gap;
     if (!options.title.empty() && titleWidth > metrics.iconSize) {
         ImFont* font = context.fonts.heading;
-        textAt(context, options.title, font, colours.onDark, ImVec2(x, (bottom - font->FontSize) / 2), titleWidth);
+        textAt(context, options.title, font, colours.onDark, ImVec2(x, (bottom - font->FontSize) / 2),
+               titleWidth);
     }
     return bottom;
 }

@@ -24,32 +24,52 @@ namespace kiosk::ui {
 namespace action {
 struct GoHome {};
 struct GoBack {};
-struct OpenCategory { std::string categoryId; };
-struct OpenPage { std::string pageId; };
-struct SetLanguage { std::string language; };
+struct OpenCategory {
+    std::string categoryId;
+};
+struct OpenPage {
+    std::string pageId;
+};
+struct SetLanguage {
+    std::string language;
+};
 // Says a language's name aloud (a pill tapped), for visitors who cannot read the picker.
-struct SpeakLanguageName { std::string language; };
-struct OpenPicture { int index = 0; };
+struct SpeakLanguageName {
+    std::string language;
+};
+struct OpenPicture {
+    int index = 0;
+};
 struct ClosePicture {};
-struct ShowPicture { int index = 0; };
+struct ShowPicture {
+    int index = 0;
+};
 struct DismissNotice {};
-struct PlayNarration { std::int64_t audioId = 0; };
+struct PlayNarration {
+    std::int64_t audioId = 0;
+};
 struct PauseNarration {};
 struct ResumeNarration {};
 struct StopNarration {};
 // Says one of the kiosk's own words aloud (a ui.tsv key with a recording in assets/speech),
 // unless the page's narration is loaded: a label must never cut off what she listens to.
-struct SpeakWord { std::string key; };
-struct AnswerPoll { std::string pageId; pack::PollAnswer answer = pack::PollAnswer::Neutral; };
+struct SpeakWord {
+    std::string key;
+};
+struct AnswerPoll {
+    std::string pageId;
+    pack::PollAnswer answer = pack::PollAnswer::Neutral;
+};
 struct ToggleLargeText {};
 struct ToggleHighContrast {};
 } // namespace action
 
-using UiAction = std::variant<action::GoHome, action::GoBack, action::OpenCategory, action::OpenPage,
-                              action::SetLanguage, action::SpeakLanguageName, action::OpenPicture,
-                              action::ClosePicture, action::ShowPicture, action::DismissNotice,
-                              action::PlayNarration, action::PauseNarration, action::ResumeNarration,
-                              action::StopNarration, action::SpeakWord, action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
+using UiAction =
+    std::variant<action::GoHome, action::GoBack, action::OpenCategory, action::OpenPage, action::SetLanguage,
+                 action::SpeakLanguageName, action::OpenPicture, action::ClosePicture, action::ShowPicture,
+                 action::DismissNotice, action::PlayNarration, action::PauseNarration,
+                 action::ResumeNarration, action::StopNarration, action::SpeakWord, action::AnswerPoll,
+                 action::ToggleLargeText, action::ToggleHighContrast>;
 
 // The visitor's comfort settings; both end with the session.
 struct VisitorModes {
@@ -59,9 +79,9 @@ struct VisitorModes {
 
 // What the page on screen has beyond its content, kept by KioskUi while the page is open.
 struct PageExtras {
-    bool canPlayAudio = false;               // false: no sound output, so no speaker button
-    PlaybackStatus playback;                 // what the sound output is doing this frame
-    const qr::QrMatrix* sourceCode = nullptr; // the source link as a QR code, or null
+    bool canPlayAudio = false;                  // false: no sound output, so no speaker button
+    PlaybackStatus playback;                    // what the sound output is doing this frame
+    const qr::QrMatrix* sourceCode = nullptr;   // the source link as a QR code, or null
     std::optional<pack::PollAnswer> pollAnswer; // this session's answer to the page's poll
 };
 
@@ -82,7 +102,9 @@ struct UiContext {
 
     std::string word(const char* key) const { return strings.get(key, language); }
     const std::string& defaultLanguage() const { return pack.metadata().defaultLanguage; }
-    std::string localized(const pack::LocalizedText& text) const { return text.in(language, defaultLanguage()); }
+    std::string localized(const pack::LocalizedText& text) const {
+        return text.in(language, defaultLanguage());
+    }
 };
 
 } // namespace kiosk::ui

@@ -3,19 +3,21 @@
 #include "Shapes.hpp"
 
 #include <algorithm>
-#include <imgui_internal.h>
 #include <cmath>
+#include <imgui_internal.h>
 
 namespace kiosk::ui {
 
 namespace {
 
-ImFont* orBody(const UiContext& context, ImFont* font) { return font ? font : context.fonts.body; }
+ImFont* orBody(const UiContext& context, ImFont* font) {
+    return font ? font : context.fonts.body;
+}
 
 } // namespace
 
-void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 minimum,
-                         ImVec2 maximum, float rounding, ImDrawFlags corners, ImU32 tint) {
+void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture,
+                         ImVec2 minimum, ImVec2 maximum, float rounding, ImDrawFlags corners, ImU32 tint) {
     if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
         fillRoundedRect(context, drawList, minimum, maximum, context.colours.placeholder, rounding, corners);
         return;
@@ -44,9 +46,11 @@ void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const P
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum) {
     if (!picture.texture || picture.width <= 0 || picture.height <= 0)
         return;
-    const float scale = std::min((maximum.x - minimum.x) / picture.width, (maximum.y - minimum.y) / picture.height);
+    const float scale =
+        std::min((maximum.x - minimum.x) / picture.width, (maximum.y - minimum.y) / picture.height);
     const ImVec2 size(picture.width * scale, picture.height * scale);
-    const ImVec2 topLeft(minimum.x + (maximum.x - minimum.x - size.x) / 2, minimum.y + (maximum.y - minimum.y - size.y) / 2);
+    const ImVec2 topLeft(minimum.x + (maximum.x - minimum.x - size.x) / 2,
+                         minimum.y + (maximum.y - minimum.y - size.y) / 2);
     drawList->AddImage(picture.texture, topLeft, ImVec2(topLeft.x + size.x, topLeft.y + size.y));
 }
 
@@ -54,8 +58,8 @@ void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float si
     if (!icon.texture)
         return;
     const float half = size / 2;
-    drawList->AddImage(icon.texture, ImVec2(centre.x - half, centre.y - half), ImVec2(centre.x + half, centre.y + half),
-                       ImVec2(0, 0), ImVec2(1, 1), colour);
+    drawList->AddImage(icon.texture, ImVec2(centre.x - half, centre.y - half),
+                       ImVec2(centre.x + half, centre.y + half), ImVec2(0, 0), ImVec2(1, 1), colour);
 }
 
 void drawShadowedCard(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum,
@@ -118,29 +122,34 @@ float iconButtonWidth(const UiContext& context, const std::string& icon, const s
     const float labelWidth = drawsLabel ? widthOf(font, shownLabel(font, label, style)) : 0;
     const float iconWidth = icon.empty() ? 0 : context.metrics.iconSize;
     const float between = (!icon.empty() && drawsLabel) ? context.metrics.padding * 0.4f : 0;
-    return std::max(context.metrics.touchTarget, iconWidth + between + labelWidth + context.metrics.padding * 1.4f);
+    return std::max(context.metrics.touchTarget,
+                    iconWidth + between + labelWidth + context.metrics.padding * 1.4f);
 }
 
-void raiseCurrentWindow() { ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow()); }
+void raiseCurrentWindow() {
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+}
 
-bool iconButton(UiContext& context, const char* id, const std::string& icon, const std::string& label, ImVec2 minimum,
-                float height, const ButtonStyle& style) {
+bool iconButton(UiContext& context, const char* id, const std::string& icon, const std::string& label,
+                ImVec2 minimum, float height, const ButtonStyle& style) {
     ImFont* font = orBody(context, style.font);
     const float width = iconButtonWidth(context, icon, label, style);
     const ImVec2 maximum(minimum.x + width, minimum.y + height);
     const bool tapped = touchArea(context, id, minimum, maximum, label.empty() ? icon : label);
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    const ImU32 fill = ImGui::IsItemActive() ? context.colours.pressed : style.fill.value_or(context.colours.topBarButton);
+    const ImU32 fill =
+        ImGui::IsItemActive() ? context.colours.pressed : style.fill.value_or(context.colours.topBarButton);
     const ImU32 content = style.content.value_or(readableOn(context.colours, fill));
     fillRoundedRect(context, drawList, minimum, maximum, fill, height / 2);
-    drawList->AddRect(minimum, maximum, context.colours.outline, height / 2, 0, std::max(2.0f, context.metrics.scale * 3));
+    drawList->AddRect(minimum, maximum, context.colours.outline, height / 2, 0,
+                      std::max(2.0f, context.metrics.scale * 3));
     float x = minimum.x + context.metrics.padding * 0.7f;
     if (!icon.empty()) {
         const float iconSize = context.metrics.iconSize;
         if (!style.showLabel || label.empty())
             x = minimum.x + (width - iconSize) / 2;
-        drawIcon(drawList, context.pictures.icon(icon), ImVec2(x + iconSize / 2, minimum.y + height / 2), iconSize,
-                 content);
+        drawIcon(drawList, context.pictures.icon(icon), ImVec2(x + iconSize / 2, minimum.y + height / 2),
+                 iconSize, content);
         x += iconSize + context.metrics.padding * 0.4f;
     }
     if (style.showLabel && !label.empty()) {
@@ -156,16 +165,16 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
 
 float wrappedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, float width) {
     const ImVec2 position = ImGui::GetCursorScreenPos();
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str(), text.c_str() + text.size());
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, position, colour, text.c_str(), text.c_str() + text.size(),
-                                        width);
+    const ImVec2 size =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str(), text.c_str() + text.size());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, position, colour, text.c_str(),
+                                        text.c_str() + text.size(), width);
     context.record.add(text, position, ImVec2(position.x + size.x, position.y + size.y), false);
     ImGui::Dummy(ImVec2(width, size.y));
     // The next line starts where this one did, not at the window's left edge.
     ImGui::SetCursorScreenPos(ImVec2(position.x, position.y + size.y));
     return size.y;
 }
-
 
 void textAt(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position,
             float maximumWidth) {
@@ -182,8 +191,8 @@ float wrappedHeight(ImFont* font, const std::string& text, float width, int maxi
 
 // Line by line, as ImGui wraps, so that the last line allowed can end in "…" when text is
 // left over: a caption or title cut short says so instead of stopping mid-sentence.
-void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position, float width,
-                 int maximumLines) {
+void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, ImVec2 position,
+                 float width, int maximumLines) {
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const char* const end = text.c_str() + text.size();
     const char* lineStart = text.c_str();
@@ -229,9 +238,11 @@ ScrollArea::~ScrollArea() {
         context_.scroller->setLimit(contentHeight - visibleHeight);
         // A thin position bar tells the villager there is more below, without being a target.
         if (context_.scroller->limit() > 0) {
-            const float barHeight = std::max(visibleHeight * visibleHeight / contentHeight, context_.metrics.touchTarget);
+            const float barHeight =
+                std::max(visibleHeight * visibleHeight / contentHeight, context_.metrics.touchTarget);
             const float travel = visibleHeight - barHeight;
-            const float top = minimum_.y + travel * (context_.scroller->offset() / context_.scroller->limit());
+            const float top =
+                minimum_.y + travel * (context_.scroller->offset() / context_.scroller->limit());
             const float barWidth = std::max(4.0f, 8 * context_.metrics.scale);
             fillRoundedRect(context_, ImGui::GetWindowDrawList(), ImVec2(maximum_.x - barWidth - 2, top),
                             ImVec2(maximum_.x - 2, top + barHeight), context_.colours.scrollBar,

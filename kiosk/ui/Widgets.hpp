@@ -12,14 +12,14 @@ namespace kiosk::ui {
 
 // Draws `picture` filling [minimum, maximum], cropping the overflow (like CSS object-fit: cover).
 // Rounded corners are cut out by painting the background over them.
-void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 minimum,
-                         ImVec2 maximum, float rounding, ImDrawFlags corners = ImDrawFlags_RoundCornersAll,
-                         ImU32 tint = IM_COL32_WHITE);
+void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture,
+                         ImVec2 minimum, ImVec2 maximum, float rounding,
+                         ImDrawFlags corners = ImDrawFlags_RoundCornersAll, ImU32 tint = IM_COL32_WHITE);
 // Draws `picture` as large as fits inside [minimum, maximum], centred (object-fit: contain).
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum);
 void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float size, ImU32 colour);
-void drawShadowedCard(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum, float rounding,
-                      ImU32 fill);
+void drawShadowedCard(const UiContext& context, ImDrawList* drawList, ImVec2 minimum, ImVec2 maximum,
+                      float rounding, ImU32 fill);
 
 // Puts the window being drawn in front of every other without focusing it. Focusing a
 // window each frame would end a press that began in another one (ImGui clears the active
@@ -32,17 +32,17 @@ bool touchArea(UiContext& context, const char* id, ImVec2 minimum, ImVec2 maximu
 struct ButtonStyle {
     std::optional<ImU32> fill;    // unset: the palette's top-bar button
     std::optional<ImU32> content; // unset: whatever reads best on the fill
-    ImFont* font = nullptr; // null: the body font
-    bool showLabel = true;  // false: icon only, the label still names the target for the harness
-    float width = 0;        // 0: as wide as its content and a finger need
-    float maximumLabelWidth = 0; // 0: the whole label; else cut with "…" to this width
+    ImFont* font = nullptr;       // null: the body font
+    bool showLabel = true;        // false: icon only, the label still names the target for the harness
+    float width = 0;              // 0: as wide as its content and a finger need
+    float maximumLabelWidth = 0;  // 0: the whole label; else cut with "…" to this width
 };
 // The width an icon button with this label needs.
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,
                       const ButtonStyle& style);
 // A rounded button with an icon (may be empty) and a label, at `minimum`, `height` tall.
-bool iconButton(UiContext& context, const char* id, const std::string& icon, const std::string& label, ImVec2 minimum,
-                float height, const ButtonStyle& style);
+bool iconButton(UiContext& context, const char* id, const std::string& icon, const std::string& label,
+                ImVec2 minimum, float height, const ButtonStyle& style);
 
 // Text wrapped to `width` at the cursor; advances the cursor. Returns the height used.
 float wrappedText(UiContext& context, const std::string& text, ImFont* font, ImU32 colour, float width);
@@ -58,7 +58,7 @@ void clampedText(UiContext& context, const std::string& text, ImFont* font, ImU3
 // A vertically scrolled region. Content is laid out from the cursor; the scroller's offset
 // moves it. Between begin and end, the ImGui clip rectangle is the region.
 class ScrollArea {
-public:
+  public:
     ScrollArea(UiContext& context, ImVec2 minimum, ImVec2 maximum);
     ~ScrollArea();
     ScrollArea(const ScrollArea&) = delete;
@@ -66,7 +66,7 @@ public:
     float contentLeft() const { return minimum_.x; }
     float width() const { return maximum_.x - minimum_.x; }
 
-private:
+  private:
     UiContext& context_;
     ImVec2 minimum_;
     ImVec2 maximum_;

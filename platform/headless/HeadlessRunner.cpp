@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <cmath>
 #include <iostream>
+#include <thread>
 
 namespace kiosk::platform {
 
@@ -19,11 +19,16 @@ constexpr std::chrono::seconds kAudioWait{3};
 
 std::string describe(const ui::PlaybackStatus& status) {
     switch (status.state) {
-    case ui::PlaybackState::Idle: return "nothing loaded";
-    case ui::PlaybackState::Playing: return "playing clip " + std::to_string(status.clipId);
-    case ui::PlaybackState::Paused: return "paused on clip " + std::to_string(status.clipId);
-    case ui::PlaybackState::Finished: return "finished clip " + std::to_string(status.clipId);
-    case ui::PlaybackState::Failed: return "failed on clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Idle:
+        return "nothing loaded";
+    case ui::PlaybackState::Playing:
+        return "playing clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Paused:
+        return "paused on clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Finished:
+        return "finished clip " + std::to_string(status.clipId);
+    case ui::PlaybackState::Failed:
+        return "failed on clip " + std::to_string(status.clipId);
     }
     return "unknown";
 }
@@ -46,7 +51,8 @@ std::string_view stateWord(ui::PlaybackState state) {
 }
 } // namespace
 
-HeadlessRunner::HeadlessRunner(KioskRuntime& runtime, time::VirtualClock& clock, std::filesystem::path shotDirectory)
+HeadlessRunner::HeadlessRunner(KioskRuntime& runtime, time::VirtualClock& clock,
+                               std::filesystem::path shotDirectory)
     : runtime_(runtime), clock_(clock), shotDirectory_(std::move(shotDirectory)) {}
 
 void HeadlessRunner::advance(std::int64_t milliseconds) {
@@ -100,7 +106,8 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
         if (!item)
             return "nothing touchable on screen says \"" + locate->text + "\"";
         const ImVec2 centre = item->centre();
-        std::cout << "locate " << locate->text << " " << std::lround(centre.x) << " " << std::lround(centre.y) << std::endl;
+        std::cout << "locate " << locate->text << " " << std::lround(centre.x) << " " << std::lround(centre.y)
+                  << std::endl;
     } else if (const auto* drag = std::get_if<script::Drag>(&action)) {
         input::GestureRecognizer& gestures = runtime_.gestures();
         gestures.pointerDown({drag->fromX, drag->fromY}, clock_.monotonicMilliseconds());
@@ -125,10 +132,12 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
         for (int frame = 0; frame < 3; ++frame)
             advance(kFrameMilliseconds);
     } else if (const auto* waitFor = std::get_if<script::WaitFor>(&action)) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitFor->milliseconds);
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(waitFor->milliseconds);
         while (!runtime_.ui().lastFrame().containsText(waitFor->text)) {
             if (std::chrono::steady_clock::now() > deadline)
-                return "\"" + waitFor->text + "\" did not show within " + std::to_string(waitFor->milliseconds) + " ms";
+                return "\"" + waitFor->text + "\" did not show within " +
+                       std::to_string(waitFor->milliseconds) + " ms";
             // The other thread works in real time; the kiosk's own clock moves on with it.
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             clock_.advance(kFrameMilliseconds * 6);
@@ -139,18 +148,20 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
         const std::uint64_t before = audio.audibleFramesPlayed();
         if (!audio.waitForAudibleFrames(before + kAudibleFramesExpected, kAudioWait)) {
             const std::string error = audio.lastError();
-            return "expected sound from the speaker, but " + std::to_string(audio.audibleFramesPlayed() - before) +
-                   " audible frames were played in " + std::to_string(kAudioWait.count()) + " s (wanted " +
+            return "expected sound from the speaker, but " +
+                   std::to_string(audio.audibleFramesPlayed() - before) + " audible frames were played in " +
+                   std::to_string(kAudioWait.count()) + " s (wanted " +
                    std::to_string(kAudibleFramesExpected) + "); the player: " + describe(audio.status()) +
                    (error.empty() ? "" : ", error: " + error);
         }
     } else if (const auto* soundEnd = std::get_if<script::WaitSoundEnd>(&action)) {
         const SdlAudioPlayer& audio = runtime_.audio();
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(soundEnd->milliseconds);
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(soundEnd->milliseconds);
         while (audio.status().state == ui::PlaybackState::Playing) {
             if (std::chrono::steady_clock::now() > deadline)
-                return "the sound still plays after " + std::to_string(soundEnd->milliseconds) + " ms: " +
-                       describe(audio.status());
+                return "the sound still plays after " + std::to_string(soundEnd->milliseconds) +
+                       " ms: " + describe(audio.status());
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     } else if (const auto* playback = std::get_if<script::ExpectPlayback>(&action)) {
@@ -167,7 +178,8 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
     } else if (const auto* expect = std::get_if<script::Expect>(&action)) {
         const bool found = runtime_.ui().lastFrame().containsText(expect->text);
         if (found != expect->present)
-            return std::string(expect->present ? "expected to see" : "expected not to see") + " \"" + expect->text + "\"";
+            return std::string(expect->present ? "expected to see" : "expected not to see") + " \"" +
+                   expect->text + "\"";
     }
     return std::nullopt;
 }
@@ -177,9 +189,9 @@ std::optional<ScriptFailure> HeadlessRunner::run(const std::vector<script::Comma
     runtime_.renderFrame(); // the first frame lays out; the second shows it settled
     for (const script::Command& command : commands) {
         if (std::optional<std::string> problem = execute(command.action))
-            return ScriptFailure{command.lineNumber, *problem + "\n  at line " + std::to_string(command.lineNumber) + ": " +
-                                                         command.line + "\n  visible:\n" +
-                                                         runtime_.ui().lastFrame().describe()};
+            return ScriptFailure{command.lineNumber,
+                                 *problem + "\n  at line " + std::to_string(command.lineNumber) + ": " +
+                                     command.line + "\n  visible:\n" + runtime_.ui().lastFrame().describe()};
     }
     return std::nullopt;
 }

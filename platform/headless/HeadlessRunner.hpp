@@ -18,12 +18,12 @@ struct ScriptFailure {
 };
 
 class HeadlessRunner {
-public:
+  public:
     HeadlessRunner(KioskRuntime& runtime, time::VirtualClock& clock, std::filesystem::path shotDirectory);
     // Returns the first failure, or nothing when every command succeeded.
     std::optional<ScriptFailure> run(const std::vector<script::Command>& commands);
 
-private:
+  private:
     void advance(std::int64_t milliseconds);
     void tapAt(float x, float y);
     std::optional<std::string> execute(const script::Action& action);

@@ -104,7 +104,8 @@ bool IdleWait::waitEvent(SDL_Event& event, int timeoutMilliseconds) {
     while (true) {
         if (SDL_PollEvent(&event))
             return true;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0)
             return false;
         std::vector<pollfd> watched;
@@ -125,7 +126,8 @@ bool IdleWait::waitEvent(SDL_Event& event, int timeoutMilliseconds) {
                 devicesChanged = true;
             if (entry.revents & (POLLERR | POLLHUP | POLLNVAL)) {
                 // Unplugged: forget the handle, or poll would keep reporting it.
-                std::erase_if(inputDevices_, [&](const auto& device) { return device.second.get() == entry.fd; });
+                std::erase_if(inputDevices_,
+                              [&](const auto& device) { return device.second.get() == entry.fd; });
                 devicesChanged = true;
             } else {
                 drain(entry.fd);

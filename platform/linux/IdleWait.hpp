@@ -18,7 +18,7 @@
 namespace kiosk::platform {
 
 class FileHandle {
-public:
+  public:
     FileHandle() = default;
     explicit FileHandle(int descriptor) : descriptor_(descriptor) {}
     ~FileHandle();
@@ -30,12 +30,12 @@ public:
     int get() const { return descriptor_; }
     explicit operator bool() const { return descriptor_ >= 0; }
 
-private:
+  private:
     int descriptor_ = -1;
 };
 
 class IdleWait final : public LoopEvents {
-public:
+  public:
     // `videoDriver` is SDL_GetCurrentVideoDriver(): drivers that wait well keep SDL's wait.
     explicit IdleWait(const char* videoDriver);
     ~IdleWait() override;
@@ -46,15 +46,15 @@ public:
     // Safe from any thread: ends a wait early. Every SDL_PushEvent (from any thread) calls it.
     void wake();
 
-private:
+  private:
     static int wakeOnPushedEvent(void* idleWait, SDL_Event* event);
     void rescanInputDevices();
     void drain(int descriptor);
 
     bool sdlWaitsWell_ = false;
     SDL_threadID loopThread_ = 0;
-    FileHandle wakeEvent_;      // eventfd
-    FileHandle deviceWatch_;    // inotify on /dev/input: touch screens plugged in later
+    FileHandle wakeEvent_;   // eventfd
+    FileHandle deviceWatch_; // inotify on /dev/input: touch screens plugged in later
     std::map<std::string, FileHandle> inputDevices_;
 };
 

@@ -8,7 +8,7 @@
 namespace kiosk::platform {
 
 class SystemdNotifier {
-public:
+  public:
     SystemdNotifier();
     ~SystemdNotifier();
     SystemdNotifier(const SystemdNotifier&) = delete;
@@ -21,7 +21,7 @@ public:
     void keepAlive(std::int64_t nowMilliseconds);
     bool watchdogEnabled() const { return pingIntervalMilliseconds_ > 0; }
 
-private:
+  private:
     std::int64_t pingIntervalMilliseconds_ = 0; // 0: systemd wants no pings
     std::int64_t lastPingMilliseconds_ = 0;
     bool readySent_ = false;

@@ -33,7 +33,7 @@ struct StickEvent {
 
 // Not thread-safe: call poll() from one thread (the UI's, once a frame is fine).
 class UsbWatcher {
-public:
+  public:
     explicit UsbWatcher(UsbWatcherSettings settings);
 
     // Looks again when `pollInterval` has passed since the last look (otherwise returns
@@ -43,7 +43,7 @@ public:
     std::vector<StickEvent> pollNow();
     const std::set<std::filesystem::path>& sticks() const { return sticks_; }
 
-private:
+  private:
     std::set<std::filesystem::path> findSticks() const;
 
     UsbWatcherSettings settings_;

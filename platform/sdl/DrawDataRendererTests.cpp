@@ -17,7 +17,7 @@ using kiosk::platform::DrawPiece;
 
 // An ImGui context with a built font atlas and one draw list, without a window.
 class DrawListFixture {
-public:
+  public:
     DrawListFixture() {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -106,8 +106,8 @@ TEST_CASE("the software renderer paints the same pixels with opaque rectangles f
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        const kiosk::platform::SdlTexture atlas(
-            SDL_CreateTexture(renderer.get(), SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height));
+        const kiosk::platform::SdlTexture atlas(SDL_CreateTexture(renderer.get(), SDL_PIXELFORMAT_RGBA32,
+                                                                  SDL_TEXTUREACCESS_STATIC, width, height));
         REQUIRE(atlas);
         SDL_UpdateTexture(atlas.get(), nullptr, pixels, width * 4);
         SDL_SetTextureBlendMode(atlas.get(), SDL_BLENDMODE_BLEND);
@@ -144,7 +144,9 @@ TEST_CASE("the software renderer paints the same pixels with opaque rectangles f
         }
     MESSAGE(differing << " of " << blended.size() << " pixels differ by one step");
     // The picture was drawn: the red rectangle and the green circle are there.
-    const auto at = [&](int x, int y) { return filled[static_cast<std::size_t>(y) * 320 + static_cast<std::size_t>(x)]; };
+    const auto at = [&](int x, int y) {
+        return filled[static_cast<std::size_t>(y) * 320 + static_cast<std::size_t>(x)];
+    };
     CHECK((at(20, 20) & 0xFFFFFF) == 0xC81E1E);
     CHECK(((at(240, 110) >> 8) & 0xFF) == 128);
 }

@@ -52,7 +52,8 @@ SdlRenderer createRenderer(SDL_Window* window, const RuntimeSettings& settings) 
         if (!renderer)
             renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | vsync);
         if (!renderer)
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software", SDL_GetError());
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software",
+                        SDL_GetError());
     }
     if (!renderer)
         renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
@@ -80,10 +81,12 @@ KioskRuntime::ImGuiOwner::ImGuiOwner(ImFontAtlas& fonts) {
     ImGui::CreateContext(&fonts);
 }
 
-KioskRuntime::ImGuiOwner::~ImGuiOwner() { ImGui::DestroyContext(); }
+KioskRuntime::ImGuiOwner::~ImGuiOwner() {
+    ImGui::DestroyContext();
+}
 
-KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
-                           const time::Clock& clock)
+KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack,
+                           const text::UiStrings& strings, const time::Clock& clock)
     : clock_(clock), settings_(settings), strings_(strings), gestures_(12.0f), audio_(settings.soundDevice),
       spokenWords_(settings.assetDirectory / "speech") {
     // Touches reach us as finger events only; SDL must not also turn them into mouse clicks.
@@ -130,8 +133,8 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     });
     // Home's pictures decode meanwhile too, from before the window exists.
     startPictures(pack);
-    window_.reset(SDL_CreateWindow("Commune kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
-                                   windowFlags));
+    window_.reset(SDL_CreateWindow("Commune kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                                   height, windowFlags));
     if (!window_)
         throw SdlError("cannot open the kiosk window");
     if (settings.fullScreen)
@@ -161,7 +164,8 @@ KioskRuntime::KioskRuntime(const RuntimeSettings& settings, const pack::PackRead
     io.BackendRendererName = "kiosk_sdl_draw_data";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     setUpImGuiKeyMap();
-    const bool madeForThisScreen = metrics_->screen.x == expectedScreen.x && metrics_->screen.y == expectedScreen.y;
+    const bool madeForThisScreen =
+        metrics_->screen.x == expectedScreen.x && metrics_->screen.y == expectedScreen.y;
     const int largestSide = largestTextureSide(renderer_.get(), settings_.maximumTextureSide);
     if (madeForThisScreen && ui::atlasFits(fontAtlas_->atlas, largestSide)) {
         useFontTexture(made.texture);
@@ -212,7 +216,8 @@ void KioskRuntime::keepFontAtlas(std::vector<std::uint8_t> bytes) {
         try {
             os::writeFileAtomically(file, std::span<const std::uint8_t>(bytes));
         } catch (const std::exception& error) {
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "the font atlas is not kept for next time: %s", error.what());
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "the font atlas is not kept for next time: %s",
+                        error.what());
         }
     });
 }
@@ -358,7 +363,8 @@ void KioskRuntime::saveScreenshot(const std::filesystem::path& file) const {
     SDL_GetRendererOutputSize(renderer_.get(), &shot.width, &shot.height);
     shot.pixels.resize(static_cast<std::size_t>(shot.width) * static_cast<std::size_t>(shot.height) * 4);
     // ABGR8888 is R, G, B, A in memory order on little-endian machines, which is what PNG wants.
-    if (SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, shot.pixels.data(), shot.width * 4) != 0)
+    if (SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, shot.pixels.data(),
+                             shot.width * 4) != 0)
         throw SdlError("cannot read the screen for " + file.string());
     os::writeFileAtomically(file, image::encodePng(shot));
 }

@@ -6,11 +6,11 @@
 #include "KioskUi.hpp"
 #include "LoopEvents.hpp"
 #include "SdlAudioPlayer.hpp"
-#include "SpokenWordsFolder.hpp"
 #include "SdlDrawDataRenderer.hpp"
 #include "SdlFontTexture.hpp"
 #include "SdlHandles.hpp"
 #include "SdlPictureSource.hpp"
+#include "SpokenWordsFolder.hpp"
 #include "input/GestureRecognizer.hpp"
 #include "time/Clock.hpp"
 #include "time/FrameSchedule.hpp"
@@ -25,7 +25,7 @@
 namespace kiosk::platform {
 
 struct RuntimeSettings {
-    int width = 1280;          // window size; 0 = the display's size (full screen)
+    int width = 1280; // window size; 0 = the display's size (full screen)
     int height = 800;
     bool fullScreen = true;
     bool softwareRenderer = false;
@@ -46,14 +46,14 @@ struct RuntimeSettings {
 
 // What the interactive loop did, for tests and benchmarks.
 struct LoopStatistics {
-    std::int64_t turns = 0;       // wake-ups: each wait for events that ended, whether or not a frame followed
+    std::int64_t turns = 0; // wake-ups: each wait for events that ended, whether or not a frame followed
     std::int64_t framesDrawn = 0; // by the loop (the harness draws its own)
 };
 
 class KioskRuntime {
-public:
-    KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack, const text::UiStrings& strings,
-                 const time::Clock& clock);
+  public:
+    KioskRuntime(const RuntimeSettings& settings, const pack::PackReader& pack,
+                 const text::UiStrings& strings, const time::Clock& clock);
     ~KioskRuntime();
     KioskRuntime(const KioskRuntime&) = delete;
     KioskRuntime& operator=(const KioskRuntime&) = delete;
@@ -94,7 +94,7 @@ public:
     SdlAudioPlayer& audio() { return audio_; }
     ImVec2 screenSize() const { return metrics_->screen; }
 
-private:
+  private:
     struct ImGuiOwner {
         explicit ImGuiOwner(ImFontAtlas& fonts);
         ~ImGuiOwner();
@@ -126,7 +126,7 @@ private:
     SdlWindow window_;
     SdlRenderer renderer_;
     OpaqueRects opaqueRects_ = OpaqueRects::AsGeometry; // filled unblended on a software renderer
-    std::unique_ptr<ui::FontAtlas> fontAtlas_; // shared with ImGui's context, so it outlives it
+    std::unique_ptr<ui::FontAtlas> fontAtlas_;          // shared with ImGui's context, so it outlives it
     std::unique_ptr<ImGuiOwner> imgui_;
     SdlTexture fontTexture_; // after the renderer: goes first
     std::unique_ptr<ui::Metrics> metrics_;

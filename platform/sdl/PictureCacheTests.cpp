@@ -19,7 +19,9 @@ std::vector<std::uint8_t> pngOfSize(int width, int height) {
     return image::encodePng(picture);
 }
 
-PictureKey key(std::int64_t id) { return PictureKey{id, pack::ImageSize::Full}; }
+PictureKey key(std::int64_t id) {
+    return PictureKey{id, pack::ImageSize::Full};
+}
 
 } // namespace
 

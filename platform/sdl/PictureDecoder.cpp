@@ -79,11 +79,12 @@ bool PictureDecoder::waitUntilIdleFor(std::chrono::milliseconds longest) {
 std::optional<PictureDecoder::QueuedJob> PictureDecoder::takeMostUrgent() {
     if (queue_.empty())
         return std::nullopt;
-    const auto mostUrgent = std::max_element(queue_.begin(), queue_.end(), [](const QueuedJob& a, const QueuedJob& b) {
-        if (a.request.priority != b.request.priority)
-            return a.request.priority < b.request.priority;
-        return a.sequence > b.sequence;
-    });
+    const auto mostUrgent =
+        std::max_element(queue_.begin(), queue_.end(), [](const QueuedJob& a, const QueuedJob& b) {
+            if (a.request.priority != b.request.priority)
+                return a.request.priority < b.request.priority;
+            return a.sequence > b.sequence;
+        });
     QueuedJob job = std::move(*mostUrgent);
     queue_.erase(mostUrgent);
     return job;

@@ -8,8 +8,8 @@
 #pragma once
 
 #include "PictureKey.hpp"
-#include "pack/PackModel.hpp"
 #include "image/ImageCodec.hpp"
+#include "pack/PackModel.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -26,8 +26,8 @@ namespace kiosk::platform {
 struct DecodeRequest {
     PictureKey key;
     std::vector<std::uint8_t> encoded;
-    int maximumSide = 0;        // the renderer's largest texture: bigger pictures are scaled down
-    std::int64_t priority = 0;  // higher runs first
+    int maximumSide = 0;       // the renderer's largest texture: bigger pictures are scaled down
+    std::int64_t priority = 0; // higher runs first
     // The SHA-256 the pack records for the bytes (PackReader::loadImageUnchecked): checked
     // here, before decoding. Pictures from the pack always have one.
     std::optional<std::string> recordedSha256;
@@ -43,7 +43,7 @@ struct DecodedPicture {
 DecodedPicture decodePicture(const DecodeRequest& request);
 
 class PictureDecoder {
-public:
+  public:
     // threadCount 0 decodes inside submit(), on the caller's thread (a baseline for the
     // benchmarks, and a fallback where threads cannot be had).
     explicit PictureDecoder(int threadCount);
@@ -62,14 +62,14 @@ public:
     bool waitUntilIdleFor(std::chrono::milliseconds longest);
     int threadCount() const { return static_cast<int>(workers_.size()); }
 
-private:
+  private:
     struct QueuedJob {
         DecodeRequest request;
         std::uint64_t sequence = 0; // first come, first served among equal priorities
     };
 
     void work(std::stop_token stop);
-    std::optional<QueuedJob> takeMostUrgent(); // mutex_ held
+    std::optional<QueuedJob> takeMostUrgent();                      // mutex_ held
     bool isIdle() const { return queue_.empty() && running_ == 0; } // mutex_ held
 
     std::mutex mutex_;

@@ -163,7 +163,8 @@ void SdlAudioPlayer::openDeviceFor(const audio::AudioFormat& format) {
         }
         return;
     }
-    throw audio::AudioError("no sound device opens (" + std::to_string(listed.size()) + " listed): " + failures);
+    throw audio::AudioError("no sound device opens (" + std::to_string(listed.size()) +
+                            " listed): " + failures);
 }
 
 ui::SoundDeviceStatus SdlAudioPlayer::checkDevice() {

@@ -27,7 +27,8 @@ namespace kiosk::platform {
 class SdlAudioPlayer final : public ui::AudioOutput {
   public:
     // `configuredDevice`: a word of the output's name, or "" for the system's default.
-    explicit SdlAudioPlayer(std::string configuredDevice = "") : configuredDevice_(std::move(configuredDevice)) {}
+    explicit SdlAudioPlayer(std::string configuredDevice = "")
+        : configuredDevice_(std::move(configuredDevice)) {}
     ~SdlAudioPlayer() override;
     // SDL's audio thread holds a pointer to the player: it stays where it was made.
     SdlAudioPlayer(const SdlAudioPlayer&) = delete;

@@ -31,8 +31,8 @@ FontTexturePixels fontTexturePixels(ImFontAtlas& atlas) {
 
 SdlTexture makeFontTexture(SDL_Renderer* renderer, const FontTexturePixels& pixels) {
     // RGBA32: R, G, B, A in memory whatever the byte order, as written above.
-    SdlTexture texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, pixels.width,
-                                         pixels.height));
+    SdlTexture texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+                                         pixels.width, pixels.height));
     if (!texture)
         throw SdlError("cannot make the font texture");
     if (pixels.usedRows > 0) {

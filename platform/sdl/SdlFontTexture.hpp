@@ -16,8 +16,8 @@ namespace kiosk::platform {
 
 struct FontTexturePixels {
     int width = 0;
-    int height = 0;   // the atlas's, which the UVs are relative to
-    int usedRows = 0; // rows from the top that hold anything, plus one empty row under them
+    int height = 0;                 // the atlas's, which the UVs are relative to
+    int usedRows = 0;               // rows from the top that hold anything, plus one empty row under them
     std::vector<std::uint8_t> rgba; // usedRows rows: white, the atlas's coverage as alpha
 };
 

@@ -23,13 +23,13 @@ using SdlRenderer = std::unique_ptr<SDL_Renderer, SdlRendererDestroyer>;
 using SdlTexture = std::unique_ptr<SDL_Texture, SdlTextureDestroyer>;
 
 class SdlError : public std::runtime_error {
-public:
+  public:
     explicit SdlError(const std::string& what) : std::runtime_error(what + ": " + SDL_GetError()) {}
 };
 
 // SDL_Init in the constructor, SDL_Quit in the destructor.
 class SdlLibrary {
-public:
+  public:
     explicit SdlLibrary(Uint32 subsystems) {
         if (SDL_Init(subsystems) != 0)
             throw SdlError("cannot start SDL");

@@ -33,8 +33,7 @@ SdlPictureSource::SdlPictureSource(SDL_Renderer* renderer, const pack::PackReade
       iconDirectory_(std::move(iconDirectory)),
       maximumTextureSide_(renderer ? largestTextureSide(renderer, settings.maximumTextureSide)
                                    : settings.maximumTextureSide),
-      cache_(settings.textureBudgetBytes),
-      decoder_(decoderThreadCount(settings.decoderThreads)) {}
+      cache_(settings.textureBudgetBytes), decoder_(decoderThreadCount(settings.decoderThreads)) {}
 
 void SdlPictureSource::attachRenderer(SDL_Renderer* renderer) {
     renderer_ = renderer;
@@ -57,11 +56,13 @@ void SdlPictureSource::startFrame() {
 
 SdlTexture SdlPictureSource::upload(const image::RgbaImage& decoded, const std::string& what) const {
     // Decoded before the renderer was attached, the picture may be larger than it takes.
-    const bool tooLarge = maximumTextureSide_ > 0 && std::max(decoded.width, decoded.height) > maximumTextureSide_;
-    const image::RgbaImage fitted = tooLarge ? image::fitWithin(decoded, maximumTextureSide_) : image::RgbaImage{};
+    const bool tooLarge =
+        maximumTextureSide_ > 0 && std::max(decoded.width, decoded.height) > maximumTextureSide_;
+    const image::RgbaImage fitted =
+        tooLarge ? image::fitWithin(decoded, maximumTextureSide_) : image::RgbaImage{};
     const image::RgbaImage& image = tooLarge ? fitted : decoded;
-    SdlTexture texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width,
-                                         image.height));
+    SdlTexture texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC,
+                                         image.width, image.height));
     if (!texture)
         throw SdlError("cannot create a texture for " + what);
     if (SDL_UpdateTexture(texture.get(), nullptr, image.pixels.data(), image.width * 4) != 0)
@@ -78,8 +79,8 @@ void SdlPictureSource::uploadFinished() {
         try {
             if (!decoded.image)
                 throw image::ImageError(decoded.error);
-            cache_.insert(decoded.key, upload(*decoded.image, what), decoded.image->width, decoded.image->height,
-                          frame_);
+            cache_.insert(decoded.key, upload(*decoded.image, what), decoded.image->width,
+                          decoded.image->height, frame_);
             ++uploads_;
         } catch (const std::exception& error) {
             // A broken picture becomes a placeholder for good; it is logged once.
@@ -106,8 +107,8 @@ void SdlPictureSource::request(const PictureKey& key, std::int64_t priority) {
         job.recordedSha256 = std::move(image.sha256);
     } catch (const std::exception& error) {
         broken_.insert(key);
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %lld not loaded: %s", static_cast<long long>(key.imageId),
-                    error.what());
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %lld not loaded: %s",
+                    static_cast<long long>(key.imageId), error.what());
         return;
     }
     pending_.insert(key);
@@ -128,8 +129,8 @@ ui::Picture SdlPictureSource::packPicture(std::int64_t imageId, pack::ImageSize 
     startFrame();
     const PictureKey key{imageId, size};
     if (const CachedTexture* cached = cache_.use(key, frame_))
-        return ui::Picture{reinterpret_cast<ImTextureID>(cached->texture.get()), static_cast<float>(cached->width),
-                           static_cast<float>(cached->height)};
+        return ui::Picture{reinterpret_cast<ImTextureID>(cached->texture.get()),
+                           static_cast<float>(cached->width), static_cast<float>(cached->height)};
     request(key, frame_);
     if (!broken_.contains(key))
         ++placeholdersThisFrame_;

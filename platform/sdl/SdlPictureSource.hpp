@@ -27,7 +27,7 @@ struct PictureSettings {
 };
 
 struct PictureStatistics {
-    std::size_t pending = 0;          // asked for (or guessed) and not yet uploaded
+    std::size_t pending = 0; // asked for (or guessed) and not yet uploaded
     std::size_t placeholdersLastFrame = 0;
     std::uint64_t uploads = 0;
     std::uint64_t prefetches = 0;
@@ -36,11 +36,11 @@ struct PictureStatistics {
 };
 
 class SdlPictureSource final : public ui::PictureSource {
-public:
+  public:
     // `renderer` may be null until attachRenderer: pictures can then be asked for, and decode,
     // while the window is still being made; nothing is uploaded or drawn before it is attached.
-    SdlPictureSource(SDL_Renderer* renderer, const pack::PackReader& pack, std::filesystem::path iconDirectory,
-                     const PictureSettings& settings);
+    SdlPictureSource(SDL_Renderer* renderer, const pack::PackReader& pack,
+                     std::filesystem::path iconDirectory, const PictureSettings& settings);
     void attachRenderer(SDL_Renderer* renderer);
 
     ui::Picture packPicture(std::int64_t imageId, pack::ImageSize size) override;
@@ -58,7 +58,7 @@ public:
     PictureStatistics statistics() const;
     int maximumTextureSide() const { return maximumTextureSide_; }
 
-private:
+  private:
     struct Icon {
         SdlTexture texture;
         float width = 0;

@@ -27,17 +27,20 @@ bool processTouchEvent(const SDL_Event& event, SDL_Renderer* renderer, input::Ge
     case SDL_MOUSEBUTTONDOWN:
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT)
             return false;
-        gestures.pointerDown({static_cast<float>(event.button.x), static_cast<float>(event.button.y)}, nowMilliseconds);
+        gestures.pointerDown({static_cast<float>(event.button.x), static_cast<float>(event.button.y)},
+                             nowMilliseconds);
         return true;
     case SDL_MOUSEMOTION:
         if (event.motion.which == SDL_TOUCH_MOUSEID)
             return false;
-        gestures.pointerMove({static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)}, nowMilliseconds);
+        gestures.pointerMove({static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)},
+                             nowMilliseconds);
         return true;
     case SDL_MOUSEBUTTONUP:
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT)
             return false;
-        gestures.pointerUp({static_cast<float>(event.button.x), static_cast<float>(event.button.y)}, nowMilliseconds);
+        gestures.pointerUp({static_cast<float>(event.button.x), static_cast<float>(event.button.y)},
+                           nowMilliseconds);
         return true;
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST)

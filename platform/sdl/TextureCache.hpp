@@ -30,18 +30,19 @@ struct TextureCacheStatistics {
 };
 
 class TextureCache {
-public:
+  public:
     explicit TextureCache(std::size_t budgetBytes) : budgetBytes_(budgetBytes) {}
 
     // The texture for `key`, marked as used in `frame`; null when it is not cached.
     const CachedTexture* use(const PictureKey& key, std::int64_t frame);
     // Takes the texture, then evicts down to the budget (sparing what `frame` uses).
-    const CachedTexture& insert(const PictureKey& key, SdlTexture texture, int width, int height, std::int64_t frame);
+    const CachedTexture& insert(const PictureKey& key, SdlTexture texture, int width, int height,
+                                std::int64_t frame);
     bool contains(const PictureKey& key) const { return entries_.contains(key); }
     std::size_t budgetBytes() const { return budgetBytes_; }
     const TextureCacheStatistics& statistics() const { return statistics_; }
 
-private:
+  private:
     struct Slot {
         CachedTexture texture;
         std::list<PictureKey>::iterator recency;

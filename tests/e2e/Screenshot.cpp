@@ -19,7 +19,8 @@ Screenshot::Screenshot(const std::string& path) {
 }
 
 Colour Screenshot::at(int x, int y) const {
-    const std::size_t offset = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(x)) * 4;
+    const std::size_t offset =
+        (static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(x)) * 4;
     return {rgba_[offset], rgba_[offset + 1], rgba_[offset + 2]};
 }
 
@@ -39,7 +40,8 @@ double Screenshot::shareNear(const Region& region, Colour colour, int tolerance)
         for (int x = std::max(0, region.left); x < std::min(width_, region.right); ++x) {
             const Colour pixel = at(x, y);
             ++all;
-            if (std::abs(pixel.red - colour.red) <= tolerance && std::abs(pixel.green - colour.green) <= tolerance &&
+            if (std::abs(pixel.red - colour.red) <= tolerance &&
+                std::abs(pixel.green - colour.green) <= tolerance &&
                 std::abs(pixel.blue - colour.blue) <= tolerance)
                 ++near;
         }

@@ -14,7 +14,7 @@ struct Region {
 };
 
 class Screenshot {
-public:
+  public:
     explicit Screenshot(const std::string& path); // throws std::runtime_error
     int width() const { return width_; }
     int height() const { return height_; }
@@ -32,7 +32,7 @@ public:
     // and more is the same screen drawn another way, under 15 dB another screen.
     double peakSignalToNoise(const Screenshot& other) const;
 
-private:
+  private:
     int width_ = 0;
     int height_ = 0;
     std::vector<std::uint8_t> rgba_;

@@ -67,7 +67,9 @@ int BackgroundProcess::stop() {
     return status_;
 }
 
-BackgroundProcess::~BackgroundProcess() { stop(); }
+BackgroundProcess::~BackgroundProcess() {
+    stop();
+}
 
 VirtualDisplay::VirtualDisplay(int width, int height, const std::filesystem::path& logFolder) {
     std::filesystem::create_directories(logFolder);
@@ -78,8 +80,8 @@ VirtualDisplay::VirtualDisplay(int width, int height, const std::filesystem::pat
         name_ = ":" + std::to_string(number);
         server_ = std::make_unique<BackgroundProcess>(
             std::vector<std::string>{"Xvfb", name_, "-screen", "0",
-                                     std::to_string(width) + "x" + std::to_string(height) + "x24", "-nolisten",
-                                     "tcp"},
+                                     std::to_string(width) + "x" + std::to_string(height) + "x24",
+                                     "-nolisten", "tcp"},
             std::vector<std::string>{}, logFolder / "xvfb.log");
         for (int tries = 0; tries < 100; ++tries) {
             if (!server_->running())

@@ -10,8 +10,9 @@
 
 // A child process that is killed (SIGTERM, then SIGKILL) and reaped when this goes.
 class BackgroundProcess {
-public:
-    BackgroundProcess(const std::vector<std::string>& arguments, const std::vector<std::string>& extraEnvironment,
+  public:
+    BackgroundProcess(const std::vector<std::string>& arguments,
+                      const std::vector<std::string>& extraEnvironment,
                       const std::filesystem::path& errorOutput);
     ~BackgroundProcess();
     BackgroundProcess(const BackgroundProcess&) = delete;
@@ -22,18 +23,18 @@ public:
     // SIGTERM and wait; the exit status (128 + signal when killed).
     int stop();
 
-private:
+  private:
     pid_t pid_ = -1;
     int status_ = -1;
 };
 
 // An X server of our own on a free display, at the given size.
 class VirtualDisplay {
-public:
+  public:
     VirtualDisplay(int width, int height, const std::filesystem::path& logFolder);
     const std::string& name() const { return name_; } // ":N"
 
-private:
+  private:
     std::string name_;
     std::unique_ptr<BackgroundProcess> server_;
 };

@@ -19,7 +19,9 @@ namespace {
 constexpr double kSameScreenDecibels = 28.0;
 constexpr double kOtherScreenDecibels = 20.0;
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
+}
 
 struct RendererRun {
     std::filesystem::path shots;
@@ -50,11 +52,12 @@ RendererRun renderScreens(const std::string& renderer, const std::filesystem::pa
     std::filesystem::create_directories(run.shots);
     std::filesystem::copy(startingData, data, std::filesystem::copy_options::recursive);
     const std::filesystem::path log = run.shots / "stderr.txt";
-    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --renderer " + renderer + " --data-dir " +
-                                    quoted(data.string()) + " --script " +
-                                    quoted(std::string(KIOSK_E2E_SCRIPTS) + "/renderer-screens.script") +
-                                    " --shot-dir " + quoted(run.shots.string()) + " 2> " + quoted(log.string()))
-                                       .c_str());
+    const int status =
+        std::system((quoted(KIOSK_BINARY) + " --headless --renderer " + renderer + " --data-dir " +
+                     quoted(data.string()) + " --script " +
+                     quoted(std::string(KIOSK_E2E_SCRIPTS) + "/renderer-screens.script") + " --shot-dir " +
+                     quoted(run.shots.string()) + " 2> " + quoted(log.string()))
+                        .c_str());
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     std::stringstream content;
     content << std::ifstream(log).rdbuf();
@@ -64,7 +67,8 @@ RendererRun renderScreens(const std::string& renderer, const std::filesystem::pa
 
 } // namespace
 
-TEST_CASE("the opengles2 renderer draws home, a page, the picture viewer and the staff view as software does") {
+TEST_CASE(
+    "the opengles2 renderer draws home, a page, the picture viewer and the staff view as software does") {
     const std::filesystem::path data = startingData();
     const RendererRun software = renderScreens("software", data);
     INFO(software.errorOutput);
@@ -84,7 +88,8 @@ TEST_CASE("the opengles2 renderer draws home, a page, the picture viewer and the
         MESSAGE(std::string(screen) << ": opengles2 against software " << decibels << " dB");
         CHECK(decibels >= kSameScreenDecibels);
         // Not a blank or stale frame that happens to be close: many colours, as software has.
-        CHECK(drawnOnGpu.distinctColours(drawnOnGpu.whole()) > drawnInSoftware.distinctColours(drawnInSoftware.whole()) / 2);
+        CHECK(drawnOnGpu.distinctColours(drawnOnGpu.whole()) >
+              drawnInSoftware.distinctColours(drawnInSoftware.whole()) / 2);
     }
     // The measure tells screens apart.
     const Screenshot home((gles.shots / "home.png").string());
@@ -97,10 +102,11 @@ TEST_CASE("a renderer that cannot start is an error naming it, not a silent fall
     std::filesystem::create_directories(folder);
     const std::filesystem::path log = folder / "stderr.txt";
     // No GL library can load from an empty search path of EGL drivers.
-    const int status = std::system(("SDL_VIDEO_EGL_DRIVER=/nonexistent/libEGL.so " + quoted(KIOSK_BINARY) +
-                                    " --headless --renderer opengles2 --data-dir " + quoted((folder / "data").string()) +
-                                    " --shot-dir " + quoted(folder.string()) + " 2> " + quoted(log.string()))
-                                       .c_str());
+    const int status =
+        std::system(("SDL_VIDEO_EGL_DRIVER=/nonexistent/libEGL.so " + quoted(KIOSK_BINARY) +
+                     " --headless --renderer opengles2 --data-dir " + quoted((folder / "data").string()) +
+                     " --shot-dir " + quoted(folder.string()) + " 2> " + quoted(log.string()))
+                        .c_str());
     std::stringstream content;
     content << std::ifstream(log).rdbuf();
     INFO(content.str());

@@ -9,14 +9,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <optional>
-#include <vector>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -32,7 +32,9 @@ struct KioskRun {
     Screenshot shot(const std::string& name) const { return Screenshot((shots / name).string()); }
 };
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
+}
 
 KioskRun runScript(const std::string& scriptName, const std::string& size = "1280x800",
                    const std::string& extraArguments = "",
@@ -67,7 +69,8 @@ void requireSuccess(const KioskRun& run) {
 void checkPageShot(const Screenshot& page) {
     const int barHeight = page.height() * 104 / 800;
     CHECK(page.shareNear({0, 2, page.width(), barHeight - 2}, kTopBar, 40) > 0.5);
-    const Region cover{page.width() / 4, barHeight + page.height() / 20, page.width() * 3 / 4, page.height() / 2};
+    const Region cover{page.width() / 4, barHeight + page.height() / 20, page.width() * 3 / 4,
+                       page.height() / 2};
     CHECK(page.distinctColours(cover) > 60);
     CHECK(page.shareNear(cover, kBackground, 6) < 0.2);
 }
@@ -162,8 +165,9 @@ void runStaffScript(const std::string& script, const std::string& size, const st
     if (emptyFirst)
         std::filesystem::remove_all(data.parent_path());
     std::filesystem::create_directories(data);
-    const int stored = std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
-                                       .c_str());
+    const int stored = std::system(
+        ("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
+            .c_str());
     REQUIRE(WEXITSTATUS(stored) == 0);
     const std::filesystem::path shots = data.parent_path();
     const std::string log = (shots / "stderr.txt").string();
@@ -216,8 +220,10 @@ TEST_CASE("a damaged statistics export key is replaced, and the staff view says 
     CHECK(output.str().find("the export key was damaged") != std::string::npos);
 }
 
-TEST_CASE("staff go back to the previous pack after a confirmation: it is shown at once, the other set aside") {
-    const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-previous-pack" / "data";
+TEST_CASE(
+    "staff go back to the previous pack after a confirmation: it is shown at once, the other set aside") {
+    const std::filesystem::path data =
+        std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-previous-pack" / "data";
     std::filesystem::remove_all(data.parent_path());
     std::filesystem::create_directories(data / "packs");
     const std::filesystem::path demo = std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack";
@@ -228,7 +234,8 @@ TEST_CASE("staff go back to the previous pack after a confirmation: it is shown 
     output << std::ifstream(data.parent_path() / "stderr.txt").rdbuf();
     const std::string log = output.str();
     INFO(log);
-    CHECK(log.find("staff went back to the previous pack: now showing vn.commune.demo version 1") != std::string::npos);
+    CHECK(log.find("staff went back to the previous pack: now showing vn.commune.demo version 1") !=
+          std::string::npos);
     CHECK(log.find("the previous pack, chosen in the staff view") != std::string::npos);
     CHECK(std::filesystem::exists(data / "packs" / "current.kpack"));
     CHECK(std::filesystem::exists(data / "packs" / "set-aside.kpack"));
@@ -279,34 +286,42 @@ long exportedCount(const std::string& csv, const std::string& metric, const std:
 
 } // namespace
 
-TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are exported, an unsigned pack is refused") {
+TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are exported, an unsigned pack "
+          "is refused") {
     const std::filesystem::path folder = std::filesystem::path(KIOSK_E2E_OUTPUT) / "usb";
     std::filesystem::remove_all(folder);
-    const std::filesystem::path data = folder / "data", sticks = folder / "sticks", source = folder / "source";
+    const std::filesystem::path data = folder / "data", sticks = folder / "sticks",
+                                source = folder / "source";
     std::filesystem::create_directories(data / "keys");
     std::filesystem::create_directories(sticks);
     std::filesystem::copy(KIOSK_DEMO_SOURCE, source, std::filesystem::copy_options::recursive);
     // Version 2 of the demo with a new title; narration is left out to keep the build quick.
     std::string packText = readFile(source / "pack.txt");
     packText.replace(packText.find("version: 1"), 10, "version: 2");
-    packText.replace(packText.find("title.vie: "), std::string("title.vie: ").size(), "title.vie: Tin mới của xã ");
-    packText.replace(packText.find("narrate-missing:"), std::string("narrate-missing:").size(), "# narrate-missing:");
+    packText.replace(packText.find("title.vie: "), std::string("title.vie: ").size(),
+                     "title.vie: Tin mới của xã ");
+    packText.replace(packText.find("narrate-missing:"), std::string("narrate-missing:").size(),
+                     "# narrate-missing:");
     std::ofstream(source / "pack.txt", std::ios::trunc) << packText;
     const std::filesystem::path log = folder / "tools.log";
     const std::string packTool = quoted(KIOSK_PACK_BINARY);
-    REQUIRE(runCommand(packTool + " build " + quoted(source.string()) + " -o " + quoted((folder / "v2.kpack").string()), log) == 0);
+    REQUIRE(runCommand(packTool + " build " + quoted(source.string()) + " -o " +
+                           quoted((folder / "v2.kpack").string()),
+                       log) == 0);
     REQUIRE(runCommand(packTool + " keygen -o " + quoted((folder / "field").string()), log) == 0);
     REQUIRE(runCommand(packTool + " sign " + quoted((folder / "v2.kpack").string()) + " --key " +
-                           quoted((folder / "field.key").string()), log) == 0);
+                           quoted((folder / "field.key").string()),
+                       log) == 0);
     std::filesystem::copy_file(folder / "field.pub", data / "keys" / "field.pub");
 
     auto runKiosk = [&](const std::string& script, const std::string& name) {
         const std::filesystem::path runLog = folder / (name + ".log");
-        const int status = runCommand(quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
-                                          " --usb-root " + quoted(sticks.string()) + " --script " +
-                                          quoted(std::string(KIOSK_E2E_SCRIPTS) + "/" + script) + " --shot-dir " +
-                                          quoted(folder.string()),
-                                      runLog);
+        const int status =
+            runCommand(quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted(data.string()) +
+                           " --usb-root " + quoted(sticks.string()) + " --script " +
+                           quoted(std::string(KIOSK_E2E_SCRIPTS) + "/" + script) + " --shot-dir " +
+                           quoted(folder.string()),
+                       runLog);
         INFO(readFile(runLog));
         REQUIRE(status == 0);
         return readFile(runLog);
@@ -323,7 +338,8 @@ TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are
     CHECK(std::filesystem::exists(data / "packs" / "current.kpack"));
 
     std::vector<std::filesystem::path> exports;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(sticks / "stick-1" / "kiosk" / "stats"))
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(sticks / "stick-1" / "kiosk" / "stats"))
         if (entry.path().extension() == ".csv")
             exports.push_back(entry.path());
     REQUIRE(!exports.empty());
@@ -341,15 +357,16 @@ TEST_CASE("USB stick: a signed newer pack installs, the visit's exact counts are
     CHECK(exportedCount(csv, "dwell", "p4em", "vie", "10s_to_30s") == 1);
     CHECK(exportedCount(csv, "page_view", "emwg") == 0); // opened nothing but the category
     CHECK(exportedCount(csv, "pack_installed", "vn.commune.demo") == 1);
-    CHECK(readFile(exports.back().parent_path() / (exports.back().stem().string() + ".json")).find("vn.commune.demo") !=
-          std::string::npos);
+    CHECK(readFile(exports.back().parent_path() / (exports.back().stem().string() + ".json"))
+              .find("vn.commune.demo") != std::string::npos);
 
     // Next start-up: the installed pack stays. An unsigned pack on another stick is refused.
     std::filesystem::remove_all(sticks / "stick-1");
     std::filesystem::create_directories(sticks / "stick-2");
     std::filesystem::copy_file(std::filesystem::path(KIOSK_DEMO_SOURCE).parent_path() / "demo.kpack",
                                sticks / "stick-2" / "unsigned.kpack");
-    REQUIRE(std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " + quoted(data.string()))
+    REQUIRE(std::system(("echo 2468 | " + quoted(KIOSK_BINARY) + " --set-staff-pin --data-dir " +
+                         quoted(data.string()))
                             .c_str()) == 0);
     const std::string refusedLog = runKiosk("usb-refused.script", "refused");
     CHECK(refusedLog.find("current.kpack") != std::string::npos);
@@ -400,7 +417,8 @@ TEST_CASE("a failed expect exits non-zero and says the line and what was visible
     // Its own data folder: a test must never touch the data of a kiosk on this machine.
     const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " +
                                     quoted((script.parent_path() / "failing-data").string()) + " --script " +
-                                    quoted(script.string()) + " --shot-dir " + quoted(script.parent_path().string()) + " 2> " + quoted(log))
+                                    quoted(script.string()) + " --shot-dir " +
+                                    quoted(script.parent_path().string()) + " 2> " + quoted(log))
                                        .c_str());
     CHECK(WEXITSTATUS(status) == 1);
     std::stringstream output;
@@ -415,16 +433,18 @@ TEST_CASE("an unknown script command or a bad pack is refused with a clear messa
     std::ofstream(folder / "unknown.script") << "wait 10\nswipe 1 2\n";
     std::ofstream(folder / "garbage.kpack") << "this is not a content pack";
     const std::string log = (folder / "log.txt").string();
-    int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted((folder / "data").string()) +
-                              " --script " + quoted((folder / "unknown.script").string()) + " 2> " + quoted(log))
-                                 .c_str());
+    int status =
+        std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted((folder / "data").string()) +
+                     " --script " + quoted((folder / "unknown.script").string()) + " 2> " + quoted(log))
+                        .c_str());
     CHECK(WEXITSTATUS(status) == 1);
     std::stringstream output;
     output << std::ifstream(log).rdbuf();
     CHECK(output.str().find("unknown.script:2: unknown command 'swipe'") != std::string::npos);
 
-    status = std::system((quoted(KIOSK_BINARY) + " --headless --pack " + quoted((folder / "garbage.kpack").string()) +
-                          " 2> " + quoted(log)).c_str());
+    status = std::system((quoted(KIOSK_BINARY) + " --headless --pack " +
+                          quoted((folder / "garbage.kpack").string()) + " 2> " + quoted(log))
+                             .c_str());
     CHECK(WEXITSTATUS(status) == 1);
     std::stringstream packOutput;
     packOutput << std::ifstream(log).rdbuf();
@@ -459,7 +479,8 @@ const Colour kBlack{0, 0, 0};
 
 } // namespace
 
-TEST_CASE("the speaker button plays the page's narration on the sound device, and a language pill says its name") {
+TEST_CASE(
+    "the speaker button plays the page's narration on the sound device, and a language pill says its name") {
     const KioskRun run = runScript("narration");
     requireSuccess(run);
     checkPageShot(run.shot("narration-playing.png"));
@@ -470,10 +491,11 @@ TEST_CASE("expect-audio fails with a clear message when nothing plays") {
     std::filesystem::create_directories(folder);
     std::ofstream(folder / "silent.script") << "expect \"Chính sách\"\nexpect-audio\n";
     const std::string log = (folder / "log.txt").string();
-    const int status = std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted((folder / "data").string()) +
-                                    " --script " + quoted((folder / "silent.script").string()) + " --shot-dir " +
-                                    quoted(folder.string()) + " 2> " + quoted(log))
-                                       .c_str());
+    const int status =
+        std::system((quoted(KIOSK_BINARY) + " --headless --data-dir " + quoted((folder / "data").string()) +
+                     " --script " + quoted((folder / "silent.script").string()) + " --shot-dir " +
+                     quoted(folder.string()) + " 2> " + quoted(log))
+                        .c_str());
     CHECK(WEXITSTATUS(status) == 1);
     std::stringstream output;
     output << std::ifstream(log).rdbuf();
@@ -494,9 +516,10 @@ TEST_CASE("a poll is answered once with a face, and counted once in the statisti
         MESSAGE("sqlite3 is not installed: the count in stats.db is not checked");
         return;
     }
-    const std::optional<std::string> counts = standardOutputOf(
-        "sqlite3 " + quoted((run.shots / "data" / "stats.db").string()) +
-        " \"SELECT subject, language, detail, SUM(count) FROM counts WHERE metric = 'poll_answer' GROUP BY 1, 2, 3\"");
+    const std::optional<std::string> counts =
+        standardOutputOf("sqlite3 " + quoted((run.shots / "data" / "stats.db").string()) +
+                         " \"SELECT subject, language, detail, SUM(count) FROM counts WHERE metric = "
+                         "'poll_answer' GROUP BY 1, 2, 3\"");
     REQUIRE(counts.has_value());
     CHECK(*counts == "i2i|vie|happy|1\n");
 }
@@ -513,8 +536,8 @@ TEST_CASE("the QR code beside a page's source line reads back as the page's link
             MESSAGE("zbarimg is not installed (apt-get install zbar-tools): the code is not decoded");
             continue;
         }
-        const std::optional<std::string> decoded =
-            standardOutputOf("zbarimg --raw --quiet " + quoted((run.shots / "qr.png").string()) + " 2> /dev/null");
+        const std::optional<std::string> decoded = standardOutputOf(
+            "zbarimg --raw --quiet " + quoted((run.shots / "qr.png").string()) + " 2> /dev/null");
         REQUIRE(decoded.has_value());
         CHECK(*decoded == "http://www.ngocentre.org.vn/emwg\n");
     }
@@ -560,14 +583,17 @@ struct OutboxRun {
     std::filesystem::path outbox;
     std::filesystem::path resultFile;
     std::filesystem::path copied; // where the fake usb-export puts what it copies
-    std::filesystem::path stickStats() const { return sticks / "stick-1" / "kiosk" / "stats" / kOutboxKioskId; }
+    std::filesystem::path stickStats() const {
+        return sticks / "stick-1" / "kiosk" / "stats" / kOutboxKioskId;
+    }
     std::filesystem::path outboxStats() const { return outbox / "kiosk" / "stats" / kOutboxKioskId; }
 };
 
 std::vector<std::string> fileNamesIn(const std::filesystem::path& folder) {
     std::vector<std::string> names;
     std::error_code error;
-    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error))
+    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end;
+         entry.increment(error))
         names.push_back(entry->path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
@@ -590,19 +616,21 @@ OutboxRun prepareOutboxRun(const std::string& name) {
     // Built aside and renamed in, so the kiosk never sees half a stick.
     const std::filesystem::path building = run.folder / "stick-being-made";
     std::filesystem::create_directories(building / "kiosk" / "stats" / kOutboxKioskId);
-    std::ofstream(building / "kiosk" / "stats" / kOutboxKioskId / "7.csv") << "date,boot,uptime_day,metric,subject,language,detail,count\n";
+    std::ofstream(building / "kiosk" / "stats" / kOutboxKioskId / "7.csv")
+        << "date,boot,uptime_day,metric,subject,language,detail,count\n";
     std::ofstream(building / "kiosk" / "stats" / kOutboxKioskId / "7.json") << "{}\n";
     std::filesystem::create_directories(run.sticks);
     std::filesystem::rename(building, run.sticks / "stick-1");
     return run;
 }
 
-int runOutboxScript(const OutboxRun& run, const std::string& script, const std::string& size, std::string& log) {
+int runOutboxScript(const OutboxRun& run, const std::string& script, const std::string& size,
+                    std::string& log) {
     const std::filesystem::path logFile = run.folder / "stderr.txt";
     const std::string command = quoted(KIOSK_BINARY) + " --headless --size " + size + " --data-dir " +
                                 quoted(run.data.string()) + " --usb-root " + quoted(run.sticks.string()) +
-                                " --usb-export-outbox " + quoted(run.outbox.string()) + " --usb-export-result " +
-                                quoted(run.resultFile.string()) + " --script " +
+                                " --usb-export-outbox " + quoted(run.outbox.string()) +
+                                " --usb-export-result " + quoted(run.resultFile.string()) + " --script " +
                                 quoted(std::string(KIOSK_E2E_SCRIPTS) + "/" + script) + " --shot-dir " +
                                 quoted(run.folder.string()) + " 2> " + quoted(logFile.string());
     const int status = std::system(command.c_str());
@@ -615,7 +643,7 @@ int runOutboxScript(const OutboxRun& run, const std::string& script, const std::
 // that the kiosk itself wrote nothing onto the stick), writes its one-line answer through a
 // temporary name and a rename, and removes the request, in usb-export's order.
 class FakeUsbExport {
-public:
+  public:
     struct Seen {
         bool request = false;
         std::vector<std::string> outboxFiles; // when the request appeared
@@ -638,7 +666,7 @@ public:
         return seen_;
     }
 
-private:
+  private:
     void play() {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
         while (!std::filesystem::exists(run_.outbox / "request")) {
@@ -675,7 +703,8 @@ private:
 
 } // namespace
 
-TEST_CASE("USB outbox: with a read-only stick the statistics go into the outbox, and the helper's ok shows as saved") {
+TEST_CASE("USB outbox: with a read-only stick the statistics go into the outbox, and the helper's ok shows "
+          "as saved") {
     for (const std::string size : {"1280x800", "800x480"}) {
         CAPTURE(size);
         const OutboxRun run = prepareOutboxRun("usb-outbox-saved-" + size);
@@ -724,7 +753,8 @@ TEST_CASE("USB outbox: the helper's failure and a refused pack show on one card,
     }
 }
 
-TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end in 'not saved' with the code timeout") {
+TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end in 'not saved' with the "
+          "code timeout") {
     for (const std::string size : {"1280x800", "800x480"}) {
         CAPTURE(size);
         const OutboxRun run = prepareOutboxRun("usb-outbox-timeout-" + size);
@@ -732,7 +762,8 @@ TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end
         std::string rubbish(1 << 20, '\n');
         for (std::size_t index = 0; index < rubbish.size(); ++index)
             rubbish[index] = static_cast<char>(index * 131 % 251);
-        std::ofstream(run.resultFile, std::ios::binary) << "ok stick-1 2 \x1b[2J" << kAnswerTime << "\n" << rubbish;
+        std::ofstream(run.resultFile, std::ios::binary) << "ok stick-1 2 \x1b[2J" << kAnswerTime << "\n"
+                                                        << rubbish;
         std::string log;
         const int status = runOutboxScript(run, "usb-outbox-timeout.script", size, log);
         INFO(log);
@@ -751,7 +782,8 @@ TEST_CASE("USB outbox: no answer within a minute, and a hostile result file, end
     }
 }
 
-TEST_CASE("the next start draws home from the kept font atlas, the same to the pixel, and a damaged one is rebuilt") {
+TEST_CASE("the next start draws home from the kept font atlas, the same to the pixel, and a damaged one is "
+          "rebuilt") {
     const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "kept-font-atlas-data";
     std::filesystem::remove_all(data);
     const std::filesystem::path kept = data / "font-atlas.cache";

@@ -175,18 +175,20 @@ TEST_CASE("Back says its word on the sound device, at the level of its recording
     const std::filesystem::path folder = freshFolder("sound-spoken-back");
     const std::filesystem::path data = folder / "data";
     const std::filesystem::path speaker = folder / "speaker.raw";
-    const Run run =
-        runScript("SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=" + quoted(speaker.string()), "spoken-back.script", data, folder);
+    const Run run = runScript("SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=" + quoted(speaker.string()),
+                              "spoken-back.script", data, folder);
     INFO(run.errorOutput);
     REQUIRE(run.exitCode == 0);
 
     const audio::DecodedAudio word = audio::decodeVorbis(
-        os::readWholeFile(std::filesystem::path(KIOSK_ASSET_DIR) / "speech" / "back.vie.ogg", 1 << 20), pack::kAudioLimits);
+        os::readWholeFile(std::filesystem::path(KIOSK_ASSET_DIR) / "speech" / "back.vie.ogg", 1 << 20),
+        pack::kAudioLimits);
     const std::vector<std::int16_t> played = samplesIn(speaker);
     const std::span<const std::int16_t> heard = fromFirstSound(played);
     // The device runs at its own rate: compare durations in seconds, levels as RMS.
     const double wordSeconds = static_cast<double>(word.durationMilliseconds()) / 1000.0;
-    REQUIRE(heard.size() > static_cast<std::size_t>(wordSeconds * 8000)); // at least half the word, at 16 kHz or more
+    REQUIRE(heard.size() >
+            static_cast<std::size_t>(wordSeconds * 8000)); // at least half the word, at 16 kHz or more
     const double level = rootMeanSquare(heard) / rootMeanSquare(fromFirstSound(word.samples));
     MESSAGE("\"Quay lại\": " << wordSeconds << " s recorded, heard at " << level << " of its level");
     // The default volume is 80 %; the device's trailing silence lowers the mean a little.

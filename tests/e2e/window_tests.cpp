@@ -39,14 +39,15 @@ std::map<std::string, Point> drawReferences(const std::filesystem::path& folder)
     const std::filesystem::path script = folder / "references.script";
     {
         std::ofstream out(script);
-        out << "locate \"Chương trình\"\nshot home.png\ntap \"Chương trình\"\nlocate \"P4EM\"\nshot category.png\n"
+        out << "locate \"Chương trình\"\nshot home.png\ntap \"Chương trình\"\nlocate \"P4EM\"\nshot "
+               "category.png\n"
                "tap \"P4EM\"\nshot page.png\n";
     }
     const std::filesystem::path located = folder / "located.txt";
-    const std::string command = std::string("'") + KIOSK_BINARY + "' --headless --size 1280x800 --data-dir '" +
-                                (folder / "reference-data").string() + "' --script '" + script.string() +
-                                "' --shot-dir '" + folder.string() + "' > '" + located.string() + "' 2> '" +
-                                (folder / "reference.log").string() + "'";
+    const std::string command =
+        std::string("'") + KIOSK_BINARY + "' --headless --size 1280x800 --data-dir '" +
+        (folder / "reference-data").string() + "' --script '" + script.string() + "' --shot-dir '" +
+        folder.string() + "' > '" + located.string() + "' 2> '" + (folder / "reference.log").string() + "'";
     REQUIRE_MESSAGE(std::system(command.c_str()) == 0, readFile(folder / "reference.log"));
     std::map<std::string, Point> targets;
     std::istringstream lines(readFile(located));
@@ -55,7 +56,8 @@ std::map<std::string, Point> drawReferences(const std::filesystem::path& folder)
         // "locate TEXT X Y", TEXT may hold spaces
         const std::size_t last = line.rfind(' '), middle = line.rfind(' ', last - 1);
         if (line.rfind("locate ", 0) == 0 && middle != std::string::npos && middle > 7)
-            targets[line.substr(7, middle - 7)] = Point{std::stoi(line.substr(middle + 1)), std::stoi(line.substr(last + 1))};
+            targets[line.substr(7, middle - 7)] =
+                Point{std::stoi(line.substr(middle + 1)), std::stoi(line.substr(last + 1))};
     }
     return targets;
 }
@@ -72,7 +74,9 @@ void click(const VirtualDisplay& display, Point at) {
                                       " mousedown 1 sleep 0.2 mouseup 1"));
 }
 
-void sleepMilliseconds(int milliseconds) { std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds)); }
+void sleepMilliseconds(int milliseconds) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
 
 } // namespace
 
@@ -84,12 +88,13 @@ TEST_CASE("the desktop window answers every click at once, scrolls by mouse drag
     const std::map<std::string, Point> targets = drawReferences(kOutput);
     REQUIRE(targets.count("Chương trình") == 1);
     REQUIRE(targets.count("P4EM") == 1);
-    const Screenshot home(kOutput / "home.png"), category(kOutput / "category.png"), page(kOutput / "page.png");
+    const Screenshot home(kOutput / "home.png"), category(kOutput / "category.png"),
+        page(kOutput / "page.png");
 
     VirtualDisplay display(kWidth, kHeight, kOutput);
     const std::filesystem::path log = kOutput / "kiosk.log";
-    BackgroundProcess kiosk({windowedKiosk(), "--windowed", "1280x800", "--software-renderer", "--idle-seconds", "8",
-                             "--data-dir", (kOutput / "data").string()},
+    BackgroundProcess kiosk({windowedKiosk(), "--windowed", "1280x800", "--software-renderer",
+                             "--idle-seconds", "8", "--data-dir", (kOutput / "data").string()},
                             {"DISPLAY=" + display.name(), "SDL_AUDIODRIVER=dummy"}, log);
     REQUIRE_MESSAGE(waitForText(log, "first complete frame", 20), readFile(log));
     sleepMilliseconds(500);
@@ -113,13 +118,14 @@ TEST_CASE("the desktop window answers every click at once, scrolls by mouse drag
     CHECK(pageLater.shareDifferentFrom(page) < kSameScreen);
 
     // A mouse drag up the page scrolls it (an absolute pointer behaves like a finger).
-    REQUIRE(runOnDisplay(display, "xdotool mousemove 640 650 mousedown 1 sleep 0.05 mousemove 640 600 sleep 0.05 "
-                                  "mousemove 640 500 sleep 0.05 mousemove 640 400 sleep 0.05 mousemove 640 300 "
-                                  "sleep 0.05 mouseup 1"));
+    REQUIRE(runOnDisplay(display,
+                         "xdotool mousemove 640 650 mousedown 1 sleep 0.05 mousemove 640 600 sleep 0.05 "
+                         "mousemove 640 500 sleep 0.05 mousemove 640 400 sleep 0.05 mousemove 640 300 "
+                         "sleep 0.05 mouseup 1"));
     sleepMilliseconds(1500);
     const Screenshot scrolled = grab(display, "5-scrolled.png");
     CHECK(scrolled.shareDifferentFrom(page) > 0.1);
-    CHECK(scrolled.shareNear(topBar, kBackground, 6) < 0.05); // the top bar stays
+    CHECK(scrolled.shareNear(topBar, kBackground, 6) < 0.05);          // the top bar stays
     CHECK(scrolled.shareNear(scrolled.whole(), kBackground, 6) > 0.2); // still the page, not the viewer
 
     // No input for the idle time (8 s): the attract loop, without a touch.

@@ -39,11 +39,13 @@ std::vector<std::uint8_t> header(std::uint32_t width, std::uint32_t height, std:
     std::vector<std::uint8_t> ihdr;
     appendBigEndian(ihdr, width);
     appendBigEndian(ihdr, height);
-    ihdr.insert(ihdr.end(), {8, colourType, 0, 0, 0}); // 8 bits, colour type, deflate, no filter, no interlace
+    ihdr.insert(ihdr.end(),
+                {8, colourType, 0, 0, 0}); // 8 bits, colour type, deflate, no filter, no interlace
     return ihdr;
 }
 
-std::vector<std::uint8_t> pngFrom(std::span<const std::uint8_t> ihdr, std::span<const std::uint8_t> zlibStream) {
+std::vector<std::uint8_t> pngFrom(std::span<const std::uint8_t> ihdr,
+                                  std::span<const std::uint8_t> zlibStream) {
     std::vector<std::uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     appendChunk(png, "IHDR", ihdr);
     appendChunk(png, "IDAT", zlibStream);
@@ -53,7 +55,7 @@ std::vector<std::uint8_t> pngFrom(std::span<const std::uint8_t> ihdr, std::span<
 
 // Writes deflate bits least significant first, as RFC 1951 orders them.
 class BitWriter {
-public:
+  public:
     void write(std::uint32_t bits, int count) {
         for (int index = 0; index < count; ++index) {
             current_ |= static_cast<std::uint8_t>(((bits >> index) & 1) << used_);
@@ -72,7 +74,7 @@ public:
         return std::move(bytes_);
     }
 
-private:
+  private:
     void flush() {
         bytes_.push_back(current_);
         current_ = 0;
@@ -123,8 +125,8 @@ std::vector<std::uint8_t> zeroBombPng(int width, int height) {
     // copies of length 258 at distance 1, in one fixed-Huffman block.
     const std::uint64_t total = (static_cast<std::uint64_t>(width) + 1) * static_cast<std::uint64_t>(height);
     BitWriter bits;
-    bits.write(1, 1); // BFINAL
-    bits.write(1, 2); // BTYPE = fixed Huffman
+    bits.write(1, 1);        // BFINAL
+    bits.write(1, 2);        // BTYPE = fixed Huffman
     bits.writeCode(0x30, 8); // literal 0
     std::uint64_t left = total - 1;
     while (left >= 258 + 3) {
@@ -144,7 +146,8 @@ std::vector<std::uint8_t> zeroBombPng(int width, int height) {
     return pngFrom(header(static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height), 0), zlib);
 }
 
-std::vector<std::uint8_t> withPngSize(std::vector<std::uint8_t> png, std::uint32_t width, std::uint32_t height) {
+std::vector<std::uint8_t> withPngSize(std::vector<std::uint8_t> png, std::uint32_t width,
+                                      std::uint32_t height) {
     // Signature (8), IHDR length (4), "IHDR" (4), then width and height; the CRC follows the 13 data bytes.
     std::vector<std::uint8_t> ihdr;
     appendBigEndian(ihdr, width);

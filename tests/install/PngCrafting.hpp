@@ -20,6 +20,7 @@ std::vector<std::uint8_t> storedNoisePng(int width, int height, std::uint32_t se
 std::vector<std::uint8_t> zeroBombPng(int width, int height);
 
 // Rewrites the width and height in a PNG's IHDR chunk (and its CRC).
-std::vector<std::uint8_t> withPngSize(std::vector<std::uint8_t> png, std::uint32_t width, std::uint32_t height);
+std::vector<std::uint8_t> withPngSize(std::vector<std::uint8_t> png, std::uint32_t width,
+                                      std::uint32_t height);
 
 } // namespace kiosk::install::test

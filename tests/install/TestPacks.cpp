@@ -37,8 +37,9 @@ std::vector<std::uint8_t> withVersion(std::span<const std::uint8_t> pack, std::i
 ScratchFolder::ScratchFolder(const std::string& label) {
     static std::atomic<unsigned> counter{0};
     std::random_device random;
-    path_ = std::filesystem::temp_directory_path() /
-            (label + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + std::to_string(random()));
+    path_ =
+        std::filesystem::temp_directory_path() / (label + "-" + std::to_string(::getpid()) + "-" +
+                                                  std::to_string(counter++) + "-" + std::to_string(random()));
     std::filesystem::create_directories(path_);
 }
 
@@ -83,7 +84,8 @@ std::vector<std::uint8_t> smallPack(std::int64_t version) {
             const builder::test::SourceTree source;
             const builder::BuildResult result = source.build();
             if (!result.succeeded)
-                throw std::runtime_error("the test pack does not build:\n" + builder::test::joinedProblems(result));
+                throw std::runtime_error("the test pack does not build:\n" +
+                                         builder::test::joinedProblems(result));
             base = readFile(source.output());
         }
     }
@@ -97,7 +99,8 @@ std::vector<std::uint8_t> smallPackWithNarration(std::int64_t version) {
         const std::lock_guard lock(mutex);
         if (base.empty()) {
             const builder::test::SourceTree source;
-            source.writeBytes("vie/health.ogg", audio::test::encodeOggVorbis(audio::test::makeTone(1, 22050, 600), 0));
+            source.writeBytes("vie/health.ogg",
+                              audio::test::encodeOggVorbis(audio::test::makeTone(1, 22050, 600), 0));
             const builder::BuildResult result = source.build();
             if (!result.succeeded)
                 throw std::runtime_error("the narrated test pack does not build:\n" +
@@ -137,7 +140,8 @@ std::vector<std::uint8_t> withUndecodableRecording(std::span<const std::uint8_t>
         const auto found = std::search(recording.begin(), recording.end(), magic.begin(), magic.end());
         if (found == recording.end())
             throw std::runtime_error("the recording has no Vorbis identification header");
-        std::fill(found + 1, found + static_cast<std::ptrdiff_t>(magic.size()), static_cast<std::uint8_t>('X'));
+        std::fill(found + 1, found + static_cast<std::ptrdiff_t>(magic.size()),
+                  static_cast<std::uint8_t>('X'));
         return recording;
     });
 }
@@ -171,7 +175,8 @@ void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targe
     std::string page = firstPage;
     std::int64_t position = 0;
     {
-        db::Statement last = database.prepare("SELECT coalesce(max(position) + 1, 0) FROM gallery_images WHERE page_id = ?");
+        db::Statement last =
+            database.prepare("SELECT coalesce(max(position) + 1, 0) FROM gallery_images WHERE page_id = ?");
         last.bind(1, page);
         last.step();
         position = last.integer(0);
@@ -229,7 +234,8 @@ TestKey makeKey() {
     return key;
 }
 
-signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std::string& packId, std::int64_t version) {
+signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std::string& packId,
+                                   std::int64_t version) {
     signing::SignedPackFields fields;
     fields.packId = packId;
     fields.packVersion = version;
@@ -238,11 +244,14 @@ signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std:
     return fields;
 }
 
-void signFields(const std::filesystem::path& signatureFile, const TestKey& key, signing::SignedPackFields fields) {
-    writeText(signatureFile, signing::formatSignatureFile(signing::signPackFields(std::move(fields), key.pair.secretKey)));
+void signFields(const std::filesystem::path& signatureFile, const TestKey& key,
+                signing::SignedPackFields fields) {
+    writeText(signatureFile,
+              signing::formatSignatureFile(signing::signPackFields(std::move(fields), key.pair.secretKey)));
 }
 
-void signPack(const std::filesystem::path& pack, const TestKey& key, const std::string& packId, std::int64_t version) {
+void signPack(const std::filesystem::path& pack, const TestKey& key, const std::string& packId,
+              std::int64_t version) {
     signFields(pack.string() + ".sig", key, fieldsOf(pack, packId, version));
 }
 
@@ -259,7 +268,9 @@ void DataFolder::revoke(const TestKey& key) const {
     file << "# withdrawn in a test\n" << key.pair.publicKey.keyId << "\n";
 }
 
-void DataFolder::installDirectly(std::span<const std::uint8_t> pack) const { writeFile(data_.currentPack(), pack); }
+void DataFolder::installDirectly(std::span<const std::uint8_t> pack) const {
+    writeFile(data_.currentPack(), pack);
+}
 
 void DataFolder::installLastKnownGood(std::span<const std::uint8_t> pack) const {
     writeFile(data_.lastKnownGoodPack(), pack);
@@ -279,6 +290,8 @@ InstallSettings testSettings() {
     return settings;
 }
 
-std::string fileHash(const std::filesystem::path& path) { return signing::chunkedSha256HexOfFile(path); }
+std::string fileHash(const std::filesystem::path& path) {
+    return signing::chunkedSha256HexOfFile(path);
+}
 
 } // namespace kiosk::install::test

@@ -25,14 +25,14 @@ inline constexpr const char* kTestPackId = "vn.test.pack";
 
 // A folder under the system's temporary folder, removed with everything in it.
 class ScratchFolder {
-public:
+  public:
     explicit ScratchFolder(const std::string& label = "kiosk-install-test");
     ScratchFolder(const ScratchFolder&) = delete;
     ScratchFolder& operator=(const ScratchFolder&) = delete;
     ~ScratchFolder();
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -67,7 +67,8 @@ std::vector<std::uint8_t> changedPack(std::span<const std::uint8_t> pack,
 // Adds random-pixel pictures to the first page's gallery, then to more pages like it (a gallery
 // holds at most pack::kMaximumGalleryPictures), until the pack is at least `targetBytes`
 // (written to `path`, which must hold a pack). Quick: ~1 s for 200 MB.
-void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targetBytes, int pictureSide = 1024);
+void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targetBytes,
+                          int pictureSide = 1024);
 
 // A signing key pair with its files' text.
 struct TestKey {
@@ -77,26 +78,29 @@ struct TestKey {
 TestKey makeKey();
 
 // Writes PACK.sig beside `pack` for its real size and hash, with the given id and version.
-void signPack(const std::filesystem::path& pack, const TestKey& key, const std::string& packId, std::int64_t version);
+void signPack(const std::filesystem::path& pack, const TestKey& key, const std::string& packId,
+              std::int64_t version);
 // The same, but for the given fields as they are (forged claims, other hashes).
-void signFields(const std::filesystem::path& signatureFile, const TestKey& key, signing::SignedPackFields fields);
-signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std::string& packId, std::int64_t version);
+void signFields(const std::filesystem::path& signatureFile, const TestKey& key,
+                signing::SignedPackFields fields);
+signing::SignedPackFields fieldsOf(const std::filesystem::path& pack, const std::string& packId,
+                                   std::int64_t version);
 
 // A kiosk data folder trusting `trusted` (and whatever else is added), optionally with an
 // installed pack.
 class DataFolder {
-public:
+  public:
     explicit DataFolder(const TestKey& trusted);
     const DataDirectory& data() const { return data_; }
     const std::filesystem::path& root() const { return scratch_.path(); }
     void trust(const TestKey& key, const std::string& fileName) const;
     void revoke(const TestKey& key) const;
-    void installDirectly(std::span<const std::uint8_t> pack) const;          // as current.kpack
-    void installLastKnownGood(std::span<const std::uint8_t> pack) const;     // as last-known-good.kpack
+    void installDirectly(std::span<const std::uint8_t> pack) const;      // as current.kpack
+    void installLastKnownGood(std::span<const std::uint8_t> pack) const; // as last-known-good.kpack
     // Every file and folder below the data folder, relative, sorted ("packs/current.kpack").
     std::vector<std::string> contents() const;
 
-private:
+  private:
     ScratchFolder scratch_;
     DataDirectory data_;
 };

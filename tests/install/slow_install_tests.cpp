@@ -91,8 +91,9 @@ KillOutcome installAndKill(const InstallRequest& baseRequest, std::uint64_t kill
 
 bool leftoversCleaned(const DataFolder& kiosk) {
     for (const std::string& entry : kiosk.contents())
-        if (entry != "keys" && entry != "keys/trusted.pub" && entry != "packs" && entry != "packs/current.kpack" &&
-            entry != "packs/last-known-good.kpack" && entry != "packs/installed-versions.txt" && entry != "staging")
+        if (entry != "keys" && entry != "keys/trusted.pub" && entry != "packs" &&
+            entry != "packs/current.kpack" && entry != "packs/last-known-good.kpack" &&
+            entry != "packs/installed-versions.txt" && entry != "staging")
             return false;
     return true;
 }

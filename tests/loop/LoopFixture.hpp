@@ -32,8 +32,8 @@ struct PresentedFrame {
     std::int64_t milliseconds = 0;
     ui::ScreenKind screen = ui::ScreenKind::Home;
     bool staffViewOpen = false;
-    std::size_t placeholders = 0; // pictures not decoded yet, drawn as placeholders
-    float firstItemTop = 0;       // the top of the first touchable item below the top bar (scrolling)
+    std::size_t placeholders = 0;  // pictures not decoded yet, drawn as placeholders
+    float firstItemTop = 0;        // the top of the first touchable item below the top bar (scrolling)
     bool idleWarningShown = false; // "are you still there?"
 };
 

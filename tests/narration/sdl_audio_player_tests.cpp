@@ -12,10 +12,10 @@
 
 #include <chrono>
 #include <cmath>
-#include <span>
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <span>
 #include <thread>
 
 using namespace kiosk;
@@ -61,7 +61,8 @@ std::vector<std::int16_t> samplesIn(const std::filesystem::path& rawFile) {
 
 } // namespace
 
-TEST_CASE("every Vietnamese page of the demo pack has a synthetic narration, and Vietnamese its spoken name") {
+TEST_CASE(
+    "every Vietnamese page of the demo pack has a synthetic narration, and Vietnamese its spoken name") {
     const pack::PackReader reader = openDemoPack();
     for (const pack::PageSummary& page : reader.index().pages) {
         CAPTURE(page.id);
@@ -76,20 +77,23 @@ TEST_CASE("every Vietnamese page of the demo pack has a synthetic narration, and
     CHECK_NOTHROW(reader.validateAllAudio());
 }
 
-TEST_CASE("every synthetic recording is levelled: the demo's narrations and the kiosk's own words at -20 dBFS RMS, "
-          "peaks below full scale") {
+TEST_CASE(
+    "every synthetic recording is levelled: the demo's narrations and the kiosk's own words at -20 dBFS RMS, "
+    "peaks below full scale") {
     const pack::PackReader reader = openDemoPack();
     std::vector<std::pair<std::string, audio::DecodedAudio>> recordings;
     for (const pack::PageSummary& page : reader.index().pages)
         for (const char* language : {"vie", "eng"})
             if (const pack::AudioClipInfo* narration = reader.index().narration(page.id, language))
-                recordings.emplace_back(page.id + "." + language,
-                                        audio::decodeVorbis(reader.loadAudio(narration->audioId).bytes,
-                                                            pack::kAudioLimits));
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(KIOSK_ASSET_DIR) / "speech"))
+                recordings.emplace_back(
+                    page.id + "." + language,
+                    audio::decodeVorbis(reader.loadAudio(narration->audioId).bytes, pack::kAudioLimits));
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(KIOSK_ASSET_DIR) / "speech"))
         if (entry.path().extension() == ".ogg")
-            recordings.emplace_back(entry.path().filename().string(),
-                                    audio::decodeVorbis(os::readWholeFile(entry.path(), 1 << 20), pack::kAudioLimits));
+            recordings.emplace_back(
+                entry.path().filename().string(),
+                audio::decodeVorbis(os::readWholeFile(entry.path(), 1 << 20), pack::kAudioLimits));
     REQUIRE(recordings.size() >= 20);
     double loudestPeak = -120;
     for (const auto& [name, decoded] : recordings) {

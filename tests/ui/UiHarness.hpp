@@ -44,8 +44,10 @@ class RecordingPictureSource final : public PictureSource {
     Picture discMask(int radius, image::DiscMaskSide side) override {
         if (!provideDiscMasks || radius < 1 || radius > 44)
             return {};
-        const auto id = static_cast<std::intptr_t>(10 + radius * 2 + (side == image::DiscMaskSide::Outside ? 1 : 0));
-        return {reinterpret_cast<ImTextureID>(id), static_cast<float>(2 * radius), static_cast<float>(2 * radius)};
+        const auto id =
+            static_cast<std::intptr_t>(10 + radius * 2 + (side == image::DiscMaskSide::Outside ? 1 : 0));
+        return {reinterpret_cast<ImTextureID>(id), static_cast<float>(2 * radius),
+                static_cast<float>(2 * radius)};
     }
     static bool isDiscMask(ImTextureID texture) {
         const auto id = reinterpret_cast<std::intptr_t>(texture);
@@ -160,46 +162,46 @@ struct DrawnRect {
 class UiHarness {
   public:
     UiHarness(const pack::PackReader& pack, ImVec2 screen)
-        : pack_(pack),
-          strings_(text::UiStrings::parse("key\tvie\teng\n"
-                                          "home\tTrang chủ\tHome\n"
-                                          "back\tQuay lại\tBack\n"
-                                          "touch_to_start\tChạm để bắt đầu\tTouch to start\n"
-                                          "translation_missing\tChưa dịch ({language})\tNot translated, "
-                                          "shown in {language}\n"
-                                          "pages_count\t{count} trang\tPages: {count}\n"
-                                          "narration_play\tNghe đọc\tListen\n"
-                                          "narration_pause\tTạm dừng\tPause\n"
-                                          "narration_resume\tNghe tiếp\tKeep listening\n"
-                                          "narration_stop\tThôi nghe\tStop listening\n"
-                                          "idle_question\tBà con còn xem không?\tAre you still there?\n"
-                                          "idle_touch_to_stay\tChạm vào màn hình để xem tiếp\tTouch the screen "
-                                          "to keep looking\n"
-                                          "narration_synthetic\tGiọng máy đọc\tComputer voice\n"
-                                          "poll_question\tCó ích không?\tWas this useful?\n"
-                                          "poll_answer_happy\tCó\tYes\n"
-                                          "poll_answer_neutral\tMột chút\tA little\n"
-                                          "poll_answer_unhappy\tKhông\tNo\n"
-                                          "poll_thanks\tCảm ơn bà con!\tThank you!\n"
-                                          "large_text\tChữ to\tLarge text\n"
-                                          "high_contrast\tTương phản cao\tHigh contrast\n"
-                                          "qr_caption\tQuét mã\tScan the code\n"
-                                          "source\tNguồn\tSource\n"
-                                          "staff_set_date\tĐặt ngày giờ\tSet date and time\n"
-                                          "staff_day\tNgày\tDay\n"
-                                          "staff_month\tTháng\tMonth\n"
-                                          "staff_year\tNăm\tYear\n"
-                                          "staff_hour\tGiờ\tHour\n"
-                                          "staff_minute\tPhút\tMinute\n",
-                                          "test")),
+        : pack_(pack), strings_(text::UiStrings::parse(
+                           "key\tvie\teng\n"
+                           "home\tTrang chủ\tHome\n"
+                           "back\tQuay lại\tBack\n"
+                           "touch_to_start\tChạm để bắt đầu\tTouch to start\n"
+                           "translation_missing\tChưa dịch ({language})\tNot translated, "
+                           "shown in {language}\n"
+                           "pages_count\t{count} trang\tPages: {count}\n"
+                           "narration_play\tNghe đọc\tListen\n"
+                           "narration_pause\tTạm dừng\tPause\n"
+                           "narration_resume\tNghe tiếp\tKeep listening\n"
+                           "narration_stop\tThôi nghe\tStop listening\n"
+                           "idle_question\tBà con còn xem không?\tAre you still there?\n"
+                           "idle_touch_to_stay\tChạm vào màn hình để xem tiếp\tTouch the screen "
+                           "to keep looking\n"
+                           "narration_synthetic\tGiọng máy đọc\tComputer voice\n"
+                           "poll_question\tCó ích không?\tWas this useful?\n"
+                           "poll_answer_happy\tCó\tYes\n"
+                           "poll_answer_neutral\tMột chút\tA little\n"
+                           "poll_answer_unhappy\tKhông\tNo\n"
+                           "poll_thanks\tCảm ơn bà con!\tThank you!\n"
+                           "large_text\tChữ to\tLarge text\n"
+                           "high_contrast\tTương phản cao\tHigh contrast\n"
+                           "qr_caption\tQuét mã\tScan the code\n"
+                           "source\tNguồn\tSource\n"
+                           "staff_set_date\tĐặt ngày giờ\tSet date and time\n"
+                           "staff_day\tNgày\tDay\n"
+                           "staff_month\tTháng\tMonth\n"
+                           "staff_year\tNăm\tYear\n"
+                           "staff_hour\tGiờ\tHour\n"
+                           "staff_minute\tPhút\tMinute\n",
+                           "test")),
           metrics_(screen) {
         ImGui::CreateContext(&fontAtlas_.atlas);
         const std::filesystem::path fonts = KIOSK_FONT_DIR;
         std::vector<char32_t> codePoints = pack.usedCodePoints();
         for (const char32_t codePoint : text::codePoints(strings_.allText()))
             codePoints.push_back(codePoint);
-        fonts_ = loadFonts(fontAtlas_, {fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"}, metrics_,
-                           codePoints);
+        fonts_ = loadFonts(fontAtlas_, {fonts / "NotoSans-Regular.ttf", fonts / "NotoSans-Bold.ttf"},
+                           metrics_, codePoints);
         ImGui::GetIO().FontDefault = fonts_.standard.body;
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
@@ -260,7 +262,8 @@ class UiHarness {
     void dragWithoutFling(ImVec2 from, ImVec2 to) {
         gestures_.pointerDown({from.x, from.y}, now_);
         for (int step = 1; step <= 10; ++step) {
-            gestures_.pointerMove({from.x + (to.x - from.x) * step / 10, from.y + (to.y - from.y) * step / 10}, now_);
+            gestures_.pointerMove(
+                {from.x + (to.x - from.x) * step / 10, from.y + (to.y - from.y) * step / 10}, now_);
             frame();
         }
         for (int still = 0; still < 5; ++still) {
@@ -340,8 +343,9 @@ class UiHarness {
             return 0;
         int count = 0;
         forEachQuad([&](const ImDrawVert* const corners[4]) {
-            if (corners[0]->uv.x == glyph->U0 && corners[0]->uv.y == glyph->V0 && corners[0]->pos.x >= minimum.x &&
-                corners[0]->pos.y >= minimum.y && corners[2]->pos.x <= maximum.x && corners[2]->pos.y <= maximum.y)
+            if (corners[0]->uv.x == glyph->U0 && corners[0]->uv.y == glyph->V0 &&
+                corners[0]->pos.x >= minimum.x && corners[0]->pos.y >= minimum.y &&
+                corners[2]->pos.x <= maximum.x && corners[2]->pos.y <= maximum.y)
                 ++count;
         });
         return count;
@@ -420,7 +424,7 @@ class UiHarness {
             const float left = corners[0]->pos.x, right = corners[2]->pos.x;
             const float top = corners[0]->pos.y, bottom = corners[2]->pos.y;
             if (bottom <= command.ClipRect.y || top >= command.ClipRect.w)
-                return; // not on screen at all
+                return;                        // not on screen at all
             constexpr float kTolerance = 0.5f; // antialiased edges may touch the clip
             for (const float edge : {command.ClipRect.x, command.ClipRect.z})
                 if (left < edge - kTolerance && right > edge + kTolerance) {

@@ -19,14 +19,17 @@ FontFiles testFonts() {
 }
 
 std::vector<char32_t> testCharacters() {
-    std::vector<char32_t> characters = text::codePoints("Thông tin cho bà con — Dự án giảm nghèo, người dân tộc thiểu số");
+    std::vector<char32_t> characters =
+        text::codePoints("Thông tin cho bà con — Dự án giảm nghèo, người dân tộc thiểu số");
     std::sort(characters.begin(), characters.end());
     characters.erase(std::unique(characters.begin(), characters.end()), characters.end());
     return characters;
 }
 
-FontLibrary load(FontAtlas& atlas, AtlasCache& cache, const std::vector<char32_t>& characters = testCharacters()) {
-    return loadFonts(atlas, testFonts(), Metrics(ImVec2(1280, 800)), characters, 0, LargeFonts::Include, &cache);
+FontLibrary load(FontAtlas& atlas, AtlasCache& cache,
+                 const std::vector<char32_t>& characters = testCharacters()) {
+    return loadFonts(atlas, testFonts(), Metrics(ImVec2(1280, 800)), characters, 0, LargeFonts::Include,
+                     &cache);
 }
 
 void checkSameGlyph(const ImFontGlyph& built, const ImFontGlyph& restored) {
@@ -80,7 +83,8 @@ void checkSameAtlas(const ImFontAtlas& built, const ImFontAtlas& restored) {
         REQUIRE(b.IndexLookup.Size == a.IndexLookup.Size);
         CHECK(std::memcmp(b.IndexLookup.Data, a.IndexLookup.Data, sizeof(ImWchar) * a.IndexLookup.Size) == 0);
         REQUIRE(b.IndexAdvanceX.Size == a.IndexAdvanceX.Size);
-        CHECK(std::memcmp(b.IndexAdvanceX.Data, a.IndexAdvanceX.Data, sizeof(float) * a.IndexAdvanceX.Size) == 0);
+        CHECK(std::memcmp(b.IndexAdvanceX.Data, a.IndexAdvanceX.Data, sizeof(float) * a.IndexAdvanceX.Size) ==
+              0);
         REQUIRE(b.FallbackGlyph);
         CHECK(b.FallbackGlyph->Codepoint == a.FallbackGlyph->Codepoint);
         CHECK(b.CalcTextSizeA(b.FontSize, 500, 200, "Dự án giảm nghèo, người dân tộc").x ==
@@ -108,7 +112,8 @@ TEST_CASE("font atlas: restored from the bytes a build kept, it equals the built
     checkSameAtlas(built.atlas, restored.atlas);
 }
 
-TEST_CASE("font atlas: kept bytes for other fonts, other text or damaged are not used, and the atlas is built") {
+TEST_CASE(
+    "font atlas: kept bytes for other fonts, other text or damaged are not used, and the atlas is built") {
     FontAtlas built;
     AtlasCache first;
     first.fontFilesIdentity = "test fonts";
@@ -133,7 +138,8 @@ TEST_CASE("font atlas: kept bytes for other fonts, other text or damaged are not
         CHECK_FALSE(cache.toSave.empty());
     }
     SUBCASE("a flipped byte anywhere") {
-        for (const std::size_t at : {std::size_t{5}, std::size_t{40}, first.toSave.size() / 2, first.toSave.size() - 1}) {
+        for (const std::size_t at :
+             {std::size_t{5}, std::size_t{40}, first.toSave.size() / 2, first.toSave.size() - 1}) {
             CAPTURE(at);
             FontAtlas other;
             AtlasCache cache{first.toSave, "test fonts", false, {}};
@@ -146,8 +152,11 @@ TEST_CASE("font atlas: kept bytes for other fonts, other text or damaged are not
     SUBCASE("cut short, or nothing") {
         for (const std::size_t size : {std::size_t{0}, std::size_t{10}, first.toSave.size() - 1}) {
             FontAtlas other;
-            AtlasCache cache{std::vector<std::uint8_t>(first.toSave.begin(), first.toSave.begin() + static_cast<long>(size)),
-                             "test fonts", false, {}};
+            AtlasCache cache{std::vector<std::uint8_t>(first.toSave.begin(),
+                                                       first.toSave.begin() + static_cast<long>(size)),
+                             "test fonts",
+                             false,
+                             {}};
             load(other, cache);
             CHECK_FALSE(cache.restored);
         }

@@ -72,7 +72,8 @@ TEST_CASE("a page missing in the chosen language falls back and says so") {
     CHECK_FALSE(harness.ui().lastFrame().containsText("Not translated"));
 }
 
-TEST_CASE("idle: home and the attract loop after the timeout, not before, and a touch wakes without tapping") {
+TEST_CASE(
+    "idle: home and the attract loop after the timeout, not before, and a touch wakes without tapping") {
     BuiltPack built;
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     harness.frame();
@@ -107,14 +108,14 @@ TEST_CASE("a category's title in the top bar is not cut short: Back and Home giv
         harness.tap("Chương trình");
         REQUIRE(harness.ui().screen() == ui::ScreenKind::Category);
         CHECK(harness.visibleText("Chương trình") != nullptr); // whole, with no "…"
-        CHECK(harness.hasTouchable("Quay lại"));                // the button stays, named
+        CHECK(harness.hasTouchable("Quay lại"));               // the button stays, named
     }
 }
 
 TEST_CASE("a caption too long for its two lines ends in an ellipsis, and one that fits has none") {
-    const std::string longCaption =
-        "Trạm y tế xã, nơi bà con được khám bệnh miễn phí bằng thẻ bảo hiểm y tế, mở cửa từ thứ hai đến thứ bảy "
-        "và cả sáng chủ nhật cho những người ở xa";
+    const std::string longCaption = "Trạm y tế xã, nơi bà con được khám bệnh miễn phí bằng thẻ bảo hiểm y "
+                                    "tế, mở cửa từ thứ hai đến thứ bảy "
+                                    "và cả sáng chủ nhật cho những người ở xa";
     BuiltPack built([&](const builder::test::SourceTree& source) {
         source.replaceIn("vie/health.txt", "caption.2: Trạm y tế xã\n", "caption.2: " + longCaption + "\n");
     });
@@ -132,8 +133,10 @@ TEST_CASE("a caption too long for its two lines ends in an ellipsis, and one tha
     REQUIRE(cut != nullptr);
     REQUIRE(whole != nullptr);
     ImFont* font = harness.fonts().small;
-    CHECK(harness.glyphsDrawnIn(U'…', font, cut->minimum, ImVec2(cut->maximum.x + 2, cut->maximum.y + 2)) == 1);
-    CHECK(harness.glyphsDrawnIn(U'…', font, whole->minimum, ImVec2(whole->maximum.x + 2, whole->maximum.y + 2)) == 0);
+    CHECK(harness.glyphsDrawnIn(U'…', font, cut->minimum, ImVec2(cut->maximum.x + 2, cut->maximum.y + 2)) ==
+          1);
+    CHECK(harness.glyphsDrawnIn(U'…', font, whole->minimum,
+                                ImVec2(whole->maximum.x + 2, whole->maximum.y + 2)) == 0);
 }
 
 TEST_CASE("on a 7-inch 800x480 panel the top bar's buttons are at least 12 px apart, on every screen") {
@@ -146,7 +149,8 @@ TEST_CASE("on a 7-inch 800x480 panel the top bar's buttons are at least 12 px ap
             if (item.touchable && item.maximum.y <= harness.metrics().topBarHeight * 1.5f)
                 bar.push_back(&item);
         REQUIRE(bar.size() >= 3);
-        std::sort(bar.begin(), bar.end(), [](const auto* a, const auto* b) { return a->minimum.x < b->minimum.x; });
+        std::sort(bar.begin(), bar.end(),
+                  [](const auto* a, const auto* b) { return a->minimum.x < b->minimum.x; });
         for (std::size_t index = 1; index < bar.size(); ++index) {
             CAPTURE(bar[index]->text);
             CHECK(bar[index]->minimum.x - bar[index - 1]->maximum.x >= 12.0f);

@@ -80,7 +80,8 @@ TEST_CASE("the progress ring grows as the narration plays") {
         if (!button && item.touchable && item.text == "Tạm dừng")
             button = &item;
     REQUIRE(button != nullptr);
-    CHECK(button->maximum.y <= harness.ui().lastFrame().findTouchable("Tạm dừng")->minimum.y); // not the player
+    CHECK(button->maximum.y <=
+          harness.ui().lastFrame().findTouchable("Tạm dừng")->minimum.y); // not the player
     const ImU32 ring = ui::standardPalette().accent;
     auto ringSize = [&] {
         harness.frame();
@@ -111,8 +112,8 @@ TEST_CASE("no speaker without a sound output, nor in a language the page is writ
     CHECK_FALSE(harness.hasTouchable("Listen"));
 }
 
-TEST_CASE(
-    "a language pill says the language's name, and a new language and the idle timeout silence the narration") {
+TEST_CASE("a language pill says the language's name, and a new language and the idle timeout silence the "
+          "narration") {
     BuiltPack built(addRecordings);
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     FakeAudioOutput audio;

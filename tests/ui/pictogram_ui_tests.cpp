@@ -7,8 +7,9 @@
 using namespace kiosk;
 using namespace kiosk::ui::test;
 
-TEST_CASE("every category tile and every action carries an icon, and a category without its own icon gets the "
-          "pictures icon") {
+TEST_CASE(
+    "every category tile and every action carries an icon, and a category without its own icon gets the "
+    "pictures icon") {
     // "gatherings" has no icon in assets/icons.
     BuiltPack built([](const builder::test::SourceTree& source) {
         source.replaceIn("categories.txt", "id: meetings", "id: gatherings");

@@ -160,7 +160,8 @@ TEST_CASE("a tile's speaker badge is a thumb-sized button that opens the page re
     CHECK(listener.audio.played.size() == playedBefore);
 }
 
-TEST_CASE("a page missing in the chosen language says so aloud, in that language, and a translated one does not") {
+TEST_CASE(
+    "a page missing in the chosen language says so aloud, in that language, and a translated one does not") {
     BuiltPack built;
     UiHarness harness(*built.reader, ImVec2(1280, 800));
     Listener listener;
@@ -175,5 +176,6 @@ TEST_CASE("a page missing in the chosen language says so aloud, in that language
     harness.tap("Home");
     harness.tap("Policies");
     harness.tap("Health insurance");
-    CHECK(std::count(listener.words.asked.begin(), listener.words.asked.end(), "page_not_translated.eng") == 1);
+    CHECK(std::count(listener.words.asked.begin(), listener.words.asked.end(), "page_not_translated.eng") ==
+          1);
 }

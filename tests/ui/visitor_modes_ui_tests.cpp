@@ -103,7 +103,8 @@ TEST_CASE("in large text a long title beside the speaker wraps without running i
     BuiltPack built([](const builder::test::SourceTree& source) {
         source.replaceIn("vie/health.txt", "title: Bảo hiểm y tế\n",
                          "title: Bảo hiểm y tế cho người dân tộc thiểu số ở các xã vùng cao\n");
-        source.writeBytes("vie/health.ogg", audio::test::encodeOggVorbis(audio::test::makeTone(1, 22050, 500)));
+        source.writeBytes("vie/health.ogg",
+                          audio::test::encodeOggVorbis(audio::test::makeTone(1, 22050, 500)));
     });
     for (const ImVec2 screen : {ImVec2(1280, 800), ImVec2(800, 480)}) {
         CAPTURE(screen.x);
@@ -115,7 +116,8 @@ TEST_CASE("in large text a long title beside the speaker wraps without running i
         harness.tap("Chính sách");
         harness.tap("Bảo hiểm y tế");
         REQUIRE(harness.hasTouchable("Nghe đọc"));
-        const ui::VisibleItem* title = harness.visibleText("Bảo hiểm y tế cho người dân tộc thiểu số ở các xã vùng cao");
+        const ui::VisibleItem* title =
+            harness.visibleText("Bảo hiểm y tế cho người dân tộc thiểu số ở các xã vùng cao");
         REQUIRE(title != nullptr);
         CHECK(title->maximum.y - title->minimum.y > harness.metrics().titleFontSize * 1.5f); // wrapped
         std::vector<const ui::VisibleItem*> words;

@@ -19,7 +19,7 @@
 namespace kiosk::builder::test {
 
 class TemporaryDirectory {
-public:
+  public:
     TemporaryDirectory() {
         static std::atomic<unsigned> counter{0};
         std::random_device random;
@@ -36,7 +36,7 @@ public:
     }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -80,7 +80,7 @@ inline std::string joinedProblems(const BuildResult& result) {
 }
 
 class SourceTree {
-public:
+  public:
     SourceTree() {
         writeText("pack.txt", "id: vn.test.pack\n"
                               "version: 3\n"
@@ -199,7 +199,7 @@ public:
         return buildPack(BuildOptions{root(), output, defaultFontFiles()});
     }
 
-private:
+  private:
     TemporaryDirectory source_;
     TemporaryDirectory output_;
 };

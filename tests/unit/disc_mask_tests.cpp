@@ -12,7 +12,9 @@ using kiosk::image::RgbaImage;
 
 int alphaAt(const RgbaImage& mask, int column, int row) {
     return mask.pixels[(static_cast<std::size_t>(row) * static_cast<std::size_t>(mask.width) +
-                        static_cast<std::size_t>(column)) * 4 + 3];
+                        static_cast<std::size_t>(column)) *
+                           4 +
+                       3];
 }
 
 double coveredArea(const RgbaImage& mask) {
@@ -33,7 +35,8 @@ TEST_CASE("a disc mask is a white disc as wide as twice its radius, opaque insid
         REQUIRE(mask.height == 2 * radius);
         // Every pixel is white: the colour comes from the vertex colour it is drawn with.
         for (std::size_t pixel = 0; pixel < mask.pixels.size(); pixel += 4)
-            REQUIRE((mask.pixels[pixel] == 255 && mask.pixels[pixel + 1] == 255 && mask.pixels[pixel + 2] == 255));
+            REQUIRE((mask.pixels[pixel] == 255 && mask.pixels[pixel + 1] == 255 &&
+                     mask.pixels[pixel + 2] == 255));
         // Its coverage is the circle's area, to within the width of its edge.
         const double circle = 3.14159265358979 * radius * radius;
         CHECK(std::abs(coveredArea(mask) - circle) < 0.01 * circle + 1);

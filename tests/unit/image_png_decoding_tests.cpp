@@ -35,11 +35,16 @@ struct PngShape {
 
 std::size_t samplesPerPixel(std::uint8_t colourType) {
     switch (colourType) {
-    case SPNG_COLOR_TYPE_GRAYSCALE: return 1;
-    case SPNG_COLOR_TYPE_TRUECOLOR: return 3;
-    case SPNG_COLOR_TYPE_INDEXED: return 1;
-    case SPNG_COLOR_TYPE_GRAYSCALE_ALPHA: return 2;
-    default: return 4;
+    case SPNG_COLOR_TYPE_GRAYSCALE:
+        return 1;
+    case SPNG_COLOR_TYPE_TRUECOLOR:
+        return 3;
+    case SPNG_COLOR_TYPE_INDEXED:
+        return 1;
+    case SPNG_COLOR_TYPE_GRAYSCALE_ALPHA:
+        return 2;
+    default:
+        return 4;
     }
 }
 
@@ -82,9 +87,11 @@ std::vector<std::uint8_t> randomPng(const PngShape& shape, std::uint32_t width, 
 
 std::vector<std::uint8_t> decodedByStb(const std::vector<std::uint8_t>& png) {
     int width = 0, height = 0, channels = 0;
-    stbi_uc* pixels = stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &width, &height, &channels, 4);
+    stbi_uc* pixels =
+        stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &width, &height, &channels, 4);
     REQUIRE(pixels);
-    std::vector<std::uint8_t> result(pixels, pixels + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    std::vector<std::uint8_t> result(pixels, pixels + static_cast<std::size_t>(width) *
+                                                          static_cast<std::size_t>(height) * 4);
     stbi_image_free(pixels);
     return result;
 }
@@ -144,7 +151,8 @@ TEST_CASE("png decoding: a picture claiming 60000 x 60000 is refused") {
     CHECK_THROWS_AS(image::decodeImage(png, kPictureLimits), image::ImageError);
 }
 
-TEST_CASE("png decoding: a stream that holds more or fewer pixels than its header says is never read past its size") {
+TEST_CASE("png decoding: a stream that holds more or fewer pixels than its header says is never read past "
+          "its size") {
     // The header says 100 x 100; the zlib stream holds 1000 x 1000 zero pixels.
     const std::vector<std::uint8_t> longer = withPngSize(zeroBombPng(1000, 1000), 100, 100);
     try {
@@ -161,8 +169,8 @@ TEST_CASE("png decoding: a stream that holds more or fewer pixels than its heade
 
 TEST_CASE("png decoding: truncated or garbled files are refused, never crash") {
     const std::vector<std::uint8_t> png = randomPng({SPNG_COLOR_TYPE_TRUECOLOR_ALPHA, 8, 0, false}, 50, 50);
-    for (const std::size_t size : {std::size_t{0}, std::size_t{8}, std::size_t{20}, std::size_t{33}, png.size() / 2,
-                                   png.size() - 40}) {
+    for (const std::size_t size : {std::size_t{0}, std::size_t{8}, std::size_t{20}, std::size_t{33},
+                                   png.size() / 2, png.size() - 40}) {
         CAPTURE(size);
         const std::vector<std::uint8_t> cut(png.begin(), png.begin() + static_cast<std::ptrdiff_t>(size));
         CHECK_THROWS_AS(image::decodePng(cut, kPictureLimits), image::ImageError);
@@ -183,7 +191,7 @@ TEST_CASE("png decoding: checking that a picture decodes refuses exactly what de
     // The install checks keep no pixels (checkImageDecodes); they must not let through a
     // picture the kiosk's picture worker would then fail on, nor refuse one it can show.
     const auto accepts = [](void (*decode)(std::span<const std::uint8_t>, const image::ImageLimits&),
-                             const std::vector<std::uint8_t>& bytes) {
+                            const std::vector<std::uint8_t>& bytes) {
         try {
             decode(bytes, kPictureLimits);
             return true;
@@ -192,11 +200,13 @@ TEST_CASE("png decoding: checking that a picture decodes refuses exactly what de
         }
     };
     const auto decodes = [&](const std::vector<std::uint8_t>& bytes) {
-        return accepts([](std::span<const std::uint8_t> picture, const image::ImageLimits& limits) {
-            image::decodeImage(picture, limits);
-        }, bytes);
+        return accepts([](std::span<const std::uint8_t> picture,
+                          const image::ImageLimits& limits) { image::decodeImage(picture, limits); },
+                       bytes);
     };
-    const auto checks = [&](const std::vector<std::uint8_t>& bytes) { return accepts(image::checkImageDecodes, bytes); };
+    const auto checks = [&](const std::vector<std::uint8_t>& bytes) {
+        return accepts(image::checkImageDecodes, bytes);
+    };
     std::vector<std::vector<std::uint8_t>> pictures = {
         randomPng({SPNG_COLOR_TYPE_TRUECOLOR_ALPHA, 8, 0, false}, 50, 50),
         randomPng({SPNG_COLOR_TYPE_TRUECOLOR, 8, 1, false}, 37, 23), // interlaced

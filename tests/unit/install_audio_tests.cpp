@@ -15,7 +15,8 @@ using namespace kiosk::install::test;
 
 namespace {
 
-InstallSnapshot installFromStick(const DataFolder& kiosk, const TestKey& key, std::span<const std::uint8_t> pack) {
+InstallSnapshot installFromStick(const DataFolder& kiosk, const TestKey& key,
+                                 std::span<const std::uint8_t> pack) {
     const ScratchFolder stick;
     putSignedPack(stick.path(), "kiosk/update.kpack", pack, key, kTestPackId, 3);
     return runInstall(requestFor(stick.path(), kiosk));
@@ -38,7 +39,8 @@ TEST_CASE("install: a recording that matches its hash but does not decode is ref
     kiosk.installDirectly(smallPack(2));
     const std::string installedHash = fileHash(kiosk.data().currentPack());
 
-    const InstallSnapshot result = installFromStick(kiosk, key, withUndecodableRecording(smallPackWithNarration(3)));
+    const InstallSnapshot result =
+        installFromStick(kiosk, key, withUndecodableRecording(smallPackWithNarration(3)));
     CHECK(result.stage == InstallStage::Refused);
     CHECK(reasonCode(result.reason) == "audio-damaged");
     CHECK(result.detail.find("vie/health.ogg") != std::string::npos);
@@ -50,9 +52,9 @@ TEST_CASE("install: a recording whose row does not match it is refused with audi
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     kiosk.installDirectly(smallPack(2));
-    const std::vector<std::uint8_t> lying = changedPack(smallPackWithNarration(3), [](db::Database& database) {
-        database.execute("UPDATE audio_clips SET channels = 2");
-    });
+    const std::vector<std::uint8_t> lying =
+        changedPack(smallPackWithNarration(3),
+                    [](db::Database& database) { database.execute("UPDATE audio_clips SET channels = 2"); });
     const InstallSnapshot result = installFromStick(kiosk, key, lying);
     CHECK(result.reason == Reason::AudioDamaged);
     CHECK(result.detail.find("channels") != std::string::npos);

@@ -69,8 +69,13 @@ int installDyingAt(const Scenario& scenario, const DataFolder& kiosk, std::uint6
 }
 
 bool onlyKnownFiles(const std::vector<std::string>& contents) {
-    const std::vector<std::string> allowed = {"keys", "keys/trusted.pub", "packs", "packs/current.kpack",
-                                              "packs/last-known-good.kpack", "packs/installed-versions.txt", "staging"};
+    const std::vector<std::string> allowed = {"keys",
+                                              "keys/trusted.pub",
+                                              "packs",
+                                              "packs/current.kpack",
+                                              "packs/last-known-good.kpack",
+                                              "packs/installed-versions.txt",
+                                              "staging"};
     return std::all_of(contents.begin(), contents.end(), [&](const std::string& entry) {
         return std::find(allowed.begin(), allowed.end(), entry) != allowed.end();
     });
@@ -102,7 +107,8 @@ TEST_CASE("install: a crash at every durable step leaves a kiosk that starts on 
 
         // The restart.
         const StartupPack startup = openStartupPack(kiosk->data(), scenario.embedded, KIOSK_VERSION_NUMBER);
-        const bool valid = startup.source == PackSource::Current || startup.source == PackSource::LastKnownGood;
+        const bool valid =
+            startup.source == PackSource::Current || startup.source == PackSource::LastKnownGood;
         CHECK(valid);
         const std::int64_t shown = startup.reader->metadata().packVersion;
         CHECK((shown == 2 || shown == 3));
@@ -115,7 +121,8 @@ TEST_CASE("install: a crash at every durable step leaves a kiosk that starts on 
         showedNew += shown == 3 ? 1 : 0;
         // The installed-versions record is written after the switch: it is never ahead of the
         // pack shown (that would refuse the update below), at most behind it.
-        const std::optional<std::int64_t> recorded = InstalledVersions::load(kiosk->data()).highest(kTestPackId);
+        const std::optional<std::int64_t> recorded =
+            InstalledVersions::load(kiosk->data()).highest(kTestPackId);
         CHECK((!recorded || *recorded <= shown));
 
         // And the kiosk can still take the update.

@@ -37,7 +37,8 @@ TEST_CASE("install: a signed newer pack in the stick's kiosk/ folder is installe
     const DataFolder kiosk(key);
     kiosk.installDirectly(withoutPage(smallPack(2), "programme"));
     const ScratchFolder stick;
-    putSignedPack(stick.path(), "kiosk/update.kpack", withoutPage(smallPack(3), "meeting"), key, kTestPackId, 3);
+    putSignedPack(stick.path(), "kiosk/update.kpack", withoutPage(smallPack(3), "meeting"), key, kTestPackId,
+                  3);
 
     const InstallSnapshot result = runInstall(requestFor(stick.path(), kiosk));
 
@@ -75,7 +76,8 @@ TEST_CASE("install: several packs on one stick: the newest valid one of the inst
     std::vector<std::uint8_t> damaged = smallPack(5);
     damaged.resize(8192);
     putSignedPack(stick.path(), "v5.KPACK", damaged, key, kTestPackId, 5);
-    putSignedPack(stick.path(), "other.kpack", withPackId(smallPack(7), "vn.other.pack"), key, "vn.other.pack", 7);
+    putSignedPack(stick.path(), "other.kpack", withPackId(smallPack(7), "vn.other.pack"), key,
+                  "vn.other.pack", 7);
     writeFile(stick.path() / ".hidden.kpack", smallPack(9));
     writeFile(stick.path() / "._v4.kpack", std::vector<std::uint8_t>{0, 5, 22, 7});
 
@@ -318,7 +320,9 @@ TEST_CASE("install: cancelling the job (or destroying it) stops it and keeps the
 
     InstallRequest request = requestFor(stick.path(), kiosk);
     request.settings.copyChunkBytes = 64 * 1024;
-    request.settings.afterCopyChunk = [](std::uint64_t) { std::this_thread::sleep_for(std::chrono::milliseconds(10)); };
+    request.settings.afterCopyChunk = [](std::uint64_t) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    };
     {
         PackInstallJob job(request);
         while (job.snapshot().stage != InstallStage::Copying)
@@ -350,7 +354,9 @@ TEST_CASE("install: only one install at a time") {
     signPack(pack, key, kTestPackId, 3);
     InstallRequest request = requestFor(stick.path(), kiosk);
     request.settings.copyChunkBytes = 64 * 1024;
-    request.settings.afterCopyChunk = [](std::uint64_t) { std::this_thread::sleep_for(std::chrono::milliseconds(20)); };
+    request.settings.afterCopyChunk = [](std::uint64_t) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    };
 
     PackInstallJob first(request);
     while (first.snapshot().stage != InstallStage::Copying)

@@ -54,12 +54,12 @@ TEST_CASE("os: copyFileDurably copies exactly, reporting every chunk up to the t
     const std::vector<std::uint8_t> bytes = patternBytes(1000 * 1000 + 17);
     writeFile(folder.path() / "source", bytes);
     std::vector<std::uint64_t> reported;
-    const os::CopyRequest request =
-        copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(), [&](const os::CopyProgress& progress) {
-            CHECK(progress.bytesTotal == bytes.size());
-            reported.push_back(progress.bytesDone);
-            return true;
-        });
+    const os::CopyRequest request = copyRequest(folder.path() / "source", folder.path() / "copy",
+                                                bytes.size(), [&](const os::CopyProgress& progress) {
+                                                    CHECK(progress.bytesTotal == bytes.size());
+                                                    reported.push_back(progress.bytesDone);
+                                                    return true;
+                                                });
     os::copyFileDurably(request);
     CHECK(readFile(folder.path() / "copy") == bytes);
     CHECK(reported.size() == 16); // 15 full chunks of 64 KiB and the rest
@@ -75,23 +75,26 @@ TEST_CASE("os: copyFileDurably removes the partial copy when cancelled or when t
     const std::vector<std::uint8_t> bytes = patternBytes(512 * 1024);
     writeFile(folder.path() / "source", bytes);
     int chunks = 0;
-    const os::CopyRequest cancelled = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(),
-                                                  [&](const os::CopyProgress&) { return ++chunks < 3; });
+    const os::CopyRequest cancelled =
+        copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(),
+                    [&](const os::CopyProgress&) { return ++chunks < 3; });
     CHECK_THROWS_AS(os::copyFileDurably(cancelled), os::CopyCancelled);
     CHECK(chunks == 3);
     CHECK(!os::linkStatus(folder.path() / "copy"));
 
-    const os::CopyRequest shrinking =
-        copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size(), [&](const os::CopyProgress&) {
+    const os::CopyRequest shrinking = copyRequest(
+        folder.path() / "source", folder.path() / "copy", bytes.size(), [&](const os::CopyProgress&) {
             std::filesystem::resize_file(folder.path() / "source", 100 * 1024);
             return true;
         });
     CHECK_THROWS_WITH_AS(os::copyFileDurably(shrinking),
-                         doctest::Contains("ended early (was the USB stick pulled out?)"), os::SourceReadError);
+                         doctest::Contains("ended early (was the USB stick pulled out?)"),
+                         os::SourceReadError);
     CHECK(!os::linkStatus(folder.path() / "copy"));
 
     // A source that is not the size it was found at is not copied at all.
-    const os::CopyRequest changed = copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size());
+    const os::CopyRequest changed =
+        copyRequest(folder.path() / "source", folder.path() / "copy", bytes.size());
     CHECK_THROWS_WITH_AS(os::copyFileDurably(changed), doctest::Contains("changed since it was found"),
                          os::SourceReadError);
     CHECK(!os::linkStatus(folder.path() / "copy"));
@@ -163,7 +166,8 @@ TEST_CASE("os: listMatchingEntries examines only the names asked for, and stops 
     CHECK(packs.entries[0].status.size == 4);
     CHECK_FALSE(packs.cutShort);
 
-    const os::MatchingEntries cut = os::listMatchingEntries(folder.path(), [](std::string_view) { return true; }, 100);
+    const os::MatchingEntries cut = os::listMatchingEntries(
+        folder.path(), [](std::string_view) { return true; }, 100);
     CHECK(cut.cutShort);
     CHECK(cut.entries.size() == 100);
 }
@@ -247,10 +251,11 @@ TEST_CASE("os: a copy from another file system (read and write, not the kernel's
     const std::vector<std::uint8_t> bytes = patternBytes(20 * 1024 * 1024 + 17);
     writeFile(source, bytes);
     std::uint64_t lastReported = 0;
-    os::CopyRequest request = copyRequest(source, folder.path() / "copy", bytes.size(), [&](const os::CopyProgress& progress) {
-        lastReported = progress.bytesDone;
-        return true;
-    });
+    os::CopyRequest request =
+        copyRequest(source, folder.path() / "copy", bytes.size(), [&](const os::CopyProgress& progress) {
+            lastReported = progress.bytesDone;
+            return true;
+        });
     request.chunkBytes = 1024 * 1024;
     os::armFaultInjection(0);
     os::copyFileDurably(request);

@@ -21,7 +21,8 @@ std::vector<std::uint8_t> withFlippedPictureByte(std::span<const std::uint8_t> p
         std::int64_t id = 0;
         std::vector<std::uint8_t> picture;
         {
-            db::Statement first = database.prepare("SELECT id, data FROM images WHERE mime = 'image/png' ORDER BY id LIMIT 1");
+            db::Statement first =
+                database.prepare("SELECT id, data FROM images WHERE mime = 'image/png' ORDER BY id LIMIT 1");
             REQUIRE(first.step());
             id = first.integer(0);
             picture = first.blob(1);
@@ -84,12 +85,15 @@ TEST_CASE("install: with the signed hash verified, every picture is still decode
     const std::vector<std::uint8_t> pack = changedPack(smallPack(3), [](db::Database& database) {
         std::vector<std::uint8_t> picture;
         {
-            db::Statement first = database.prepare("SELECT data FROM images WHERE mime = 'image/png' ORDER BY id LIMIT 1");
+            db::Statement first =
+                database.prepare("SELECT data FROM images WHERE mime = 'image/png' ORDER BY id LIMIT 1");
             REQUIRE(first.step());
             picture = first.blob(0);
         }
         picture.resize(picture.size() / 2);
-        database.prepare("UPDATE images SET data = ?, sha256 = ? WHERE id = (SELECT min(id) FROM images WHERE mime = 'image/png')")
+        database
+            .prepare("UPDATE images SET data = ?, sha256 = ? WHERE id = (SELECT min(id) FROM images WHERE "
+                     "mime = 'image/png')")
             .bind(1, std::span<const std::uint8_t>(picture))
             .bind(2, signing::sha256Hex(picture))
             .run();

@@ -42,9 +42,10 @@ TEST_CASE("reasons: every reason and install stage has its message in ui.tsv in 
     std::vector<std::string> keys;
     for (const Reason reason : allReasons())
         keys.push_back(reasonMessageKey(reason));
-    for (const char* key : {"install_found", "install_copying", "install_verifying", "install_installed",
-                            "install_refused", "install_remove_stick", "install_version", "install_publisher",
-                            "install_date", "install_pages_added", "install_pages_removed", "install_reason_code"})
+    for (const char* key :
+         {"install_found", "install_copying", "install_verifying", "install_installed", "install_refused",
+          "install_remove_stick", "install_version", "install_publisher", "install_date",
+          "install_pages_added", "install_pages_removed", "install_reason_code"})
         keys.emplace_back(key);
     for (const std::string& key : keys) {
         CAPTURE(key);

@@ -12,7 +12,9 @@ using namespace kiosk::install;
 using namespace kiosk::install::test;
 
 namespace {
-const std::vector<std::uint8_t>& embeddedPack() { return builtInTestPack(); }
+const std::vector<std::uint8_t>& embeddedPack() {
+    return builtInTestPack();
+}
 } // namespace
 
 TEST_CASE("rollback: the previous pack becomes the current one, and the replaced one is set aside") {
@@ -27,7 +29,9 @@ TEST_CASE("rollback: the previous pack becomes the current one, and the replaced
     const StartupPack start = openStartupPack(kiosk.data(), embeddedPack(), KIOSK_VERSION_NUMBER);
     CHECK(start.source == PackSource::Current);
     CHECK(start.reader->metadata().packVersion == 2);
-    CHECK(pack::PackReader::openFile(setAsidePack(kiosk.data()), KIOSK_VERSION_NUMBER).metadata().packVersion == 3);
+    CHECK(
+        pack::PackReader::openFile(setAsidePack(kiosk.data()), KIOSK_VERSION_NUMBER).metadata().packVersion ==
+        3);
     CHECK_FALSE(hasLastKnownGood(kiosk.data()));
     // Nothing more to go back to.
     CHECK_FALSE(rollBackToLastKnownGood(kiosk.data(), KIOSK_VERSION_NUMBER).done);
@@ -43,6 +47,8 @@ TEST_CASE("rollback: a damaged previous pack is refused and the current one stay
     const RollbackResult result = rollBackToLastKnownGood(kiosk.data(), KIOSK_VERSION_NUMBER);
     CHECK_FALSE(result.done);
     CHECK(result.detail.find("cannot be shown") != std::string::npos);
-    CHECK(openStartupPack(kiosk.data(), embeddedPack(), KIOSK_VERSION_NUMBER).reader->metadata().packVersion == 3);
+    CHECK(
+        openStartupPack(kiosk.data(), embeddedPack(), KIOSK_VERSION_NUMBER).reader->metadata().packVersion ==
+        3);
     CHECK(hasLastKnownGood(kiosk.data()));
 }

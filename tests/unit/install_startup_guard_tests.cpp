@@ -17,7 +17,9 @@ using namespace kiosk::install::test;
 
 namespace {
 
-const std::vector<std::uint8_t>& embeddedPack() { return builtInTestPack(); }
+const std::vector<std::uint8_t>& embeddedPack() {
+    return builtInTestPack();
+}
 
 } // namespace
 

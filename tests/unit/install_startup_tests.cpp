@@ -12,7 +12,9 @@ using namespace kiosk::install::test;
 
 namespace {
 
-const std::vector<std::uint8_t>& embeddedPack() { return builtInTestPack(); }
+const std::vector<std::uint8_t>& embeddedPack() {
+    return builtInTestPack();
+}
 
 StartupPack start(const DataFolder& kiosk) {
     return openStartupPack(kiosk.data(), embeddedPack(), KIOSK_VERSION_NUMBER);
@@ -99,6 +101,7 @@ TEST_CASE("start-up: staging leftovers and temporary files are removed, the pack
     const StartupPack choice = start(kiosk);
     CHECK(choice.source == PackSource::Current);
     CHECK(choice.removedLeftovers.size() == 4);
-    CHECK(kiosk.contents() == std::vector<std::string>{"keys", "keys/trusted.pub", "packs", "packs/current.kpack", "staging"});
+    CHECK(kiosk.contents() ==
+          std::vector<std::string>{"keys", "keys/trusted.pub", "packs", "packs/current.kpack", "staging"});
     CHECK(choice.detail.find("removed 4 leftover file(s)") != std::string::npos);
 }

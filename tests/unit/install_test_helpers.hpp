@@ -13,10 +13,12 @@ namespace kiosk::install::test {
 // A pack without one of its pages (and every row that belongs to it).
 inline std::vector<std::uint8_t> withoutPage(std::span<const std::uint8_t> pack, const std::string& pageId) {
     return changedPack(pack, [&](db::Database& database) {
-        for (const char* table : {"page_texts", "page_blocks", "gallery_images", "gallery_captions", "meeting_texts",
-                                  "meetings", "programme_texts", "programmes", "pages"}) {
+        for (const char* table : {"page_texts", "page_blocks", "gallery_images", "gallery_captions",
+                                  "meeting_texts", "meetings", "programme_texts", "programmes", "pages"}) {
             const std::string column = std::string(table) == "pages" ? "id" : "page_id";
-            database.prepare("DELETE FROM " + std::string(table) + " WHERE " + column + " = ?").bind(1, pageId).run();
+            database.prepare("DELETE FROM " + std::string(table) + " WHERE " + column + " = ?")
+                .bind(1, pageId)
+                .run();
         }
     });
 }

@@ -58,7 +58,8 @@ TEST_CASE("usb watcher: under a mount root only mount points count, one or two l
 }
 
 TEST_CASE("kiosk options: --usb-root adds test stick roots, repeatable") {
-    const app::KioskOptions options = app::parseKioskOptions({"--usb-root", "/tmp/sticks", "--usb-root", "/tmp/more"});
+    const app::KioskOptions options =
+        app::parseKioskOptions({"--usb-root", "/tmp/sticks", "--usb-root", "/tmp/more"});
     CHECK(options.usbRoots == std::vector<std::filesystem::path>{"/tmp/sticks", "/tmp/more"});
     CHECK(app::parseKioskOptions({}).usbRoots.empty());
     CHECK_THROWS_AS(app::parseKioskOptions({"--usb-root"}), app::UsageError);

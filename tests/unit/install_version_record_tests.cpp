@@ -27,8 +27,8 @@ TEST_CASE("installed versions: parse, raise (never lower) and format") {
 }
 
 TEST_CASE("installed versions: a damaged record keeps what it can read and says what is wrong") {
-    const InstalledVersions damaged =
-        InstalledVersions::parse("kiosk-installed-versions 1\nvn.a 3\nvn.b three\nno version\nvn/evil 9\nvn.c 5");
+    const InstalledVersions damaged = InstalledVersions::parse(
+        "kiosk-installed-versions 1\nvn.a 3\nvn.b three\nno version\nvn/evil 9\nvn.c 5");
     CHECK(damaged.highest("vn.a") == 3);
     CHECK(damaged.highest("vn.c") == 5);
     CHECK(!damaged.highest("vn.b"));
@@ -52,16 +52,18 @@ TEST_CASE("installed versions: saved atomically in packs/, missing means empty")
     record.raise(kTestPackId, 7);
     record.save(kiosk.data());
     CHECK(InstalledVersions::load(kiosk.data()).highest(kTestPackId) == 7);
-    CHECK(kiosk.contents() == std::vector<std::string>{"keys", "keys/trusted.pub", "packs",
-                                                       "packs/installed-versions.txt"});
+    CHECK(kiosk.contents() ==
+          std::vector<std::string>{"keys", "keys/trusted.pub", "packs", "packs/installed-versions.txt"});
     // A leftover temporary of an interrupted save is cleaned at start-up; the record stays.
-    writeText(kiosk.data().packsDirectory() / "installed-versions.txt.tmp-1-0", "kiosk-installed-versions 1\n");
+    writeText(kiosk.data().packsDirectory() / "installed-versions.txt.tmp-1-0",
+              "kiosk-installed-versions 1\n");
     removeInstallLeftovers(kiosk.data());
     CHECK(InstalledVersions::load(kiosk.data()).highest(kTestPackId) == 7);
     CHECK(!std::filesystem::exists(kiosk.data().packsDirectory() / "installed-versions.txt.tmp-1-0"));
 }
 
-TEST_CASE("install: every install raises the record, and after a rollback an older signed pack stays refused") {
+TEST_CASE(
+    "install: every install raises the record, and after a rollback an older signed pack stays refused") {
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     kiosk.installDirectly(smallPack(2));
@@ -122,11 +124,13 @@ TEST_CASE("install: with both installed packs gone, the record still refuses an 
     CHECK(!std::filesystem::exists(kiosk.data().currentPack()));
 }
 
-TEST_CASE("install: a damaged record is said in the detail, still counts where readable, and is rewritten whole") {
+TEST_CASE(
+    "install: a damaged record is said in the detail, still counts where readable, and is rewritten whole") {
     const TestKey key = makeKey();
     const DataFolder kiosk(key);
     kiosk.installDirectly(smallPack(2));
-    writeText(kiosk.data().installedVersionsFile(), "kiosk-installed-versions 1\nvn.test.pack 4\n\x01garbage\n");
+    writeText(kiosk.data().installedVersionsFile(),
+              "kiosk-installed-versions 1\nvn.test.pack 4\n\x01garbage\n");
     auto tryStick = [&](std::int64_t version) {
         const ScratchFolder stick;
         putSignedPack(stick.path(), "update.kpack", smallPack(version), key, kTestPackId, version);

@@ -98,8 +98,9 @@ TEST_CASE("pack limits: the reader refuses hostile packs when it opens them, wit
         {"every BMP character in the list", withEveryBmpCharacter(good), pack::Limit::Characters},
         {"3000 recordings", withExtraRecordings(smallPackWithNarration(3), 3000), pack::Limit::Recordings},
         {"1515 minutes of recordings",
-         changedPack(withExtraRecordings(smallPackWithNarration(3), 100),
-                     [](db::Database& database) { database.execute("UPDATE audio_clips SET duration_ms = 900000"); }),
+         changedPack(
+             withExtraRecordings(smallPackWithNarration(3), 100),
+             [](db::Database& database) { database.execute("UPDATE audio_clips SET duration_ms = 900000"); }),
          pack::Limit::RecordingMinutes},
         {"a gallery of 2000 pictures", withGalleryOf(good, 2000), pack::Limit::GalleryPictures, true},
         {"1000 paragraphs on a page", withExtraBlocks(good, 1000), pack::Limit::PageBlocks, true},

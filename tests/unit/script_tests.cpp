@@ -60,8 +60,9 @@ TEST_CASE("kiosk options: defaults, headless flags and refusals") {
     const app::KioskOptions defaults = app::parseKioskOptions({});
     CHECK_FALSE(defaults.headless);
     CHECK(defaults.idleSeconds == 90);
-    const app::KioskOptions headless = app::parseKioskOptions(
-        {"--headless", "--size", "800x480", "--pack", "a.kpack", "--script", "s", "--shot-dir", "out", "--idle-seconds", "30"});
+    const app::KioskOptions headless =
+        app::parseKioskOptions({"--headless", "--size", "800x480", "--pack", "a.kpack", "--script", "s",
+                                "--shot-dir", "out", "--idle-seconds", "30"});
     CHECK(headless.headless);
     CHECK(headless.headlessSize.width == 800);
     CHECK(headless.headlessSize.height == 480);

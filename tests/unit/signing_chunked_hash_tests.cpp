@@ -43,8 +43,9 @@ TEST_CASE("chunked hash: any changed, added or removed byte changes it") {
 
 TEST_CASE("chunked hash: a file hashed on 1 to 4 threads equals the bytes hashed in memory") {
     const ScratchFolder folder;
-    for (const std::size_t size : {std::size_t{0}, std::size_t{1}, kPackHashChunkBytes - 1, kPackHashChunkBytes,
-                                   kPackHashChunkBytes + 1, 7 * kPackHashChunkBytes / 2}) {
+    for (const std::size_t size :
+         {std::size_t{0}, std::size_t{1}, kPackHashChunkBytes - 1, kPackHashChunkBytes,
+          kPackHashChunkBytes + 1, 7 * kPackHashChunkBytes / 2}) {
         CAPTURE(size);
         const std::vector<std::uint8_t> bytes = patternBytes(size);
         const std::filesystem::path file = folder.path() / ("file-" + std::to_string(size));

@@ -34,7 +34,7 @@ RunResult run(const std::vector<std::string>& arguments) {
 
 // Sets KIOSK_KEY_PASSPHRASE for one scope.
 class PassphraseScope {
-public:
+  public:
     explicit PassphraseScope(const char* passphrase) { ::setenv("KIOSK_KEY_PASSPHRASE", passphrase, 1); }
     PassphraseScope(const PassphraseScope&) = delete;
     PassphraseScope& operator=(const PassphraseScope&) = delete;
@@ -123,7 +123,8 @@ TEST_CASE("kiosk-pack sign and verify: OK for the signer's key, the reason other
     CHECK(changed.out.starts_with("REFUSED signature-hash-mismatch: "));
 
     std::filesystem::remove(pack.string() + ".sig");
-    CHECK(run({"verify", pack.string(), "--pubkey", office + ".pub"}).out.starts_with("REFUSED signature-missing: "));
+    CHECK(run({"verify", pack.string(), "--pubkey", office + ".pub"})
+              .out.starts_with("REFUSED signature-missing: "));
     CHECK(run({"verify", pack.string()}).exitCode == 2);
     CHECK(run({"sign", pack.string()}).exitCode == 2);
 }
@@ -135,8 +136,8 @@ TEST_CASE("kiosk-pack sign refuses a pack a kiosk would refuse, and writes nothi
     REQUIRE(run({"keygen", "-o", office}).exitCode == 0);
     const std::filesystem::path pack = folder.path() / "nfd.kpack";
     writeFile(pack, changedPack(smallPack(4), [](db::Database& database) {
-        database.execute("UPDATE page_texts SET title = 'Be' || char(0x323, 0x302)");
-    }));
+                  database.execute("UPDATE page_texts SET title = 'Be' || char(0x323, 0x302)");
+              }));
     const RunResult result = run({"sign", pack.string(), "--key", office + ".key"});
     CHECK(result.exitCode == 1);
     CHECK(result.errors.find("(pack-text-not-nfc)") != std::string::npos);
@@ -160,7 +161,8 @@ TEST_CASE("kiosk-pack keygen and sign with KIOSK_KEY_PASSPHRASE") {
     CHECK(withoutPassphrase.errors.find("set KIOSK_KEY_PASSPHRASE") != std::string::npos);
     {
         const PassphraseScope passphrase("wrong");
-        CHECK(run({"sign", pack.string(), "--key", office + ".key"}).errors.find("wrong passphrase") != std::string::npos);
+        CHECK(run({"sign", pack.string(), "--key", office + ".key"}).errors.find("wrong passphrase") !=
+              std::string::npos);
     }
     {
         const PassphraseScope passphrase("mật khẩu của xã");

@@ -29,11 +29,14 @@ TEST_CASE("signatures: the canonical message is exactly the file's lines before 
     const KeyPair pair = generateKeyPair();
     const PackSignature signature = signPackFields(exampleFields(), pair.secretKey);
     const std::string expected = "kiosk-pack-signature 2\n"
-                                 "key-id: " + pair.publicKey.keyId + "\n"
+                                 "key-id: " +
+                                 pair.publicKey.keyId +
+                                 "\n"
                                  "pack-id: vn.commune.an-phu\n"
                                  "pack-version: 7\n"
                                  "file-size: 123456\n"
-                                 "chunked-sha256: " + std::string(64, 'a') + "\n";
+                                 "chunked-sha256: " +
+                                 std::string(64, 'a') + "\n";
     CHECK(canonicalMessage(signature.fields) == expected);
     const std::string file = formatSignatureFile(signature);
     CHECK(file.starts_with(expected + "signature: "));
@@ -100,7 +103,8 @@ TEST_CASE("signatures: a format-1 file (one SHA-256 of the whole pack) is refuse
     const std::string file = formatSignatureFile(signPackFields(exampleFields(), pair.secretKey));
     std::string former = replaced(replaced(file, "kiosk-pack-signature 2", "kiosk-pack-signature 1"),
                                   "chunked-sha256: ", "sha256: ");
-    CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("sign the pack again"), SignatureFormatTooOld);
+    CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("sign the pack again"),
+                         SignatureFormatTooOld);
     // Only that exact first line: anything else is just malformed.
     former.insert(former.find('\n'), "0");
     CHECK_THROWS_WITH_AS(parseSignatureFile(former), doctest::Contains("line 1 should be"), SigningError);

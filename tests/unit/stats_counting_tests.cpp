@@ -140,11 +140,15 @@ TEST_CASE("stats: very long ids are cut on a character boundary") {
     CHECK(longId.compare(0, stored.size(), stored) == 0);
 }
 
-TEST_CASE("stats: starting again on the same boot with the same pack commits nothing (no fsync on the way to the first frame)") {
+TEST_CASE("stats: starting again on the same boot with the same pack commits nothing (no fsync on the way to "
+          "the first frame)") {
     TemporaryFolder data;
     FakeKernel kernel;
     kiosk::time::VirtualClock clock(morningWallSeconds);
-    const PackCatalog pack{"vn-commune-info", 3, {{"vie", "Tiếng Việt"}}, {{"programmes", "Chương trình"}},
+    const PackCatalog pack{"vn-commune-info",
+                           3,
+                           {{"vie", "Tiếng Việt"}},
+                           {{"programmes", "Chương trình"}},
                            {{"p1", "programmes", "programme", "Nông thôn mới"}}};
     {
         UsageRecorder first(clock, optionsFor(data.path(), kernel));

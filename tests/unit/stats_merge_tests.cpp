@@ -270,7 +270,8 @@ TEST_CASE("stats merge: an export claiming a sequence far beyond the kiosk's las
     CHECK(merge({work.path() / "later"}, database).summary.imported == 1);
 }
 
-TEST_CASE("stats merge: once a kiosk's key is pinned, its own signed export may be any number of exports on") {
+TEST_CASE(
+    "stats merge: once a kiosk's key is pinned, its own signed export may be any number of exports on") {
     // The bound is against forgeries before a key is pinned; a kiosk whose exports went to
     // sticks that never reached the office for years must not be refused for it.
     TemporaryFolder work;
@@ -283,7 +284,8 @@ TEST_CASE("stats merge: once a kiosk's key is pinned, its own signed export may 
     const std::int64_t farOn = 3 + 5 * kMaximumExportSequenceStep;
     writeExport(work.path() / "forged" / "kiosk", headerFor(kioskA, farOn), viewsOf(1), &forger.secretKey);
     CHECK(merge({work.path() / "forged"}, database).summary.refused == 1);
-    writeExport(work.path() / "years-later" / "kiosk", headerFor(kioskA, farOn), viewsOf(40), &real.secretKey);
+    writeExport(work.path() / "years-later" / "kiosk", headerFor(kioskA, farOn), viewsOf(40),
+                &real.secretKey);
     const MergeRun later = merge({work.path() / "years-later"}, database);
     INFO(later.problems.size());
     CHECK(later.summary.imported == 1);

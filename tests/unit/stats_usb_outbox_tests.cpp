@@ -42,7 +42,8 @@ void writeFile(const std::filesystem::path& file, const std::string& bytes) {
 std::vector<std::string> namesIn(const std::filesystem::path& folder) {
     std::vector<std::string> names;
     std::error_code error;
-    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error))
+    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end;
+         entry.increment(error))
         names.push_back(entry->path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
@@ -96,7 +97,8 @@ TEST_CASE("usb outbox: usb-export's three result lines parse, with the time in U
     CHECK(noStick->outcome == UsbExportResult::Outcome::NoStick);
     CHECK(noStick->wallSeconds == tenFiveVietnam);
 
-    const auto failed = parseUsbExportResultLine("failed mmcblk1p1 read-only-stick 2026-11-24T22:30:05-04:30\r");
+    const auto failed =
+        parseUsbExportResultLine("failed mmcblk1p1 read-only-stick 2026-11-24T22:30:05-04:30\r");
     REQUIRE(failed);
     CHECK(failed->outcome == UsbExportResult::Outcome::Failed);
     CHECK(failed->stick == "mmcblk1p1");
@@ -114,24 +116,24 @@ TEST_CASE("usb outbox: anything but a well-formed result line is refused") {
     for (const std::string& line : std::vector<std::string>{
              std::string(),
              std::string("ok"),
-             "ok sda1 2",                         // no time
-             "ok sda1 " + time,                   // no file count
-             "ok sda1 two " + time,               // not a number
-             "ok sda1 -1 " + time,                // negative
-             "ok sda1 +2 " + time,                // a sign
-             "ok sda1 1234567890 " + time,        // absurdly many
-             "ok sda/1 2 " + time,                // a path, not a name
+             "ok sda1 2",                                 // no time
+             "ok sda1 " + time,                           // no file count
+             "ok sda1 two " + time,                       // not a number
+             "ok sda1 -1 " + time,                        // negative
+             "ok sda1 +2 " + time,                        // a sign
+             "ok sda1 1234567890 " + time,                // absurdly many
+             "ok sda/1 2 " + time,                        // a path, not a name
              "ok " + std::string(65, 'a') + " 2 " + time, // a name too long
-             "ok sda1 2 " + time + " extra",      // a field too many
-             "OK sda1 2 " + time,                 // words are lower case
-             "failed sda1 " + time,               // no reason
-             "failed sda1 read only " + time,     // a reason with a blank
-             "failed sda1 \x1b[31mred " + time,   // terminal escapes
+             "ok sda1 2 " + time + " extra",              // a field too many
+             "OK sda1 2 " + time,                         // words are lower case
+             "failed sda1 " + time,                       // no reason
+             "failed sda1 read only " + time,             // a reason with a blank
+             "failed sda1 \x1b[31mred " + time,           // terminal escapes
              "no-stick",
-             "no-stick 2026-11-25 10:00:05",      // a blank in the time
-             "no-stick 2026-11-25T10:00:05",      // no offset: off by hours
-             "no-stick 2026-11-25T10:00:05.5Z",   // fractions
-             "no-stick 2026-02-30T10:00:05Z",     // no such day
+             "no-stick 2026-11-25 10:00:05",    // a blank in the time
+             "no-stick 2026-11-25T10:00:05",    // no offset: off by hours
+             "no-stick 2026-11-25T10:00:05.5Z", // fractions
+             "no-stick 2026-02-30T10:00:05Z",   // no such day
              "no-stick 2026-11-25T24:00:00Z",
              "no-stick 2026-11-25T10:60:00Z",
              "no-stick 2026-11-25T10:00:05+15:00",
@@ -167,8 +169,8 @@ TEST_CASE("usb outbox: the result file is read as if hostile") {
         CHECK(reading.problems.empty());
     }
     SUBCASE("several lines: the newest wins, a malformed one is reported in printable words") {
-        writeFile(file, "ok sda1 2 2026-11-25T10:00:09+07:00\n\x1b]0;owned\x07 garbage\nfailed sda1 copy " + time +
-                            "\n\n");
+        writeFile(file, "ok sda1 2 2026-11-25T10:00:09+07:00\n\x1b]0;owned\x07 garbage\nfailed sda1 copy " +
+                            time + "\n\n");
         const UsbExportResultReading reading = readUsbExportResultFile(file);
         REQUIRE(reading.newest);
         CHECK(reading.newest->outcome == UsbExportResult::Outcome::Copied);
@@ -230,8 +232,7 @@ TEST_CASE("usb outbox: the export goes into the outbox with a stick's layout, th
     kiosk.recorder.pageViewed("p4em", "vie");
     kiosk.outbox.requestExport(0);
     CHECK(kiosk.state() == UsbOutboxStatus::State::Saving);
-    CHECK(kiosk.exportFolder() ==
-          kiosk.run.path() / "outbox" / "kiosk" / "stats" / kiosk.recorder.kioskId());
+    CHECK(kiosk.exportFolder() == kiosk.run.path() / "outbox" / "kiosk" / "stats" / kiosk.recorder.kioskId());
     CHECK(namesIn(kiosk.exportFolder()) == std::vector<std::string>{"1.csv", "1.json"});
     CHECK(std::filesystem::is_regular_file(kiosk.run.path() / "outbox" / "request"));
     // Group-readable: usb-export's copy runs as another user of the kiosk's group.

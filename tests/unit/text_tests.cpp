@@ -10,8 +10,8 @@
 using namespace kiosk::text;
 
 TEST_CASE("NFC: decomposed Vietnamese is detected and composed") {
-    const std::string composed = "Vi\xE1\xBB\x87t";            // Việt, ệ precomposed (U+1EC7)
-    const std::string decomposed = "Vie\xCC\xA3\xCC\x82t";     // e + dot below + circumflex
+    const std::string composed = "Vi\xE1\xBB\x87t";        // Việt, ệ precomposed (U+1EC7)
+    const std::string decomposed = "Vie\xCC\xA3\xCC\x82t"; // e + dot below + circumflex
     CHECK(isNfc(composed));
     CHECK_FALSE(isNfc(decomposed));
     CHECK(toNfc(decomposed).value() == composed);
@@ -36,9 +36,10 @@ TEST_CASE("code points round trip through UTF-8") {
 }
 
 TEST_CASE("UI strings: lookup with fallback, placeholders and errors with line numbers") {
-    const UiStrings strings = UiStrings::parse("key\tvie\teng\nhome\tTrang chủ\tHome\nonly_english\t\tOnly\n", "ui.tsv");
+    const UiStrings strings =
+        UiStrings::parse("key\tvie\teng\nhome\tTrang chủ\tHome\nonly_english\t\tOnly\n", "ui.tsv");
     CHECK(strings.get("home", "vie") == "Trang chủ");
-    CHECK(strings.get("home", "hmn") == "Home");       // no Hmong: English
+    CHECK(strings.get("home", "hmn") == "Home"); // no Hmong: English
     CHECK(strings.get("only_english", "vie") == "Only");
     CHECK(strings.get("missing", "vie") == "missing");
     CHECK(strings.has("home", "vie"));
@@ -46,7 +47,8 @@ TEST_CASE("UI strings: lookup with fallback, placeholders and errors with line n
     CHECK(fillPlaceholder("{count} trang, {count}", "count", "3") == "3 trang, 3");
     CHECK_THROWS_WITH_AS(UiStrings::parse("key\tvie\nhome\ta\tb\n", "ui.tsv"), doctest::Contains("ui.tsv:2"),
                          std::runtime_error);
-    CHECK_THROWS_WITH_AS(UiStrings::parse("home\tx\n", "ui.tsv"), doctest::Contains("header"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(UiStrings::parse("home\tx\n", "ui.tsv"), doctest::Contains("header"),
+                         std::runtime_error);
 }
 
 TEST_CASE("the shipped UI strings are complete in Vietnamese and English") {
@@ -59,8 +61,9 @@ TEST_CASE("the shipped UI strings are complete in Vietnamese and English") {
         content.append(buffer, read);
     std::fclose(file);
     const UiStrings strings = UiStrings::parse(content, path);
-    for (const char* key : {"home", "back", "touch_to_start", "when", "where", "organiser", "provinces", "period",
-                            "partners", "source", "pictures", "close", "translation_missing", "pages_count", "welcome"}) {
+    for (const char* key :
+         {"home", "back", "touch_to_start", "when", "where", "organiser", "provinces", "period", "partners",
+          "source", "pictures", "close", "translation_missing", "pages_count", "welcome"}) {
         CAPTURE(key);
         CHECK(strings.has(key, "vie"));
         CHECK(strings.has(key, "eng"));
@@ -78,23 +81,23 @@ TEST_CASE("character list: runs become ranges and read back as written") {
 
 TEST_CASE("character list: anything the builder would not write is refused") {
     const char* const refused[] = {
-        "41 20",       // out of order
-        "41 42",       // touching items: the builder writes them as one range
-        "42-41",       // a range that does not ascend
-        "41-41",       // a range of one
-        "41  42",      // an empty item
-        " 41",         // a leading space
-        "41 ",         // a trailing space
-        "0041",        // leading zeros
-        "4A",          // upper case
-        "x",           // not hexadecimal
-        "-41",         // a range without a start
-        "41-",         // a range without an end
-        "110000",      // beyond Unicode
-        "d800",        // a surrogate
-        "d7ff-e000",   // a range over the surrogates
+        "41 20",             // out of order
+        "41 42",             // touching items: the builder writes them as one range
+        "42-41",             // a range that does not ascend
+        "41-41",             // a range of one
+        "41  42",            // an empty item
+        " 41",               // a leading space
+        "41 ",               // a trailing space
+        "0041",              // leading zeros
+        "4A",                // upper case
+        "x",                 // not hexadecimal
+        "-41",               // a range without a start
+        "41-",               // a range without an end
+        "110000",            // beyond Unicode
+        "d800",              // a surrogate
+        "d7ff-e000",         // a range over the surrogates
         "0-d7ff e000-1ffff", // far more characters than any font holds
-        "1234567",     // too many digits
+        "1234567",           // too many digits
     };
     for (const char* list : refused) {
         CAPTURE(list);

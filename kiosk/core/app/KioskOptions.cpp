@@ -9,7 +9,8 @@ namespace {
 int parseWholeNumber(const std::string& text, const std::string& option, int minimum, int maximum) {
     int value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < minimum || value > maximum)
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < minimum ||
+        value > maximum)
         throw UsageError(option + " takes a whole number from " + std::to_string(minimum) + " to " +
                          std::to_string(maximum) + ", not '" + text + "'");
     return value;
@@ -82,7 +83,8 @@ KioskOptions parseKioskOptions(const std::vector<std::string>& arguments) {
             throw UsageError("unknown option '" + argument + "'");
     }
     if (options.softwareRenderer && !options.rendererDriver.empty())
-        throw UsageError("--renderer " + options.rendererDriver + " and --software-renderer contradict each other");
+        throw UsageError("--renderer " + options.rendererDriver +
+                         " and --software-renderer contradict each other");
     if (options.script && !options.headless)
         throw UsageError("--script needs --headless");
     // An outbox nobody answers from would only ever end in "not saved", and a result file

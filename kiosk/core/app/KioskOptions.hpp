@@ -15,10 +15,10 @@ struct ScreenSize {
 };
 
 struct KioskOptions {
-    bool headless = false;                       // offscreen video, software renderer, virtual clock
-    std::optional<ScreenSize> windowed;          // development: a window instead of full screen
+    bool headless = false;              // offscreen video, software renderer, virtual clock
+    std::optional<ScreenSize> windowed; // development: a window instead of full screen
     ScreenSize headlessSize{1280, 800};
-    std::optional<std::filesystem::path> pack;   // show this pack instead of the installed one
+    std::optional<std::filesystem::path> pack; // show this pack instead of the installed one
     std::optional<std::filesystem::path> dataDirectory;
     // Folders whose subfolders count as USB sticks (tests; real sticks are found under
     // /media, /run/media and /mnt). Repeatable.
@@ -39,14 +39,14 @@ struct KioskOptions {
     std::string rendererDriver;
     // A word of the sound output's name ("HDMI", "Headphones", "USB"); "": the system's default.
     std::string soundDevice;
-    int textureBudgetMegabytes = 64;             // pictures' textures; least recently drawn go first
-    int maximumTextureSide = 0;                  // 0: the GPU's own limit (set lower to try a Pi 3's 2048)
-    bool setStaffPin = false;                    // read a new staff PIN from standard input, store its hash
+    int textureBudgetMegabytes = 64; // pictures' textures; least recently drawn go first
+    int maximumTextureSide = 0;      // 0: the GPU's own limit (set lower to try a Pi 3's 2048)
+    bool setStaffPin = false;        // read a new staff PIN from standard input, store its hash
     bool help = false;
 };
 
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -15,8 +15,12 @@ namespace {
 
 } // namespace
 
-void Database::Closer::operator()(sqlite3* connection) const { sqlite3_close_v2(connection); }
-void Statement::Finalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+void Database::Closer::operator()(sqlite3* connection) const {
+    sqlite3_close_v2(connection);
+}
+void Statement::Finalizer::operator()(sqlite3_stmt* statement) const {
+    sqlite3_finalize(statement);
+}
 
 Database Database::open(const std::filesystem::path& path, Mode mode) {
     // SQLite opens a FIFO and waits for a writer: `--pack` naming one, or one put where a pack
@@ -28,8 +32,8 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
             throw DatabaseError(std::string("cannot open ") + path.string() + ": " + error.what());
         }
     }
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                             : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags =
+        mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     sqlite3* raw = nullptr;
     const int result = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
     Database database(raw);
@@ -99,7 +103,9 @@ Statement Database::prepare(std::string_view sql) const {
     return Statement(connection_.get(), raw);
 }
 
-void Statement::fail(const char* action) const { throwFromConnection(connection_, action); }
+void Statement::fail(const char* action) const {
+    throwFromConnection(connection_, action);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     if (sqlite3_bind_int64(statement_.get(), index, value) != SQLITE_OK)
@@ -108,8 +114,8 @@ Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    if (sqlite3_bind_text64(statement_.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
-        SQLITE_OK)
+    if (sqlite3_bind_text64(statement_.get(), index, text.data(), text.size(), SQLITE_TRANSIENT,
+                            SQLITE_UTF8) != SQLITE_OK)
         fail("cannot bind");
     return *this;
 }
@@ -145,14 +151,19 @@ void Statement::reset() {
     sqlite3_clear_bindings(statement_.get());
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+}
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_.get(), column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(statement_.get(), column);
+}
 
 std::string Statement::text(int column) const {
     const auto* data = sqlite3_column_text(statement_.get(), column);
     const int size = sqlite3_column_bytes(statement_.get(), column);
-    return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)) : std::string();
+    return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
+                : std::string();
 }
 
 std::optional<std::string> Statement::optionalText(int column) const {
@@ -170,14 +181,17 @@ std::vector<std::uint8_t> Statement::blob(int column) const {
 std::span<const std::uint8_t> Statement::blobView(int column) const {
     const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_.get(), column));
     const int size = sqlite3_column_bytes(statement_.get(), column);
-    return data ? std::span<const std::uint8_t>(data, static_cast<std::size_t>(size)) : std::span<const std::uint8_t>();
+    return data ? std::span<const std::uint8_t>(data, static_cast<std::size_t>(size))
+                : std::span<const std::uint8_t>();
 }
 
 std::size_t Statement::bytes(int column) const {
     return static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column));
 }
 
-Transaction::Transaction(Database& database) : database_(database) { database_.execute("BEGIN"); }
+Transaction::Transaction(Database& database) : database_(database) {
+    database_.execute("BEGIN");
+}
 
 Transaction::~Transaction() {
     if (!finished_) {

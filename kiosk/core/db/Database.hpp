@@ -17,14 +17,14 @@ struct sqlite3_stmt;
 namespace kiosk::db {
 
 class DatabaseError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class Statement;
 
 class Database {
-public:
+  public:
     enum class Mode { ReadOnly, ReadWriteCreate };
 
     // Opens a file. ReadOnly connections are the ones that see pack files: they are put
@@ -42,7 +42,7 @@ public:
     Statement prepare(std::string_view sql) const;
     sqlite3* handle() const { return connection_.get(); }
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* connection) const;
     };
@@ -53,7 +53,7 @@ private:
 };
 
 class Statement {
-public:
+  public:
     Statement(Statement&&) noexcept = default;
     Statement& operator=(Statement&&) noexcept = default;
 
@@ -78,12 +78,13 @@ public:
     std::span<const std::uint8_t> blobView(int column) const;
     std::size_t bytes(int column) const;
 
-private:
+  private:
     friend class Database;
     struct Finalizer {
         void operator()(sqlite3_stmt* statement) const;
     };
-    Statement(sqlite3* connection, sqlite3_stmt* statement) : connection_(connection), statement_(statement) {}
+    Statement(sqlite3* connection, sqlite3_stmt* statement)
+        : connection_(connection), statement_(statement) {}
     [[noreturn]] void fail(const char* action) const;
 
     sqlite3* connection_;
@@ -92,14 +93,14 @@ private:
 
 // Wraps BEGIN/COMMIT; rolls back if destroyed without commit().
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& database);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
     void commit();
 
-private:
+  private:
     Database& database_;
     bool finished_ = false;
 };

@@ -44,9 +44,10 @@ RgbaImage discMask(int radius, DiscMaskSide side) {
             const float share = insideShare(static_cast<float>(column) + 0.5f - size,
                                             static_cast<float>(row) + 0.5f - size, size);
             const float alpha = side == DiscMaskSide::Inside ? share : 1 - share;
-            std::uint8_t* pixel = &mask.pixels[(static_cast<std::size_t>(row) * static_cast<std::size_t>(mask.width) +
-                                                static_cast<std::size_t>(column)) *
-                                               4];
+            std::uint8_t* pixel =
+                &mask.pixels[(static_cast<std::size_t>(row) * static_cast<std::size_t>(mask.width) +
+                              static_cast<std::size_t>(column)) *
+                             4];
             pixel[0] = pixel[1] = pixel[2] = 255;
             pixel[3] = static_cast<std::uint8_t>(std::lround(alpha * 255));
         }

@@ -36,9 +36,11 @@ ImageHeader probeImage(std::span<const std::uint8_t> bytes, const ImageLimits& l
         throw ImageError("not a PNG or JPEG picture");
     if (header.width <= 0 || header.height <= 0 || header.width > limits.maximumSide ||
         header.height > limits.maximumSide ||
-        static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) > limits.maximumPixels)
+        static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) >
+            limits.maximumPixels)
         throw ImageError("picture is " + std::to_string(header.width) + "x" + std::to_string(header.height) +
-                         ", larger than the limit of " + std::to_string(limits.maximumSide) + " pixels a side");
+                         ", larger than the limit of " + std::to_string(limits.maximumSide) +
+                         " pixels a side");
     return header;
 }
 
@@ -63,9 +65,10 @@ RgbaImage fitWithin(const RgbaImage& image, int maximumSide) {
     RgbaImage result;
     result.width = std::max(1, static_cast<int>(image.width * scale + 0.5));
     result.height = std::max(1, static_cast<int>(image.height * scale + 0.5));
-    result.pixels.resize(static_cast<std::size_t>(result.width) * static_cast<std::size_t>(result.height) * 4);
-    if (!stbir_resize_uint8_srgb(image.pixels.data(), image.width, image.height, 0, result.pixels.data(), result.width,
-                                 result.height, 0, 4, 3, 0))
+    result.pixels.resize(static_cast<std::size_t>(result.width) * static_cast<std::size_t>(result.height) *
+                         4);
+    if (!stbir_resize_uint8_srgb(image.pixels.data(), image.width, image.height, 0, result.pixels.data(),
+                                 result.width, result.height, 0, 4, 3, 0))
         throw ImageError("cannot resize picture");
     return result;
 }
@@ -80,7 +83,8 @@ std::vector<std::uint8_t> encodePng(const RgbaImage& image) {
 
 std::vector<std::uint8_t> encodeJpeg(const RgbaImage& image, int quality) {
     std::vector<std::uint8_t> output;
-    if (!stbi_write_jpg_to_func(appendToVector, &output, image.width, image.height, 4, image.pixels.data(), quality))
+    if (!stbi_write_jpg_to_func(appendToVector, &output, image.width, image.height, 4, image.pixels.data(),
+                                quality))
         throw ImageError("cannot encode JPEG");
     return output;
 }

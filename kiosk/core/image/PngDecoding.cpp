@@ -54,7 +54,8 @@ OpenedPng openPng(std::span<const std::uint8_t> bytes, const ImageLimits& limits
     if (header.width == 0 || header.height == 0 || header.width > side || header.height > side ||
         static_cast<std::uint64_t>(header.width) * header.height > limits.maximumPixels)
         throw ImageError("picture is " + std::to_string(header.width) + "x" + std::to_string(header.height) +
-                         ", larger than the limit of " + std::to_string(limits.maximumSide) + " pixels a side");
+                         ", larger than the limit of " + std::to_string(limits.maximumSide) +
+                         " pixels a side");
     check(spng_decoded_image_size(png, SPNG_FMT_RGBA8, &opened.decodedBytes), "size");
     if (opened.decodedBytes != static_cast<std::size_t>(header.width) * header.height * 4)
         throw ImageError("cannot decode picture: unexpected decoded size");
@@ -75,10 +76,18 @@ ImageHeader readPngHeader(std::span<const std::uint8_t> bytes) {
     result.width = static_cast<int>(header.width);
     result.height = static_cast<int>(header.height);
     switch (header.color_type) {
-    case SPNG_COLOR_TYPE_GRAYSCALE: result.channels = 1; break;
-    case SPNG_COLOR_TYPE_GRAYSCALE_ALPHA: result.channels = 2; break;
-    case SPNG_COLOR_TYPE_TRUECOLOR_ALPHA: result.channels = 4; break;
-    default: result.channels = 3; break; // truecolour, or a palette of colours
+    case SPNG_COLOR_TYPE_GRAYSCALE:
+        result.channels = 1;
+        break;
+    case SPNG_COLOR_TYPE_GRAYSCALE_ALPHA:
+        result.channels = 2;
+        break;
+    case SPNG_COLOR_TYPE_TRUECOLOR_ALPHA:
+        result.channels = 4;
+        break;
+    default:
+        result.channels = 3;
+        break; // truecolour, or a palette of colours
     }
     result.mime = "image/png";
     return result;

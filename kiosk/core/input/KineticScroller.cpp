@@ -20,7 +20,8 @@ void KineticScroller::drag(float delta) {
 }
 
 void KineticScroller::release(float velocityPixelsPerSecond) {
-    velocity_ = -std::clamp(velocityPixelsPerSecond, -kFastestFlingPixelsPerSecond, kFastestFlingPixelsPerSecond);
+    velocity_ =
+        -std::clamp(velocityPixelsPerSecond, -kFastestFlingPixelsPerSecond, kFastestFlingPixelsPerSecond);
     if (std::fabs(velocity_) < kStopBelowPixelsPerSecond)
         velocity_ = 0;
 }

@@ -7,7 +7,7 @@
 namespace kiosk::input {
 
 class KineticScroller {
-public:
+  public:
     // The finger moved the content by `delta` pixels (positive = content moves down/right,
     // so the offset shrinks).
     void drag(float delta);
@@ -22,7 +22,7 @@ public:
     float limit() const { return maximumOffset_; }
     bool isMoving() const { return velocity_ != 0; }
 
-private:
+  private:
     void clamp();
 
     float offset_ = 0;

@@ -19,7 +19,7 @@
 namespace kiosk::install {
 
 class DataDirectory {
-public:
+  public:
     explicit DataDirectory(std::filesystem::path root) : root_(std::move(root)) {}
 
     const std::filesystem::path& root() const { return root_; }
@@ -27,13 +27,15 @@ public:
     std::filesystem::path currentPack() const { return packsDirectory() / "current.kpack"; }
     std::filesystem::path lastKnownGoodPack() const { return packsDirectory() / "last-known-good.kpack"; }
     // InstalledVersions: what an older signed pack is refused by, even after a rollback.
-    std::filesystem::path installedVersionsFile() const { return packsDirectory() / "installed-versions.txt"; }
+    std::filesystem::path installedVersionsFile() const {
+        return packsDirectory() / "installed-versions.txt";
+    }
     std::filesystem::path installHistoryFile() const { return packsDirectory() / "install-history.txt"; }
     std::filesystem::path stagingDirectory() const { return root_ / "staging"; }
     std::filesystem::path stagedPack() const { return stagingDirectory() / "incoming.kpack"; }
     std::filesystem::path keysDirectory() const { return root_ / "keys"; }
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

@@ -23,7 +23,8 @@ const char* installStageName(InstallStage stage) {
 }
 
 bool isFinished(InstallStage stage) {
-    return stage == InstallStage::Installed || stage == InstallStage::Refused || stage == InstallStage::NothingForKiosk;
+    return stage == InstallStage::Installed || stage == InstallStage::Refused ||
+           stage == InstallStage::NothingForKiosk;
 }
 
 const char* candidateOutcomeName(CandidateOutcome outcome) {

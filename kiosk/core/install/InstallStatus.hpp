@@ -44,8 +44,8 @@ PackDescription describePack(const pack::PackIndex& index);
 
 // One *.kpack on the stick and what happened to it.
 struct CandidateReport {
-    std::string file; // relative to the stick: "kiosk/xa-an-phu.kpack"
-    std::optional<std::string> packId;      // from its signature, when it has one
+    std::string file;                  // relative to the stick: "kiosk/xa-an-phu.kpack"
+    std::optional<std::string> packId; // from its signature, when it has one
     std::optional<std::int64_t> packVersion;
     CandidateOutcome outcome = CandidateOutcome::Waiting;
     Reason reason = Reason::None;
@@ -54,15 +54,15 @@ struct CandidateReport {
 
 struct InstallSnapshot {
     InstallStage stage = InstallStage::Scanning;
-    double progress = 0;           // 0..1 within the current stage
-    std::uint64_t bytesDone = 0;   // while copying
+    double progress = 0;         // 0..1 within the current stage
+    std::uint64_t bytesDone = 0; // while copying
     std::uint64_t bytesTotal = 0;
-    std::optional<PackDescription> pack;      // the pack being installed, or installed
-    std::optional<PackDescription> previous;  // the pack the kiosk had before
-    int pagesAdded = 0;            // pages of `pack` that `previous` did not have
-    int pagesRemoved = 0;          // pages of `previous` that `pack` does not have
-    Reason reason = Reason::None;  // why it was refused (Refused), or NothingForKiosk
-    std::string detail;            // English detail for staff and the log
+    std::optional<PackDescription> pack;     // the pack being installed, or installed
+    std::optional<PackDescription> previous; // the pack the kiosk had before
+    int pagesAdded = 0;                      // pages of `pack` that `previous` did not have
+    int pagesRemoved = 0;                    // pages of `previous` that `pack` does not have
+    Reason reason = Reason::None;            // why it was refused (Refused), or NothingForKiosk
+    std::string detail;                      // English detail for staff and the log
     std::vector<CandidateReport> candidates;
     std::filesystem::path installedFile; // packs/current.kpack once Installed
     // Grows with every change, so a UI can tell a new snapshot from the last one it drew.

@@ -47,7 +47,8 @@ InstalledVersions InstalledVersions::parse(std::string_view text) {
         ++lineNumber;
         if (lineNumber == 1) {
             if (line != kHeader) {
-                record.problem_ = "the installed-versions record does not start with '" + std::string(kHeader) + "'";
+                record.problem_ =
+                    "the installed-versions record does not start with '" + std::string(kHeader) + "'";
                 return record;
             }
             continue;
@@ -60,7 +61,8 @@ InstalledVersions InstalledVersions::parse(std::string_view text) {
             space == std::string_view::npos ? std::nullopt : wholeNumber(line.substr(space + 1));
         if (!signing::isWellFormedPackId(packId) || !version) {
             // Keep what can be read: every line that is readable still protects its pack.
-            record.problem_ = "line " + std::to_string(lineNumber) + " of the installed-versions record is damaged";
+            record.problem_ =
+                "line " + std::to_string(lineNumber) + " of the installed-versions record is damaged";
             continue;
         }
         record.raise(std::string(packId), *version);

@@ -26,7 +26,7 @@
 namespace kiosk::install {
 
 class InstalledVersions {
-public:
+  public:
     // The record in `data`; a missing file is an empty record. Never throws: an unreadable or
     // damaged file counts as far as its lines are readable, and problem() says what was wrong.
     static InstalledVersions load(const DataDirectory& data);
@@ -42,7 +42,7 @@ public:
     // Empty when the file was read without trouble (or was not there); else for the log.
     const std::string& problem() const { return problem_; }
 
-private:
+  private:
     std::map<std::string, std::int64_t> highest_;
     std::string problem_;
 };

@@ -23,7 +23,7 @@
 namespace kiosk::install {
 
 class PackInstallJob {
-public:
+  public:
     // Starts installing from `request.stickRoot` at once.
     explicit PackInstallJob(InstallRequest request);
     PackInstallJob(const PackInstallJob&) = delete;
@@ -38,7 +38,7 @@ public:
     // Blocks until the worker is done (tests and command-line tools).
     void wait();
 
-private:
+  private:
     InstallRequest request_;
     InstallProgress progress_;
     std::thread worker_; // last: started after everything it uses exists

@@ -2,8 +2,8 @@
 
 #include "install/DataDirectory.hpp"
 #include "install/InstalledVersions.hpp"
-#include "install/PackVerification.hpp"
 #include "install/PackSwitch.hpp"
+#include "install/PackVerification.hpp"
 #include "install/StartupPack.hpp"
 #include "install/StickScanner.hpp"
 #include "os/FileStatus.hpp"
@@ -26,10 +26,12 @@ std::mutex& installMutex() {
     return mutex;
 }
 
-std::string describeBytes(std::uint64_t bytes) { return std::to_string((bytes + 1024 * 1024 - 1) / (1024 * 1024)) + " MiB"; }
+std::string describeBytes(std::uint64_t bytes) {
+    return std::to_string((bytes + 1024 * 1024 - 1) / (1024 * 1024)) + " MiB";
+}
 
 class Installer {
-public:
+  public:
     Installer(const InstallRequest& request, InstallProgress& progress)
         : request_(request), settings_(request.settings), progress_(progress), data_(request.dataDirectory) {}
 
@@ -88,9 +90,11 @@ public:
                 if (installedIndex_) {
                     const bool samePack = files[index].signature->fields.packId ==
                                           files[*installedIndex_].signature->fields.packId;
-                    skipCandidate(index, samePack ? Reason::SupersededOnStick : Reason::AnotherPackChosen,
-                                  samePack ? "a newer (or the same) version of this pack was installed from the same stick"
-                                           : "another pack from the same stick was installed");
+                    skipCandidate(
+                        index, samePack ? Reason::SupersededOnStick : Reason::AnotherPackChosen,
+                        samePack
+                            ? "a newer (or the same) version of this pack was installed from the same stick"
+                            : "another pack from the same stick was installed");
                     continue;
                 }
                 if (progress_.stopRequested()) {
@@ -113,7 +117,7 @@ public:
         }
     }
 
-private:
+  private:
     // Candidates grouped by pack id, each group newest first; the installed pack's id first
     // and alone when present (a stick cannot swap the commune's pack for another one while it
     // also carries an update of it).
@@ -134,8 +138,9 @@ private:
                 for (const auto& [packId, group] : byPackId)
                     if (packId != installed_->metadata.packId)
                         for (const std::size_t index : group)
-                            skipCandidate(index, Reason::AnotherPackChosen,
-                                          "the stick also holds an update of the installed pack, which comes first");
+                            skipCandidate(
+                                index, Reason::AnotherPackChosen,
+                                "the stick also holds an update of the installed pack, which comes first");
                 return groups;
             }
         }
@@ -149,8 +154,9 @@ private:
         checkSignatureAndKey(signature, trust, file.displayName);
         if (signature.fields.fileSize != file.size)
             throw Refusal(Reason::SignatureHashMismatch,
-                          file.displayName + " is " + std::to_string(file.size) + " bytes but was signed at " +
-                              std::to_string(signature.fields.fileSize) + " bytes (truncated or changed)");
+                          file.displayName + " is " + std::to_string(file.size) +
+                              " bytes but was signed at " + std::to_string(signature.fields.fileSize) +
+                              " bytes (truncated or changed)");
         checkVersion(signature.fields.packId, signature.fields.packVersion, file.displayName);
     }
 
@@ -160,20 +166,22 @@ private:
         if (installed_ && installed_->metadata.packId == packId) {
             const std::int64_t installedVersion = installed_->metadata.packVersion;
             if (version == installedVersion)
-                throw Refusal(Reason::PackAlreadyInstalled,
-                              name + ": version " + std::to_string(version) + " of " + packId + " is already installed");
+                throw Refusal(Reason::PackAlreadyInstalled, name + ": version " + std::to_string(version) +
+                                                                " of " + packId + " is already installed");
             if (version < installedVersion)
-                throw Refusal(Reason::PackNotNewer, name + ": version " + std::to_string(version) + " of " + packId +
-                                                        " is older than the installed version " +
+                throw Refusal(Reason::PackNotNewer, name + ": version " + std::to_string(version) + " of " +
+                                                        packId + " is older than the installed version " +
                                                         std::to_string(installedVersion));
         }
         // Newer than what the kiosk shows, but the kiosk once had this version or a newer one
         // (it went back to last-known-good or to the built-in pack since): a replay.
-        if (const std::optional<std::int64_t> highest = installedVersions_.highest(packId); highest && version <= *highest)
-            throw Refusal(Reason::PackInstalledBefore,
-                          name + ": version " + std::to_string(version) + " of " + packId +
-                              " is not newer than version " + std::to_string(*highest) +
-                              ", which this kiosk installed before (the staff override can go back on purpose)");
+        if (const std::optional<std::int64_t> highest = installedVersions_.highest(packId);
+            highest && version <= *highest)
+            throw Refusal(
+                Reason::PackInstalledBefore,
+                name + ": version " + std::to_string(version) + " of " + packId +
+                    " is not newer than version " + std::to_string(*highest) +
+                    ", which this kiosk installed before (the staff override can go back on purpose)");
     }
 
     void installCandidate(std::size_t index, const StickFile& file, const signing::TrustStore& trust) {
@@ -201,25 +209,29 @@ private:
             snapshot.progress = 0;
             snapshot.candidates[index].outcome = CandidateOutcome::Verifying;
         });
-        const pack::PackIndex verified = verifyStagedCopy(*file.signature, trust, file.displayName, stagedHash);
+        const pack::PackIndex verified =
+            verifyStagedCopy(*file.signature, trust, file.displayName, stagedHash);
         stopwatch.lap("checks (all, wall time; the fsync of the copy runs beside them)");
         try {
             durability->wait();
         } catch (const os::NoSpaceError& error) {
             throw Refusal(Reason::DiskFull, error.what());
         } catch (const os::FileError& error) {
-            throw Refusal(Reason::DataWriteError, std::string("cannot write the copy to the disk: ") + error.what());
+            throw Refusal(Reason::DataWriteError,
+                          std::string("cannot write the copy to the disk: ") + error.what());
         }
         stopwatch.lap("waiting for the fsync of the copy");
 
         try {
             switchToStagedPack(data_, settings_.kioskVersion);
         } catch (const os::FileError& error) {
-            throw Refusal(Reason::DataWriteError, std::string("cannot put the pack in place: ") + error.what());
+            throw Refusal(Reason::DataWriteError,
+                          std::string("cannot put the pack in place: ") + error.what());
         }
         // Only now that the pack is in place: a record ahead of every pack the kiosk has would
         // refuse the very pack that failed to go in.
-        const std::string recordProblem = recordInstalledVersion(signedFields.packId, signedFields.packVersion);
+        const std::string recordProblem =
+            recordInstalledVersion(signedFields.packId, signedFields.packVersion);
         stopwatch.lap("switch + version record");
 
         const auto pageIds = [](const pack::PackIndex& pack) {
@@ -259,7 +271,8 @@ private:
             installedVersions_.save(data_);
             return {};
         } catch (const std::exception& error) {
-            return std::string(" (but the installed-versions record could not be written: ") + error.what() + ")";
+            return std::string(" (but the installed-versions record could not be written: ") + error.what() +
+                   ")";
         }
     }
 
@@ -270,14 +283,16 @@ private:
             os::createDirectoriesDurably(data_.stagingDirectory());
             os::removeFileDurably(data_.stagedPack());
         } catch (const os::FileError& error) {
-            throw Refusal(Reason::DataWriteError, std::string("cannot prepare the staging folder: ") + error.what());
+            throw Refusal(Reason::DataWriteError,
+                          std::string("cannot prepare the staging folder: ") + error.what());
         }
         const auto freeSpace = settings_.freeSpace ? settings_.freeSpace(data_.stagingDirectory())
                                                    : os::freeDiskBytes(data_.stagingDirectory());
         if (freeSpace && *freeSpace < file.size + settings_.reserveBytes)
             throw Refusal(Reason::DiskFull, "the pack needs " + describeBytes(file.size) + " plus " +
-                                                describeBytes(settings_.reserveBytes) + " to spare; the data disk has " +
-                                                describeBytes(*freeSpace) + " free");
+                                                describeBytes(settings_.reserveBytes) +
+                                                " to spare; the data disk has " + describeBytes(*freeSpace) +
+                                                " free");
         os::CopyRequest copy;
         copy.source = file.path;
         copy.destination = data_.stagedPack();
@@ -320,8 +335,9 @@ private:
         }
     }
 
-    pack::PackIndex verifyStagedCopy(const signing::PackSignature& signature, const signing::TrustStore& trust,
-                                     const std::string& name, const std::string& stagedHash) {
+    pack::PackIndex verifyStagedCopy(const signing::PackSignature& signature,
+                                     const signing::TrustStore& trust, const std::string& name,
+                                     const std::string& stagedHash) {
         VerificationRequest verification;
         verification.packFile = data_.stagedPack();
         verification.hashOfWrittenFile = stagedHash;

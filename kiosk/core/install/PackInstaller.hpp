@@ -34,14 +34,14 @@ struct InstallRequest {
 
 // The state of one install, shared between the installing thread and whoever watches it.
 class InstallProgress {
-public:
+  public:
     InstallSnapshot snapshot() const;
     // Applies `change` under the lock and counts a new sequence number.
     void update(const std::function<void(InstallSnapshot&)>& change);
     void requestStop() { stopRequested_ = true; }
     bool stopRequested() const { return stopRequested_; }
 
-private:
+  private:
     mutable std::mutex mutex_;
     InstallSnapshot snapshot_;
     std::atomic<bool> stopRequested_{false};

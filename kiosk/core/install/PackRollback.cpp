@@ -6,7 +6,9 @@
 
 namespace kiosk::install {
 
-std::filesystem::path setAsidePack(const DataDirectory& data) { return data.packsDirectory() / "set-aside.kpack"; }
+std::filesystem::path setAsidePack(const DataDirectory& data) {
+    return data.packsDirectory() / "set-aside.kpack";
+}
 
 bool hasLastKnownGood(const DataDirectory& data) {
     const std::optional<os::FileStatus> status = os::linkStatus(data.lastKnownGoodPack());

@@ -21,7 +21,8 @@ void checkSignatureAndKey(const signing::PackSignature& signature, const signing
     const std::string& keyId = signature.fields.keyId;
     switch (trust.trustOf(keyId)) {
     case signing::KeyTrust::Revoked:
-        throw Refusal(Reason::SignatureRevokedKey, name + " is signed with key " + keyId + ", which is revoked");
+        throw Refusal(Reason::SignatureRevokedKey,
+                      name + " is signed with key " + keyId + ", which is revoked");
     case signing::KeyTrust::Unknown:
         throw Refusal(Reason::SignatureUnknownKey,
                       name + " is signed with key " + keyId + ", which this kiosk does not trust");
@@ -40,7 +41,8 @@ pack::PackIndex verifySignedPack(const VerificationRequest& request, const signi
         throw Refusal(Reason::FileNotRegular, request.name + " is not a plain file");
     if (status->size > request.maximumPackBytes)
         throw Refusal(Reason::FileTooLarge, request.name + " is " + std::to_string(status->size) +
-                                                " bytes; the limit is " + std::to_string(request.maximumPackBytes));
+                                                " bytes; the limit is " +
+                                                std::to_string(request.maximumPackBytes));
     if (status->size != signature.fields.fileSize)
         throw Refusal(Reason::SignatureHashMismatch,
                       request.name + " is " + std::to_string(status->size) + " bytes but was signed at " +
@@ -75,11 +77,13 @@ pack::PackIndex verifySignedPack(const VerificationRequest& request, const signi
     inspection.kioskVersion = request.kioskVersion;
     inspection.glyphs = request.glyphs;
     inspection.checkMetadata = [&](const pack::PackMetadata& metadata) {
-        if (metadata.packId != signature.fields.packId || metadata.packVersion != signature.fields.packVersion)
-            throw Refusal(Reason::SignatureOtherPack,
-                          request.name + " holds " + metadata.packId + " version " +
-                              std::to_string(metadata.packVersion) + " but its signature is for " +
-                              signature.fields.packId + " version " + std::to_string(signature.fields.packVersion));
+        if (metadata.packId != signature.fields.packId ||
+            metadata.packVersion != signature.fields.packVersion)
+            throw Refusal(Reason::SignatureOtherPack, request.name + " holds " + metadata.packId +
+                                                          " version " + std::to_string(metadata.packVersion) +
+                                                          " but its signature is for " +
+                                                          signature.fields.packId + " version " +
+                                                          std::to_string(signature.fields.packVersion));
     };
     inspection.onProgress = [&](double fraction) { return report(hashShare + (1 - hashShare) * fraction); };
     inspection.onStageTimed = request.onStageTimed;

@@ -28,7 +28,7 @@ struct VerificationRequest {
     std::string name; // for messages
     std::int64_t kioskVersion = KIOSK_VERSION_NUMBER;
     std::uint64_t maximumPackBytes = 2ull * 1024 * 1024 * 1024; // bigger: FileTooLarge, unread
-    const text::GlyphCoverage* glyphs = nullptr; // nullptr: the drawable-text check is skipped
+    const text::GlyphCoverage* glyphs = nullptr;                // nullptr: the drawable-text check is skipped
     // 0..1; returning false stops with Reason::Cancelled. May be called from either of the
     // two checking threads (never from both at once).
     std::function<bool(double)> onProgress;

@@ -100,6 +100,8 @@ std::optional<Reason> reasonFromCode(std::string_view code) {
     return std::nullopt;
 }
 
-std::span<const Reason> allReasons() { return kAllReasons; }
+std::span<const Reason> allReasons() {
+    return kAllReasons;
+}
 
 } // namespace kiosk::install

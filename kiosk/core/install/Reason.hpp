@@ -93,11 +93,11 @@ std::span<const Reason> allReasons();
 // Thrown inside the installer to refuse a pack; `detail` is for the staff view and the log
 // (English, may name files and tables), the reason's message is what villagers see.
 class Refusal : public std::runtime_error {
-public:
+  public:
     Refusal(Reason reason, const std::string& detail) : std::runtime_error(detail), reason_(reason) {}
     Reason reason() const { return reason_; }
 
-private:
+  private:
     Reason reason_;
 };
 

@@ -15,7 +15,7 @@ using StageTimeSink = std::function<void(std::string_view stage, double seconds)
 
 // Reports the time since it was made (or since the last lap) as one stage.
 class StageStopwatch {
-public:
+  public:
     explicit StageStopwatch(const StageTimeSink& sink) : sink_(sink) {}
 
     // The seconds since the start or the last lap; restarts the count.
@@ -31,7 +31,7 @@ public:
             sink_(stage, seconds);
     }
 
-private:
+  private:
     const StageTimeSink& sink_;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

@@ -30,8 +30,8 @@ Attempt tryOpen(const std::filesystem::path& file, std::int64_t kioskVersion) {
     return attempt;
 }
 
-StartupPack choose(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack, std::int64_t kioskVersion,
-                   bool safeStart) {
+StartupPack choose(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack,
+                   std::int64_t kioskVersion, bool safeStart) {
     StartupPack choice;
     Attempt current;
     if (safeStart) {
@@ -54,20 +54,23 @@ StartupPack choose(const DataDirectory& data, std::span<const std::uint8_t> embe
         choice.reader = std::move(lastKnownGood.reader);
         choice.source = PackSource::LastKnownGood;
         choice.file = data.lastKnownGoodPack();
-        choice.reason = safeStart        ? Reason::StartupCurrentUnstable
+        choice.reason = safeStart         ? Reason::StartupCurrentUnstable
                         : current.present ? Reason::StartupCurrentRefused
                                           : Reason::StartupCurrentMissing;
-        choice.detail = "the previous pack " + data.lastKnownGoodPack().string() + ", because " + current.problem;
+        choice.detail =
+            "the previous pack " + data.lastKnownGoodPack().string() + ", because " + current.problem;
         return choice;
     }
-    choice.reader = std::make_unique<pack::PackReader>(pack::PackReader::openMemory(embeddedPack, kioskVersion));
+    choice.reader =
+        std::make_unique<pack::PackReader>(pack::PackReader::openMemory(embeddedPack, kioskVersion));
     choice.source = PackSource::EmbeddedDemo;
     const bool anyInstalled = current.present || lastKnownGood.present;
     choice.reason = safeStart && current.present ? Reason::StartupCurrentUnstable
                     : anyInstalled               ? Reason::StartupInstalledPacksRefused
                                                  : Reason::StartupNoPackInstalled;
-    choice.detail = anyInstalled ? "the built-in demo pack, because " + current.problem + "; " + lastKnownGood.problem
-                                 : "the built-in demo pack, because no pack is installed in " + data.root().string();
+    choice.detail = anyInstalled
+                        ? "the built-in demo pack, because " + current.problem + "; " + lastKnownGood.problem
+                        : "the built-in demo pack, because no pack is installed in " + data.root().string();
     return choice;
 }
 
@@ -98,7 +101,8 @@ StartupPack openStartupPack(const DataDirectory& data, std::span<const std::uint
     return choice;
 }
 
-std::optional<pack::PackIndex> installedPackIndex(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack,
+std::optional<pack::PackIndex> installedPackIndex(const DataDirectory& data,
+                                                  std::span<const std::uint8_t> embeddedPack,
                                                   std::int64_t kioskVersion) {
     try {
         if (embeddedPack.empty()) {

@@ -24,7 +24,7 @@ const char* packSourceName(PackSource source);
 struct StartupPack {
     std::unique_ptr<pack::PackReader> reader; // never null
     PackSource source = PackSource::EmbeddedDemo;
-    std::filesystem::path file;               // empty for the embedded demo
+    std::filesystem::path file; // empty for the embedded demo
     // StartupCurrent, StartupCurrentMissing, StartupCurrentRefused, StartupCurrentUnstable,
     // StartupNoPackInstalled or StartupInstalledPacksRefused.
     Reason reason = Reason::StartupCurrent;
@@ -45,7 +45,8 @@ StartupPack openStartupPack(const DataDirectory& data, std::span<const std::uint
 
 // The same choice without cleaning and without keeping the pack open: what an install must
 // compare a new pack with. Nothing when no pack opens at all.
-std::optional<pack::PackIndex> installedPackIndex(const DataDirectory& data, std::span<const std::uint8_t> embeddedPack,
+std::optional<pack::PackIndex> installedPackIndex(const DataDirectory& data,
+                                                  std::span<const std::uint8_t> embeddedPack,
                                                   std::int64_t kioskVersion);
 
 } // namespace kiosk::install

@@ -25,7 +25,8 @@ bool isPackOrSignatureName(std::string_view name) {
         if (name.size() < suffix.size())
             return false;
         for (std::size_t index = 0; index < suffix.size(); ++index)
-            if (std::tolower(static_cast<unsigned char>(name[name.size() - suffix.size() + index])) != suffix[index])
+            if (std::tolower(static_cast<unsigned char>(name[name.size() - suffix.size() + index])) !=
+                suffix[index])
                 return false;
         return true;
     };
@@ -39,18 +40,21 @@ std::string lowercase(std::string text) {
     return text;
 }
 
-bool isIgnored(const std::string& name) { return name.empty() || name.front() == '.'; } // also ._*
+bool isIgnored(const std::string& name) {
+    return name.empty() || name.front() == '.';
+} // also ._*
 
 std::string describeSize(std::uint64_t bytes) {
     return std::to_string(bytes / (1024 * 1024)) + " MiB (" + std::to_string(bytes) + " bytes)";
 }
 
 class FolderScanner {
-public:
+  public:
     FolderScanner(const std::filesystem::path& resolvedStick, const InstallSettings& settings)
         : stick_(resolvedStick), settings_(settings) {}
 
-    void scan(const std::filesystem::path& folder, const std::string& prefix, std::vector<StickFile>& found) const {
+    void scan(const std::filesystem::path& folder, const std::string& prefix,
+              std::vector<StickFile>& found) const {
         std::vector<os::DirectoryEntry> entries;
         try {
             entries = os::listMatchingEntries(folder, isPackOrSignatureName, kMaximumNamesPerFolder).entries;
@@ -75,7 +79,7 @@ public:
         }
     }
 
-private:
+  private:
     void examine(StickFile& file, const os::FileStatus& status) const {
         auto refuse = [&](Reason reason, const std::string& detail) {
             file.refusal = reason;
@@ -113,7 +117,8 @@ private:
 
     void readSignature(StickFile& file, const std::filesystem::path& folder,
                        const std::map<std::string, const os::DirectoryEntry*>& byLowercaseName) const {
-        const std::string signatureName = lowercase(file.path.filename().string()) + std::string(signing::kSignatureFileSuffix);
+        const std::string signatureName =
+            lowercase(file.path.filename().string()) + std::string(signing::kSignatureFileSuffix);
         const auto found = byLowercaseName.find(signatureName);
         if (found == byLowercaseName.end()) {
             file.refusal = Reason::SignatureMissing;
@@ -122,14 +127,16 @@ private:
             return;
         }
         const os::DirectoryEntry& entry = *found->second;
-        if (entry.status.type != os::FileType::Regular || entry.status.size > signing::kMaximumSignatureFileBytes) {
+        if (entry.status.type != os::FileType::Regular ||
+            entry.status.size > signing::kMaximumSignatureFileBytes) {
             file.refusal = Reason::SignatureMalformed;
             file.detail =
                 file.displayName + ": " + text::printableForLog(entry.name) + " is not a signature file";
             return;
         }
         try {
-            const std::string text = os::readTextFile(folder / entry.name, signing::kMaximumSignatureFileBytes);
+            const std::string text =
+                os::readTextFile(folder / entry.name, signing::kMaximumSignatureFileBytes);
             file.signature = signing::parseSignatureFile(text);
         } catch (const os::FileError& error) {
             file.refusal = Reason::StickReadError;
@@ -159,7 +166,9 @@ std::vector<StickFile> scanStick(const std::filesystem::path& stickRoot, const I
     // The kiosk/ folder, however a Windows PC capitalised it. A link named kiosk is followed
     // only when it stays on the stick.
     try {
-        const auto isKioskFolder = [](std::string_view name) { return lowercase(std::string(name)) == "kiosk"; };
+        const auto isKioskFolder = [](std::string_view name) {
+            return lowercase(std::string(name)) == "kiosk";
+        };
         for (const os::DirectoryEntry& entry :
              os::listMatchingEntries(*stick, isKioskFolder, kMaximumNamesPerFolder).entries) {
             const std::filesystem::path folder = *stick / entry.name;
@@ -181,8 +190,9 @@ std::vector<StickFile> scanStick(const std::filesystem::path& stickRoot, const I
         }
     } catch (const os::FileError&) {
     }
-    std::sort(found.begin(), found.end(),
-              [](const StickFile& left, const StickFile& right) { return left.displayName < right.displayName; });
+    std::sort(found.begin(), found.end(), [](const StickFile& left, const StickFile& right) {
+        return left.displayName < right.displayName;
+    });
     return found;
 }
 

@@ -18,8 +18,8 @@
 namespace kiosk::install {
 
 struct StickFile {
-    std::filesystem::path path;  // where it is
-    std::string displayName;     // relative to the stick, e.g. "kiosk/xa-an-phu.kpack"
+    std::filesystem::path path; // where it is
+    std::string displayName;    // relative to the stick, e.g. "kiosk/xa-an-phu.kpack"
     std::uint64_t size = 0;
     std::optional<signing::PackSignature> signature;
     // Set when the file is refused before any copying.

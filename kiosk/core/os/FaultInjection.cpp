@@ -38,8 +38,8 @@ void durableOperation(const char* operation, const std::filesystem::path& path) 
     readEnvironmentOnce();
     const std::uint64_t number = ++operationCount;
     if (tracing)
-        std::fprintf(stderr, "kiosk fault point %llu: %s %s\n", static_cast<unsigned long long>(number), operation,
-                     path.c_str());
+        std::fprintf(stderr, "kiosk fault point %llu: %s %s\n", static_cast<unsigned long long>(number),
+                     operation, path.c_str());
     const std::uint64_t armed = armedOperation.load();
     if (armed != 0 && number == armed) {
         // _exit, not exit: no destructors, no flushing, no atexit handlers, like a crash.
@@ -53,6 +53,8 @@ void armFaultInjection(std::uint64_t operationNumber) {
     armedOperation = operationNumber;
 }
 
-std::uint64_t durableOperationCount() { return operationCount.load(); }
+std::uint64_t durableOperationCount() {
+    return operationCount.load();
+}
 
 } // namespace kiosk::os

@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
-#include <limits>
 #include <fcntl.h>
+#include <limits>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,7 +31,8 @@ FileStatus fromStat(const struct stat& info) {
     status.allocatedBytes = info.st_blocks > 0 ? static_cast<std::uint64_t>(info.st_blocks) * 512 : 0;
     status.device = static_cast<std::uint64_t>(info.st_dev);
     status.inode = static_cast<std::uint64_t>(info.st_ino);
-    status.modifiedNanoseconds = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    status.modifiedNanoseconds =
+        static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
     return status;
 }
 
@@ -106,7 +107,8 @@ std::optional<std::filesystem::path> resolvedPath(const std::filesystem::path& p
     return std::filesystem::path(resolved.get());
 }
 
-bool isSameOrInside(const std::filesystem::path& resolvedRoot, const std::filesystem::path& resolvedCandidate) {
+bool isSameOrInside(const std::filesystem::path& resolvedRoot,
+                    const std::filesystem::path& resolvedCandidate) {
     // Whole components: /media/stick2 is not inside /media/stick.
     const std::filesystem::path relative = resolvedCandidate.lexically_relative(resolvedRoot);
     return !relative.empty() && *relative.begin() != "..";

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <string_view>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::os {
@@ -54,6 +54,7 @@ MatchingEntries listMatchingEntries(const std::filesystem::path& directory,
 std::optional<std::filesystem::path> resolvedPath(const std::filesystem::path& path);
 
 // True when `candidate` is `root` or lies beneath it. Both must already be resolved paths.
-bool isSameOrInside(const std::filesystem::path& resolvedRoot, const std::filesystem::path& resolvedCandidate);
+bool isSameOrInside(const std::filesystem::path& resolvedRoot,
+                    const std::filesystem::path& resolvedCandidate);
 
 } // namespace kiosk::os

@@ -22,11 +22,15 @@ namespace {
 // have to push hundreds of megabytes at once (and the reads from the stick overlap the writes).
 constexpr std::uint64_t kWritebackWindowBytes = 8u * 1024 * 1024;
 
-std::string errnoText(int number) { return std::strerror(number); }
+std::string errnoText(int number) {
+    return std::strerror(number);
+}
 
 // EFBIG: the file system (or a file size limit) cannot hold a file this big; for the installer
 // that is the same as a full disk.
-bool isNoSpace(int number) { return number == ENOSPC || number == EDQUOT || number == EFBIG; }
+bool isNoSpace(int number) {
+    return number == ENOSPC || number == EDQUOT || number == EFBIG;
+}
 
 FileDescriptor openSource(const std::filesystem::path& path) {
     // O_NONBLOCK: should the file have been swapped for a FIFO since it was examined, opening
@@ -66,7 +70,7 @@ void fsyncWithDirectory(const FileDescriptor& file, const std::filesystem::path&
 
 // Removes a partly written destination however the copy ends, unless it completed.
 class PartialFileGuard {
-public:
+  public:
     explicit PartialFileGuard(const std::filesystem::path& path) : path_(path) {}
     PartialFileGuard(const PartialFileGuard&) = delete;
     PartialFileGuard& operator=(const PartialFileGuard&) = delete;
@@ -81,7 +85,7 @@ public:
     }
     void complete() { completed_ = true; }
 
-private:
+  private:
     std::filesystem::path path_;
     bool completed_ = false;
 };
@@ -130,8 +134,8 @@ void readExactlyAt(const FileDescriptor& file, std::uint64_t offset, std::span<s
                    const std::filesystem::path& path) {
     std::size_t filled = 0;
     while (filled < buffer.size()) {
-        const ssize_t result =
-            ::pread(file.get(), buffer.data() + filled, buffer.size() - filled, static_cast<off_t>(offset + filled));
+        const ssize_t result = ::pread(file.get(), buffer.data() + filled, buffer.size() - filled,
+                                       static_cast<off_t>(offset + filled));
         if (result < 0) {
             if (errno == EINTR)
                 continue;
@@ -148,7 +152,8 @@ void copyFileDurably(const CopyRequest& request) {
     struct stat sourceInfo {};
     if (::fstat(source.get(), &sourceInfo) != 0)
         throw SourceReadError("cannot examine " + request.source.string() + ": " + errnoText(errno));
-    if (!S_ISREG(sourceInfo.st_mode) || static_cast<std::uint64_t>(sourceInfo.st_size) != request.expectedBytes)
+    if (!S_ISREG(sourceInfo.st_mode) ||
+        static_cast<std::uint64_t>(sourceInfo.st_size) != request.expectedBytes)
         throw SourceReadError(request.source.string() + " changed since it was found");
     ::posix_fadvise(source.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 
@@ -186,8 +191,8 @@ void copyFileDurably(const CopyRequest& request) {
     CopyProgress progress{0, request.expectedBytes};
     std::uint64_t writebackStart = 0;
     while (progress.bytesDone < request.expectedBytes) {
-        const std::size_t wanted =
-            static_cast<std::size_t>(std::min<std::uint64_t>(chunkBytes, request.expectedBytes - progress.bytesDone));
+        const std::size_t wanted = static_cast<std::size_t>(
+            std::min<std::uint64_t>(chunkBytes, request.expectedBytes - progress.bytesDone));
         std::size_t moved = 0;
         while (moved < wanted) {
             std::optional<std::size_t> got;
@@ -202,7 +207,8 @@ void copyFileDurably(const CopyRequest& request) {
                 writeAllOrThrow(destination, std::span(buffer.data(), *got), request.destination);
             }
             if (*got == 0)
-                throw SourceReadError(request.source.string() + " ended early (was the USB stick pulled out?)");
+                throw SourceReadError(request.source.string() +
+                                      " ended early (was the USB stick pulled out?)");
             moved += *got;
         }
         progress.bytesDone += moved;

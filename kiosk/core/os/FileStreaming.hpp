@@ -18,12 +18,12 @@ namespace kiosk::os {
 // The source could not be read to the end: the stick was pulled, the file vanished, shrank or
 // was replaced while we copied, or the medium reports an I/O error.
 class SourceReadError : public FileError {
-public:
+  public:
     using FileError::FileError;
 };
 
 class CopyCancelled : public FileError {
-public:
+  public:
     using FileError::FileError;
 };
 
@@ -60,7 +60,7 @@ void copyFileDurably(const CopyRequest& request);
 // fsync, the page cache holds the same bytes; renaming it into place does). The file must not
 // be removed or renamed before wait() returned.
 class BackgroundFsync {
-public:
+  public:
     explicit BackgroundFsync(std::filesystem::path file);
     BackgroundFsync(const BackgroundFsync&) = delete;
     BackgroundFsync& operator=(const BackgroundFsync&) = delete;
@@ -70,7 +70,7 @@ public:
     // Returns once the file and its directory are durable; throws NoSpaceError or FileError.
     void wait();
 
-private:
+  private:
     std::filesystem::path file_;
     std::exception_ptr failure_;
     std::thread worker_; // last: started once everything it uses exists

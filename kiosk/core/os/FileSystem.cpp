@@ -95,7 +95,8 @@ std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::
     return readUpTo(file, static_cast<std::size_t>(info.st_size), path);
 }
 
-std::vector<std::uint8_t> readUpTo(const FileDescriptor& file, std::size_t size, const std::filesystem::path& path) {
+std::vector<std::uint8_t> readUpTo(const FileDescriptor& file, std::size_t size,
+                                   const std::filesystem::path& path) {
     std::vector<std::uint8_t> bytes(size);
     std::size_t done = 0;
     while (done < bytes.size()) {

@@ -15,7 +15,7 @@ namespace kiosk::os {
 
 // Owns a POSIX file descriptor; closes it on destruction.
 class FileDescriptor {
-public:
+  public:
     FileDescriptor() = default;
     explicit FileDescriptor(int fd) : fd_(fd) {}
     FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
@@ -28,19 +28,19 @@ public:
     bool valid() const { return fd_ >= 0; }
     int release();
 
-private:
+  private:
     int fd_ = -1;
 };
 
 // Thrown for any failed OS call; the message names the path and the errno text.
 class FileError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // The destination's file system is full or cannot hold a file this big (ENOSPC, EDQUOT, EFBIG).
 class NoSpaceError : public FileError {
-public:
+  public:
     using FileError::FileError;
 };
 
@@ -51,7 +51,8 @@ void writeAllOrThrow(const FileDescriptor& file, std::span<const std::uint8_t> b
 
 // Reads `size` bytes from the file's current position, fewer when it ends first (a file that
 // shrank while it was read). Throws FileError naming `path`.
-std::vector<std::uint8_t> readUpTo(const FileDescriptor& file, std::size_t size, const std::filesystem::path& path);
+std::vector<std::uint8_t> readUpTo(const FileDescriptor& file, std::size_t size,
+                                   const std::filesystem::path& path);
 
 // Neither follows a symbolic link nor blocks: a FIFO or device is refused (FileError), not waited on.
 std::vector<std::uint8_t> readWholeFile(const std::filesystem::path& path, std::uint64_t maximumBytes);

@@ -18,7 +18,7 @@
 namespace kiosk::os {
 
 class LargeAllocationReuse {
-public:
+  public:
     LargeAllocationReuse();
     LargeAllocationReuse(const LargeAllocationReuse&) = delete;
     LargeAllocationReuse& operator=(const LargeAllocationReuse&) = delete;

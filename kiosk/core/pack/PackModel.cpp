@@ -2,7 +2,8 @@
 
 namespace kiosk::pack {
 
-LocalizedText::Choice LocalizedText::pick(const LanguageCode& language, const LanguageCode& defaultLanguage) const {
+LocalizedText::Choice LocalizedText::pick(const LanguageCode& language,
+                                          const LanguageCode& defaultLanguage) const {
     if (const auto found = byLanguage.find(language); found != byLanguage.end())
         return {&found->second, false};
     if (const auto found = byLanguage.find(defaultLanguage); found != byLanguage.end())
@@ -39,7 +40,8 @@ const Category* PackIndex::findCategory(const std::string& categoryId) const {
     return nullptr;
 }
 
-const std::string* PagePoll::questionIn(const LanguageCode& language, const LanguageCode& defaultLanguage) const {
+const std::string* PagePoll::questionIn(const LanguageCode& language,
+                                        const LanguageCode& defaultLanguage) const {
     if (const auto found = question.byLanguage.find(language); found != question.byLanguage.end())
         return &found->second;
     if (const auto found = question.byLanguage.find(defaultLanguage); found != question.byLanguage.end())
@@ -98,41 +100,56 @@ std::vector<std::int64_t> PackIndex::featuredImageIds() const {
 
 const char* pageKindName(PageKind kind) {
     switch (kind) {
-    case PageKind::Article: return "article";
-    case PageKind::Programme: return "programme";
-    case PageKind::Meeting: return "meeting";
+    case PageKind::Article:
+        return "article";
+    case PageKind::Programme:
+        return "programme";
+    case PageKind::Meeting:
+        return "meeting";
     }
     return "article";
 }
 
 std::optional<PageKind> pageKindFromName(const std::string& name) {
-    if (name == "article") return PageKind::Article;
-    if (name == "programme") return PageKind::Programme;
-    if (name == "meeting") return PageKind::Meeting;
+    if (name == "article")
+        return PageKind::Article;
+    if (name == "programme")
+        return PageKind::Programme;
+    if (name == "meeting")
+        return PageKind::Meeting;
     return std::nullopt;
 }
 
 const char* blockKindName(BlockKind kind) {
     switch (kind) {
-    case BlockKind::Heading: return "heading";
-    case BlockKind::Paragraph: return "paragraph";
-    case BlockKind::Bullet: return "bullet";
+    case BlockKind::Heading:
+        return "heading";
+    case BlockKind::Paragraph:
+        return "paragraph";
+    case BlockKind::Bullet:
+        return "bullet";
     }
     return "paragraph";
 }
 
 std::optional<BlockKind> blockKindFromName(const std::string& name) {
-    if (name == "heading") return BlockKind::Heading;
-    if (name == "paragraph") return BlockKind::Paragraph;
-    if (name == "bullet") return BlockKind::Bullet;
+    if (name == "heading")
+        return BlockKind::Heading;
+    if (name == "paragraph")
+        return BlockKind::Paragraph;
+    if (name == "bullet")
+        return BlockKind::Bullet;
     return std::nullopt;
 }
 
 const char* pollAnswerName(PollAnswer answer) {
     switch (answer) {
-    case PollAnswer::Unhappy: return "unhappy";
-    case PollAnswer::Neutral: return "neutral";
-    case PollAnswer::Happy: return "happy";
+    case PollAnswer::Unhappy:
+        return "unhappy";
+    case PollAnswer::Neutral:
+        return "neutral";
+    case PollAnswer::Happy:
+        return "happy";
     }
     return "neutral";
 }

@@ -16,8 +16,8 @@ struct LocalizedText {
     std::map<LanguageCode, std::string> byLanguage;
 
     struct Choice {
-        const std::string* text = nullptr;  // never null when the map is not empty
-        bool isFallback = false;            // true when `language` was missing
+        const std::string* text = nullptr; // never null when the map is not empty
+        bool isFallback = false;           // true when `language` was missing
     };
     // The text in `language`, else in `defaultLanguage`, else in any language.
     Choice pick(const LanguageCode& language, const LanguageCode& defaultLanguage) const;
@@ -40,9 +40,9 @@ struct PackMetadata {
 // A recording in the pack, without its bytes (PackReader::loadAudio reads those).
 struct AudioClipInfo {
     std::int64_t audioId = 0;
-    LanguageCode language;                  // the language spoken
-    std::int64_t durationMilliseconds = 0;  // for a progress bar before playback starts
-    bool synthetic = false;                 // made by speech synthesis at build time, not recorded by a person
+    LanguageCode language;                 // the language spoken
+    std::int64_t durationMilliseconds = 0; // for a progress bar before playback starts
+    bool synthetic = false;                // made by speech synthesis at build time, not recorded by a person
 };
 
 struct Language {
@@ -91,9 +91,9 @@ struct PageSummary {
 
 struct PackIndex {
     PackMetadata metadata;
-    std::vector<Language> languages;    // in display order; the default language first
-    std::vector<Category> categories;   // in display order
-    std::vector<PageSummary> pages;     // ordered by category, then position
+    std::vector<Language> languages;  // in display order; the default language first
+    std::vector<Category> categories; // in display order
+    std::vector<PageSummary> pages;   // ordered by category, then position
 
     std::vector<const PageSummary*> pagesIn(const std::string& categoryId) const;
     const PageSummary* findPage(const std::string& pageId) const;
@@ -148,8 +148,8 @@ struct ProgrammeFacts {
 struct PageContent {
     std::string id;
     PageKind kind = PageKind::Article;
-    LanguageCode language;    // the language the text is in
-    bool isFallback = false;  // the requested language was missing
+    LanguageCode language;   // the language the text is in
+    bool isFallback = false; // the requested language was missing
     std::string title;
     std::string summary;
     std::int64_t coverImageId = 0;

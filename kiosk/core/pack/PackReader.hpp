@@ -14,7 +14,7 @@
 namespace kiosk::pack {
 
 class PackReader {
-public:
+  public:
     // Throws PackError for anything but a well-formed pack of a known format version that
     // this kiosk version may show.
     static PackReader openFile(const std::filesystem::path& path, std::int64_t kioskVersion);
@@ -49,7 +49,7 @@ public:
     // against usedCodePoints when the pack was installed), else usedCodePoints.
     std::vector<char32_t> charactersToDraw() const;
 
-private:
+  private:
     explicit PackReader(db::Database database);
     void loadIndex(std::int64_t kioskVersion);
     void loadAudioIndex();

@@ -19,8 +19,8 @@ inline constexpr int kPageBytes = 16384;
 inline constexpr const char* kDemoPackId = "vn.commune.demo";
 
 // Limits the reader enforces on hostile packs, and the builder on its output.
-inline constexpr int kMaximumImageSide = 1920;   // stored pictures
-inline constexpr int kThumbnailSide = 480;       // longest side of a tile picture
+inline constexpr int kMaximumImageSide = 1920; // stored pictures
+inline constexpr int kThumbnailSide = 480;     // longest side of a tile picture
 inline constexpr std::uint64_t kMaximumImageBytes = 16u * 1024 * 1024;
 // Recordings (narrations, spoken language names): Ogg Vorbis, mono or stereo, 8 to 48 kHz,
 // at most 15 minutes and 16 MiB. The reader checks the table's values against these before

@@ -10,7 +10,7 @@ namespace kiosk::script {
 namespace {
 
 class LineReader {
-public:
+  public:
     LineReader(const std::string& line, std::string location) : line_(line), location_(std::move(location)) {}
 
     std::string word() {
@@ -71,7 +71,7 @@ public:
         throw ScriptError(location_ + ": " + message + " in: " + line_);
     }
 
-private:
+  private:
     void skipSpaces() {
         while (position_ < line_.size() && (line_[position_] == ' ' || line_[position_] == '\t'))
             ++position_;
@@ -162,7 +162,8 @@ std::vector<Command> parseScript(const std::string& source, const std::string& s
             continue;
         // A script is text; echoing binary junk back would only garble the message.
         if (!text::isValidUtf8(line))
-            throw ScriptError(sourceName + ":" + std::to_string(lineNumber) + ": not UTF-8 text (is this a script file?)");
+            throw ScriptError(sourceName + ":" + std::to_string(lineNumber) +
+                              ": not UTF-8 text (is this a script file?)");
         LineReader reader(line, sourceName + ":" + std::to_string(lineNumber));
         Action action = parseAction(reader);
         reader.expectEnd();

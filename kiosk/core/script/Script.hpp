@@ -13,22 +13,44 @@
 
 namespace kiosk::script {
 
-struct TapAt { float x = 0, y = 0; };
-struct TapText { std::string text; };
-struct Drag { float fromX = 0, fromY = 0, toX = 0, toY = 0; int milliseconds = 0; };
-struct Hold { float x = 0, y = 0; int milliseconds = 0; }; // a finger held still, then lifted
-struct Wait { int milliseconds = 0; };
+struct TapAt {
+    float x = 0, y = 0;
+};
+struct TapText {
+    std::string text;
+};
+struct Drag {
+    float fromX = 0, fromY = 0, toX = 0, toY = 0;
+    int milliseconds = 0;
+};
+struct Hold {
+    float x = 0, y = 0;
+    int milliseconds = 0;
+}; // a finger held still, then lifted
+struct Wait {
+    int milliseconds = 0;
+};
 // Draws frames until TEXT shows, for work the kiosk does on other threads (a USB install);
 // fails after `milliseconds` of real time.
-struct WaitFor { std::string text; int milliseconds = 10000; };
-struct Shot { std::string fileName; };
-struct Expect { std::string text; bool present = true; };
+struct WaitFor {
+    std::string text;
+    int milliseconds = 10000;
+};
+struct Shot {
+    std::string fileName;
+};
+struct Expect {
+    std::string text;
+    bool present = true;
+};
 // Sound is coming out of the speaker: waits, in real time (sound plays in real time whatever
 // the virtual clock says), for a moment of audible sound from now on.
 struct ExpectAudio {};
 // Waits, in real time, until what plays has played to its end (or failed), so that a test
 // reading the sound device's file gets the whole clip; fails after `milliseconds`.
-struct WaitSoundEnd { int milliseconds = 10000; };
+struct WaitSoundEnd {
+    int milliseconds = 10000;
+};
 // The sound player is in this state ("failed": a recording that would not play was refused
 // cleanly). One of kPlaybackStates.
 struct ExpectPlayback {
@@ -37,10 +59,12 @@ struct ExpectPlayback {
 inline constexpr const char* kPlaybackStates[] = {"idle", "playing", "paused", "finished", "failed"};
 // Prints where the touch target labelled TEXT is ("locate TEXT X Y" on standard output), so
 // a test can press it through the real window system.
-struct Locate { std::string text; };
+struct Locate {
+    std::string text;
+};
 
-using Action = std::variant<TapAt, TapText, Drag, Hold, Wait, WaitFor, Shot, Expect, ExpectAudio, WaitSoundEnd,
-                            ExpectPlayback, Locate>;
+using Action = std::variant<TapAt, TapText, Drag, Hold, Wait, WaitFor, Shot, Expect, ExpectAudio,
+                            WaitSoundEnd, ExpectPlayback, Locate>;
 
 struct Command {
     int lineNumber = 0;
@@ -49,7 +73,7 @@ struct Command {
 };
 
 class ScriptError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -82,7 +82,8 @@ void ChunkedFileHasher::work() {
     while (true) {
         // Chunks are handed out in order, each once its last byte is written.
         changed_.wait(lock, [&] {
-            return stopping_ || failure_ || nextChunk_ >= chunkCount_ || bytesWritten_ >= chunkEnd(nextChunk_);
+            return stopping_ || failure_ || nextChunk_ >= chunkCount_ ||
+                   bytesWritten_ >= chunkEnd(nextChunk_);
         });
         if (stopping_ || failure_ || nextChunk_ >= chunkCount_)
             return;
@@ -111,7 +112,8 @@ std::string ChunkedFileHasher::finishHex(const std::function<bool(std::uint64_t 
     std::unique_lock lock(mutex_);
     std::uint64_t reported = 0;
     while (true) {
-        changed_.wait(lock, [&] { return failure_ || bytesHashed_ == totalBytes_ || bytesHashed_ != reported; });
+        changed_.wait(lock,
+                      [&] { return failure_ || bytesHashed_ == totalBytes_ || bytesHashed_ != reported; });
         if (failure_)
             std::rethrow_exception(failure_);
         if (bytesHashed_ != reported) {

@@ -38,7 +38,7 @@ std::string chunkedSha256Hex(std::span<const std::uint8_t> bytes);
 // from the file (pread) as soon as the writer says it is there. The file is opened at the
 // first bytesWritten() call.
 class ChunkedFileHasher {
-public:
+  public:
     // `threads` 0: one per core, at most four.
     ChunkedFileHasher(std::filesystem::path path, std::uint64_t totalBytes, unsigned threads = 0);
     ChunkedFileHasher(const ChunkedFileHasher&) = delete;
@@ -50,12 +50,12 @@ public:
     // be opened.
     void bytesWritten(std::uint64_t bytes);
     // Waits for every chunk and returns the hash in 64 lowercase hex digits. The writer may
-    // still be writing (on another thread), but must get to the end. `onProgress(bytesHashed)` is called on this thread as chunks
-    // finish; returning false stops and throws os::CopyCancelled. Rethrows what a helper ran
-    // into (os::SourceReadError when the file ended early or could not be read).
+    // still be writing (on another thread), but must get to the end. `onProgress(bytesHashed)` is called on
+    // this thread as chunks finish; returning false stops and throws os::CopyCancelled. Rethrows what a
+    // helper ran into (os::SourceReadError when the file ended early or could not be read).
     std::string finishHex(const std::function<bool(std::uint64_t bytesHashed)>& onProgress = {});
 
-private:
+  private:
     void work();
     std::uint64_t chunkEnd(std::uint64_t chunk) const;
 

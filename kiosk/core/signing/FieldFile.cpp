@@ -50,7 +50,8 @@ const std::string& FieldFile::required(std::string_view name) const {
 }
 
 bool FieldFile::has(std::string_view name) const {
-    return std::any_of(fields_.begin(), fields_.end(), [&](const auto& field) { return field.first == name; });
+    return std::any_of(fields_.begin(), fields_.end(),
+                       [&](const auto& field) { return field.first == name; });
 }
 
 void FieldFile::requireOnly(std::initializer_list<std::string_view> known) const {

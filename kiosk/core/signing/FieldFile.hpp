@@ -12,7 +12,7 @@
 namespace kiosk::signing {
 
 class FieldFile {
-public:
+  public:
     // Throws SigningError unless the first line is exactly `header` and every other line is a
     // `name: value` field or, when `allowComments`, a line starting with '#' (or empty).
     static FieldFile parse(std::string_view text, std::string_view header, bool allowComments);
@@ -25,7 +25,7 @@ public:
     // The field names in file order.
     std::vector<std::string> names() const;
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 

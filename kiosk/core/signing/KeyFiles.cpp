@@ -135,11 +135,13 @@ SecretKey parseSecretKeyFile(std::string_view text, const std::optional<std::str
             throw SigningError("this secret key is protected by a passphrase: set KIOSK_KEY_PASSPHRASE");
         const auto salt = fromHex(file.required("salt"), crypto_pwhash_SALTBYTES);
         const auto nonce = fromHex(file.required("nonce"), crypto_secretbox_NONCEBYTES);
-        const auto sealed = fromHex(file.required("sealed-secret-key"), kSecretKeyBytes + crypto_secretbox_MACBYTES);
+        const auto sealed =
+            fromHex(file.required("sealed-secret-key"), kSecretKeyBytes + crypto_secretbox_MACBYTES);
         if (!salt || !nonce || !sealed)
             throw SigningError("the sealed secret key is damaged");
-        const SecretBytes sealingKey = deriveSealingKey(*passphrase, *salt, parseWholeNumber(file.required("opslimit"), "opslimit"),
-                                                        parseWholeNumber(file.required("memlimit"), "memlimit"));
+        const SecretBytes sealingKey =
+            deriveSealingKey(*passphrase, *salt, parseWholeNumber(file.required("opslimit"), "opslimit"),
+                             parseWholeNumber(file.required("memlimit"), "memlimit"));
         if (crypto_secretbox_open_easy(key.bytes.data(), sealed->data(), sealed->size(), nonce->data(),
                                        sealingKey.data()) != 0)
             throw SigningError("wrong passphrase (or a damaged key file)");

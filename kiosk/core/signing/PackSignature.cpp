@@ -31,7 +31,8 @@ std::uint64_t parseCanonicalNumber(const std::string& text, const char* field) {
 } // namespace
 
 bool isWellFormedPackId(std::string_view packId) {
-    return !packId.empty() && packId.size() <= 128 && std::all_of(packId.begin(), packId.end(), [](char character) {
+    return !packId.empty() && packId.size() <= 128 &&
+           std::all_of(packId.begin(), packId.end(), [](char character) {
                return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
                       (character >= '0' && character <= '9') || character == '.' || character == '-' ||
                       character == '_';
@@ -58,8 +59,9 @@ PackSignature signPackFields(SignedPackFields fields, const SecretKey& key) {
     PackSignature signature;
     signature.fields = std::move(fields);
     const std::string message = canonicalMessage(signature.fields);
-    crypto_sign_detached(signature.signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()),
-                         message.size(), key.bytes.data());
+    crypto_sign_detached(signature.signature.data(), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         key.bytes.data());
     return signature;
 }
 
@@ -68,8 +70,9 @@ bool verifyPackSignature(const PackSignature& signature, const PublicKey& key) {
     if (signature.fields.keyId != key.keyId)
         return false;
     const std::string message = canonicalMessage(signature.fields);
-    return crypto_sign_verify_detached(signature.signature.data(), reinterpret_cast<const unsigned char*>(message.data()),
-                                       message.size(), key.bytes.data()) == 0;
+    return crypto_sign_verify_detached(signature.signature.data(),
+                                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                       key.bytes.data()) == 0;
 }
 
 std::string formatSignatureFile(const PackSignature& signature) {
@@ -78,8 +81,9 @@ std::string formatSignatureFile(const PackSignature& signature) {
 
 PackSignature parseSignatureFile(std::string_view text) {
     if (text.starts_with(kFormerHeader) && text.substr(kFormerHeader.size()).find_first_of("\r\n") == 0)
-        throw SignatureFormatTooOld("this is a signature of format 1, made by an older kiosk-pack; sign the pack "
-                                    "again with this version's kiosk-pack sign");
+        throw SignatureFormatTooOld(
+            "this is a signature of format 1, made by an older kiosk-pack; sign the pack "
+            "again with this version's kiosk-pack sign");
     const FieldFile file = FieldFile::parse(text, kHeader, false);
     const std::vector<std::string> expectedOrder = {"key-id",    "pack-id",        "pack-version",
                                                     "file-size", "chunked-sha256", "signature"};

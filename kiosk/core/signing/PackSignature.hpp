@@ -10,9 +10,9 @@
 //
 // The signature is Ed25519 over the canonical message: the file's lines up to and including
 // the chunked-sha256 line, exactly as above, each ending in "\n". Format 1 had a plain SHA-256
-// of the whole file instead; such files are refused with a message that says to sign again. Pack id and version are signed with
-// the hash so that a signature cannot be moved to another pack, and a pack cannot be presented
-// as another version (a replayed older pack keeps its own, older, version).
+// of the whole file instead; such files are refused with a message that says to sign again. Pack id and
+// version are signed with the hash so that a signature cannot be moved to another pack, and a pack cannot be
+// presented as another version (a replayed older pack keeps its own, older, version).
 #pragma once
 
 #include "signing/Keys.hpp"

@@ -10,7 +10,7 @@
 namespace kiosk::signing {
 
 class SecretBytes {
-public:
+  public:
     explicit SecretBytes(std::size_t size) : bytes_(size) {}
     SecretBytes(SecretBytes&&) noexcept = default;
     SecretBytes& operator=(SecretBytes&& other) noexcept {
@@ -27,7 +27,7 @@ public:
     std::size_t size() const { return bytes_.size(); }
     std::span<const std::uint8_t> view() const { return bytes_; }
 
-private:
+  private:
     void wipe() {
         if (!bytes_.empty())
             sodium_memzero(bytes_.data(), bytes_.size());

@@ -14,7 +14,9 @@ void requireSodium() {
         throw SigningError("libsodium could not be initialised");
 }
 
-void Sha256::ContextDeleter::operator()(evp_md_ctx_st* context) const { EVP_MD_CTX_free(context); }
+void Sha256::ContextDeleter::operator()(evp_md_ctx_st* context) const {
+    EVP_MD_CTX_free(context);
+}
 
 Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
     if (!context_ || EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1)
@@ -34,7 +36,9 @@ std::array<std::uint8_t, 32> Sha256::finish() {
     return digest;
 }
 
-std::string Sha256::finishHex() { return toHex(finish()); }
+std::string Sha256::finishHex() {
+    return toHex(finish());
+}
 
 std::string sha256Hex(std::span<const std::uint8_t> bytes) {
     Sha256 hasher;

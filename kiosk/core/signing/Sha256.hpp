@@ -14,7 +14,7 @@ struct evp_md_ctx_st;
 namespace kiosk::signing {
 
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(std::span<const std::uint8_t> bytes);
     // The digest; the hasher cannot be used afterwards.
@@ -22,7 +22,7 @@ public:
     // The digest in 64 lowercase hex digits; the hasher cannot be used afterwards.
     std::string finishHex();
 
-private:
+  private:
     struct ContextDeleter {
         void operator()(evp_md_ctx_st* context) const;
     };

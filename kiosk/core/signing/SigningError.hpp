@@ -6,14 +6,14 @@
 namespace kiosk::signing {
 
 class SigningError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A signature file of an older format (kiosk-pack-signature 1): not damaged, but made by an
 // older kiosk-pack; the pack must be signed again.
 class SignatureFormatTooOld : public SigningError {
-public:
+  public:
     using SigningError::SigningError;
 };
 

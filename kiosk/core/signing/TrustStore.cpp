@@ -44,7 +44,8 @@ TrustStore TrustStore::loadFromDirectory(const std::filesystem::path& keysDirect
                 while (std::getline(lines, line)) {
                     ++lineNumber;
                     const std::size_t comment = line.find('#');
-                    const std::string keyId = trimmed(comment == std::string::npos ? line : line.substr(0, comment));
+                    const std::string keyId =
+                        trimmed(comment == std::string::npos ? line : line.substr(0, comment));
                     if (keyId.empty())
                         continue;
                     if (isWellFormedKeyId(keyId))
@@ -73,9 +74,13 @@ TrustStore TrustStore::loadFromDirectory(const std::filesystem::path& keysDirect
     return store;
 }
 
-void TrustStore::addTrustedKey(const PublicKey& key) { keys_[key.keyId] = key; }
+void TrustStore::addTrustedKey(const PublicKey& key) {
+    keys_[key.keyId] = key;
+}
 
-void TrustStore::revoke(const std::string& keyId) { revoked_.insert(keyId); }
+void TrustStore::revoke(const std::string& keyId) {
+    revoked_.insert(keyId);
+}
 
 KeyTrust TrustStore::trustOf(const std::string& keyId) const {
     if (revoked_.contains(keyId))

@@ -20,7 +20,7 @@ inline constexpr const char* kRevokedKeysFileName = "revoked.txt";
 inline constexpr const char* kPublicKeySuffix = ".pub";
 
 class TrustStore {
-public:
+  public:
     // A missing folder gives an empty store (every signed pack is then refused). Unreadable or
     // malformed files are skipped and listed in problems(); they never make a key trusted.
     static TrustStore loadFromDirectory(const std::filesystem::path& keysDirectory);
@@ -35,7 +35,7 @@ public:
     // For the staff log: files that could not be used, and why.
     const std::vector<std::string>& problems() const { return problems_; }
 
-private:
+  private:
     std::map<std::string, PublicKey> keys_;
     std::set<std::string> revoked_;
     std::vector<std::string> problems_;

@@ -71,7 +71,8 @@ std::vector<char32_t> parseCharacterList(std::string_view list) {
         if (low < 0xD800 && high > 0xDFFF)
             throw CharacterListError("range '" + std::string(item) + "' spans the surrogates");
         if (!characters.empty() && low <= characters.back() + 1)
-            throw CharacterListError("'" + std::string(item) + "' is out of order or joins the item before it");
+            throw CharacterListError("'" + std::string(item) +
+                                     "' is out of order or joins the item before it");
         if (characters.size() + (high - low + 1) > kMaximumCharacters)
             throw CharacterListError("more than " + std::to_string(kMaximumCharacters) + " characters");
         for (char32_t character = low; character <= high; ++character)

@@ -13,7 +13,7 @@
 namespace kiosk::text {
 
 class CharacterListError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

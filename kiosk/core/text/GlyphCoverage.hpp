@@ -15,12 +15,12 @@ namespace kiosk::text {
 inline constexpr char32_t kLastDrawableCodePoint = 0xFFFF;
 
 class GlyphCoverageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class GlyphCoverage {
-public:
+  public:
     // Every font must draw every character: the kiosk draws body text with one and headings
     // with another. Throws GlyphCoverageError for no font or an unreadable one.
     static GlyphCoverage load(const std::vector<std::filesystem::path>& fontFiles);
@@ -34,7 +34,7 @@ public:
     // True when the kiosk can draw `codePoint`: within 16 bits and in every font.
     bool canDraw(char32_t codePoint) const;
 
-private:
+  private:
     struct LoadedFont;
     GlyphCoverage();
 

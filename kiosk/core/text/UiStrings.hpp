@@ -9,7 +9,7 @@
 namespace kiosk::text {
 
 class UiStrings {
-public:
+  public:
     // Throws std::runtime_error naming the line for a malformed file or non-NFC text.
     static UiStrings parse(const std::string& tsv, const std::string& sourceName);
 
@@ -21,7 +21,7 @@ public:
     // Every string of every language, for the font atlas.
     std::string allText() const;
 
-private:
+  private:
     std::vector<std::string> languages_;
     std::map<std::string, std::map<std::string, std::string>> byKey_;
 };

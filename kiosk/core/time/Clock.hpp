@@ -7,7 +7,7 @@
 namespace kiosk::time {
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     // Milliseconds since an arbitrary start; never goes back.
     virtual std::int64_t monotonicMilliseconds() const = 0;
@@ -16,20 +16,20 @@ public:
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     std::int64_t monotonicMilliseconds() const override;
     std::int64_t wallSeconds() const override;
 };
 
 // Moves only when told to. Starts at monotonic 0 and the given wall time.
 class VirtualClock final : public Clock {
-public:
+  public:
     explicit VirtualClock(std::int64_t wallSecondsAtStart = 1764000000) : wallAtStart_(wallSecondsAtStart) {}
     std::int64_t monotonicMilliseconds() const override { return milliseconds_; }
     std::int64_t wallSeconds() const override { return wallAtStart_ + milliseconds_ / 1000; }
     void advance(std::int64_t milliseconds) { milliseconds_ += milliseconds > 0 ? milliseconds : 0; }
 
-private:
+  private:
     std::int64_t wallAtStart_;
     std::int64_t milliseconds_ = 0;
 };
