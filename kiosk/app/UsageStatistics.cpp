@@ -53,6 +53,15 @@ void UsageStatistics::languageSwitched(const std::string& from, const std::strin
     recorder_.languageSwitched(from, to);
 }
 
+void UsageStatistics::cardShown(const std::string& pageId, const std::string& language, int card, int) {
+    recorder_.cardShown(pageId, language, card);
+}
+
+void UsageStatistics::storyLeft(const std::string& pageId, const std::string& language, int furthestCard,
+                                int cardCount) {
+    recorder_.storyLeft(pageId, language, furthestCard, cardCount);
+}
+
 void UsageStatistics::pollAnswered(const std::string& pageId, const std::string& language,
                                    pack::PollAnswer answer) {
     recorder_.pollAnswered(pageId, language, answer);

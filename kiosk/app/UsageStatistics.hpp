@@ -20,6 +20,9 @@ class UsageStatistics final : public ui::UsageObserver {
     void pageOpened(const std::string& pageId, const std::string& language) override;
     void pageClosed(const std::string& pageId, const std::string& language,
                     std::int64_t dwellMilliseconds) override;
+    void cardShown(const std::string& pageId, const std::string& language, int card, int cardCount) override;
+    void storyLeft(const std::string& pageId, const std::string& language, int furthestCard,
+                   int cardCount) override;
     void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) override;
     void languageSwitched(const std::string& from, const std::string& to) override;
     void pollAnswered(const std::string& pageId, const std::string& language,

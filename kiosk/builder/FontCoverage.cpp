@@ -1,5 +1,6 @@
 #include "FontCoverage.hpp"
 
+#include "pack/StoryCardText.hpp"
 #include "text/Unicode.hpp"
 
 #include <map>
@@ -52,6 +53,22 @@ void FontCoverage::check(const std::vector<DisplayedText>& texts, Diagnostics& d
                                                            joined(found->second) + ")");
         }
     }
+}
+
+void FontCoverage::checkCardTexts(const std::vector<PageSource>& pages, Diagnostics& diagnostics) const {
+    for (const PageSource& page : pages)
+        for (const auto& [language, texts] : page.texts)
+            for (const auto& [position, card] : texts.cardTexts) {
+                const int lines =
+                    glyphs_.wrappedLineCount(card.text, pack::kCardTextPixelHeight, pack::kCardTextWidth);
+                if (lines > pack::kCardTextLines)
+                    diagnostics.report(card.location,
+                                       "card " + std::to_string(position + 1) +
+                                           "'s text does not fit its card on a 800x480 screen (" +
+                                           std::to_string(lines) + " lines, " +
+                                           std::to_string(pack::kCardTextLines) +
+                                           " fit): shorten it to one or two short sentences");
+            }
 }
 
 } // namespace kiosk::builder

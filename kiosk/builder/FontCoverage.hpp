@@ -30,6 +30,9 @@ class FontCoverage {
     std::vector<std::string> fontsMissing(char32_t codePoint) const;
     // Reports each character of each text that cannot be drawn, once per line.
     void check(const std::vector<DisplayedText>& texts, Diagnostics& diagnostics) const;
+    // Reports each story card text that does not fit its card on the smallest screen
+    // (pack/StoryCardText.hpp), in any language.
+    void checkCardTexts(const std::vector<PageSource>& pages, Diagnostics& diagnostics) const;
 
   private:
     explicit FontCoverage(text::GlyphCoverage glyphs) : glyphs_(std::move(glyphs)) {}

@@ -22,6 +22,10 @@ class PackAudioCollector {
             for (const auto& [language, file] : page.recordings)
                 if (addRecording(file))
                     audio_.narrations[{page.id, language}] = file.relativeName;
+        for (const PageSource& page : tree_.pages)
+            for (const auto& [key, file] : page.cardRecordings)
+                if (addRecording(file))
+                    audio_.cardNarrations[{page.id, key.first, key.second}] = file.relativeName;
         for (const auto& [language, file] : tree_.spokenNameFiles)
             if (addRecording(file))
                 audio_.spokenNames[language] = file.relativeName;
@@ -72,8 +76,10 @@ class PackAudioCollector {
         }
         const SpeechSynthesiser synthesiser;
         for (const PageSource& page : tree_.pages)
-            for (const pack::LanguageCode& language : languages)
+            for (const pack::LanguageCode& language : languages) {
                 synthesise(synthesiser, page, language, location);
+                synthesiseCards(synthesiser, page, language, location);
+            }
         for (const LanguageSource& language : pack.languages)
             if (languages.contains(language.code))
                 synthesiseSpokenName(synthesiser, language, location);
@@ -115,6 +121,31 @@ class PackAudioCollector {
         } catch (const std::exception& error) {
             diagnostics_.report(location, "cannot synthesise the narration of page '" + page.id + "' (" +
                                               language + "): " + error.what());
+        }
+    }
+
+    // Each card whose text is in this language and has no recording of its own: short
+    // sentences, so a visitor who listens hears each card as it appears.
+    void synthesiseCards(const SpeechSynthesiser& synthesiser, const PageSource& page,
+                         const pack::LanguageCode& language, const SourceLocation& location) {
+        const auto texts = page.texts.find(language);
+        const std::optional<std::string> voice = espeakVoiceFor(language);
+        if (texts == page.texts.end() || !voice)
+            return;
+        for (const auto& [position, card] : texts->second.cardTexts) {
+            if (page.cardRecordings.contains({position, language}))
+                continue;
+            const std::string name =
+                language + "/" + page.id + ".card-" + std::to_string(position + 1) + ".ogg (synthesised)";
+            try {
+                audio_.clips.emplace(name, processRecording(synthesiser.synthesise(card.text, *voice), true));
+                audio_.cardNarrations[{page.id, position, language}] = name;
+                ++audio_.synthesisedCount;
+            } catch (const std::exception& error) {
+                diagnostics_.report(location, "cannot synthesise the narration of card " +
+                                                  std::to_string(position + 1) + " of page '" + page.id +
+                                                  "' (" + language + "): " + error.what());
+            }
         }
     }
 

@@ -1,7 +1,7 @@
-// The recordings a pack stores: narrations from <lang>/<page-id>.ogg, spoken language names
-// from names/<lang>.ogg, and, for the languages `narrate-missing` names, the missing ones
-// synthesised (narrations from the page text, names from the language's own name). Every
-// recording is decoded in full before it goes into a pack.
+// The recordings a pack stores: narrations from <lang>/<page-id>.ogg, story cards' from
+// <lang>/<page-id>.card-<N>.ogg, spoken language names from names/<lang>.ogg, and, for the languages
+// `narrate-missing` names, the missing ones synthesised (narrations from the page text, names from the
+// language's own name). Every recording is decoded in full before it goes into a pack.
 #pragma once
 
 #include "Diagnostics.hpp"
@@ -11,6 +11,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct PackAudio {
     std::map<std::pair<std::string, pack::LanguageCode>, std::string>
         narrations;                                        // (page, language) → clip name
     std::map<pack::LanguageCode, std::string> spokenNames; // language → clip name
+    std::map<std::tuple<std::string, int, pack::LanguageCode>, std::string>
+        cardNarrations; // (page, 0-based card, language) → clip name
     std::size_t synthesisedCount = 0;
 };
 

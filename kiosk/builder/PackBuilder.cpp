@@ -29,6 +29,8 @@ std::map<std::string, SourceLocation> referencedPictures(const PackSourceTree& t
         pictures.emplace(page.coverName, page.coverLocation);
         for (const GallerySource& picture : page.gallery)
             pictures.emplace(picture.imageName, picture.imageLocation);
+        for (const CardSource& card : page.cards)
+            pictures.emplace(card.imageName, card.imageLocation);
     }
     return pictures;
 }
@@ -66,9 +68,11 @@ void checkWithReader(const std::vector<std::uint8_t>& bytes) {
         imageIds.insert(category.imageId);
     for (const pack::PageSummary& page : reader.index().pages) {
         imageIds.insert(page.coverImageId);
-        for (const pack::GalleryPicture& picture :
-             reader.loadPage(page.id, reader.metadata().defaultLanguage).gallery)
+        const pack::PageContent content = reader.loadPage(page.id, reader.metadata().defaultLanguage);
+        for (const pack::GalleryPicture& picture : content.gallery)
             imageIds.insert(picture.imageId);
+        for (const pack::StoryCard& card : content.cards)
+            imageIds.insert(card.imageId);
     }
     for (const std::int64_t id : imageIds) {
         reader.loadImage(id, pack::ImageSize::Full);
@@ -94,7 +98,9 @@ BuildResult buildPack(const BuildOptions& options) {
     Diagnostics diagnostics;
     const PackSourceTree tree = parseSourceFolder(options.sourceFolder, diagnostics);
     try {
-        FontCoverage::load(options.fontFiles).check(tree.displayedTexts, diagnostics);
+        const FontCoverage fonts = FontCoverage::load(options.fontFiles);
+        fonts.check(tree.displayedTexts, diagnostics);
+        fonts.checkCardTexts(tree.pages, diagnostics);
     } catch (const FontError& error) {
         return failed({error.what()});
     }

@@ -79,9 +79,15 @@ void describePack(const pack::PackReader& reader, std::ostream& out) {
         imageIds.insert(page.coverImageId);
         for (const pack::GalleryPicture& picture : content.gallery)
             imageIds.insert(picture.imageId);
+        for (const pack::StoryCard& card : content.cards)
+            imageIds.insert(card.imageId);
         out << "  " << page.id << "  category " << page.categoryId << ", " << pack::pageKindName(page.kind)
             << ", " << 1 + content.gallery.size() << " picture(s) (cover + " << content.gallery.size()
-            << " in gallery)" << (page.featured ? ", featured" : "") << '\n';
+            << " in gallery)";
+        if (!content.cards.empty())
+            out << ", " << content.cards.size() << " story cards (" << page.cardNarrations.size()
+                << " with recordings)";
+        out << (page.featured ? ", featured" : "") << '\n';
         printTitles(page.title, index.languages, out);
         printAudio(page, out);
     }

@@ -5,6 +5,7 @@
 #include "pack/PackSchema.hpp"
 #include "text/CharacterList.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <sqlite3.h>
@@ -18,11 +19,19 @@ struct SqliteMemoryDeleter {
     void operator()(unsigned char* memory) const { sqlite3_free(memory); }
 };
 
+// The oldest format that holds the pack: kiosks that read only version 1 keep taking packs
+// without story cards.
+std::int64_t formatVersionFor(const PackSourceTree& tree) {
+    const bool hasCards = std::any_of(tree.pages.begin(), tree.pages.end(),
+                                      [](const PageSource& page) { return !page.cards.empty(); });
+    return hasCards ? pack::kStoryCardsFormatVersion : pack::kFirstFormatVersion;
+}
+
 class PackDatabaseWriter {
   public:
     PackDatabaseWriter(const PackSourceTree& tree, const std::map<std::string, ProcessedImage>& images,
                        const PackAudio& audio)
-        : tree_(tree), images_(images), audio_(audio),
+        : tree_(tree), images_(images), audio_(audio), formatVersion_(formatVersionFor(tree)),
           database_(db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate)) {}
 
     std::vector<std::uint8_t> write() {
@@ -31,8 +40,10 @@ class PackDatabaseWriter {
         database_.execute("PRAGMA page_size = " + std::to_string(pack::kPageBytes) +
                           "; PRAGMA encoding = 'UTF-8'; PRAGMA foreign_keys = ON;");
         database_.execute(pack::kSchemaSql);
+        if (formatVersion_ >= pack::kStoryCardsFormatVersion)
+            database_.execute(pack::kStoryCardsSchemaSql);
         database_.execute("PRAGMA application_id = " + std::to_string(pack::kApplicationId) + ";");
-        database_.execute("PRAGMA user_version = " + std::to_string(pack::kFormatVersion) + ";");
+        database_.execute("PRAGMA user_version = " + std::to_string(formatVersion_) + ";");
         {
             db::Transaction transaction(database_);
             writeMetadata();
@@ -60,7 +71,7 @@ class PackDatabaseWriter {
     void writeMetadata() {
         const PackSource& pack = tree_.pack;
         const std::pair<const char*, std::string> rows[] = {
-            {"format_version", std::to_string(pack::kFormatVersion)},
+            {"format_version", std::to_string(formatVersion_)},
             {"pack_id", pack.packId},
             {"pack_version", std::to_string(pack.packVersion)},
             {"min_kiosk_version", std::to_string(pack.minimumKioskVersion)},
@@ -242,6 +253,7 @@ class PackDatabaseWriter {
             }
         }
         writeGallery(page);
+        writeCards(page);
         writeNarrations(page);
         writePoll(page);
         if (page.kind == pack::PageKind::Meeting)
@@ -257,6 +269,36 @@ class PackDatabaseWriter {
         for (const GallerySource& picture : page.gallery) {
             insert.bind(1, page.id).bind(2, position++).bind(3, imageId(picture.imageName)).run();
             insert.reset();
+        }
+    }
+
+    void writeCards(const PageSource& page) {
+        if (page.cards.empty())
+            return;
+        db::Statement insertCard =
+            database_.prepare("INSERT INTO page_cards(page_id, position, image_id) VALUES (?, ?, ?)");
+        std::int64_t position = 0;
+        for (const CardSource& card : page.cards) {
+            insertCard.bind(1, page.id).bind(2, position++).bind(3, imageId(card.imageName)).run();
+            insertCard.reset();
+        }
+        db::Statement insertText = database_.prepare(
+            "INSERT INTO card_texts(page_id, position, language, text) VALUES (?, ?, ?, ?)");
+        for (const auto& [language, texts] : page.texts)
+            for (const auto& [cardPosition, card] : texts.cardTexts) {
+                insertText.bind(1, page.id).bind(2, std::int64_t{cardPosition}).bind(3, language);
+                insertText.bind(4, card.text).run();
+                insertText.reset();
+            }
+        db::Statement insertNarration = database_.prepare(
+            "INSERT INTO card_narrations(page_id, position, language, audio_id) VALUES (?, ?, ?, ?)");
+        for (const auto& [key, clipName] : audio_.cardNarrations) {
+            const auto& [pageId, cardPosition, language] = key;
+            if (pageId != page.id)
+                continue;
+            insertNarration.bind(1, page.id).bind(2, std::int64_t{cardPosition}).bind(3, language);
+            insertNarration.bind(4, audioId(clipName)).run();
+            insertNarration.reset();
         }
     }
 
@@ -325,6 +367,7 @@ class PackDatabaseWriter {
     const PackSourceTree& tree_;
     const std::map<std::string, ProcessedImage>& images_;
     const PackAudio& audio_;
+    const std::int64_t formatVersion_;
     db::Database database_;
     std::map<std::string, std::int64_t> imageIds_;
     std::map<std::string, std::int64_t> audioIds_;

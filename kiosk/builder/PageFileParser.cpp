@@ -17,9 +17,9 @@ constexpr std::int64_t kLargestOrder = 1'000'000;
 
 const std::vector<std::string> kTextKeys = {"title", "summary",   "provinces",    "partners",
                                             "place", "organiser", "poll.question"};
-const std::vector<std::string> kStructuralKeys = {"category",   "order",    "kind",   "cover",
-                                                  "gallery",    "featured", "source", "period-start",
-                                                  "period-end", "starts",   "ends",   "poll"};
+const std::vector<std::string> kStructuralKeys = {
+    "category", "order",        "kind",       "cover",  "gallery", "cards", "featured",
+    "source",   "period-start", "period-end", "starts", "ends",    "poll"};
 const std::vector<std::string> kMeetingKeys = {"starts", "ends", "place", "organiser"};
 const std::vector<std::string> kProgrammeKeys = {"period-start", "period-end", "provinces", "partners"};
 bool contains(const std::vector<std::string>& keys, const std::string& key) {
@@ -46,31 +46,52 @@ std::optional<PageFileParts> splitAtSeparator(const SourceText& file, Diagnostic
     return PageFileParts{lines.first(separatorIndex), lines.subspan(separatorIndex + 1), separator->number};
 }
 
-// The gallery position of a "caption.N" key (0-based), or nothing for other keys.
-std::optional<int> captionPosition(const std::string& key) {
-    if (!key.starts_with("caption."))
+// The 0-based position N - 1 of a numbered key "<prefix>N" (caption.2, card.3), or nothing for
+// other keys and numbers out of 1..maximum.
+std::optional<int> numberedPosition(const std::string& key, const std::string& prefix, std::int64_t maximum) {
+    if (!key.starts_with(prefix))
         return std::nullopt;
-    const std::optional<std::int64_t> number =
-        parseWholeNumber(key.substr(8), 1, static_cast<std::int64_t>(pack::kMaximumGalleryPictures));
+    const std::optional<std::int64_t> number = parseWholeNumber(key.substr(prefix.size()), 1, maximum);
     return number ? std::optional<int>(static_cast<int>(*number - 1)) : std::nullopt;
 }
 
+std::optional<int> captionPosition(const std::string& key) {
+    return numberedPosition(key, "caption.", pack::kMaximumGalleryPictures);
+}
+
+std::optional<int> cardPosition(const std::string& key) {
+    return numberedPosition(key, "card.", pack::kMaximumStoryCards);
+}
+
+// A numbered key must name one of the `count` things its list has.
+void checkNumberedKey(const HeaderFields& fields, const HeaderField& field, std::optional<int> position,
+                      std::size_t count, const std::string& what, const std::string& list,
+                      const std::string& unit, Diagnostics& diagnostics) {
+    const std::string prefix = field.key.substr(0, field.key.find('.') + 1);
+    if (!position)
+        diagnostics.report(fields.file(), field.line,
+                           "'" + field.key + "': " + what + "s are numbered from 1, like " + prefix + "1");
+    else if (static_cast<std::size_t>(*position) >= count)
+        diagnostics.report(fields.file(), field.line,
+                           "'" + field.key + "' but " + list + " has " + std::to_string(count) + " " + unit +
+                               "(s)");
+}
+
 // The checks shared by both kinds of page file: unknown keys, keys of another page kind,
-// caption numbers. `allowed` is every key valid in this file apart from captions.
-void checkKeys(const HeaderFields& fields, const std::vector<std::string>& allowed, pack::PageKind kind,
-               std::size_t galleryPictures, const std::string& defaultLanguageFile,
-               Diagnostics& diagnostics) {
+// caption and card numbers. `allowed` is every key valid in this file apart from those.
+void checkKeys(const HeaderFields& fields, const std::vector<std::string>& allowed, const PageSource& page,
+               const std::string& defaultLanguageFile, Diagnostics& diagnostics) {
+    const pack::PageKind kind = page.kind;
     for (const HeaderField& field : fields.fields()) {
         const std::string& key = field.key;
         if (key.starts_with("caption.")) {
-            const std::optional<int> position = captionPosition(key);
-            if (!position)
-                diagnostics.report(fields.file(), field.line,
-                                   "'" + key + "': captions are numbered from 1, like caption.1");
-            else if (static_cast<std::size_t>(*position) >= galleryPictures)
-                diagnostics.report(fields.file(), field.line,
-                                   "'" + key + "' but the gallery has " + std::to_string(galleryPictures) +
-                                       " picture(s)");
+            checkNumberedKey(fields, field, numberedPosition(key, "caption.", kLargestOrder),
+                             page.gallery.size(), "caption", "the gallery", "picture", diagnostics);
+            continue;
+        }
+        if (key.starts_with("card.")) {
+            checkNumberedKey(fields, field, numberedPosition(key, "card.", kLargestOrder), page.cards.size(),
+                             "card", "the 'cards' list of " + defaultLanguageFile, "card", diagnostics);
             continue;
         }
         if (!contains(allowed, key)) {
@@ -81,6 +102,7 @@ void checkKeys(const HeaderFields& fields, const std::vector<std::string>& allow
             else {
                 std::vector<std::string> known = allowed;
                 known.push_back("caption.1");
+                known.push_back("card.1");
                 diagnostics.report(fields.file(), field.line, unknownKeyMessage(key, known));
             }
             continue;
@@ -103,6 +125,27 @@ void readCaptions(const HeaderFields& fields, std::size_t galleryPictures, PageT
     }
 }
 
+// card.1 ... card.N: each card's text, in the default language and in every translation: a
+// translated page shows all its cards in its own language, never some in another.
+void readCardTexts(const HeaderFields& fields, const PageSource& page, int separatorLine, PageTexts& texts,
+                   Diagnostics& diagnostics) {
+    for (const HeaderField& field : fields.fields()) {
+        const std::optional<int> position = cardPosition(field.key);
+        if (position && static_cast<std::size_t>(*position) < page.cards.size() && !field.value.empty())
+            texts.cardTexts[*position] =
+                DisplayedText{SourceLocation{fields.file(), field.line}, field.value};
+    }
+    std::string missing;
+    for (std::size_t position = 0; position < page.cards.size(); ++position)
+        if (!texts.cardTexts.contains(static_cast<int>(position)))
+            missing += (missing.empty() ? "card." : ", card.") + std::to_string(position + 1);
+    if (!missing.empty())
+        diagnostics.report(fields.file(), separatorLine,
+                           "the page has " + std::to_string(page.cards.size()) +
+                               " story cards, but this file has no text for " + missing +
+                               " (give each card a 'card.N: ...' line)");
+}
+
 std::optional<std::string> optionalValue(const HeaderFields& fields, const std::string& key) {
     const HeaderField* field = fields.optional(key);
     return field ? std::optional<std::string>(field->value) : std::nullopt;
@@ -110,8 +153,8 @@ std::optional<std::string> optionalValue(const HeaderFields& fields, const std::
 
 // Every value the kiosk shows; not file names and machine values.
 void collectHeaderTexts(const HeaderFields& fields, std::vector<DisplayedText>& displayed) {
-    fields.collectDisplayedValues(displayed,
-                                  {"category", "order", "kind", "cover", "gallery", "featured", "poll"});
+    fields.collectDisplayedValues(
+        displayed, {"category", "order", "kind", "cover", "gallery", "cards", "featured", "poll"});
 }
 
 void collectBodyLines(std::span<const SourceLine> body, const std::string& file,
@@ -210,6 +253,24 @@ void parseGallery(const HeaderFields& fields, PageSource& page, Diagnostics& dia
                                " pictures in one gallery");
 }
 
+// cards: a.png, b.png, ...: the page opens on these story cards, one picture each. A picture
+// may come back on a later card (the same map, say), so repeats are allowed.
+void parseCards(const HeaderFields& fields, PageSource& page, Diagnostics& diagnostics) {
+    const HeaderField* cards = fields.optional("cards");
+    if (!cards)
+        return;
+    for (const std::string& name : splitCommaList(cards->value))
+        if (checkPictureName(fields, *cards, name, diagnostics))
+            page.cards.push_back(CardSource{name, SourceLocation{fields.file(), cards->line}});
+    const std::size_t count = page.cards.size();
+    if (count < static_cast<std::size_t>(pack::kMinimumStoryCards) ||
+        count > static_cast<std::size_t>(pack::kMaximumStoryCards))
+        diagnostics.report(fields.file(), cards->line,
+                           "'cards' lists " + std::to_string(count) + " picture(s); a story has " +
+                               std::to_string(pack::kMinimumStoryCards) + " to " +
+                               std::to_string(pack::kMaximumStoryCards) + " cards");
+}
+
 } // namespace
 
 std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, const SourceText& file,
@@ -251,6 +312,7 @@ std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, co
         }
     }
     parseGallery(fields, page, diagnostics);
+    parseCards(fields, page, diagnostics);
     if (const HeaderField* featured = fields.optional("featured")) {
         if (const std::optional<bool> value = parseYesNo(featured->value))
             page.featured = *value;
@@ -281,8 +343,9 @@ std::optional<PageSource> parseDefaultLanguagePage(const std::string& pageId, co
 
     std::vector<std::string> allowed = kTextKeys;
     allowed.insert(allowed.end(), kStructuralKeys.begin(), kStructuralKeys.end());
-    checkKeys(fields, allowed, page.kind, page.gallery.size(), file.displayName, diagnostics);
+    checkKeys(fields, allowed, page, file.displayName, diagnostics);
     readCaptions(fields, page.gallery.size(), texts);
+    readCardTexts(fields, page, parts->separatorLine, texts, diagnostics);
     std::vector<int> blockLines;
     texts.blocks = parseMarkdownBlocks(parts->body, &blockLines);
     checkHeaderLimits(fields, kPageKeys, diagnostics);
@@ -301,7 +364,7 @@ std::optional<PageTexts> parseTranslatedPage(const PageSource& page, const Sourc
         return std::nullopt;
     const HeaderFields fields = HeaderFields::parse(parts->header, file.displayName, 1, diagnostics);
     const std::string defaultLanguageFile = pack.defaultLanguage + "/" + page.id + ".txt";
-    checkKeys(fields, kTextKeys, page.kind, page.gallery.size(), defaultLanguageFile, diagnostics);
+    checkKeys(fields, kTextKeys, page, defaultLanguageFile, diagnostics);
 
     PageTexts texts;
     if (const HeaderField* title = fields.required("title", diagnostics))
@@ -313,6 +376,7 @@ std::optional<PageTexts> parseTranslatedPage(const PageSource& page, const Sourc
     texts.partners = optionalValue(fields, "partners");
     readPollQuestion(fields, page.poll, defaultLanguageFile, texts, diagnostics);
     readCaptions(fields, page.gallery.size(), texts);
+    readCardTexts(fields, page, parts->separatorLine, texts, diagnostics);
     std::vector<int> blockLines;
     texts.blocks = parseMarkdownBlocks(parts->body, &blockLines);
     checkHeaderLimits(fields, kPageKeys, diagnostics);

@@ -34,6 +34,7 @@ inline constexpr LimitedKey kPageKeys[] = {{"title", pack::TextField::PageTitle}
                                            {"partners", pack::TextField::ProgrammePartners},
                                            {"poll.question", pack::TextField::PollQuestion},
                                            {"caption.", pack::TextField::Caption},
+                                           {"card.", pack::TextField::CardText},
                                            {"source", pack::TextField::SourceLink}};
 
 // Reports every value of `keys` over its field's limits.

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk::builder {
@@ -55,13 +56,26 @@ struct GallerySource {
     SourceLocation imageLocation;
 };
 
+// A piece of text the kiosk will draw, with the line it came from, for the font check.
+struct DisplayedText {
+    SourceLocation location;
+    std::string text;
+};
+
+// One story card: its picture, named in the default language's `cards:` list.
+struct CardSource {
+    std::string imageName;
+    SourceLocation imageLocation;
+};
+
 // The texts of one page in one language. Texts a translation leaves out are taken from the
 // default language when the pack is written.
 struct PageTexts {
     std::string title;
     std::optional<std::string> summary;
     std::vector<pack::TextBlock> blocks;
-    std::map<int, std::string> captions; // by 0-based gallery position
+    std::map<int, std::string> captions;    // by 0-based gallery position
+    std::map<int, DisplayedText> cardTexts; // by 0-based card position, with its line
     // Facts that are text (translated); empty when the page kind has none.
     std::optional<std::string> place;
     std::optional<std::string> organiser;
@@ -80,6 +94,7 @@ struct PageSource {
     std::string coverName;
     SourceLocation coverLocation;
     std::vector<GallerySource> gallery;
+    std::vector<CardSource> cards; // empty: the page is only an article
     bool featured = false;
     std::optional<std::string> sourceUrl;
     // Meeting pages.
@@ -95,12 +110,8 @@ struct PageSource {
     // Recorded narrations, <lang>/<page-id>.ogg, by language. A language may have a
     // recording without a text translation: a spoken language may have no written one.
     std::map<pack::LanguageCode, AudioSourceFile> recordings;
-};
-
-// A piece of text the kiosk will draw, with the line it came from, for the font check.
-struct DisplayedText {
-    SourceLocation location;
-    std::string text;
+    // <lang>/<page-id>.card-<N>.ogg, by 0-based card and language.
+    std::map<std::pair<int, pack::LanguageCode>, AudioSourceFile> cardRecordings;
 };
 
 struct PackSourceTree {

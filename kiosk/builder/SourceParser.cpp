@@ -28,10 +28,33 @@ std::string lowercase(std::string text) {
     return text;
 }
 
+// <page-id>.card-<N>.ogg: the recording of a page's story card N (numbered from 1).
+struct CardRecordingName {
+    std::string pageId;
+    int position = 0; // 0-based
+};
+
+std::optional<CardRecordingName> cardRecordingName(const std::string& fileName) {
+    const std::string marker = ".card-";
+    if (!fileName.ends_with(kRecordingExtension))
+        return std::nullopt;
+    const std::string stem =
+        fileName.substr(0, fileName.size() - std::string_view(kRecordingExtension).size());
+    const std::size_t at = stem.rfind(marker);
+    if (at == std::string::npos || !isValidItemId(stem.substr(0, at)))
+        return std::nullopt;
+    const std::optional<std::int64_t> number =
+        parseWholeNumber(stem.substr(at + marker.size()), 1, pack::kMaximumStoryCards);
+    if (!number)
+        return std::nullopt;
+    return CardRecordingName{stem.substr(0, at), static_cast<int>(*number - 1)};
+}
+
 // The files of one language folder: page texts and narration recordings, by page id.
 struct LanguageFolderFiles {
     std::map<std::string, FolderEntry> pages;
     std::map<std::string, FolderEntry> recordings;
+    std::map<std::pair<std::string, int>, FolderEntry> cardRecordings; // by page id and 0-based card
 };
 
 class SourceFolderParser {
@@ -134,8 +157,10 @@ class SourceFolderParser {
         for (const auto& [language, folderFiles] : files)
             if (language != defaultLanguage)
                 readTranslations(language, folderFiles.pages);
-        for (const auto& [language, folderFiles] : files)
+        for (const auto& [language, folderFiles] : files) {
             attachRecordings(language, folderFiles.recordings);
+            attachCardRecordings(language, folderFiles.cardRecordings);
+        }
     }
 
     // The page files and recordings of a language folder, by page id.
@@ -158,6 +183,10 @@ class SourceFolderParser {
             }
             if (entry.type != FolderEntry::Type::RegularFile) {
                 diagnostics_.report(shownName, 0, "not a regular file (symbolic links are not followed)");
+                continue;
+            }
+            if (const std::optional<CardRecordingName> card = cardRecordingName(entry.name)) {
+                files.cardRecordings.emplace(std::pair{card->pageId, card->position}, entry);
                 continue;
             }
             const std::string extension = isRecording ? kRecordingExtension : ".txt";
@@ -236,6 +265,35 @@ class SourceFolderParser {
         }
     }
 
+    // <lang>/<page-id>.card-<N>.ogg: the page must have a card N. Like a page's narration, a
+    // card's recording may be in a language the page's text is not translated into.
+    void attachCardRecordings(const std::string& language,
+                              const std::map<std::pair<std::string, int>, FolderEntry>& recordings) {
+        for (const auto& [key, entry] : recordings) {
+            const auto& [pageId, position] = key;
+            const std::string relative = language + "/" + entry.name;
+            const auto page =
+                std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
+            if (page == tree_.pages.end()) {
+                if (!defaultPageIds_.contains(pageId))
+                    diagnostics_.report(display(relative), 0,
+                                        "a card recording for page '" + pageId + "', but there is no " +
+                                            tree_.pack.defaultLanguage + "/" + pageId + ".txt");
+                continue;
+            }
+            if (static_cast<std::size_t>(position) >= page->cards.size()) {
+                diagnostics_.report(display(relative), 0,
+                                    "a recording for card " + std::to_string(position + 1) + " of page '" +
+                                        pageId + "', which has " + std::to_string(page->cards.size()) +
+                                        " story cards");
+                continue;
+            }
+            page->cardRecordings[{position, language}] =
+                AudioSourceFile{entry.path, display(relative), relative};
+        }
+    }
+
     // names/<lang>.ogg: a declared language's name, spoken.
     void readSpokenNamesFolder(const std::filesystem::path& folder) {
         for (const FolderEntry& entry :
@@ -307,6 +365,8 @@ class SourceFolderParser {
             checkPicture(page.coverName, page.coverLocation);
             for (const GallerySource& picture : page.gallery)
                 checkPicture(picture.imageName, picture.imageLocation);
+            for (const CardSource& card : page.cards)
+                checkPicture(card.imageName, card.imageLocation);
         }
     }
 

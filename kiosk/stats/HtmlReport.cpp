@@ -17,6 +17,7 @@ using svg::escaped;
 const std::vector<std::string> palette{"#0f766e", "#2563eb", "#d97706", "#7c3aed", "#db2777",
                                        "#059669", "#dc2626", "#0891b2", "#65a30d", "#4b5563"};
 const std::vector<std::string> dwellColors{"#dbeafe", "#93c5fd", "#3b82f6", "#1e3a8a"};
+const std::vector<std::string> reachColors{"#fde68a", "#fbbf24", "#d97706", "#78350f"};
 
 constexpr const char* styleSheet = R"css(
 *{box-sizing:border-box}
@@ -242,6 +243,29 @@ std::string renderHtmlReport(const ReportModel& model, const ReportOptions& opti
         out += legend(legendEntries, suppression, false) + "</section>";
     }
 
+    // Story cards: how far people got.
+    {
+        std::vector<svg::ShareRow> rows;
+        for (const PageStats& page : model.pages)
+            if (page.storyReach != std::array<std::int64_t, 4>{})
+                rows.push_back({page.title, {page.storyReach.begin(), page.storyReach.end()}});
+        if (!rows.empty()) {
+            std::vector<std::string> names;
+            std::vector<std::pair<std::string, std::string>> legendEntries;
+            for (const StoryReach reach : allStoryReaches) {
+                names.emplace_back(storyReachLabel(reach));
+                legendEntries.emplace_back(std::string(storyReachLabel(reach)),
+                                           reachColors[static_cast<std::size_t>(reach)]);
+            }
+            out += "<section><h2>How far people got through the story cards</h2><p class=\"lead\">For each "
+                   "page told as story cards, the visits that stopped at the first card, before half, after "
+                   "half, or went on to the last card. A story most people leave early may need fewer or "
+                   "clearer cards.</p>";
+            out += svg::shareBars(rows, names, reachColors, suppression);
+            out += legend(legendEntries, suppression, false) + "</section>";
+        }
+    }
+
     // Kiosks.
     {
         std::vector<svg::Bar> bars;
@@ -402,6 +426,12 @@ std::string renderCsvReport(const ReportModel& model, const ReportOptions& optio
         for (const DwellBucket bucket : allDwellBuckets)
             row("page_dwell", page.title, std::string(dwellBucketName(bucket)),
                 value(page.dwell[static_cast<std::size_t>(bucket)]));
+        if (page.storyReach != std::array<std::int64_t, 4>{}) {
+            row("page_card_views", page.title, page.pageId, value(page.cardViews));
+            for (const StoryReach reach : allStoryReaches)
+                row("page_story_reach", page.title, std::string(storyReachName(reach)),
+                    value(page.storyReach[static_cast<std::size_t>(reach)]));
+        }
     }
     for (const KioskStats& kiosk : model.kiosks) {
         const std::string item =

@@ -32,6 +32,10 @@ std::string_view metricName(Metric metric) {
         return "page_views_by_hour";
     case Metric::PollAnswer:
         return "poll_answer";
+    case Metric::CardView:
+        return "card_view";
+    case Metric::StoryReach:
+        return "story_reach";
     }
     return "unknown";
 }
@@ -85,6 +89,50 @@ std::optional<DwellBucket> dwellBucketFromName(std::string_view name) {
     for (const DwellBucket bucket : allDwellBuckets)
         if (dwellBucketName(bucket) == name)
             return bucket;
+    return std::nullopt;
+}
+
+StoryReach storyReachFor(int furthestCard, int cardCount) {
+    if (cardCount <= 1 || furthestCard >= cardCount - 1)
+        return StoryReach::LastCard;
+    if (furthestCard <= 0)
+        return StoryReach::FirstCardOnly;
+    // Cards reached, against the whole story: 2 of 6 is under half, 3 of 6 is half.
+    return 2 * (furthestCard + 1) < cardCount ? StoryReach::UnderHalf : StoryReach::HalfOrMore;
+}
+
+std::string_view storyReachName(StoryReach reach) {
+    switch (reach) {
+    case StoryReach::FirstCardOnly:
+        return "first_card";
+    case StoryReach::UnderHalf:
+        return "under_half";
+    case StoryReach::HalfOrMore:
+        return "half_or_more";
+    case StoryReach::LastCard:
+        return "last_card";
+    }
+    return "unknown";
+}
+
+std::string_view storyReachLabel(StoryReach reach) {
+    switch (reach) {
+    case StoryReach::FirstCardOnly:
+        return "first card only";
+    case StoryReach::UnderHalf:
+        return "under half";
+    case StoryReach::HalfOrMore:
+        return "half or more";
+    case StoryReach::LastCard:
+        return "to the last card";
+    }
+    return "?";
+}
+
+std::optional<StoryReach> storyReachFromName(std::string_view name) {
+    for (const StoryReach reach : allStoryReaches)
+        if (storyReachName(reach) == name)
+            return reach;
     return std::nullopt;
 }
 

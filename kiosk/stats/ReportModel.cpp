@@ -303,6 +303,14 @@ ReportModel buildReportModel(const MergedDatabase& merged, std::optional<std::in
                 model.sessionsByHour[static_cast<std::size_t>(value)] += count;
             break;
         }
+        case Metric::CardView:
+            pageFor(exportId, keyId, counter.subject).cardViews += count;
+            break;
+        case Metric::StoryReach:
+            if (const auto reach = storyReachFromName(counter.detail))
+                pageFor(exportId, keyId, counter.subject).storyReach[static_cast<std::size_t>(*reach)] +=
+                    count;
+            break;
         case Metric::PageViewsByHour:
         case Metric::PollAnswer: // merged into all.db (readable_counts); not in the HTML report yet
             break;

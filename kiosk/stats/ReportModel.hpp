@@ -29,6 +29,8 @@ struct PageStats {
     std::array<std::int64_t, 4> dwell{};
     std::int64_t galleryOpens = 0;
     std::int64_t pictureOpens = 0;
+    std::array<std::int64_t, 4> storyReach{}; // visits by StoryReach; all zero for a page without cards
+    std::int64_t cardViews = 0;
 };
 
 struct CategoryStats {

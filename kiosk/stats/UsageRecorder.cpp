@@ -226,6 +226,13 @@ void UsageRecorder::pollAnswered(std::string_view pageId, std::string_view langu
                                  pack::PollAnswer answer) {
     record(Metric::PollAnswer, pageId, language, pack::pollAnswerName(answer));
 }
+void UsageRecorder::cardShown(std::string_view pageId, std::string_view language, int card) {
+    record(Metric::CardView, pageId, language, std::to_string(card + 1));
+}
+void UsageRecorder::storyLeft(std::string_view pageId, std::string_view language, int furthestCard,
+                              int cardCount) {
+    record(Metric::StoryReach, pageId, language, storyReachName(storyReachFor(furthestCard, cardCount)));
+}
 void UsageRecorder::packInstalled(std::string_view packId, std::int64_t version) {
     record(Metric::PackInstalled, packId, {}, std::to_string(version));
 }
@@ -484,6 +491,8 @@ UsageSummary UsageRecorder::summarize(SummarySpan span) {
         case Metric::PackRefused:
         case Metric::PageViewsByHour:
         case Metric::PollAnswer: // exported and merged; the staff view does not show them
+        case Metric::CardView:
+        case Metric::StoryReach:
             break;
         }
     }

@@ -148,6 +148,9 @@ class UsageRecorder {
     void languageSwitched(std::string_view fromLanguage, std::string_view toLanguage);
     // A visitor answered the page's poll (the UI lets each session answer a page once).
     void pollAnswered(std::string_view pageId, std::string_view language, pack::PollAnswer answer);
+    // A story card shown (0-based `card`), and how far she got when she left the page.
+    void cardShown(std::string_view pageId, std::string_view language, int card);
+    void storyLeft(std::string_view pageId, std::string_view language, int furthestCard, int cardCount);
 
     // --- Content packs ---
     void packInstalled(std::string_view packId, std::int64_t version);

@@ -8,11 +8,11 @@ namespace kiosk::ui {
 
 namespace {
 
-constexpr std::array<std::string_view, 25> kBuiltInIcons{
+constexpr std::array<std::string_view, 26> kBuiltInIcons{
     "back",     "calendar",   "close",      "contrast", "face-happy", "face-neutral", "face-unhappy",
     "home",     "language",   "large-text", "link",     "map",        "meetings",     "next",
     "partners", "pause",      "people",     "period",   "pictures",   "place",        "policies",
-    "previous", "programmes", "speaker",    "touch",
+    "previous", "programmes", "read",       "speaker",  "touch",
 };
 
 // Category id -> icon. A new category pictogram is added here and in assets/icons.

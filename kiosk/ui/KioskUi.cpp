@@ -128,6 +128,19 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
             viewer_->dragOffset = 0;
             apply(action::ShowPicture{shown});
         }
+    } else if (isShowingCards() && !isStaffViewOpen()) {
+        // On story cards a sideways swipe turns the card; nothing scrolls.
+        story_.dragOffset += gestures.dragDelta.x;
+        if (gestures.dragReleased) {
+            const float threshold = metrics_.screen.x * 0.12f;
+            const int last = static_cast<int>(page_->cards.size()); // the end card
+            if (gestures.dragReleased->x < -threshold && story_.card < last)
+                showCard(story_.card + 1);
+            else if (gestures.dragReleased->x > threshold && story_.card > 0)
+                showCard(story_.card - 1);
+            story_.dragOffset = 0;
+            undrawnChanges_ = true;
+        }
     } else {
         input::KineticScroller& scroller =
             isStaffViewOpen() ? staffView_->scroller() : places_.back().scroller;
@@ -247,7 +260,9 @@ void KioskUi::draw() {
             drawCategoryScreen(context, place.id);
             break;
         case ScreenKind::Page:
-            if (page_) {
+            if (isShowingCards()) {
+                drawStoryCardScreen(context, *page_, story_);
+            } else if (page_) {
                 drawPageScreen(context, *page_);
             } else {
                 drawTopBar(context, TopBarOptions{true, true, "", ""});
@@ -372,6 +387,13 @@ void KioskUi::apply(const UiAction& action) {
                        places_.back().scroller.jumpTo(0);
                    },
                    [&](const action::GoBack&) {
+                       if (page_ && !page_->cards.empty() && story_.readingArticle) {
+                           // Back from the article she asked for is back to the cards she left.
+                           stopSound();
+                           story_.readingArticle = false;
+                           places_.back().scroller.jumpTo(0);
+                           return;
+                       }
                        closeTopPage();
                        viewer_.reset();
                        if (places_.size() > 1)
@@ -391,15 +413,32 @@ void KioskUi::apply(const UiAction& action) {
                    [&](const action::SetLanguage& set) {
                        if (observer_)
                            observer_->languageSwitched(language_, set.language);
+                       // Another language of the same page keeps her card: she changed what
+                       // she hears, not where she is.
+                       const StoryState kept = story_;
                        closeTopPage();
                        language_ = set.language;
+                       story_ = kept;
                        loadTopPage();
                    },
                    [&](const action::SpeakLanguageName& speak) {
                        if (const pack::AudioClipInfo* name = pack_.index().spokenName(speak.language))
                            play(name->audioId);
                    },
-                   [&](const action::PlayNarration& narration) { play(narration.audioId); },
+                   [&](const action::PlayNarration& narration) {
+                       // Starting a card's recording is asking to listen: the next cards speak too.
+                       if (isShowingCards())
+                           if (const pack::AudioClipInfo* clip = cardNarration(story_.card))
+                               story_.listening = clip->audioId == narration.audioId;
+                       play(narration.audioId);
+                   },
+                   [&](const action::ShowCard& show) { showCard(show.card); },
+                   [&](const action::ReadArticle&) {
+                       stopSound();
+                       story_.readingArticle = true;
+                       story_.listening = false;
+                       places_.back().scroller.jumpTo(0);
+                   },
                    [&](const action::SpeakWord& word) { speak(word.key); },
                    [&](const action::PauseNarration&) {
                        if (audio_)
@@ -409,7 +448,10 @@ void KioskUi::apply(const UiAction& action) {
                        if (audio_)
                            audio_->resume();
                    },
-                   [&](const action::StopNarration&) { stopSound(); },
+                   [&](const action::StopNarration&) {
+                       stopSound();
+                       story_.listening = false;
+                   },
                    [&](const action::AnswerPoll& poll) {
                        if (!page_ || page_->id != poll.pageId ||
                            !answeredPolls_.emplace(poll.pageId, poll.answer).second)
@@ -457,11 +499,23 @@ void KioskUi::loadTopPage() {
     try {
         page_ = pack_.loadPage(place.id, language_);
         pageOpenedMilliseconds_ = nowMilliseconds_;
+        // The same page again is a language change (see SetLanguage): its card stays.
+        const bool sameStory = story_.pageId == page_->id && !page_->cards.empty();
+        if (!sameStory)
+            story_ = StoryState{};
+        story_.pageId = page_->id;
+        story_.card = std::min(story_.card, static_cast<int>(page_->cards.size()));
         // The marker on the page says it in writing; this says it to those who cannot read it.
         if (page_->isFallback)
             speak("page_not_translated");
-        if (observer_)
+        if (observer_) {
             observer_->pageOpened(page_->id, page_->language);
+            if (!page_->cards.empty() && story_.card < static_cast<int>(page_->cards.size()))
+                observer_->cardShown(page_->id, page_->language, story_.card,
+                                     static_cast<int>(page_->cards.size()));
+        }
+        if (story_.listening)
+            showCard(story_.card);
     } catch (const pack::PackError& error) {
         pageError_ = error.what();
         return;
@@ -479,8 +533,51 @@ void KioskUi::loadTopPage() {
 // that goes on about a page no longer on screen would only confuse.
 void KioskUi::closeTopPage() {
     stopSound();
-    if (page_ && observer_)
+    if (page_ && observer_) {
         observer_->pageClosed(page_->id, page_->language, nowMilliseconds_ - pageOpenedMilliseconds_);
+        if (!page_->cards.empty())
+            observer_->storyLeft(page_->id, page_->language, story_.furthestCard,
+                                 static_cast<int>(page_->cards.size()));
+    }
+    story_ = StoryState{}; // the next visit of any page starts at its first card
+}
+
+const pack::AudioClipInfo* KioskUi::cardNarration(int card) const {
+    if (!page_ || card < 0 || card >= static_cast<int>(page_->cards.size()))
+        return nullptr;
+    return pack_.index().cardNarrationFor(page_->id, card, language_);
+}
+
+void KioskUi::showCard(int card) {
+    if (!page_ || page_->cards.empty())
+        return;
+    const int count = static_cast<int>(page_->cards.size());
+    card = std::clamp(card, 0, count);
+    const bool moved = card != story_.card;
+    story_.card = card;
+    story_.dragOffset = 0;
+    if (card < count)
+        story_.furthestCard = std::max(story_.furthestCard, card);
+    if (moved && observer_ && card < count)
+        observer_->cardShown(page_->id, page_->language, card, count);
+    if (!story_.listening)
+        return;
+    // She listens: each card says its own sentence as it appears, and the end card is quiet.
+    if (const pack::AudioClipInfo* clip = cardNarration(card))
+        play(clip->audioId);
+    else
+        stopSound();
+}
+
+bool KioskUi::isPageRecordingLoaded() const {
+    if (!audio_ || !page_)
+        return false;
+    const PlaybackStatus status = audio_->status();
+    if (const pack::AudioClipInfo* narration = pack_.index().narrationFor(page_->id, language_))
+        if (isNarrationLoaded(status, *narration))
+            return true;
+    const pack::AudioClipInfo* card = cardNarration(story_.card);
+    return card && isNarrationLoaded(status, *card);
 }
 
 void KioskUi::play(std::int64_t audioId) {
@@ -498,8 +595,7 @@ void KioskUi::play(std::int64_t audioId) {
 bool KioskUi::speak(const std::string& key) {
     if (!audio_ || !spokenWords_)
         return false;
-    const pack::AudioClipInfo* narration = page_ ? pack_.index().narrationFor(page_->id, language_) : nullptr;
-    if (narration && isNarrationLoaded(audio_->status(), *narration))
+    if (isPageRecordingLoaded())
         return false;
     std::optional<pack::EncodedAudio> recording = spokenWords_->recording(key, language_);
     if (!recording)
@@ -526,6 +622,7 @@ void KioskUi::goIdle() {
     if (staffView_)
         staffView_->close();
     page_.reset();
+    story_ = StoryState{};
     viewer_.reset();
     places_.resize(1);
     places_.back().scroller.jumpTo(0);
@@ -554,12 +651,14 @@ void KioskUi::wakeUp() {
 
 bool KioskUi::isAnimating() const {
     return attract_ || releasePending_ || !pendingTaps_.empty() || places_.back().scroller.isMoving() ||
-           (viewer_ && viewer_->dragOffset != 0) || isNarrating() || drawnWhilePlaying_ || idleWarning_;
+           (viewer_ && viewer_->dragOffset != 0) || story_.dragOffset != 0 || isNarrating() ||
+           drawnWhilePlaying_ || idleWarning_;
 }
 
 std::int64_t KioskUi::frameIntervalMilliseconds() const {
     const bool fingerDriven = fingerDown_ || releasePending_ || !pendingTaps_.empty() ||
-                              places_.back().scroller.isMoving() || (viewer_ && viewer_->dragOffset != 0);
+                              places_.back().scroller.isMoving() || (viewer_ && viewer_->dragOffset != 0) ||
+                              story_.dragOffset != 0;
     if (fingerDriven)
         return kFingerFrameMilliseconds;
     if (attract_ || idleWarning_)

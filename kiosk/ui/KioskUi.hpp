@@ -51,6 +51,12 @@ class UsageObserver {
     virtual void pageOpened(const std::string& pageId, const std::string& language) = 0;
     virtual void pageClosed(const std::string& pageId, const std::string& language,
                             std::int64_t dwellMilliseconds) = 0;
+    // A story card appeared: `card` of `cardCount` (0-based), the first one as the page opens.
+    virtual void cardShown(const std::string& pageId, const std::string& language, int card,
+                           int cardCount) = 0;
+    // A page with story cards closed; `furthestCard` is the furthest one she reached (0-based).
+    virtual void storyLeft(const std::string& pageId, const std::string& language, int furthestCard,
+                           int cardCount) = 0;
     // The picture viewer opened on a gallery picture, or moved to another one.
     virtual void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) = 0;
     virtual void languageSwitched(const std::string& from, const std::string& to) = 0;
@@ -126,6 +132,13 @@ class KioskUi {
     void wakeUp();
 
     void play(std::int64_t audioId);
+    // Story cards: show one, playing its recording when she listens; the card's recording.
+    void showCard(int card);
+    const pack::AudioClipInfo* cardNarration(int card) const;
+    bool isShowingCards() const { return page_ && !page_->cards.empty() && !story_.readingArticle; }
+    // A recording of the page on screen is loaded (its narration or a card's): the kiosk's
+    // own words must not cut it off.
+    bool isPageRecordingLoaded() const;
     // Plays one of the kiosk's own words; false when it has no recording or must not play.
     bool speak(const std::string& key);
     void stopSound();
@@ -153,6 +166,7 @@ class KioskUi {
     VisitorModes modes_;
     std::int64_t pageOpenedMilliseconds_ = 0;
     std::optional<PictureViewerState> viewer_;
+    StoryState story_; // of page_, when it has cards
     std::unique_ptr<StaffView> staffView_;
     std::optional<InstallNotice> notice_;
     bool noticeDismissed_ = false;

@@ -36,6 +36,32 @@ std::vector<std::string> homeScreenIcons(const pack::PackIndex& index);
 void drawCategoryScreen(UiContext& context, const std::string& categoryId);
 void drawPageScreen(UiContext& context, const pack::PageContent& page);
 
+// Where the visitor is in a page's story cards, kept by KioskUi while the page is open.
+struct StoryState {
+    std::string pageId;          // the page it belongs to
+    int card = 0;                // 0 .. cards.size(); cards.size() is the end card (poll, home)
+    int furthestCard = 0;        // the furthest card shown this visit of the page
+    bool readingArticle = false; // "read more" tapped: the whole article shows instead
+    bool listening = false;      // she started a card's recording: each card then plays its own
+    float dragOffset = 0;        // horizontal finger offset while swiping
+};
+// The rectangles of a story card screen below the top bar at `top`.
+struct StoryCardLayout {
+    float left = 0;
+    float width = 0;
+    ImVec2 pictureMinimum;
+    ImVec2 pictureMaximum;
+    float textLeft = 0;
+    float textWidth = 0;
+    float textTop = 0;
+    float textBottom = 0;      // the text, with the speaker above it, never reaches below this
+    float narrationHeight = 0; // the speaker button's
+    float controlsTop = 0;     // the row of arrows, dots and "read more"
+};
+StoryCardLayout storyCardLayout(const UiContext& context, const pack::PageContent& page, float top);
+// A page with cards, unless she asked for the article (drawPageScreen then).
+void drawStoryCardScreen(UiContext& context, const pack::PageContent& page, const StoryState& story);
+
 struct PictureViewerState {
     int index = 0;
     float dragOffset = 0; // horizontal finger offset while swiping

@@ -45,6 +45,12 @@ struct ShowPicture {
     int index = 0;
 };
 struct DismissNotice {};
+// Shows story card `card` (0-based; the card count is the end card).
+struct ShowCard {
+    int card = 0;
+};
+// "Read more": the page's whole article instead of its cards.
+struct ReadArticle {};
 struct PlayNarration {
     std::int64_t audioId = 0;
 };
@@ -67,9 +73,9 @@ struct ToggleHighContrast {};
 using UiAction =
     std::variant<action::GoHome, action::GoBack, action::OpenCategory, action::OpenPage, action::SetLanguage,
                  action::SpeakLanguageName, action::OpenPicture, action::ClosePicture, action::ShowPicture,
-                 action::DismissNotice, action::PlayNarration, action::PauseNarration,
-                 action::ResumeNarration, action::StopNarration, action::SpeakWord, action::AnswerPoll,
-                 action::ToggleLargeText, action::ToggleHighContrast>;
+                 action::DismissNotice, action::ShowCard, action::ReadArticle, action::PlayNarration,
+                 action::PauseNarration, action::ResumeNarration, action::StopNarration, action::SpeakWord,
+                 action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
 
 // The visitor's comfort settings; both end with the session.
 struct VisitorModes {

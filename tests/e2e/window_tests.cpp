@@ -41,7 +41,7 @@ std::map<std::string, Point> drawReferences(const std::filesystem::path& folder)
         std::ofstream out(script);
         out << "locate \"Chương trình\"\nshot home.png\ntap \"Chương trình\"\nlocate \"P4EM\"\nshot "
                "category.png\n"
-               "tap \"P4EM\"\nshot page.png\n";
+               "tap \"P4EM\"\nshot cards.png\nlocate \"Đọc thêm\"\ntap \"Đọc thêm\"\nshot page.png\n";
     }
     const std::filesystem::path located = folder / "located.txt";
     const std::string command =
@@ -88,8 +88,9 @@ TEST_CASE("the desktop window answers every click at once, scrolls by mouse drag
     const std::map<std::string, Point> targets = drawReferences(kOutput);
     REQUIRE(targets.count("Chương trình") == 1);
     REQUIRE(targets.count("P4EM") == 1);
+    REQUIRE(targets.count("Đọc thêm") == 1);
     const Screenshot home(kOutput / "home.png"), category(kOutput / "category.png"),
-        page(kOutput / "page.png");
+        cards(kOutput / "cards.png"), page(kOutput / "page.png");
 
     VirtualDisplay display(kWidth, kHeight, kOutput);
     const std::filesystem::path log = kOutput / "kiosk.log";
@@ -115,7 +116,14 @@ TEST_CASE("the desktop window answers every click at once, scrolls by mouse drag
     CHECK(pageAtOnce.shareDifferentFrom(category) > 0.2);
     sleepMilliseconds(1500);
     const Screenshot pageLater = grab(display, "4-page-pictures.png");
-    CHECK(pageLater.shareDifferentFrom(page) < kSameScreen);
+    CHECK(pageLater.shareDifferentFrom(cards) < kSameScreen);
+
+    // The page opens on its story cards; "read more" shows the article, which scrolls.
+    click(display, targets.at("Đọc thêm"));
+    sleepMilliseconds(1500);
+    const Screenshot article = grab(display, "4-article.png");
+    CHECK(article.shareDifferentFrom(page) < kSameScreen);
+    CHECK(article.shareDifferentFrom(cards) > 0.1);
 
     // A mouse drag up the page scrolls it (an absolute pointer behaves like a finger).
     REQUIRE(runOnDisplay(display,

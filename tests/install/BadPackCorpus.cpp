@@ -308,7 +308,22 @@ std::vector<BadPackCase> badPackCases() {
         [](const Path& stick, const CorpusKeys& keys, const Path&) {
             writeSignedChanged(stick, keys, [](db::Database& database) {
                 database.execute(
+                    "PRAGMA user_version = 3; UPDATE pack_meta SET value = '3' WHERE key = 'format_version'");
+            });
+        });
+    // Says version 2 (story cards) but lacks its tables: a pack's schema is exactly its version's.
+    add("version-2-without-card-tables", Reason::PackSchemaInvalid,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedChanged(stick, keys, [](db::Database& database) {
+                database.execute(
                     "PRAGMA user_version = 2; UPDATE pack_meta SET value = '2' WHERE key = 'format_version'");
+            });
+        });
+    // The file's header and pack_meta disagree on the version.
+    add("format-versions-disagree", Reason::PackContentInvalid,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedChanged(stick, keys, [](db::Database& database) {
+                database.execute("UPDATE pack_meta SET value = '2' WHERE key = 'format_version'");
             });
         });
     add("needs-newer-kiosk", Reason::PackNeedsNewerKiosk,
@@ -484,8 +499,12 @@ std::vector<BadPackCase> badPackCases() {
               [] { return withExtraLanguages(smallPack(kNewVersion), 20); });
     overLimit("gallery-of-2000-pictures", Reason::PackGalleryTooLarge,
               [] { return withGalleryOf(smallPack(kNewVersion), 2000); });
-    overLimit("recordings-3000", Reason::PackTooManyRecordings,
-              [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 3000); });
+    overLimit("recordings-5000", Reason::PackTooManyRecordings,
+              [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 5000); });
+    overLimit("story-of-1000-cards", Reason::PackTooManyCards,
+              [] { return withStoryCards(smallPack(kNewVersion), 1000); });
+    overLimit("story-card-text-of-2000-characters", Reason::PackTextTooLong,
+              [] { return withStoryCards(smallPack(kNewVersion), 3, longText(2000)); });
     // 101 rows that each claim 15 minutes: 1515 minutes, refused when the pack is opened.
     overLimit("recordings-1515-minutes-in-all", Reason::PackRecordingsTooLong, [] {
         return changedPack(

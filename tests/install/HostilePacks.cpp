@@ -1,5 +1,7 @@
 #include "HostilePacks.hpp"
 
+#include "pack/PackSchema.hpp"
+
 #include "TestPacks.hpp"
 #include "db/Database.hpp"
 #include "text/CharacterList.hpp"
@@ -166,6 +168,29 @@ std::vector<std::uint8_t> withGalleryOf(std::span<const std::uint8_t> pack, int 
                      "INSERT INTO gallery_images(page_id, position, image_id) "
                      "SELECT (SELECT min(id) FROM pages), i, (SELECT min(id) FROM images) FROM n")
             .bind(1, std::int64_t{count})
+            .run();
+    });
+}
+
+std::vector<std::uint8_t> withStoryCards(std::span<const std::uint8_t> pack, int count,
+                                         const std::string& text) {
+    return changedPack(pack, [&](db::Database& database) {
+        database.execute(pack::kStoryCardsSchemaSql);
+        database.execute("PRAGMA user_version = " + std::to_string(pack::kStoryCardsFormatVersion) +
+                         "; UPDATE pack_meta SET value = '" + std::to_string(pack::kStoryCardsFormatVersion) +
+                         "' WHERE key = 'format_version'");
+        database
+            .prepare("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+                     "INSERT INTO page_cards(page_id, position, image_id) "
+                     "SELECT (SELECT min(id) FROM pages), i, (SELECT min(id) FROM images) FROM n")
+            .bind(1, std::int64_t{count})
+            .run();
+        database
+            .prepare(
+                "INSERT INTO card_texts(page_id, position, language, text) "
+                "SELECT page_id, position, (SELECT value FROM pack_meta WHERE key = 'default_language'), ? "
+                "FROM page_cards")
+            .bind(1, text)
             .run();
     });
 }

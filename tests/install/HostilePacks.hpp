@@ -20,6 +20,10 @@ std::vector<std::uint8_t> withExtraLanguages(std::span<const std::uint8_t> pack,
 // The first page's gallery holds `count` pictures (the pack's first picture again and again).
 std::vector<std::uint8_t> withGalleryOf(std::span<const std::uint8_t> pack, int count);
 // `count` more rows in audio_clips (copies of the first recording, used by no page).
+// The pack made format version 2, its first page told as `count` story cards (each the first
+// picture, with a Vietnamese text of `text`).
+std::vector<std::uint8_t> withStoryCards(std::span<const std::uint8_t> pack, int count,
+                                         const std::string& text = "Một thẻ.");
 std::vector<std::uint8_t> withExtraRecordings(std::span<const std::uint8_t> pack, int count);
 // `count` more pages (as withExtraPages), each with 300 paragraphs of 66 characters: every
 // page within its limits, the text in all (count × 19800 characters) not.

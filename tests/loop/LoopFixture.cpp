@@ -47,11 +47,14 @@ LoopKiosk::LoopKiosk(const time::Clock& clock, int width, int height)
     runtime_ = std::make_unique<platform::KioskRuntime>(settings, pack_, strings_, clock);
     runtime_->setFramePresentedHook([this, &clock, height] {
         const ui::KioskUi& ui = runtime_->ui();
+        std::vector<std::string> texts;
+        for (const ui::VisibleItem& item : ui.lastFrame().items())
+            texts.push_back(item.text);
         presented_.push_back(
             PresentedFrame{clock.monotonicMilliseconds(), ui.screen(), ui.isStaffViewOpen(),
                            runtime_->pictureStatistics().placeholdersLastFrame,
                            firstItemBelowTopBar(ui.lastFrame(), static_cast<float>(height) * 0.13f),
-                           ui.isIdleWarningShown()});
+                           ui.isIdleWarningShown(), std::move(texts)});
     });
 }
 

@@ -11,6 +11,7 @@
 #include "text/UiStrings.hpp"
 #include "time/Clock.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -32,9 +33,14 @@ struct PresentedFrame {
     std::int64_t milliseconds = 0;
     ui::ScreenKind screen = ui::ScreenKind::Home;
     bool staffViewOpen = false;
-    std::size_t placeholders = 0;  // pictures not decoded yet, drawn as placeholders
-    float firstItemTop = 0;        // the top of the first touchable item below the top bar (scrolling)
-    bool idleWarningShown = false; // "are you still there?"
+    std::size_t placeholders = 0;   // pictures not decoded yet, drawn as placeholders
+    float firstItemTop = 0;         // the top of the first touchable item below the top bar (scrolling)
+    bool idleWarningShown = false;  // "are you still there?"
+    std::vector<std::string> texts; // every text and touch target's label the frame showed
+
+    bool shows(const std::string& text) const {
+        return std::find(texts.begin(), texts.end(), text) != texts.end();
+    }
 };
 
 class LoopKiosk {

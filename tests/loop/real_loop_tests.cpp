@@ -52,6 +52,19 @@ void scheduleTap(ScriptedEvents& events, LoopKiosk& kiosk, Pointer pointer, std:
               [pointer, position] { return pointerUp(pointer, *position, kScreen); });
 }
 
+// A drag from `from` to `to` in ten 20-ms steps, pressed at `at`; returns when it lets go.
+std::int64_t scheduleDrag(ScriptedEvents& events, Pointer pointer, std::int64_t at, ImVec2 from, ImVec2 to) {
+    events.at(at, [=] { return pointerDown(pointer, from, kScreen); });
+    for (int step = 1; step <= 10; ++step) {
+        const float progress = static_cast<float>(step) / 10.0f;
+        const ImVec2 position(from.x + (to.x - from.x) * progress, from.y + (to.y - from.y) * progress);
+        events.at(at + step * 20, [=] { return pointerMove(pointer, position, kScreen); });
+    }
+    const std::int64_t release = at + 220;
+    events.at(release, [=] { return pointerUp(pointer, to, kScreen); });
+    return release;
+}
+
 } // namespace
 
 TEST_CASE(
@@ -141,6 +154,12 @@ class RecordingObserver final : public ui::UsageObserver {
     void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwell) override {
         recorder_.pageLeft(pageId, language, dwell);
     }
+    void cardShown(const std::string& pageId, const std::string& language, int card, int) override {
+        recorder_.cardShown(pageId, language, card);
+    }
+    void storyLeft(const std::string& pageId, const std::string& language, int furthest, int count) override {
+        recorder_.storyLeft(pageId, language, furthest, count);
+    }
     void fullScreenPictureShown(const std::string&, bool) override {}
     void languageSwitched(const std::string& from, const std::string& to) override {
         recorder_.languageSwitched(from, to);
@@ -177,6 +196,46 @@ TEST_CASE("the statistics' commit clock moves while the kiosk is idle: a visit i
     CHECK(framesBetween(kiosk.presented(), 3000, 40'000) == 0);
 }
 
+TEST_CASE("a swipe on a story card shows the next card, and a tap on the arrow the one after, without "
+          "further input, by finger and by mouse") {
+    const std::string second =
+        "Dự án ở 5 tỉnh: Hà Giang, Hòa Bình, Quảng Trị, Trà Vinh, Kon Tum. Thời gian: từ "
+        "năm 2017 đến năm 2021.";
+    const std::string third = "Ở những tỉnh có đông người dân tộc thiểu số, nghèo đói vẫn còn nhiều.";
+    for (const Pointer pointer : {Pointer::Finger, Pointer::Mouse}) {
+        CAPTURE(pointer == Pointer::Finger ? "finger" : "mouse");
+        time::VirtualClock clock;
+        LoopKiosk kiosk(clock);
+        ScriptedEvents events(clock);
+        kiosk.runtime().renderFrame();
+        scheduleTap(events, kiosk, pointer, 1000, "Chương trình");
+        scheduleTap(events, kiosk, pointer, 2000, "P4EM");
+        // A swipe to the left across the picture: 600 px in 200 ms.
+        const std::int64_t swipeEnd = scheduleDrag(events, pointer, 3000, ImVec2(900, 400), ImVec2(300, 400));
+        scheduleTap(events, kiosk, pointer, 5000, "Tiếp");
+        events.quitAt(9000);
+        kiosk.runtime().runLoop(events, false);
+
+        const std::vector<PresentedFrame>& frames = kiosk.presented();
+        const auto firstShowingText = [&](const std::string& text,
+                                          std::int64_t after) -> const PresentedFrame* {
+            for (const PresentedFrame& frame : frames)
+                if (frame.milliseconds >= after && frame.shows(text))
+                    return &frame;
+            return nullptr;
+        };
+        const PresentedFrame* swiped = firstShowingText(second, swipeEnd);
+        REQUIRE(swiped != nullptr);
+        CHECK(swiped->milliseconds - swipeEnd <= kAnsweredWithinMilliseconds);
+        CHECK(swiped->screen == ui::ScreenKind::Page); // the swipe pressed nothing
+        const std::int64_t tapped = 5000 + kPressMilliseconds;
+        const PresentedFrame* arrow = firstShowingText(third, tapped);
+        REQUIRE(arrow != nullptr);
+        CHECK(arrow->milliseconds - tapped <= kAnsweredWithinMilliseconds);
+        CHECK(frames.back().shows(third));
+    }
+}
+
 TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presses like a finger") {
     for (const Pointer pointer : {Pointer::Finger, Pointer::Mouse}) {
         CAPTURE(pointer == Pointer::Finger ? "finger" : "mouse");
@@ -186,15 +245,10 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
         kiosk.runtime().renderFrame();
         scheduleTap(events, kiosk, pointer, 1000, "Chương trình");
         scheduleTap(events, kiosk, pointer, 2000, "P4EM");
+        // The page opens on its story cards, which do not scroll: the article does.
+        scheduleTap(events, kiosk, pointer, 2500, "Đọc thêm");
         // A drag up the page: 300 px in 200 ms, then let go.
-        const ImVec2 from(640, 600), to(640, 300);
-        events.at(3000, [=] { return pointerDown(pointer, from, kScreen); });
-        for (int step = 1; step <= 10; ++step) {
-            const float progress = static_cast<float>(step) / 10.0f;
-            const ImVec2 at(from.x, from.y + (to.y - from.y) * progress);
-            events.at(3000 + step * 20, [=] { return pointerMove(pointer, at, kScreen); });
-        }
-        events.at(3220, [=] { return pointerUp(pointer, to, kScreen); });
+        scheduleDrag(events, pointer, 3000, ImVec2(640, 600), ImVec2(640, 300));
         // The staff gesture: a 3.5-s hold on the top bar beside its buttons opens the staff view.
         const ImVec2 corner(640, 40);
         events.at(8000, [=] { return pointerDown(pointer, corner, kScreen); });

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -133,12 +134,24 @@ struct PollCount {
     pack::PollAnswer answer;
 };
 
+struct CardCount {
+    std::string pageId;
+    int card = 0;
+    int cardCount = 0;
+};
+
 class CountingObserver final : public UsageObserver {
   public:
     void sessionStarted(bool) override { ++sessions; }
     void categoryOpened(const std::string&) override {}
     void pageOpened(const std::string&, const std::string&) override {}
     void pageClosed(const std::string&, const std::string&, std::int64_t) override {}
+    void cardShown(const std::string& pageId, const std::string&, int card, int cardCount) override {
+        cardsShown.push_back({pageId, card, cardCount});
+    }
+    void storyLeft(const std::string& pageId, const std::string&, int furthestCard, int cardCount) override {
+        storiesLeft.push_back({pageId, furthestCard, cardCount});
+    }
     void fullScreenPictureShown(const std::string&, bool) override {}
     void languageSwitched(const std::string&, const std::string&) override {}
     void pollAnswered(const std::string& pageId, const std::string& language,
@@ -150,6 +163,8 @@ class CountingObserver final : public UsageObserver {
 
     int sessions = 0;
     std::vector<PollCount> polls;
+    std::vector<CardCount> cardsShown;
+    std::vector<CardCount> storiesLeft; // card = the furthest reached
 };
 
 // A rectangle of one colour in the draw data (four vertices, untextured).
@@ -171,6 +186,10 @@ class UiHarness {
                            "shown in {language}\n"
                            "pages_count\t{count} trang\tPages: {count}\n"
                            "narration_play\tNghe đọc\tListen\n"
+                           "read_more\tĐọc thêm\tRead more\n"
+                           "previous\tTrước\tPrevious\n"
+                           "next\tTiếp\tNext\n"
+                           "story_end\tBà con đã xem hết câu chuyện.\tYou have seen the whole story.\n"
                            "narration_pause\tTạm dừng\tPause\n"
                            "narration_resume\tNghe tiếp\tKeep listening\n"
                            "narration_stop\tThôi nghe\tStop listening\n"
@@ -368,6 +387,17 @@ class UiHarness {
         return tallest;
     }
 
+    // The box of every glyph drawn (quads sampling the font atlas, not its white pixel).
+    std::vector<std::pair<ImVec2, ImVec2>> glyphBoxes() const {
+        std::vector<std::pair<ImVec2, ImVec2>> boxes;
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        forEachQuad([&](const ImDrawVert* const corners[4]) {
+            if (corners[0]->uv.x != white.x || corners[0]->uv.y != white.y)
+                boxes.emplace_back(corners[0]->pos, corners[2]->pos);
+        });
+        return boxes;
+    }
+
     // The box around every vertex of exactly `colour` inside [minimum, maximum]; empty (minimum
     // above maximum) when there is none.
     std::pair<ImVec2, ImVec2> boundsOfColour(ImU32 colour, ImVec2 minimum, ImVec2 maximum) const {
@@ -401,14 +431,16 @@ class UiHarness {
         return boxes;
     }
     // Quads drawn with a disc mask texture (the corners of rounded shapes), as their boxes.
-    std::vector<std::pair<ImVec2, ImVec2>> discMaskQuads() const {
+    // `colour`: only the quads filled with it (a rounded shape's corners are drawn this way).
+    std::vector<std::pair<ImVec2, ImVec2>> discMaskQuads(std::optional<ImU32> colour = std::nullopt) const {
         std::vector<std::pair<ImVec2, ImVec2>> boxes;
         forEachCommand([&](const ImDrawList& drawList, const ImDrawCmd& command) {
             if (!RecordingPictureSource::isDiscMask(command.TextureId))
                 return;
             for (unsigned position = 0; position + 6 <= command.ElemCount; position += 6)
-                boxes.emplace_back(vertexOf(drawList, command, position).pos,
-                                   vertexOf(drawList, command, position + 2).pos);
+                if (!colour || vertexOf(drawList, command, position).col == *colour)
+                    boxes.emplace_back(vertexOf(drawList, command, position).pos,
+                                       vertexOf(drawList, command, position + 2).pos);
         });
         return boxes;
     }

@@ -36,7 +36,7 @@ TEST_CASE("builder: metadata, languages and categories round trip") {
     const pack::PackMetadata& metadata = reader.metadata();
     CHECK(metadata.packId == "vn.test.pack");
     CHECK(metadata.packVersion == 3);
-    CHECK(metadata.formatVersion == pack::kFormatVersion);
+    CHECK(metadata.formatVersion == pack::kFirstFormatVersion); // no story cards: version 1, for older kiosks
     CHECK(metadata.minimumKioskVersion == 1);
     CHECK(metadata.publisher == "Ủy ban nhân dân xã Thử");
     CHECK(metadata.created == "2026-01-15");
@@ -72,7 +72,7 @@ TEST_CASE("builder: the file carries the application id and the format version")
     CHECK(applicationId.integer(0) == pack::kApplicationId);
     db::Statement userVersion = database.prepare("PRAGMA user_version");
     REQUIRE(userVersion.step());
-    CHECK(userVersion.integer(0) == pack::kFormatVersion);
+    CHECK(userVersion.integer(0) == pack::kFirstFormatVersion);
     db::Statement pageSize = database.prepare("PRAGMA page_size");
     REQUIRE(pageSize.step());
     CHECK(pageSize.integer(0) == pack::kPageBytes);

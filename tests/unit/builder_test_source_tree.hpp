@@ -204,4 +204,19 @@ class SourceTree {
     TemporaryDirectory output_;
 };
 
+// The test source's article told as three story cards, in both languages.
+inline void addStoryCards(const SourceTree& source) {
+    source.replaceIn("vie/health.txt", "featured: yes\n",
+                     "featured: yes\n"
+                     "cards: cover.png, gallery-a.jpg, gallery-b.png\n"
+                     "card.1: Người dân tộc thiểu số được cấp thẻ bảo hiểm y tế.\n"
+                     "card.2: Trẻ em dưới 6 tuổi cũng được cấp thẻ.\n"
+                     "card.3: Bà con đăng ký tại trạm y tế xã.\n");
+    source.replaceIn("eng/health.txt", "---\n",
+                     "card.1: Ethnic minority people get a health insurance card.\n"
+                     "card.2: Children under 6 get a card too.\n"
+                     "card.3: Register at the commune health station.\n"
+                     "---\n");
+}
+
 } // namespace kiosk::builder::test

@@ -42,7 +42,7 @@ std::vector<SchemaObject> schemaOf(const db::Database& database) {
     return objects;
 }
 
-// Format version 1's schema exactly as kSchemaSql creates it; a pack must match it object for object.
+// A format version's schema exactly as the builder creates it; a pack must match it object for object.
 struct ReferenceSchema {
     std::vector<SchemaObject> objects;
     // The TEXT columns of every table, for the text checks (but isCheckedWithThePicture).
@@ -56,26 +56,32 @@ bool isCheckedWithThePicture(const std::string& table, const std::string& column
     return table == "images" && (column == "thumb_mime" || column == "thumb_sha256");
 }
 
-const ReferenceSchema& referenceSchema() {
-    static const ReferenceSchema reference = [] {
-        db::Database database = db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate);
-        database.execute(pack::kSchemaSql);
-        ReferenceSchema schema;
-        schema.objects = schemaOf(database);
-        for (const SchemaObject& object : schema.objects) {
-            if (object.type != "table")
-                continue;
-            std::vector<std::string> columns;
-            db::Statement info =
-                database.prepare("SELECT name, type FROM pragma_table_info('" + object.name + "')");
-            while (info.step())
-                if (info.text(1) == "TEXT" && !isCheckedWithThePicture(object.name, info.text(0)))
-                    columns.push_back(info.text(0));
-            schema.textColumns.emplace_back(object.name, std::move(columns));
-        }
-        return schema;
-    }();
-    return reference;
+ReferenceSchema makeReferenceSchema(std::int64_t formatVersion) {
+    db::Database database = db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate);
+    database.execute(pack::kSchemaSql);
+    if (formatVersion >= pack::kStoryCardsFormatVersion)
+        database.execute(pack::kStoryCardsSchemaSql);
+    ReferenceSchema schema;
+    schema.objects = schemaOf(database);
+    for (const SchemaObject& object : schema.objects) {
+        if (object.type != "table")
+            continue;
+        std::vector<std::string> columns;
+        db::Statement info =
+            database.prepare("SELECT name, type FROM pragma_table_info('" + object.name + "')");
+        while (info.step())
+            if (info.text(1) == "TEXT" && !isCheckedWithThePicture(object.name, info.text(0)))
+                columns.push_back(info.text(0));
+        schema.textColumns.emplace_back(object.name, std::move(columns));
+    }
+    return schema;
+}
+
+// `formatVersion` must be readable (pack::isReadableFormatVersion).
+const ReferenceSchema& referenceSchema(std::int64_t formatVersion) {
+    static const ReferenceSchema first = makeReferenceSchema(pack::kFirstFormatVersion);
+    static const ReferenceSchema storyCards = makeReferenceSchema(pack::kStoryCardsFormatVersion);
+    return formatVersion >= pack::kStoryCardsFormatVersion ? storyCards : first;
 }
 
 // Each of the format's limits has its own reason, so the villager's screen and the staff view
@@ -95,6 +101,8 @@ Reason reasonFor(pack::Limit limit) {
         return Reason::PackTooMuchText;
     case pack::Limit::GalleryPictures:
         return Reason::PackGalleryTooLarge;
+    case pack::Limit::StoryCards:
+        return Reason::PackTooManyCards;
     case pack::Limit::Recordings:
         return Reason::PackTooManyRecordings;
     case pack::Limit::RecordingMinutes:
@@ -215,8 +223,8 @@ class Inspector {
     pack::PackIndex runChecks() {
         StageStopwatch stopwatch(recordTiming_);
         db::Database database = openDatabase();
-        checkIdentity(database);
-        checkSchema(database);
+        formatVersion_ = checkIdentity(database);
+        checkSchema(database, formatVersion_);
         PictureWork pictures;
         listPictures(database, pictures);
         progress_.setPictureCount(pictures.ids.size());
@@ -332,21 +340,27 @@ class Inspector {
         });
     }
 
-    static void checkIdentity(const db::Database& database) {
+    static std::string readableVersions() {
+        return "this kiosk reads versions " + std::to_string(pack::kFirstFormatVersion) + " to " +
+               std::to_string(pack::kNewestFormatVersion);
+    }
+
+    // The pack's format version, once it is one this kiosk reads.
+    static std::int64_t checkIdentity(const db::Database& database) {
         if (pragmaNumber(database, "application_id") != pack::kApplicationId)
             throw Refusal(Reason::PackNotAPack,
                           "an SQLite file, but not a kiosk content pack (wrong application id)");
         const std::int64_t format = pragmaNumber(database, "user_version");
-        if (format != pack::kFormatVersion)
-            throw Refusal(Reason::PackFormatUnsupported, "pack format version " + std::to_string(format) +
-                                                             "; this kiosk reads version " +
-                                                             std::to_string(pack::kFormatVersion));
+        if (!pack::isReadableFormatVersion(format))
+            throw Refusal(Reason::PackFormatUnsupported,
+                          "pack format version " + std::to_string(format) + "; " + readableVersions());
+        return format;
     }
 
-    static void checkSchema(const db::Database& database) {
+    static void checkSchema(const db::Database& database, std::int64_t formatVersion) {
         const std::vector<SchemaObject> found =
             damagedOnError("cannot read the pack's schema", [&] { return schemaOf(database); });
-        const std::vector<SchemaObject>& expected = referenceSchema().objects;
+        const std::vector<SchemaObject>& expected = referenceSchema(formatVersion).objects;
         // Objects that could run code or write: refused as unsafe, whatever else is wrong.
         for (const SchemaObject& object : found) {
             const bool virtualTable =
@@ -359,7 +373,8 @@ class Inspector {
         for (const SchemaObject& object : expected)
             if (std::find(found.begin(), found.end(), object) == found.end())
                 throw Refusal(Reason::PackSchemaInvalid, "the " + object.type + " '" + object.name +
-                                                             "' is missing or differs from format version 1");
+                                                             "' is missing or differs from format version " +
+                                                             std::to_string(formatVersion));
         for (const SchemaObject& object : found)
             if (std::find(expected.begin(), expected.end(), object) == expected.end())
                 throw Refusal(Reason::PackSchemaInvalid,
@@ -408,10 +423,12 @@ class Inspector {
         });
         pack::PackMetadata metadata;
         metadata.formatVersion = wholeNumber(meta, "format_version");
-        if (metadata.formatVersion != pack::kFormatVersion)
-            throw Refusal(Reason::PackFormatUnsupported,
-                          "pack_meta says format version " + std::to_string(metadata.formatVersion) +
-                              "; this kiosk reads version " + std::to_string(pack::kFormatVersion));
+        if (metadata.formatVersion != formatVersion_)
+            throw Refusal(
+                pack::isReadableFormatVersion(metadata.formatVersion) ? Reason::PackContentInvalid
+                                                                      : Reason::PackFormatUnsupported,
+                "pack_meta says format version " + std::to_string(metadata.formatVersion) +
+                    ", the file's header " + std::to_string(formatVersion_) + "; " + readableVersions());
         metadata.minimumKioskVersion = wholeNumber(meta, "min_kiosk_version");
         if (metadata.minimumKioskVersion > request_.kioskVersion)
             throw Refusal(Reason::PackNeedsNewerKiosk,
@@ -452,7 +469,7 @@ class Inspector {
     }
 
     void checkAllTexts(const db::Database& database) const {
-        for (const auto& tableColumns : referenceSchema().textColumns) {
+        for (const auto& tableColumns : referenceSchema(formatVersion_).textColumns) {
             // Not a structured binding: clang 14 (the fuzzing build) cannot capture those.
             const std::string& table = tableColumns.first;
             const std::vector<std::string>& columns = tableColumns.second;
@@ -672,6 +689,7 @@ class Inspector {
 
     const InspectionRequest& request_;
     CheckProgress progress_;
+    std::int64_t formatVersion_ = 0; // the pack's, once checkIdentity has read it
     std::mutex timingMutex_;
     std::vector<std::pair<std::string, double>> timings_;
     // Collects stage times from both threads; reportTimings() hands them on from the caller's.

@@ -46,6 +46,7 @@ constexpr std::array kCodes{
     std::pair{Reason::PackPageTooLong, std::string_view("pack-page-too-long")},
     std::pair{Reason::PackTooMuchText, std::string_view("pack-too-much-text")},
     std::pair{Reason::PackGalleryTooLarge, std::string_view("pack-gallery-too-large")},
+    std::pair{Reason::PackTooManyCards, std::string_view("pack-too-many-cards")},
     std::pair{Reason::PackTooManyRecordings, std::string_view("pack-too-many-recordings")},
     std::pair{Reason::PackRecordingsTooLong, std::string_view("pack-recordings-too-long")},
     std::pair{Reason::PackTooManyCharacters, std::string_view("pack-too-many-characters")},

@@ -57,6 +57,7 @@ enum class Reason {
     PackPageTooLong,     // too many blocks, or too much text, on one page
     PackTooMuchText,     // in all
     PackGalleryTooLarge, // too many pictures in one page's gallery
+    PackTooManyCards,    // too many story cards on one page
     PackTooManyRecordings,
     PackRecordingsTooLong, // all recordings together: the check decodes every one
     PackTooManyCharacters, // the font atlas would not fit the smallest GPU's texture

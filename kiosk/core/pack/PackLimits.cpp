@@ -28,6 +28,9 @@ constexpr std::array kFieldLimits{
     FieldLimit{TextField::Paragraph, "a paragraph", 4000},
     FieldLimit{TextField::Bullet, "a bullet point", 2000},
     FieldLimit{TextField::Caption, "a picture caption", 500},
+    // Large type under a picture on a 7-inch screen: about three lines at 800x480. The builder
+    // also measures each card's text with the font (kiosk-pack: "does not fit its card").
+    FieldLimit{TextField::CardText, "a story card's text", 160},
     FieldLimit{TextField::MeetingPlace, "a meeting place", 300},
     FieldLimit{TextField::MeetingOrganiser, "a meeting organiser", 300},
     FieldLimit{TextField::ProgrammeProvinces, "a programme's provinces", 1000},
@@ -53,6 +56,7 @@ constexpr std::array kCountLimits{
     std::pair{Limit::PageCharacters, kMaximumPageCharacters},
     std::pair{Limit::TextTotal, kMaximumTextCharacters},
     std::pair{Limit::GalleryPictures, kMaximumGalleryPictures},
+    std::pair{Limit::StoryCards, kMaximumStoryCards},
     std::pair{Limit::Recordings, kMaximumRecordings},
     std::pair{Limit::RecordingMinutes, kMaximumRecordingMinutes},
     std::pair{Limit::Characters, kMaximumCharacters},
@@ -159,6 +163,8 @@ std::string describeCountLimit(Limit limit) {
         return most + " characters of text in all";
     case Limit::GalleryPictures:
         return most + " pictures in one page's gallery";
+    case Limit::StoryCards:
+        return most + " story cards on one page";
     case Limit::Recordings:
         return most + " recordings";
     case Limit::RecordingMinutes:

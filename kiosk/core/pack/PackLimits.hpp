@@ -27,6 +27,11 @@ inline constexpr int kMaximumPages = 1000;
 inline constexpr int kMaximumBlocksPerPage = 300; // headings, paragraphs, bullets of one page in one language
 inline constexpr int kMaximumPageCharacters = 20000; // those blocks' text together, about ten printed pages
 inline constexpr int kMaximumGalleryPictures = 50;   // per page
+// A page's story cards: one picture and one idea a screen, read in a minute or two. The builder
+// refuses fewer than the minimum (two cards are a picture with a caption); the reader only the
+// maximum, the limit that bounds what a card page costs.
+inline constexpr int kMinimumStoryCards = 3;
+inline constexpr int kMaximumStoryCards = 8;
 // All the text a pack stores (every TEXT column, each value once). The install check reads and
 // checks every text, and the kiosk every page at each start: measured on the worst pack the
 // other limits allow (370 million characters), that took 68 s and 17 s on a PC, minutes on a
@@ -34,8 +39,10 @@ inline constexpr int kMaximumGalleryPictures = 50;   // per page
 // 1000 pages in two languages of 5000 characters each; on the worst pack the limits allow
 // (bench-worst-allowed) the install check took 4.3 s on a PC and the start 1.4 s.
 inline constexpr int kMaximumTextCharacters = 10'000'000;
-// Rows of audio_clips: every page narrated in two languages, and the languages' spoken names.
-inline constexpr int kMaximumRecordings = 2 * kMaximumPages + kMaximumLanguages;
+// Rows of audio_clips: every page narrated in two languages, as many card recordings again (125
+// pages of 8 cards in two languages), and the languages' spoken names. What they cost to check
+// is bounded by kMaximumRecordingMinutes, not by this count.
+inline constexpr int kMaximumRecordings = 4 * kMaximumPages + kMaximumLanguages;
 // All the recordings together, in minutes (the sum rounded up): four hours, a minute and a half
 // for each of 80 pages in two languages. The install check decodes every recording in full; at
 // 20 hours that took 14 s (16 kHz mono) and 71 s (48 kHz stereo) on a PC (bench-recording-scan),
@@ -65,6 +72,7 @@ enum class TextField {
     Paragraph,
     Bullet,
     Caption,
+    CardText, // one or two short sentences under a story card's picture
     MeetingPlace,
     MeetingOrganiser,
     ProgrammeProvinces,
@@ -88,6 +96,7 @@ enum class Limit {
     PageCharacters, // of those blocks together
     TextTotal,      // all the pack's text
     GalleryPictures,
+    StoryCards, // on one page
     Recordings,
     RecordingMinutes, // all recordings together
     Characters,

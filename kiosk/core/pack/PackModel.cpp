@@ -70,6 +70,22 @@ const AudioClipInfo* PackIndex::narrationFor(const std::string& pageId, const La
     return found == page->narrations.end() ? nullptr : &found->second;
 }
 
+const AudioClipInfo* PackIndex::cardNarrationFor(const std::string& pageId, int card,
+                                                 const LanguageCode& language) const {
+    const PageSummary* page = findPage(pageId);
+    if (!page)
+        return nullptr;
+    const auto clips = page->cardNarrations.find(card);
+    if (clips == page->cardNarrations.end())
+        return nullptr;
+    if (const auto found = clips->second.find(language); found != clips->second.end())
+        return &found->second;
+    if (page->title.byLanguage.contains(language))
+        return nullptr;
+    const auto found = clips->second.find(metadata.defaultLanguage);
+    return found == clips->second.end() ? nullptr : &found->second;
+}
+
 const PagePoll* PackIndex::poll(const std::string& pageId) const {
     const PageSummary* page = findPage(pageId);
     return page && page->poll ? &*page->poll : nullptr;

@@ -87,6 +87,9 @@ struct PageSummary {
     LocalizedText summary;
     std::map<LanguageCode, AudioClipInfo> narrations; // at most one recording per language
     std::optional<PagePoll> poll;
+    // Story cards' recordings, by card (0-based) and language; empty for a page without cards
+    // or whose cards have none.
+    std::map<int, std::map<LanguageCode, AudioClipInfo>> cardNarrations;
 };
 
 struct PackIndex {
@@ -111,6 +114,10 @@ struct PackIndex {
     // default language, the default language's recording. A page translated into
     // `language` without a recording in it has none: it would not match the text shown.
     const AudioClipInfo* narrationFor(const std::string& pageId, const LanguageCode& language) const;
+    // A story card's recording, by the same rule as narrationFor: the card's text is
+    // translated exactly when its page's is (the builder requires every card of a translation).
+    const AudioClipInfo* cardNarrationFor(const std::string& pageId, int card,
+                                          const LanguageCode& language) const;
     // The page's poll, or null when the page has none.
     const PagePoll* poll(const std::string& pageId) const;
     // The spoken name of a language, or null.
@@ -128,6 +135,12 @@ struct TextBlock {
 struct GalleryPicture {
     std::int64_t imageId = 0;
     std::string caption; // may be empty
+};
+
+// One screen of a story: a picture that carries the idea, and a sentence or two under it.
+struct StoryCard {
+    std::int64_t imageId = 0;
+    std::string text; // in the page's language
 };
 
 struct MeetingFacts {
@@ -155,6 +168,9 @@ struct PageContent {
     std::int64_t coverImageId = 0;
     std::vector<TextBlock> blocks;
     std::vector<GalleryPicture> gallery;
+    // Empty for a page that is only an article; otherwise the page opens on its cards and
+    // keeps the article behind "read more".
+    std::vector<StoryCard> cards;
     std::optional<MeetingFacts> meeting;
     std::optional<ProgrammeFacts> programme;
     std::optional<std::string> sourceUrl;

@@ -120,12 +120,12 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
     {
         // The builder writes the format version twice; a pack where they disagree was not made by it.
         db::Statement version = database_.prepare("PRAGMA user_version");
-        if (!version.step() || version.integer(0) != kFormatVersion) {
-            const std::int64_t found = version.integer(0);
-            throw PackError("pack format version " + std::to_string(found) +
-                            " is not supported by this kiosk (it reads version " +
-                            std::to_string(kFormatVersion) + ")");
-        }
+        if (!version.step() || !isReadableFormatVersion(version.integer(0)))
+            throw PackError("pack format version " + std::to_string(version.integer(0)) +
+                            " is not supported by this kiosk (it reads versions " +
+                            std::to_string(kFirstFormatVersion) + " to " +
+                            std::to_string(kNewestFormatVersion) + ")");
+        index_.metadata.formatVersion = version.integer(0);
     }
     {
         // Triggers and views are disabled on this connection, but a pack that carries them is
@@ -154,11 +154,9 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         return found->second;
     };
     PackMetadata& metadata = index_.metadata;
-    metadata.formatVersion = parseInteger(required("format_version"), "format_version");
-    if (metadata.formatVersion != kFormatVersion)
-        throw PackError("pack format version " + std::to_string(metadata.formatVersion) +
-                        " is not supported by this kiosk (it reads version " +
-                        std::to_string(kFormatVersion) + ")");
+    if (parseInteger(required("format_version"), "format_version") != metadata.formatVersion)
+        throw PackError("pack_meta's format version is not the file's (" +
+                        std::to_string(metadata.formatVersion) + "): the pack was not made by kiosk-pack");
     metadata.packId = checkedId(required("pack_id"), isValidPackId, "pack_meta 'pack_id'",
                                 "ASCII letters, digits, '.' and '-' (at most 100)");
     metadata.packVersion = parseInteger(required("pack_version"), "pack_version");
@@ -353,6 +351,23 @@ void PackReader::loadAudioIndex() {
             page->second->narrations[language] = clipFor(rows.integer(2), language, where);
         }
     }
+    if (hasStoryCards()) {
+        db::Statement rows =
+            database_.prepare("SELECT page_id, position, language, audio_id FROM card_narrations LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumRecordings + 1});
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumRecordings, "card_narrations");
+            const auto page = pagesById.find(rows.text(0));
+            const std::int64_t position = rows.integer(1);
+            if (page == pagesById.end() || position < 0 || position >= kMaximumStoryCards)
+                continue; // never shown: loadPage reads only the cards a page has
+            const std::string where =
+                "narration of card " + std::to_string(position + 1) + " of page '" + page->first + "'";
+            const LanguageCode language = checkedLanguage(rows.text(2), where);
+            page->second->cardNarrations[static_cast<int>(position)][language] =
+                clipFor(rows.integer(3), language, where);
+        }
+    }
     {
         db::Statement rows =
             database_.prepare("SELECT language, audio_id FROM language_spoken_names LIMIT ?");
@@ -453,6 +468,26 @@ PageContent PackReader::loadPageIn(const PageSummary& summary, const LanguageCod
             checkCountLimit(Limit::GalleryPictures, page.gallery.size() + 1, where);
             page.gallery.push_back(GalleryPicture{
                 rows.integer(0), limitedText(rows.text(1), TextField::Caption, where + " caption")});
+        }
+    }
+    if (hasStoryCards()) {
+        db::Statement rows =
+            database_.prepare("SELECT k.image_id, "
+                              "  (SELECT text FROM card_texts t WHERE t.page_id = k.page_id AND "
+                              "t.position = k.position AND t.language IN (?2, ?3) "
+                              "ORDER BY t.language = ?2 DESC LIMIT 1) "
+                              "FROM page_cards k WHERE k.page_id = ?1 ORDER BY k.position LIMIT ?4");
+        rows.bind(1, summary.id)
+            .bind(2, language)
+            .bind(3, fallback)
+            .bind(4, std::int64_t{kMaximumStoryCards + 1});
+        while (rows.step()) {
+            checkCountLimit(Limit::StoryCards, page.cards.size() + 1, where);
+            const std::string card = where + " card " + std::to_string(page.cards.size() + 1);
+            if (rows.isNull(1))
+                throw PackError(card + " has no text");
+            page.cards.push_back(
+                StoryCard{rows.integer(0), limitedText(rows.text(1), TextField::CardText, card + " text")});
         }
     }
     auto pickText = [&](const std::string& table, const std::string& columns) {
@@ -588,6 +623,10 @@ void PackReader::validateAllAudio() const {
     for (const PageSummary& page : index_.pages)
         for (const auto& [language, clip] : page.narrations)
             audioIds.insert(clip.audioId);
+    for (const PageSummary& page : index_.pages)
+        for (const auto& [card, clips] : page.cardNarrations)
+            for (const auto& [language, clip] : clips)
+                audioIds.insert(clip.audioId);
     for (const std::int64_t id : audioIds) {
         const EncodedAudio clip = loadAudio(id);
         try {
@@ -652,6 +691,8 @@ std::vector<char32_t> PackReader::usedCodePoints() const {
                 add(block.text);
             for (const GalleryPicture& picture : content.gallery)
                 add(picture.caption);
+            for (const StoryCard& card : content.cards)
+                add(card.text);
             if (content.meeting) {
                 add(content.meeting->startsAt);
                 add(content.meeting->place);

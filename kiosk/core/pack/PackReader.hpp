@@ -5,6 +5,7 @@
 #include "db/Database.hpp"
 #include "pack/PackError.hpp"
 #include "pack/PackModel.hpp"
+#include "pack/PackSchema.hpp"
 
 #include <filesystem>
 #include <span>
@@ -53,6 +54,8 @@ class PackReader {
     explicit PackReader(db::Database database);
     void loadIndex(std::int64_t kioskVersion);
     void loadAudioIndex();
+    // Version 2 and later have the story-card tables.
+    bool hasStoryCards() const { return index_.metadata.formatVersion >= kStoryCardsFormatVersion; }
     PageContent loadPageIn(const PageSummary& summary, const LanguageCode& language, bool isFallback) const;
 
     db::Database database_;

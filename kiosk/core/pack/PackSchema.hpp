@@ -1,5 +1,7 @@
-// The SQL schema of content pack format version 1 (content-packs/FORMAT.md explains it).
-// The builder creates exactly this; the reader refuses any other format version.
+// The SQL schema of content pack format versions 1 and 2 (content-packs/FORMAT.md explains it).
+// Version 2 is version 1 plus the story-card tables. The builder writes version 1 for a pack
+// without cards, so kiosks that read only version 1 keep taking such packs; the reader refuses
+// any other version, and any schema but exactly its version's.
 #pragma once
 
 #include "audio/AudioFormat.hpp"
@@ -8,7 +10,12 @@
 
 namespace kiosk::pack {
 
-inline constexpr std::int64_t kFormatVersion = 1;
+inline constexpr std::int64_t kFirstFormatVersion = 1;
+inline constexpr std::int64_t kStoryCardsFormatVersion = 2; // the first with story cards
+inline constexpr std::int64_t kNewestFormatVersion = kStoryCardsFormatVersion;
+inline constexpr bool isReadableFormatVersion(std::int64_t version) {
+    return version >= kFirstFormatVersion && version <= kNewestFormatVersion;
+}
 // PRAGMA application_id of every pack ("KPAK"), so a stray SQLite file is told apart.
 inline constexpr std::int32_t kApplicationId = 0x4B50414B;
 // The page size the builder writes (FORMAT.md); a reader accepts any. 16 KiB rather than 4: a
@@ -154,6 +161,31 @@ CREATE TABLE poll_questions(
   language TEXT NOT NULL REFERENCES languages(code),
   question TEXT NOT NULL,
   PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+)SQL";
+
+// What version 2 adds: a page's story cards, each a picture with a short text per language
+// and, optionally, its own recording per language. Cards are numbered from 0 (`position`).
+inline constexpr const char* kStoryCardsSchemaSql = R"SQL(
+CREATE TABLE page_cards(
+  page_id  TEXT NOT NULL REFERENCES pages(id),
+  position INTEGER NOT NULL,
+  image_id INTEGER NOT NULL REFERENCES images(id),
+  PRIMARY KEY (page_id, position)
+) WITHOUT ROWID;
+CREATE TABLE card_texts(
+  page_id  TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  language TEXT NOT NULL REFERENCES languages(code),
+  text     TEXT NOT NULL,
+  PRIMARY KEY (page_id, position, language)
+) WITHOUT ROWID;
+CREATE TABLE card_narrations(
+  page_id  TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  language TEXT NOT NULL REFERENCES languages(code),
+  audio_id INTEGER NOT NULL REFERENCES audio_clips(id),
+  PRIMARY KEY (page_id, position, language)
 ) WITHOUT ROWID;
 )SQL";
 

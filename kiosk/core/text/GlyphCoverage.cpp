@@ -1,6 +1,9 @@
 #include "text/GlyphCoverage.hpp"
 
 #include "os/FileSystem.hpp"
+#include "text/Unicode.hpp"
+
+#include <algorithm>
 
 #include <stb_truetype.h>
 
@@ -63,6 +66,65 @@ bool GlyphCoverage::canDraw(char32_t codePoint) const {
         if (stbtt_FindGlyphIndex(&font->info, static_cast<int>(codePoint)) == 0)
             return false;
     return true;
+}
+
+namespace {
+
+// Greedy wrapping at spaces, a word wider than the line broken where it overflows: the way
+// ImGui's CalcWordWrapPositionA lays out text, closely enough to tell whether it fits.
+int linesIn(const stbtt_fontinfo& font, const std::vector<char32_t>& text, float scale, float width) {
+    auto advance = [&](char32_t codePoint) {
+        int advanceWidth = 0;
+        stbtt_GetCodepointHMetrics(&font, static_cast<int>(codePoint), &advanceWidth, nullptr);
+        return static_cast<float>(advanceWidth) * scale;
+    };
+    const float space = advance(U' ');
+    int lines = 1;
+    float line = 0; // the width of the words on the current line
+    std::size_t index = 0;
+    while (index < text.size()) {
+        if (text[index] == U' ') {
+            ++index;
+            continue;
+        }
+        float word = 0;
+        std::size_t end = index;
+        for (; end < text.size() && text[end] != U' '; ++end)
+            word += advance(text[end]);
+        const float withSpace = line > 0 ? line + space + word : word;
+        if (withSpace <= width) {
+            line = withSpace;
+        } else if (word <= width) {
+            ++lines;
+            line = word;
+        } else {
+            // A word longer than a line: broken at the character that overflows.
+            if (line > 0)
+                ++lines;
+            line = 0;
+            for (std::size_t character = index; character < end; ++character) {
+                const float glyph = advance(text[character]);
+                if (line + glyph > width && line > 0) {
+                    ++lines;
+                    line = 0;
+                }
+                line += glyph;
+            }
+        }
+        index = end;
+    }
+    return lines;
+}
+
+} // namespace
+
+int GlyphCoverage::wrappedLineCount(std::string_view text, float pixelHeight, float width) const {
+    const std::vector<char32_t> characters = codePoints(text);
+    int lines = 0;
+    for (const auto& font : fonts_)
+        lines = std::max(lines, linesIn(font->info, characters,
+                                        stbtt_ScaleForPixelHeight(&font->info, pixelHeight), width));
+    return lines;
 }
 
 } // namespace kiosk::text

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::text {
@@ -33,6 +34,10 @@ class GlyphCoverage {
     std::vector<std::string> fontsMissing(char32_t codePoint) const;
     // True when the kiosk can draw `codePoint`: within 16 bits and in every font.
     bool canDraw(char32_t codePoint) const;
+    // How many lines `text` takes when wrapped at spaces into `width` pixels with glyphs
+    // `pixelHeight` high, as Dear ImGui wraps it (advances without kerning, scaled for pixel
+    // height), in the widest of the fonts: any of them may draw it.
+    int wrappedLineCount(std::string_view text, float pixelHeight, float width) const;
 
   private:
     struct LoadedFont;
