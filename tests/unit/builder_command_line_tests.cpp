@@ -1,7 +1,7 @@
 // kiosk-pack's command line: exit codes, usage, build and info output.
 #include "builder_test_source_tree.hpp"
 
-#include "builder/CommandLine.hpp"
+#include "command_line_test_support.hpp"
 #include "db/Database.hpp"
 
 #include <algorithm>
@@ -13,21 +13,8 @@ using builder::test::SourceTree;
 
 namespace {
 
-struct RunResult {
-    int exitCode = -1;
-    std::string out;
-    std::string errors;
-};
-
-RunResult run(const std::vector<std::string>& arguments) {
-    std::ostringstream out;
-    std::ostringstream errors;
-    RunResult result;
-    result.exitCode = builder::runCommandLine(arguments, out, errors);
-    result.out = out.str();
-    result.errors = errors.str();
-    return result;
-}
+using builder::test::RunResult;
+const auto run = builder::test::runKioskPack;
 
 } // namespace
 

@@ -7,7 +7,7 @@
 #include "TestPacks.hpp"
 #include "builder_test_source_tree.hpp"
 
-#include "builder/CommandLine.hpp"
+#include "command_line_test_support.hpp"
 #include "install/Reason.hpp"
 
 #include <doctest/doctest.h>
@@ -18,20 +18,8 @@ using builder::test::SourceTree;
 
 namespace {
 
-struct RunResult {
-    int exitCode = -1;
-    std::string out;
-    std::string errors;
-};
-
-RunResult run(const std::vector<std::string>& arguments) {
-    std::ostringstream out, errors;
-    RunResult result;
-    result.exitCode = builder::runCommandLine(arguments, out, errors);
-    result.out = out.str();
-    result.errors = errors.str();
-    return result;
-}
+using builder::test::RunResult;
+const auto run = builder::test::runKioskPack;
 
 // The hostile seeds of one fuzzer and the inputs kept from its runs.
 std::vector<install::fuzz::SeedInput> hostileInputs(const std::string& target) {

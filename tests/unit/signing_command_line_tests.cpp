@@ -1,7 +1,7 @@
 // kiosk-pack keygen, sign and verify.
 #include "install_test_helpers.hpp"
 
-#include "builder/CommandLine.hpp"
+#include "command_line_test_support.hpp"
 #include "os/FileStatus.hpp"
 #include "signing/KeyFiles.hpp"
 
@@ -16,21 +16,8 @@ using namespace kiosk::install::test;
 
 namespace {
 
-struct RunResult {
-    int exitCode = -1;
-    std::string out;
-    std::string errors;
-};
-
-RunResult run(const std::vector<std::string>& arguments) {
-    std::ostringstream out;
-    std::ostringstream errors;
-    RunResult result;
-    result.exitCode = builder::runCommandLine(arguments, out, errors);
-    result.out = out.str();
-    result.errors = errors.str();
-    return result;
-}
+using builder::test::RunResult;
+const auto run = builder::test::runKioskPack;
 
 // Sets KIOSK_KEY_PASSPHRASE for one scope.
 class PassphraseScope {

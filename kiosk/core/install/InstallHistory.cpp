@@ -1,10 +1,10 @@
 #include "install/InstallHistory.hpp"
 
+#include "install/RecordLines.hpp"
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 
 namespace kiosk::install {
@@ -15,14 +15,6 @@ constexpr std::string_view kHeader = "kiosk-install-history 1";
 // kKeptInstalls short lines; anything much larger was not written by the kiosk.
 constexpr std::uint64_t kMaximumRecordBytes = 64 * 1024;
 constexpr std::size_t kMaximumFieldBytes = 200;
-
-std::optional<std::int64_t> wholeNumber(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 0)
-        return std::nullopt;
-    return value;
-}
 
 // A field as it may stand in the file: no tab or line break, a bounded length.
 std::string fieldOf(std::string_view text) {
@@ -58,26 +50,18 @@ std::vector<InstallHistoryEntry> InstallHistory::load(const DataDirectory& data)
 
 std::vector<InstallHistoryEntry> InstallHistory::parse(std::string_view text) {
     std::vector<InstallHistoryEntry> entries;
-    bool first = true;
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-        if (first) {
-            if (line != kHeader)
-                return {};
-            first = false;
-            continue;
-        }
+    const RecordHeader header = forEachRecordLine(text, kHeader, [&](std::string_view line, std::size_t) {
         const std::vector<std::string_view> fields = splitTabs(line);
         if (fields.size() != 5)
-            continue;
-        const std::optional<std::int64_t> seconds = wholeNumber(fields[0]);
-        const std::optional<std::int64_t> version = wholeNumber(fields[3]);
+            return;
+        const std::optional<std::int64_t> seconds = nonNegativeWholeNumber(fields[0]);
+        const std::optional<std::int64_t> version = nonNegativeWholeNumber(fields[3]);
         if (!seconds || !version || fields[1].empty() || fields[4].empty())
-            continue;
+            return;
         entries.push_back({*seconds, fieldOf(fields[1]), fieldOf(fields[2]), *version, fieldOf(fields[4])});
-    }
+    });
+    if (header != RecordHeader::Matches)
+        return {};
     if (entries.size() > kKeptInstalls)
         entries.erase(entries.begin(), entries.end() - static_cast<std::ptrdiff_t>(kKeptInstalls));
     return entries;

@@ -1,10 +1,9 @@
 #include "install/InstalledVersions.hpp"
 
+#include "install/RecordLines.hpp"
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
 #include "signing/PackSignature.hpp"
-
-#include <charconv>
 
 namespace kiosk::install {
 
@@ -13,14 +12,6 @@ namespace {
 constexpr std::string_view kHeader = "kiosk-installed-versions 1";
 // Far more than any kiosk will see (one line per pack id it ever installed).
 constexpr std::uint64_t kMaximumRecordBytes = 64 * 1024;
-
-std::optional<std::int64_t> wholeNumber(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 0)
-        return std::nullopt;
-    return value;
-}
 
 } // namespace
 
@@ -39,35 +30,26 @@ InstalledVersions InstalledVersions::load(const DataDirectory& data) {
 
 InstalledVersions InstalledVersions::parse(std::string_view text) {
     InstalledVersions record;
-    std::size_t lineNumber = 0;
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-        ++lineNumber;
-        if (lineNumber == 1) {
-            if (line != kHeader) {
+    const RecordHeader header =
+        forEachRecordLine(text, kHeader, [&](std::string_view line, std::size_t number) {
+            if (line.empty())
+                return;
+            const std::size_t space = line.find(' ');
+            const std::string_view packId = line.substr(0, space);
+            const std::optional<std::int64_t> version = space == std::string_view::npos
+                                                            ? std::nullopt
+                                                            : nonNegativeWholeNumber(line.substr(space + 1));
+            if (!signing::isWellFormedPackId(packId) || !version) {
+                // Keep what can be read: every line that is readable still protects its pack.
                 record.problem_ =
-                    "the installed-versions record does not start with '" + std::string(kHeader) + "'";
-                return record;
+                    "line " + std::to_string(number) + " of the installed-versions record is damaged";
+                return;
             }
-            continue;
-        }
-        if (line.empty())
-            continue;
-        const std::size_t space = line.find(' ');
-        const std::string_view packId = line.substr(0, space);
-        const std::optional<std::int64_t> version =
-            space == std::string_view::npos ? std::nullopt : wholeNumber(line.substr(space + 1));
-        if (!signing::isWellFormedPackId(packId) || !version) {
-            // Keep what can be read: every line that is readable still protects its pack.
-            record.problem_ =
-                "line " + std::to_string(lineNumber) + " of the installed-versions record is damaged";
-            continue;
-        }
-        record.raise(std::string(packId), *version);
-    }
-    if (lineNumber == 0)
+            record.raise(std::string(packId), *version);
+        });
+    if (header == RecordHeader::Foreign)
+        record.problem_ = "the installed-versions record does not start with '" + std::string(kHeader) + "'";
+    if (header == RecordHeader::Empty)
         record.problem_ = "the installed-versions record is empty";
     return record;
 }
