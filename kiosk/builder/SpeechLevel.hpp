@@ -12,10 +12,11 @@
 namespace kiosk::builder {
 
 // -20 dBFS RMS (over the samples louder than -50 dBFS, so pauses do not count), the level
-// of speech in broadcast loudness practice; peaks at most -1 dBFS, which leaves Vorbis'
-// encoding room to overshoot without clipping.
+// of speech in broadcast loudness practice; peaks at most -3 dBFS, which leaves Vorbis'
+// encoding room to overshoot without clipping (at -1 dBFS, espeak-ng's English voice came out
+// of the encoder at full scale, clipped).
 inline constexpr double kSpeechRmsTargetDecibels = -20.0;
-inline constexpr double kSpeechPeakLimitDecibels = -1.0;
+inline constexpr double kSpeechPeakLimitDecibels = -3.0;
 
 class SpeechLevelError : public std::runtime_error {
   public:

@@ -123,6 +123,8 @@ void explorePackBytes(std::span<const std::uint8_t> bytes) {
                     const pack::PageContent content = reader.loadPage(page.id, language.code);
                     for (const pack::GalleryPicture& picture : content.gallery)
                         imageIds.insert(picture.imageId);
+                    for (const pack::StoryCard& card : content.cards)
+                        imageIds.insert(card.imageId);
                 } catch (const pack::PackError&) {
                 }
             }
