@@ -24,13 +24,26 @@ constexpr std::int64_t kAnsweredWithinMilliseconds = 100;
 
 const ImVec2 kScreen(1280, 800);
 
+// The first frame presented at or after `from` that `shows`, or nullptr.
+template <class Shows>
+const PresentedFrame* firstPresented(const std::vector<PresentedFrame>& frames, std::int64_t from,
+                                     Shows shows) {
+    for (const PresentedFrame& frame : frames)
+        if (frame.milliseconds >= from && shows(frame))
+            return &frame;
+    return nullptr;
+}
+
 // The first frame presented at or after `from` showing `screen`, or nullptr.
 const PresentedFrame* firstShowing(const std::vector<PresentedFrame>& frames, std::int64_t from,
                                    ui::ScreenKind screen) {
-    for (const PresentedFrame& frame : frames)
-        if (frame.milliseconds >= from && frame.screen == screen)
-            return &frame;
-    return nullptr;
+    return firstPresented(frames, from, [&](const PresentedFrame& frame) { return frame.screen == screen; });
+}
+
+// The first frame presented at or after `from` with `text` on it, or nullptr.
+const PresentedFrame* firstShowing(const std::vector<PresentedFrame>& frames, std::int64_t from,
+                                   const std::string& text) {
+    return firstPresented(frames, from, [&](const PresentedFrame& frame) { return frame.shows(text); });
 }
 
 std::size_t framesBetween(const std::vector<PresentedFrame>& frames, std::int64_t from, std::int64_t to) {
@@ -217,19 +230,12 @@ TEST_CASE("a swipe on a story card shows the next card, and a tap on the arrow t
         kiosk.runtime().runLoop(events, false);
 
         const std::vector<PresentedFrame>& frames = kiosk.presented();
-        const auto firstShowingText = [&](const std::string& text,
-                                          std::int64_t after) -> const PresentedFrame* {
-            for (const PresentedFrame& frame : frames)
-                if (frame.milliseconds >= after && frame.shows(text))
-                    return &frame;
-            return nullptr;
-        };
-        const PresentedFrame* swiped = firstShowingText(second, swipeEnd);
+        const PresentedFrame* swiped = firstShowing(frames, swipeEnd, second);
         REQUIRE(swiped != nullptr);
         CHECK(swiped->milliseconds - swipeEnd <= kAnsweredWithinMilliseconds);
         CHECK(swiped->screen == ui::ScreenKind::Page); // the swipe pressed nothing
         const std::int64_t tapped = 5000 + kPressMilliseconds;
-        const PresentedFrame* arrow = firstShowingText(third, tapped);
+        const PresentedFrame* arrow = firstShowing(frames, tapped, third);
         REQUIRE(arrow != nullptr);
         CHECK(arrow->milliseconds - tapped <= kAnsweredWithinMilliseconds);
         CHECK(frames.back().shows(third));
