@@ -86,10 +86,14 @@ const HeaderField* HeaderFields::required(std::string_view key, Diagnostics& dia
     return field;
 }
 
-void HeaderFields::collectDisplayedValues(std::vector<DisplayedText>& displayed,
-                                          std::initializer_list<std::string_view> hiddenKeys) const {
+void HeaderFields::collectDisplayedValues(
+    std::vector<DisplayedText>& displayed, std::initializer_list<std::string_view> hiddenKeys,
+    std::initializer_list<std::string_view> hiddenLocalizedNames) const {
     for (const HeaderField& field : fields_) {
-        const bool hidden = std::find(hiddenKeys.begin(), hiddenKeys.end(), field.key) != hiddenKeys.end();
+        const std::optional<LocalizedKey> localized = splitLocalizedKey(field.key);
+        const bool hidden = std::find(hiddenKeys.begin(), hiddenKeys.end(), field.key) != hiddenKeys.end() ||
+                            (localized && std::find(hiddenLocalizedNames.begin(), hiddenLocalizedNames.end(),
+                                                    localized->name) != hiddenLocalizedNames.end());
         if (!hidden && !field.value.empty())
             displayed.push_back(DisplayedText{SourceLocation{file_, field.line}, field.value});
     }

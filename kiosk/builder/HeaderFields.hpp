@@ -38,9 +38,11 @@ class HeaderFields {
     const HeaderField* optional(std::string_view key) const;
     // Like optional(), but reports a missing or empty key.
     const HeaderField* required(std::string_view key, Diagnostics& diagnostics) const;
-    // Adds the values the kiosk will show (every key but `hiddenKeys`) to the font check.
+    // Adds the values the kiosk will show to the font check: every key but `hiddenKeys` and
+    // the `<name>.<language>` keys of `hiddenLocalizedNames`.
     void collectDisplayedValues(std::vector<DisplayedText>& displayed,
-                                std::initializer_list<std::string_view> hiddenKeys) const;
+                                std::initializer_list<std::string_view> hiddenKeys,
+                                std::initializer_list<std::string_view> hiddenLocalizedNames = {}) const;
 
   private:
     std::string file_;

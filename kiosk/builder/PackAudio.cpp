@@ -1,6 +1,7 @@
 #include "PackAudio.hpp"
 
 #include "ImageProcessing.hpp"
+#include "NarrationTimings.hpp"
 #include "SpeechSynthesis.hpp"
 #include "audio/VorbisDecoding.hpp"
 #include "os/FileSystem.hpp"
@@ -20,12 +21,22 @@ class PackAudioCollector {
     PackAudio collect(bool narrateEveryLanguage) {
         for (const PageSource& page : tree_.pages)
             for (const auto& [language, file] : page.recordings)
-                if (addRecording(file))
+                if (addRecording(file)) {
                     audio_.narrations[{page.id, language}] = file.relativeName;
+                    addTimings(page, language, audio_.clips.at(file.relativeName));
+                }
         for (const PageSource& page : tree_.pages)
             for (const auto& [key, file] : page.cardRecordings)
                 if (addRecording(file))
                     audio_.cardNarrations[{page.id, key.first, key.second}] = file.relativeName;
+        for (const PageSource& page : tree_.pages)
+            for (const auto& [language, file] : page.titleRecordings)
+                if (addRecording(file))
+                    audio_.pageTitles[{page.id, language}] = file.relativeName;
+        for (const CategorySource& category : tree_.categories)
+            for (const auto& [language, file] : category.titleRecordings)
+                if (addRecording(file))
+                    audio_.categoryTitles[{category.id, language}] = file.relativeName;
         for (const auto& [language, file] : tree_.spokenNameFiles)
             if (addRecording(file))
                 audio_.spokenNames[language] = file.relativeName;
@@ -48,6 +59,24 @@ class PackAudioCollector {
             diagnostics_.report(file.shownName, 0, std::string("recording: ") + error.what());
             return false;
         }
+    }
+
+    // The person's timings of a recorded narration, checked against the page and the recording.
+    void addTimings(const PageSource& page, const pack::LanguageCode& language, ProcessedAudio& recording) {
+        const auto timings = page.narrationTimings.find(language);
+        if (timings == page.narrationTimings.end())
+            return;
+        const std::optional<SourceText> file =
+            readSourceText(timings->second.path, timings->second.shownName, diagnostics_);
+        if (!file)
+            return;
+        const std::vector<pack::TextBlock>& blocks = page.texts.at(language).blocks;
+        const std::optional<std::vector<std::int64_t>> starts =
+            parseNarrationTimings(*file, blocks.size(), recording.durationMilliseconds, diagnostics_);
+        if (!starts)
+            return;
+        for (std::size_t block = 0; block < starts->size(); ++block)
+            recording.marks.push_back(pack::NarrationMark{static_cast<int>(block), (*starts)[block]});
     }
 
     void synthesiseMissing(bool narrateEveryLanguage) {
@@ -79,7 +108,15 @@ class PackAudioCollector {
             for (const pack::LanguageCode& language : languages) {
                 synthesise(synthesiser, page, language, location);
                 synthesiseCards(synthesiser, page, language, location);
+                if (const auto texts = page.texts.find(language); texts != page.texts.end())
+                    synthesiseTitle(synthesiser, "page", page.id, language, texts->second.title,
+                                    page.titleRecordings, audio_.pageTitles, location);
             }
+        for (const CategorySource& category : tree_.categories)
+            for (const pack::LanguageCode& language : languages)
+                if (const auto title = category.titles.find(language); title != category.titles.end())
+                    synthesiseTitle(synthesiser, "category", category.id, language, title->second,
+                                    category.titleRecordings, audio_.categoryTitles, location);
         for (const LanguageSource& language : pack.languages)
             if (languages.contains(language.code))
                 synthesiseSpokenName(synthesiser, language, location);
@@ -104,6 +141,27 @@ class PackAudioCollector {
         }
     }
 
+    // A tile's title in a language it is written in: what a visitor who cannot read the tile
+    // hears when she taps its speaker.
+    void synthesiseTitle(const SpeechSynthesiser& synthesiser, const std::string& kind, const std::string& id,
+                         const pack::LanguageCode& language, const std::string& title,
+                         const std::map<pack::LanguageCode, AudioSourceFile>& recorded,
+                         std::map<std::pair<std::string, pack::LanguageCode>, std::string>& titles,
+                         const SourceLocation& location) {
+        const std::optional<std::string> voice = espeakVoiceFor(language);
+        if (recorded.contains(language) || !voice)
+            return;
+        const std::string name = language + "/" + id + ".title.ogg (synthesised)";
+        try {
+            audio_.clips.emplace(name, processRecording(synthesiser.synthesise(title, *voice), true));
+            titles[{id, language}] = name;
+            ++audio_.synthesisedCount;
+        } catch (const std::exception& error) {
+            diagnostics_.report(location, "cannot synthesise the title of " + kind + " '" + id + "' (" +
+                                              language + "): " + error.what());
+        }
+    }
+
     void synthesise(const SpeechSynthesiser& synthesiser, const PageSource& page,
                     const pack::LanguageCode& language, const SourceLocation& location) {
         const auto texts = page.texts.find(language);
@@ -114,8 +172,14 @@ class PackAudioCollector {
             return;
         const std::string name = language + "/" + page.id + ".ogg (synthesised)";
         try {
-            audio_.clips.emplace(
-                name, processRecording(synthesiser.synthesise(narrationText(texts->second), *voice), true));
+            const NarrationParts parts = narrationParts(texts->second);
+            const SynthesisedSpeech speech = synthesiser.synthesiseParts(parts.texts, *voice);
+            ProcessedAudio processed = processRecording(speech.bytes, true);
+            // Part 0 is the title and summary; each later part reads one block.
+            for (std::size_t part = 1; part < speech.partStartMilliseconds.size(); ++part)
+                processed.marks.push_back(
+                    pack::NarrationMark{parts.blocks[part - 1], speech.partStartMilliseconds[part]});
+            audio_.clips.emplace(name, std::move(processed));
             audio_.narrations[{page.id, language}] = name;
             ++audio_.synthesisedCount;
         } catch (const std::exception& error) {

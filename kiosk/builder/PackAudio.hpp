@@ -1,7 +1,8 @@
 // The recordings a pack stores: narrations from <lang>/<page-id>.ogg, story cards' from
-// <lang>/<page-id>.card-<N>.ogg, spoken language names from names/<lang>.ogg, and, for the languages
-// `narrate-missing` names, the missing ones synthesised (narrations from the page text, names from the
-// language's own name). Every recording is decoded in full before it goes into a pack.
+// <lang>/<page-id>.card-<N>.ogg, spoken titles from <lang>/<id>.title.ogg, spoken language names from
+// names/<lang>.ogg, and, for the languages `narrate-missing` names, the missing ones synthesised
+// (narrations from the page text, titles from the title, names from the language's own name). Every recording
+// is decoded in full before it goes into a pack.
 #pragma once
 
 #include "Diagnostics.hpp"
@@ -24,6 +25,9 @@ struct ProcessedAudio {
     int sampleRate = 0;
     std::int64_t durationMilliseconds = 0; // of the decoded samples, not of what the file claims
     bool synthetic = false;
+    // A page narration's marks: where it starts reading each block (synthesised part by part,
+    // or from the recording's timings file).
+    std::vector<pack::NarrationMark> marks;
 };
 
 struct PackAudio {
@@ -33,6 +37,10 @@ struct PackAudio {
     std::map<pack::LanguageCode, std::string> spokenNames; // language → clip name
     std::map<std::tuple<std::string, int, pack::LanguageCode>, std::string>
         cardNarrations; // (page, 0-based card, language) → clip name
+    std::map<std::pair<std::string, pack::LanguageCode>, std::string>
+        pageTitles; // (page, language) → clip name
+    std::map<std::pair<std::string, pack::LanguageCode>, std::string>
+        categoryTitles; // (category, language) → clip name
     std::size_t synthesisedCount = 0;
 };
 

@@ -23,6 +23,9 @@ namespace {
 // Each picture once, with the first place that uses it (for messages about the file itself).
 std::map<std::string, SourceLocation> referencedPictures(const PackSourceTree& tree) {
     std::map<std::string, SourceLocation> pictures;
+    for (const LanguageSource& language : tree.pack.languages)
+        if (!language.pictureName.empty())
+            pictures.emplace(language.pictureName, language.pictureLocation);
     for (const CategorySource& category : tree.categories)
         pictures.emplace(category.imageName, category.imageLocation);
     for (const PageSource& page : tree.pages) {

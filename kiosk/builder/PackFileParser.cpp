@@ -82,7 +82,7 @@ bool parseLanguages(const HeaderFields& fields, PackSource& pack, Diagnostics& d
                 codes.push_back(code);
         }
         for (const std::string& code : codes)
-            pack.languages.push_back(LanguageSource{code, {}, {}});
+            pack.languages.push_back(LanguageSource{code, {}, {}, {}, {}});
         checkSourceCount(pack::Limit::Languages, codes.size(), SourceLocation{fields.file(), list->line},
                          diagnostics);
     }
@@ -94,10 +94,8 @@ bool parseLanguages(const HeaderFields& fields, PackSource& pack, Diagnostics& d
                            "the default language '" + defaultLanguage->value + "' is not in 'languages'");
         return false;
     }
-    if (pack.languages.front().code != defaultLanguage->value)
-        diagnostics.report(fields.file(), list->line,
-                           "the default language '" + defaultLanguage->value +
-                               "' must come first in 'languages'");
+    // The list is the pills' order, which need not start with the default language: a pack
+    // for a Hmong village may put Hmong first and still fall back to Vietnamese.
     pack.defaultLanguage = defaultLanguage->value;
     return true;
 }
@@ -169,15 +167,25 @@ std::optional<PackSource> parsePackFile(const SourceText& file, Diagnostics& dia
             language.packTitle = title->value;
         else if (defaultTitle)
             language.packTitle = defaultTitle->value;
+        if (const HeaderField* picture = fields.optional("picture." + language.code)) {
+            if (const std::optional<std::string> problem = pictureNameProblem(picture->value)) {
+                diagnostics.report(file.displayName, picture->line, *problem);
+            } else {
+                language.pictureName = picture->value;
+                language.pictureLocation = SourceLocation{file.displayName, picture->line};
+            }
+        }
     }
     parseNarrateMissing(fields, pack, diagnostics);
     checkHeaderLimits(fields, kPackFileKeys, diagnostics);
     refuseUnknownKeys(fields,
                       {"id", "version", "min-kiosk-version", "publisher", "created", "default-language",
                        "languages", "narrate-missing"},
-                      {"name", "title"}, pack, diagnostics);
-    fields.collectDisplayedValues(displayed, {"id", "version", "min-kiosk-version", "created",
-                                              "default-language", "languages", "narrate-missing"});
+                      {"name", "title", "picture"}, pack, diagnostics);
+    fields.collectDisplayedValues(
+        displayed,
+        {"id", "version", "min-kiosk-version", "created", "default-language", "languages", "narrate-missing"},
+        {"picture"});
     return pack;
 }
 

@@ -19,9 +19,16 @@ struct SqliteMemoryDeleter {
     void operator()(unsigned char* memory) const { sqlite3_free(memory); }
 };
 
-// The oldest format that holds the pack: kiosks that read only version 1 keep taking packs
-// without story cards.
-std::int64_t formatVersionFor(const PackSourceTree& tree) {
+// The oldest format that holds the pack: kiosks that read only older versions keep taking
+// packs that need nothing newer.
+std::int64_t formatVersionFor(const PackSourceTree& tree, const PackAudio& audio) {
+    const bool hasLanguagePictures =
+        std::any_of(tree.pack.languages.begin(), tree.pack.languages.end(),
+                    [](const LanguageSource& language) { return !language.pictureName.empty(); });
+    const bool hasMarks = std::any_of(audio.clips.begin(), audio.clips.end(),
+                                      [](const auto& clip) { return !clip.second.marks.empty(); });
+    if (hasLanguagePictures || hasMarks || !audio.pageTitles.empty() || !audio.categoryTitles.empty())
+        return pack::kSpokenTitlesFormatVersion;
     const bool hasCards = std::any_of(tree.pages.begin(), tree.pages.end(),
                                       [](const PageSource& page) { return !page.cards.empty(); });
     return hasCards ? pack::kStoryCardsFormatVersion : pack::kFirstFormatVersion;
@@ -31,7 +38,7 @@ class PackDatabaseWriter {
   public:
     PackDatabaseWriter(const PackSourceTree& tree, const std::map<std::string, ProcessedImage>& images,
                        const PackAudio& audio)
-        : tree_(tree), images_(images), audio_(audio), formatVersion_(formatVersionFor(tree)),
+        : tree_(tree), images_(images), audio_(audio), formatVersion_(formatVersionFor(tree, audio)),
           database_(db::Database::open(":memory:", db::Database::Mode::ReadWriteCreate)) {}
 
     std::vector<std::uint8_t> write() {
@@ -42,6 +49,8 @@ class PackDatabaseWriter {
         database_.execute(pack::kSchemaSql);
         if (formatVersion_ >= pack::kStoryCardsFormatVersion)
             database_.execute(pack::kStoryCardsSchemaSql);
+        if (formatVersion_ >= pack::kSpokenTitlesFormatVersion)
+            database_.execute(pack::kSpokenTitlesSchemaSql);
         database_.execute("PRAGMA application_id = " + std::to_string(pack::kApplicationId) + ";");
         database_.execute("PRAGMA user_version = " + std::to_string(formatVersion_) + ";");
         {
@@ -54,6 +63,8 @@ class PackDatabaseWriter {
             for (const PageSource& page : tree_.pages)
                 writePage(page);
             writeSpokenNames();
+            if (formatVersion_ >= pack::kSpokenTitlesFormatVersion)
+                writeVersion3Tables();
             transaction.commit();
         }
         writeCharacterList();
@@ -158,6 +169,40 @@ class PackDatabaseWriter {
             database_.prepare("INSERT INTO language_spoken_names(language, audio_id) VALUES (?, ?)");
         for (const auto& [language, clipName] : audio_.spokenNames) {
             insert.bind(1, language).bind(2, audioId(clipName)).run();
+            insert.reset();
+        }
+    }
+
+    // Spoken titles, language pictures and narration marks.
+    void writeVersion3Tables() {
+        const std::pair<const char*, const std::map<std::pair<std::string, pack::LanguageCode>, std::string>*>
+            titleTables[] = {
+                {"INSERT INTO page_title_narrations(page_id, language, audio_id) VALUES (?, ?, ?)",
+                 &audio_.pageTitles},
+                {"INSERT INTO category_title_narrations(category_id, language, audio_id) VALUES (?, ?, ?)",
+                 &audio_.categoryTitles},
+            };
+        for (const auto& [sql, titles] : titleTables) {
+            db::Statement insert = database_.prepare(sql);
+            for (const auto& [key, clipName] : *titles) {
+                insert.bind(1, key.first).bind(2, key.second).bind(3, audioId(clipName)).run();
+                insert.reset();
+            }
+        }
+        db::Statement insertMark =
+            database_.prepare("INSERT INTO narration_marks(audio_id, block, start_ms) VALUES (?, ?, ?)");
+        for (const auto& [name, clip] : audio_.clips)
+            for (const pack::NarrationMark& mark : clip.marks) {
+                insertMark.bind(1, audioId(name)).bind(2, std::int64_t{mark.block});
+                insertMark.bind(3, mark.startMilliseconds).run();
+                insertMark.reset();
+            }
+        db::Statement insert =
+            database_.prepare("INSERT INTO language_pictures(language, image_id) VALUES (?, ?)");
+        for (const LanguageSource& language : tree_.pack.languages) {
+            if (language.pictureName.empty())
+                continue;
+            insert.bind(1, language.code).bind(2, imageId(language.pictureName)).run();
             insert.reset();
         }
     }

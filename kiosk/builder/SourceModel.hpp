@@ -19,13 +19,22 @@ struct LanguageSource {
     pack::LanguageCode code;
     std::string nativeName;
     std::string packTitle; // falls back to the default language's title
+    // pack.txt's `picture.<lang>`: the picture on the language's pill (in images/); empty for none.
+    std::string pictureName;
+    SourceLocation pictureLocation;
 };
 
-// A recording file in the source folder: a page's narration or a language's spoken name.
+// A recording file in the source folder: a page's narration, a title or a language's spoken name.
 struct AudioSourceFile {
     std::filesystem::path path;
     std::string shownName;    // as diagnostics name it
     std::string relativeName; // "vie/p4em.ogg", "names/vie.ogg": the clip's name in the pack
+};
+
+// A recorded narration's timings file (NarrationTimings.hpp).
+struct TimingsSourceFile {
+    std::filesystem::path path;
+    std::string shownName;
 };
 
 struct PackSource {
@@ -49,6 +58,8 @@ struct CategorySource {
     std::string imageName;
     SourceLocation imageLocation;
     std::map<pack::LanguageCode, std::string> titles;
+    // <lang>/<category-id>.title.ogg: the title spoken, by language.
+    std::map<pack::LanguageCode, AudioSourceFile> titleRecordings;
 };
 
 struct GallerySource {
@@ -112,6 +123,10 @@ struct PageSource {
     std::map<pack::LanguageCode, AudioSourceFile> recordings;
     // <lang>/<page-id>.card-<N>.ogg, by 0-based card and language.
     std::map<std::pair<int, pack::LanguageCode>, AudioSourceFile> cardRecordings;
+    // <lang>/<page-id>.title.ogg: the title spoken, by language.
+    std::map<pack::LanguageCode, AudioSourceFile> titleRecordings;
+    // <lang>/<page-id>.timings.txt: where a recorded narration starts each block, by language.
+    std::map<pack::LanguageCode, TimingsSourceFile> narrationTimings;
 };
 
 struct PackSourceTree {

@@ -20,6 +20,7 @@ constexpr const char* kCategoriesFileName = "categories.txt";
 constexpr const char* kImagesFolderName = "images";
 constexpr const char* kSpokenNamesFolderName = "names";
 constexpr const char* kRecordingExtension = ".ogg";
+constexpr const char* kTimingsSuffix = ".timings.txt";
 
 std::string lowercase(std::string text) {
     for (char& character : text)
@@ -50,10 +51,21 @@ std::optional<CardRecordingName> cardRecordingName(const std::string& fileName) 
     return CardRecordingName{stem.substr(0, at), static_cast<int>(*number - 1)};
 }
 
+// <id>.title.ogg: the spoken title of the page or category `id`; nullopt for other names.
+std::optional<std::string> titleRecordingOwner(const std::string& fileName) {
+    const std::string suffix = std::string(".title") + kRecordingExtension;
+    if (!fileName.ends_with(suffix))
+        return std::nullopt;
+    const std::string id = fileName.substr(0, fileName.size() - suffix.size());
+    return isValidItemId(id) ? std::optional(id) : std::nullopt;
+}
+
 // The files of one language folder: page texts and narration recordings, by page id.
 struct LanguageFolderFiles {
     std::map<std::string, FolderEntry> pages;
     std::map<std::string, FolderEntry> recordings;
+    std::map<std::string, FolderEntry> titleRecordings;                // by page or category id
+    std::map<std::string, FolderEntry> timings;                        // by page id
     std::map<std::pair<std::string, int>, FolderEntry> cardRecordings; // by page id and 0-based card
 };
 
@@ -160,6 +172,8 @@ class SourceFolderParser {
         for (const auto& [language, folderFiles] : files) {
             attachRecordings(language, folderFiles.recordings);
             attachCardRecordings(language, folderFiles.cardRecordings);
+            attachTitleRecordings(language, folderFiles.titleRecordings);
+            attachTimings(language, folderFiles.timings);
         }
     }
 
@@ -176,9 +190,11 @@ class SourceFolderParser {
             }
             const bool isRecording = entry.name.ends_with(kRecordingExtension);
             if (!entry.name.ends_with(".txt") && !isRecording) {
-                diagnostics_.report(shownName, 0,
-                                    "only page files named <page-id>.txt and narrations named <page-id>.ogg "
-                                    "belong in a language folder");
+                diagnostics_.report(
+                    shownName, 0,
+                    "only page files named <page-id>.txt, timings named <page-id>.timings.txt "
+                    "and recordings named <page-id>.ogg, <page-id>.card-<N>.ogg or "
+                    "<id>.title.ogg belong in a language folder");
                 continue;
             }
             if (entry.type != FolderEntry::Type::RegularFile) {
@@ -187,6 +203,17 @@ class SourceFolderParser {
             }
             if (const std::optional<CardRecordingName> card = cardRecordingName(entry.name)) {
                 files.cardRecordings.emplace(std::pair{card->pageId, card->position}, entry);
+                continue;
+            }
+            if (const std::optional<std::string> owner = titleRecordingOwner(entry.name)) {
+                files.titleRecordings.emplace(*owner, entry);
+                continue;
+            }
+            if (entry.name.ends_with(kTimingsSuffix) &&
+                isValidItemId(
+                    entry.name.substr(0, entry.name.size() - std::string_view(kTimingsSuffix).size()))) {
+                files.timings.emplace(
+                    entry.name.substr(0, entry.name.size() - std::string_view(kTimingsSuffix).size()), entry);
                 continue;
             }
             const std::string extension = isRecording ? kRecordingExtension : ".txt";
@@ -294,6 +321,66 @@ class SourceFolderParser {
         }
     }
 
+    // <lang>/<id>.title.ogg: the title of page or category `id`, spoken. An id that names both
+    // a page and a category is refused: the file could be either's.
+    void attachTitleRecordings(const std::string& language,
+                               const std::map<std::string, FolderEntry>& recordings) {
+        for (const auto& [id, entry] : recordings) {
+            const std::string relative = language + "/" + entry.name;
+            const AudioSourceFile file{entry.path, display(relative), relative};
+            const auto page =
+                std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                             [&id = id](const PageSource& candidate) { return candidate.id == id; });
+            const auto category =
+                std::find_if(tree_.categories.begin(), tree_.categories.end(),
+                             [&id = id](const CategorySource& candidate) { return candidate.id == id; });
+            const bool isPage = defaultPageIds_.contains(id);
+            const bool isCategory = category != tree_.categories.end();
+            if (isPage && isCategory)
+                diagnostics_.report(display(relative), 0,
+                                    "'" + id +
+                                        "' is both a page and a category, so this title could be "
+                                        "either's: give one of them another id");
+            else if (isCategory)
+                category->titleRecordings[language] = file;
+            else if (page != tree_.pages.end())
+                page->titleRecordings[language] = file;
+            else if (!isPage)
+                diagnostics_.report(display(relative), 0,
+                                    "a spoken title for '" + id + "', but there is no page " +
+                                        tree_.pack.defaultLanguage + "/" + id +
+                                        ".txt and no category of that id in categories.txt");
+        }
+    }
+
+    // <lang>/<page-id>.timings.txt: the page must have a recording in <lang> (the times are its)
+    // and a text in <lang> (they say where each of its blocks starts).
+    void attachTimings(const std::string& language, const std::map<std::string, FolderEntry>& timings) {
+        for (const auto& [pageId, entry] : timings) {
+            const std::string relative = language + "/" + entry.name;
+            const auto page =
+                std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
+            if (page == tree_.pages.end()) {
+                if (!defaultPageIds_.contains(pageId))
+                    diagnostics_.report(display(relative), 0,
+                                        "timings for page '" + pageId + "', but there is no " +
+                                            tree_.pack.defaultLanguage + "/" + pageId + ".txt");
+                continue;
+            }
+            if (!page->recordings.contains(language))
+                diagnostics_.report(display(relative), 0,
+                                    "timings without a recording: add " + language + "/" + pageId +
+                                        ".ogg, whose blocks these times mark");
+            else if (!page->texts.contains(language))
+                diagnostics_.report(display(relative), 0,
+                                    "timings for a page with no text in '" + language + "' (" + language +
+                                        "/" + pageId + ".txt): there are no blocks to mark");
+            else
+                page->narrationTimings[language] = TimingsSourceFile{entry.path, display(relative)};
+        }
+    }
+
     // names/<lang>.ogg: a declared language's name, spoken.
     void readSpokenNamesFolder(const std::filesystem::path& folder) {
         for (const FolderEntry& entry :
@@ -359,6 +446,9 @@ class SourceFolderParser {
     }
 
     void checkPictureReferences() {
+        for (const LanguageSource& language : tree_.pack.languages)
+            if (!language.pictureName.empty())
+                checkPicture(language.pictureName, language.pictureLocation);
         for (const CategorySource& category : tree_.categories)
             checkPicture(category.imageName, category.imageLocation);
         for (const PageSource& page : tree_.pages) {

@@ -1,9 +1,10 @@
 #include "SpeechLevel.hpp"
 
+#include "SpeechWav.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <string>
 
 namespace kiosk::builder {
 
@@ -17,47 +18,6 @@ double toDecibels(double amplitude) {
 }
 double fromDecibels(double decibels) {
     return kFullScale * std::pow(10.0, decibels / 20.0);
-}
-
-std::uint32_t readLittle32(std::span<const std::uint8_t> bytes, std::size_t at) {
-    return static_cast<std::uint32_t>(bytes[at]) | static_cast<std::uint32_t>(bytes[at + 1]) << 8 |
-           static_cast<std::uint32_t>(bytes[at + 2]) << 16 | static_cast<std::uint32_t>(bytes[at + 3]) << 24;
-}
-std::uint16_t readLittle16(std::span<const std::uint8_t> bytes, std::size_t at) {
-    return static_cast<std::uint16_t>(bytes[at] | bytes[at + 1] << 8);
-}
-bool tagAt(std::span<const std::uint8_t> bytes, std::size_t at, const char* tag) {
-    return at + 4 <= bytes.size() && std::memcmp(bytes.data() + at, tag, 4) == 0;
-}
-
-struct SampleRange {
-    std::size_t offset = 0;
-    std::size_t count = 0;
-};
-
-// Where the samples are. The RIFF chunk sizes espeak-ng writes to a file are exact (to a
-// pipe it would write 0x7fffffff), but a size running past the end is taken as "to the end".
-SampleRange findSamples(std::span<const std::uint8_t> wav) {
-    if (!tagAt(wav, 0, "RIFF") || !tagAt(wav, 8, "WAVE"))
-        throw SpeechLevelError("espeak-ng did not write a WAV file");
-    bool pcm16 = false;
-    std::size_t at = 12;
-    while (at + 8 <= wav.size()) {
-        const std::size_t size = readLittle32(wav, at + 4);
-        const std::size_t body = at + 8;
-        if (tagAt(wav, at, "fmt ")) {
-            if (size < 16 || body + 16 > wav.size())
-                throw SpeechLevelError("the WAV file's format chunk is cut short");
-            pcm16 = readLittle16(wav, body) == 1 && readLittle16(wav, body + 14) == 16;
-        } else if (tagAt(wav, at, "data")) {
-            if (!pcm16)
-                throw SpeechLevelError("the WAV file does not hold 16-bit PCM samples");
-            const std::size_t bytes = std::min(size, wav.size() - body);
-            return {body, bytes / 2};
-        }
-        at = body + size + (size & 1);
-    }
-    throw SpeechLevelError("the WAV file has no samples");
 }
 
 } // namespace
@@ -83,7 +43,12 @@ SpeechLevel measureSpeechLevel(std::span<const std::int16_t> samples) {
 }
 
 std::vector<std::uint8_t> levelSpeechWav(std::span<const std::uint8_t> wav) {
-    const SampleRange range = findSamples(wav);
+    WavSamples range;
+    try {
+        range = locateWavSamples(wav);
+    } catch (const SpeechWavError& error) {
+        throw SpeechLevelError(error.what());
+    }
     std::vector<std::int16_t> samples(range.count);
     std::memcpy(samples.data(), wav.data() + range.offset, range.count * 2); // little-endian hosts only
     const SpeechLevel level = measureSpeechLevel(samples);

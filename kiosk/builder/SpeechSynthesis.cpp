@@ -2,6 +2,7 @@
 
 #include "ExternalProgram.hpp"
 #include "SpeechLevel.hpp"
+#include "SpeechWav.hpp"
 #include "os/FileSystem.hpp"
 #include "pack/PackSchema.hpp"
 
@@ -63,12 +64,27 @@ std::optional<std::string> espeakVoiceFor(const pack::LanguageCode& language) {
     return std::nullopt;
 }
 
+NarrationParts narrationParts(const PageTexts& texts) {
+    NarrationParts parts;
+    std::string opening;
+    addSentence(opening, texts.title);
+    addSentence(opening, texts.summary.value_or(""));
+    parts.texts.push_back(opening);
+    for (std::size_t position = 0; position < texts.blocks.size(); ++position) {
+        std::string sentence;
+        addSentence(sentence, texts.blocks[position].text);
+        if (sentence.empty())
+            continue;
+        parts.texts.push_back(sentence);
+        parts.blocks.push_back(static_cast<int>(position));
+    }
+    return parts;
+}
+
 std::string narrationText(const PageTexts& texts) {
     std::string text;
-    addSentence(text, texts.title);
-    addSentence(text, texts.summary.value_or(""));
-    for (const pack::TextBlock& block : texts.blocks)
-        addSentence(text, block.text);
+    for (const std::string& part : narrationParts(texts).texts)
+        text += part;
     return text;
 }
 
@@ -84,29 +100,47 @@ std::optional<std::string> missingSynthesisTools() {
 
 std::vector<std::uint8_t> SpeechSynthesiser::synthesise(const std::string& text,
                                                         const std::string& voice) const {
-    if (text.size() > kMaximumSynthesisTextBytes)
+    return synthesiseParts({text}, voice).bytes;
+}
+
+SynthesisedSpeech SpeechSynthesiser::synthesiseParts(const std::vector<std::string>& parts,
+                                                     const std::string& voice) const {
+    std::size_t textBytes = 0;
+    for (const std::string& part : parts)
+        textBytes += part.size();
+    if (textBytes > kMaximumSynthesisTextBytes)
         throw SynthesisError("the text is too long to narrate within " +
                              std::to_string(pack::kAudioLimits.maximumDurationMilliseconds / 60000) +
                              " minutes: record the narration, or shorten the page");
+    if (parts.empty())
+        throw SynthesisError("nothing to say");
     const std::filesystem::path& folder = workspace_.path();
     const std::filesystem::path textFile = folder / "narration.txt";
     const std::filesystem::path speechFile = folder / "narration.wav";
     const std::filesystem::path oggFile = folder / "narration.ogg";
     const std::filesystem::path errorFile = folder / "errors.txt";
-    {
-        std::ofstream stream(textFile, std::ios::binary | std::ios::trunc);
-        stream << text;
-        if (!stream)
-            throw SynthesisError("cannot write " + textFile.string());
-    }
+    SynthesisedSpeech speech;
     try {
-        // -b 1: the text file is UTF-8 (the source's NFC text); -f: read it from the file,
-        // so no page text ever appears on a command line.
-        runProgram({"espeak-ng", "-v", voice, "-s", std::to_string(kSynthesisWordsPerMinute), "-b", "1", "-f",
-                    textFile.string(), "-w", speechFile.string()},
-                   errorFile);
-        os::writeFileAtomically(speechFile,
-                                levelSpeechWav(os::readWholeFile(speechFile, kMaximumSpeechWavBytes)));
+        // Each part on its own: espeak-ng says nothing of where it is in a text, so the parts'
+        // own lengths are where each starts (a part ends in espeak-ng's pause after a sentence).
+        std::vector<std::vector<std::uint8_t>> spoken;
+        for (const std::string& part : parts) {
+            {
+                std::ofstream stream(textFile, std::ios::binary | std::ios::trunc);
+                stream << part;
+                if (!stream)
+                    throw SynthesisError("cannot write " + textFile.string());
+            }
+            // -b 1: the text file is UTF-8 (the source's NFC text); -f: read it from the file,
+            // so no page text ever appears on a command line.
+            runProgram({"espeak-ng", "-v", voice, "-s", std::to_string(kSynthesisWordsPerMinute), "-b", "1",
+                        "-f", textFile.string(), "-w", speechFile.string()},
+                       errorFile);
+            spoken.push_back(os::readWholeFile(speechFile, kMaximumSpeechWavBytes));
+        }
+        JoinedWav joined = joinWavs(spoken);
+        speech.partStartMilliseconds = std::move(joined.partStartMilliseconds);
+        os::writeFileAtomically(speechFile, levelSpeechWav(joined.bytes));
         runProgram({"oggenc", "--quiet", "--serial", std::to_string(kSynthesisOggSerial), "--quality", "-1",
                     "--resample", "16000", "--output", oggFile.string(), speechFile.string()},
                    errorFile);
@@ -114,8 +148,11 @@ std::vector<std::uint8_t> SpeechSynthesiser::synthesise(const std::string& text,
         throw SynthesisError(error.what());
     } catch (const SpeechLevelError& error) {
         throw SynthesisError(error.what());
+    } catch (const SpeechWavError& error) {
+        throw SynthesisError(error.what());
     }
-    return os::readWholeFile(oggFile, pack::kAudioLimits.maximumEncodedBytes);
+    speech.bytes = os::readWholeFile(oggFile, pack::kAudioLimits.maximumEncodedBytes);
+    return speech;
 }
 
 } // namespace kiosk::builder

@@ -31,9 +31,21 @@ inline constexpr std::size_t kMaximumSynthesisTextBytes = 24000;
 // worth using (Hmong, Tày, Thái... have no voice: record those narrations).
 std::optional<std::string> espeakVoiceFor(const pack::LanguageCode& language);
 
-// What a page's narration says: title, summary and body, one sentence per line so that the
-// voice pauses between headings, paragraphs and list items.
+// What a page's narration says, in parts: first the title and summary, then each block of the
+// body, one sentence per line so that the voice pauses between headings, paragraphs and list
+// items. `blocks[i]` is the block (PageTexts::blocks position) that `texts[i + 1]` reads.
+struct NarrationParts {
+    std::vector<std::string> texts;
+    std::vector<int> blocks;
+};
+NarrationParts narrationParts(const PageTexts& texts);
+// The parts as one text.
 std::string narrationText(const PageTexts& texts);
+
+struct SynthesisedSpeech {
+    std::vector<std::uint8_t> bytes;                 // Ogg Vorbis
+    std::vector<std::int64_t> partStartMilliseconds; // where each part starts
+};
 
 // "espeak-ng and oggenc" when either is missing from PATH, else nothing.
 std::optional<std::string> missingSynthesisTools();
@@ -44,6 +56,8 @@ class SpeechSynthesiser {
     // (plenty for a synthetic voice, about 2 KiB a second). The same text gives the same
     // bytes with the same espeak-ng, oggenc and libvorbis. Throws SynthesisError.
     std::vector<std::uint8_t> synthesise(const std::string& text, const std::string& voice) const;
+    // The parts read one after the other as one recording, and where each starts in it.
+    SynthesisedSpeech synthesiseParts(const std::vector<std::string>& parts, const std::string& voice) const;
 
   private:
     TemporaryFolder workspace_{"kiosk-pack-speech"}; // text, WAV and Ogg files of one page at a time

@@ -37,32 +37,43 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
         const ImVec2 maximum(minimum.x + tileWidth, minimum.y + tileHeight);
         const std::string pageTitle = context.localized(page.title);
         const std::string id = "page-" + page.id;
-        // A speaker on the picture when the page can be heard. It is a button of its own,
-        // thumb-sized: it opens the page and starts reading it aloud, as a play badge
-        // promises; anywhere else on the tile opens the page to look at.
-        const pack::AudioClipInfo* narration =
-            context.page.canPlayAudio ? index.narrationFor(page.id, context.language) : nullptr;
+        // A speaker on the picture, a thumb-sized button of its own. Where the pack has the
+        // title spoken, it says the title, so she can hear what each tile is before choosing;
+        // else, when the page can be heard, it opens the page reading it aloud. Anywhere else
+        // on the tile opens the page.
+        const pack::AudioClipInfo* spokenTitle =
+            context.page.canPlayAudio ? index.pageTitleRecordingFor(page.id, context.language) : nullptr;
+        const pack::AudioClipInfo* narration = context.page.canPlayAudio && !spokenTitle
+                                                   ? index.narrationFor(page.id, context.language)
+                                                   : nullptr;
+        const bool hasSpeaker = spokenTitle || narration;
         const float badge = metrics.touchTarget * 0.8f;
         const ImVec2 badgeCentre(maximum.x - metrics.touchTarget / 2, minimum.y + metrics.touchTarget / 2);
         const ImVec2 badgeMinimum(maximum.x - metrics.touchTarget, minimum.y);
         const ImVec2 badgeMaximum(maximum.x, minimum.y + metrics.touchTarget);
         if (touchArea(context, id.c_str(), minimum, maximum, pageTitle)) {
             const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
-            context.actions.push_back(action::OpenPage{page.id});
-            if (narration && at.x >= badgeMinimum.x && at.y <= badgeMaximum.y)
-                context.actions.push_back(action::PlayNarration{narration->audioId});
+            const bool onSpeaker = hasSpeaker && at.x >= badgeMinimum.x && at.y <= badgeMaximum.y;
+            if (onSpeaker && spokenTitle) {
+                context.actions.push_back(action::SpeakTitle{spokenTitle->audioId});
+            } else {
+                context.actions.push_back(action::OpenPage{page.id});
+                if (onSpeaker)
+                    context.actions.push_back(action::PlayNarration{narration->audioId});
+            }
         }
         drawShadowedCard(context, drawList, minimum, maximum, metrics.rounding, context.colours.surface);
         drawPictureCovering(context, drawList,
                             context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail),
                             minimum, ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding,
                             ImDrawFlags_RoundCornersTop);
-        if (narration) {
+        if (hasSpeaker) {
             fillCircle(context, drawList, badgeCentre, badge / 2, context.colours.emphasis);
             drawIcon(drawList, context.pictures.icon("speaker"), badgeCentre, badge * 0.6f,
                      readableOn(context.colours, context.colours.emphasis));
             // Named by its word alone, so that a search for the page's title finds the tile.
-            context.record.add(context.word("narration_play"), badgeMinimum, badgeMaximum, true);
+            context.record.add(context.word(spokenTitle ? "speak_title" : "narration_play"), badgeMinimum,
+                               badgeMaximum, true);
         }
         clampedText(context, pageTitle, context.fonts.heading, context.colours.text,
                     ImVec2(minimum.x + textPadding, minimum.y + pictureHeight + textPadding),

@@ -75,8 +75,20 @@ void drawHomeScreen(UiContext& context) {
         const ImVec2 maximum(minimum.x + tileWidth, minimum.y + tileHeight);
         const std::string name = context.localized(category.title);
         const std::string id = "category-" + category.id;
-        if (touchArea(context, id.c_str(), minimum, maximum, name))
-            context.actions.push_back(action::OpenCategory{category.id});
+        // Where the pack has the title spoken, a speaker in the picture's corner says it (a button
+        // of its own, thumb-sized); anywhere else on the tile opens the category.
+        const pack::AudioClipInfo* spokenTitle =
+            context.page.canPlayAudio ? index.categoryTitleRecordingFor(category.id, context.language)
+                                      : nullptr;
+        const ImVec2 speakerMinimum(maximum.x - metrics.touchTarget, minimum.y);
+        const ImVec2 speakerMaximum(maximum.x, minimum.y + metrics.touchTarget);
+        if (touchArea(context, id.c_str(), minimum, maximum, name)) {
+            const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
+            if (spokenTitle && at.x >= speakerMinimum.x && at.y <= speakerMaximum.y)
+                context.actions.push_back(action::SpeakTitle{spokenTitle->audioId});
+            else
+                context.actions.push_back(action::OpenCategory{category.id});
+        }
         drawShadowedCard(context, drawList, minimum, maximum, metrics.rounding, colours.surface);
         const ImVec2 pictureMaximum(maximum.x, maximum.y - labelHeight);
         drawPictureCovering(context, drawList,
@@ -93,6 +105,15 @@ void drawHomeScreen(UiContext& context) {
         fillCircle(context, drawList, badgeCentre, badge / 2, colours.emphasis);
         drawIcon(drawList, context.pictures.icon(std::string(categoryIcon(category.id))), badgeCentre,
                  badge * 0.64f, readableOn(colours, colours.emphasis));
+        if (spokenTitle) {
+            const ImVec2 speakerCentre((speakerMinimum.x + speakerMaximum.x) / 2,
+                                       (speakerMinimum.y + speakerMaximum.y) / 2);
+            const float speaker = metrics.touchTarget * 0.8f;
+            fillCircle(context, drawList, speakerCentre, speaker / 2, colours.emphasis);
+            drawIcon(drawList, context.pictures.icon("speaker"), speakerCentre, speaker * 0.6f,
+                     readableOn(colours, colours.emphasis));
+            context.record.add(context.word("speak_title"), speakerMinimum, speakerMaximum, true);
+        }
         const float textLeft = minimum.x + metrics.padding * 0.6f;
         const float labelTop =
             pictureMaximum.y + badge * 0.15f +

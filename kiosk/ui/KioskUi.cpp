@@ -245,7 +245,7 @@ void KioskUi::draw() {
     const FontSet& fonts = largeText ? fonts_.large : fonts_.standard;
     const Palette& colours = modes_.highContrast ? highContrastPalette() : standardPalette();
     UiContext context{metrics, fonts,     colours,          modes_,  pictures_,    record_, strings_,
-                      pack_,   language_, nowMilliseconds_, nullptr, pageExtras(), {}};
+                      pack_,   language_, nowMilliseconds_, nullptr, pageExtras(), {},      {}};
     drawnWhilePlaying_ = context.page.playback.isPlaying() && !context.page.playback.isKioskSound();
     Place& place = places_.back();
     context.scroller = &place.scroller;
@@ -274,6 +274,7 @@ void KioskUi::draw() {
         }
     }
     ImGui::End();
+    const bool followed = followReading(context, place.scroller);
 
     if (viewer_ && page_) {
         record_.clear(); // what lies beneath the viewer is not visible
@@ -319,7 +320,31 @@ void KioskUi::draw() {
 
     for (const UiAction& action : context.actions)
         apply(action);
-    undrawnChanges_ = !context.actions.empty();
+    undrawnChanges_ = !context.actions.empty() || followed;
+}
+
+// The page marks the block its narration reads (PageScreen). When the mark moves on to another
+// block that is off screen or under the player, the page scrolls to put it in the upper part
+// of the screen; between blocks her own scrolling is left alone. Returns true when it scrolled.
+bool KioskUi::followReading(const UiContext& context, input::KineticScroller& scroller) {
+    if (!context.blockBeingRead || viewer_) {
+        followedMarkTop_.reset();
+        return false;
+    }
+    const UiContext::ScreenBox& mark = *context.blockBeingRead;
+    const float contentTop = mark.minimum.y + scroller.offset();
+    if (followedMarkTop_ && std::abs(*followedMarkTop_ - contentTop) < 1)
+        return false;
+    followedMarkTop_ = contentTop;
+    const Metrics& metrics = context.metrics;
+    const float visibleTop = metrics.topBarHeight + metrics.padding;
+    const float visibleBottom = metrics.screen.y - narrationPlayerHeight(metrics) - metrics.padding;
+    if (mark.minimum.y >= visibleTop && mark.maximum.y <= visibleBottom)
+        return false;
+    const float target = std::max(0.0f, contentTop - (metrics.topBarHeight + metrics.screen.y * 0.15f));
+    scroller.stop();
+    scroller.jumpTo(std::min(target, scroller.limit()));
+    return true;
 }
 
 void KioskUi::drawStatisticsBanner(UiContext& context, const InstallNotice& notice) {
@@ -424,6 +449,10 @@ void KioskUi::apply(const UiAction& action) {
                    [&](const action::SpeakLanguageName& speak) {
                        if (const pack::AudioClipInfo* name = pack_.index().spokenName(speak.language))
                            play(name->audioId);
+                   },
+                   [&](const action::SpeakTitle& title) {
+                       if (!isPageRecordingLoaded())
+                           play(title.audioId);
                    },
                    [&](const action::PlayNarration& narration) {
                        // Starting a card's recording is asking to listen: the next cards speak too.

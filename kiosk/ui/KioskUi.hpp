@@ -131,6 +131,7 @@ class KioskUi {
     void goIdle();
     void wakeUp();
 
+    bool followReading(const UiContext& context, input::KineticScroller& scroller);
     void play(std::int64_t audioId);
     // Story cards: show one, playing its recording when she listens; the card's recording.
     void showCard(int card);
@@ -184,6 +185,8 @@ class KioskUi {
     bool fingerDown_ = false;
     // The last frame showed sound playing: one more frame must show that it stopped.
     bool drawnWhilePlaying_ = false;
+    // Where on the page (scroll offset included) the block being read was last followed to.
+    std::optional<float> followedMarkTop_;
     bool undrawnChanges_ = true;
     FrameRecord record_;
 };

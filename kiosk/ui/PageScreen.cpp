@@ -5,6 +5,7 @@
 #include "Widgets.hpp"
 
 #include <algorithm>
+#include <climits>
 
 namespace kiosk::ui {
 
@@ -124,6 +125,46 @@ void drawGallery(UiContext& context, const pack::PageContent& page, float left, 
     ImGui::Dummy(ImVec2(width, rows * (pictureHeight + captionHeight + metrics.gap)));
 }
 
+// The block the page's narration is reading now: only while it plays or is paused, and only
+// when it reads the text shown (a narration in a language the page falls back from does not).
+std::optional<int> blockBeingRead(const UiContext& context, const pack::PageContent& page,
+                                  const pack::AudioClipInfo* narration) {
+    if (!narration || narration->language != page.language ||
+        !isNarrationLoaded(context.page.playback, *narration))
+        return std::nullopt;
+    return narration->blockReadAt(context.page.playback.positionMilliseconds);
+}
+
+float blockHeight(const UiContext& context, const pack::TextBlock& block, float width) {
+    const Metrics& metrics = context.metrics;
+    switch (block.kind) {
+    case pack::BlockKind::Heading:
+        return metrics.gap * 0.4f + wrappedHeight(context.fonts.heading, block.text, width, INT_MAX);
+    case pack::BlockKind::Paragraph:
+        return wrappedHeight(context.fonts.body, block.text, width, INT_MAX);
+    case pack::BlockKind::Bullet:
+        return wrappedHeight(context.fonts.body, block.text, width - metrics.bodyFontSize * 1.4f, INT_MAX);
+    }
+    return 0;
+}
+
+// A soft band behind the block and a bar beside it, so that a listener who reads a little can
+// follow the voice; drawn before the block's text, at the cursor.
+void markBlockBeingRead(UiContext& context, const pack::TextBlock& block, float left, float width) {
+    const Metrics& metrics = context.metrics;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float inset = metrics.padding * 0.4f;
+    const ImVec2 minimum(left - inset, top.y - inset * 0.5f);
+    const ImVec2 maximum(left + width + inset, top.y + blockHeight(context, block, width) + inset * 0.5f);
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    fillRoundedRect(context, drawList, minimum, maximum, context.colours.readingMark, metrics.rounding / 2);
+    const float bar = std::max(4.0f, 6 * metrics.scale);
+    drawList->AddRectFilled(ImVec2(minimum.x, minimum.y), ImVec2(minimum.x + bar, maximum.y),
+                            context.colours.accent);
+    context.record.add(context.word("narration_reading_here"), minimum, maximum, false);
+    context.blockBeingRead = UiContext::ScreenBox{minimum, maximum};
+}
+
 } // namespace
 
 void drawPageScreen(UiContext& context, const pack::PageContent& page) {
@@ -184,8 +225,12 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
     drawFactsBox(context, factsOf(context, page), left, width);
     wrappedText(context, page.summary, context.fonts.bodyBold, colours.text, width);
 
-    for (const pack::TextBlock& block : page.blocks) {
+    const std::optional<int> blockRead = blockBeingRead(context, page, narration);
+    for (std::size_t blockIndex = 0; blockIndex < page.blocks.size(); ++blockIndex) {
+        const pack::TextBlock& block = page.blocks[blockIndex];
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.6f));
+        if (blockRead && static_cast<std::size_t>(*blockRead) == blockIndex)
+            markBlockBeingRead(context, block, left, width);
         switch (block.kind) {
         case pack::BlockKind::Heading:
             ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.4f));

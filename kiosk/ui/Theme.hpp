@@ -30,6 +30,7 @@ struct Palette {
     ImU32 shadow;
     ImU32 placeholder;
     ImU32 fallbackMarker;
+    ImU32 readingMark; // behind the block the narration is reading
     ImU32 viewerBackground;
     ImU32 scrollBar;
     ImU32 progressTrack; // the unplayed part of the narration ring

@@ -7,14 +7,29 @@ namespace {
 
 constexpr const char* kModeSwitchIcons[] = {"contrast", "large-text"};
 
+// A pill shows the language's own picture when the pack gives one; else the first pill carries
+// the "language" sign, so the picker is found even without pictures.
+ButtonStyle languagePillStyle(const UiContext& context, const pack::Language& language,
+                              float maximumLabelWidth) {
+    ButtonStyle style;
+    style.maximumLabelWidth = maximumLabelWidth;
+    style.pictureImageId = language.pictureImageId;
+    if (language.code == context.language)
+        style.fill = context.colours.selected;
+    return style;
+}
+
+std::string languagePillIcon(const pack::Language& language, bool isFirst) {
+    return isFirst && !language.pictureImageId ? "language" : "";
+}
+
 // The pills' width with their names cut to `maximumLabelWidth` (0: whole), gaps included.
 float languagePillsWidth(const UiContext& context, float maximumLabelWidth) {
     const auto& languages = context.pack.index().languages;
     float width = 0;
     for (auto language = languages.begin(); language != languages.end(); ++language) {
-        ButtonStyle style;
-        style.maximumLabelWidth = maximumLabelWidth;
-        width += iconButtonWidth(context, language == languages.begin() ? "language" : "",
+        const ButtonStyle style = languagePillStyle(context, *language, maximumLabelWidth);
+        width += iconButtonWidth(context, languagePillIcon(*language, language == languages.begin()),
                                  language->nativeName, style) +
                  context.metrics.buttonGap;
     }
@@ -55,11 +70,8 @@ float drawLanguageSwitch(UiContext& context, float rightEdge, float leftLimit, f
     float x = rightEdge;
     for (auto language = languages.rbegin(); language != languages.rend(); ++language) {
         const bool current = language->code == context.language;
-        ButtonStyle style;
-        style.maximumLabelWidth = maximumLabelWidth;
-        if (current)
-            style.fill = context.colours.selected;
-        const std::string icon = std::next(language) == languages.rend() ? "language" : "";
+        const ButtonStyle style = languagePillStyle(context, *language, maximumLabelWidth);
+        const std::string icon = languagePillIcon(*language, std::next(language) == languages.rend());
         const float width = iconButtonWidth(context, icon, language->nativeName, style);
         x -= width;
         const std::string id = "language-" + language->code;

@@ -37,6 +37,11 @@ struct SetLanguage {
 struct SpeakLanguageName {
     std::string language;
 };
+// Says a tile's title aloud from the pack's recording (its speaker tapped), unless the page's
+// narration is loaded, like SpeakWord.
+struct SpeakTitle {
+    std::int64_t audioId = 0;
+};
 struct OpenPicture {
     int index = 0;
 };
@@ -72,10 +77,11 @@ struct ToggleHighContrast {};
 
 using UiAction =
     std::variant<action::GoHome, action::GoBack, action::OpenCategory, action::OpenPage, action::SetLanguage,
-                 action::SpeakLanguageName, action::OpenPicture, action::ClosePicture, action::ShowPicture,
-                 action::DismissNotice, action::ShowCard, action::ReadArticle, action::PlayNarration,
-                 action::PauseNarration, action::ResumeNarration, action::StopNarration, action::SpeakWord,
-                 action::AnswerPoll, action::ToggleLargeText, action::ToggleHighContrast>;
+                 action::SpeakLanguageName, action::SpeakTitle, action::OpenPicture, action::ClosePicture,
+                 action::ShowPicture, action::DismissNotice, action::ShowCard, action::ReadArticle,
+                 action::PlayNarration, action::PauseNarration, action::ResumeNarration,
+                 action::StopNarration, action::SpeakWord, action::AnswerPoll, action::ToggleLargeText,
+                 action::ToggleHighContrast>;
 
 // The visitor's comfort settings; both end with the session.
 struct VisitorModes {
@@ -105,6 +111,13 @@ struct UiContext {
     input::KineticScroller* scroller = nullptr; // the current screen's vertical scroll
     PageExtras page;
     std::vector<UiAction> actions;
+    // Set by the page screen: where the block its narration reads is drawn, on screen or
+    // scrolled out of it (KioskUi scrolls to follow it).
+    struct ScreenBox {
+        ImVec2 minimum;
+        ImVec2 maximum;
+    };
+    std::optional<ScreenBox> blockBeingRead;
 
     std::string word(const char* key) const { return strings.get(key, language); }
     const std::string& defaultLanguage() const { return pack.metadata().defaultLanguage; }

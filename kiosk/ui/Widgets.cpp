@@ -14,14 +14,10 @@ ImFont* orBody(const UiContext& context, ImFont* font) {
     return font ? font : context.fonts.body;
 }
 
-} // namespace
-
-void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture,
-                         ImVec2 minimum, ImVec2 maximum, float rounding, ImDrawFlags corners, ImU32 tint) {
-    if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
-        fillRoundedRect(context, drawList, minimum, maximum, context.colours.placeholder, rounding, corners);
-        return;
-    }
+// The picture cropped to fill [minimum, maximum] (object-fit: cover), on whole pixels as the
+// corners painted over it are; returns the box drawn.
+std::pair<ImVec2, ImVec2> addPictureCovering(ImDrawList* drawList, const Picture& picture, ImVec2 minimum,
+                                             ImVec2 maximum, ImU32 tint) {
     const float boxWidth = maximum.x - minimum.x;
     const float boxHeight = maximum.y - minimum.y;
     const float boxAspect = boxWidth / boxHeight;
@@ -36,11 +32,37 @@ void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const P
         uvMinimum.y = (1 - visible) / 2;
         uvMaximum.y = 1 - uvMinimum.y;
     }
-    // On whole pixels, as the corners painted over it are.
     minimum = ImVec2(std::floor(minimum.x + 0.5f), std::floor(minimum.y + 0.5f));
     maximum = ImVec2(std::floor(maximum.x + 0.5f), std::floor(maximum.y + 0.5f));
     drawList->AddImage(picture.texture, minimum, maximum, uvMinimum, uvMaximum, tint);
-    roundPictureCorners(context, drawList, minimum, maximum, rounding, corners, context.colours.background);
+    return {minimum, maximum};
+}
+
+} // namespace
+
+void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture,
+                         ImVec2 minimum, ImVec2 maximum, float rounding, ImDrawFlags corners, ImU32 tint) {
+    if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
+        fillRoundedRect(context, drawList, minimum, maximum, context.colours.placeholder, rounding, corners);
+        return;
+    }
+    const auto [drawnMinimum, drawnMaximum] = addPictureCovering(drawList, picture, minimum, maximum, tint);
+    roundPictureCorners(context, drawList, drawnMinimum, drawnMaximum, rounding, corners,
+                        context.colours.background);
+}
+
+void drawPictureDisc(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 centre,
+                     float diameter, ImU32 surround) {
+    const ImVec2 minimum(centre.x - diameter / 2, centre.y - diameter / 2);
+    const ImVec2 maximum(centre.x + diameter / 2, centre.y + diameter / 2);
+    if (!picture.texture || picture.width <= 0 || picture.height <= 0) {
+        fillCircle(context, drawList, centre, diameter / 2, context.colours.placeholder);
+        return;
+    }
+    const auto [drawnMinimum, drawnMaximum] =
+        addPictureCovering(drawList, picture, minimum, maximum, IM_COL32_WHITE);
+    roundPictureCorners(context, drawList, drawnMinimum, drawnMaximum, (drawnMaximum.x - drawnMinimum.x) / 2,
+                        ImDrawFlags_RoundCornersAll, surround);
 }
 
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum) {
@@ -111,6 +133,10 @@ std::string shownLabel(const ImFont* font, const std::string& label, const Butto
     return fittedToWidth(font, label, style.maximumLabelWidth);
 }
 
+float buttonPictureSide(const UiContext& context) {
+    return context.metrics.iconSize * 1.5f;
+}
+
 } // namespace
 
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,
@@ -120,8 +146,11 @@ float iconButtonWidth(const UiContext& context, const std::string& icon, const s
     const ImFont* font = orBody(context, style.font);
     const bool drawsLabel = style.showLabel && !label.empty();
     const float labelWidth = drawsLabel ? widthOf(font, shownLabel(font, label, style)) : 0;
-    const float iconWidth = icon.empty() ? 0 : context.metrics.iconSize;
-    const float between = (!icon.empty() && drawsLabel) ? context.metrics.padding * 0.4f : 0;
+    const bool hasIcon = !icon.empty() || style.pictureImageId;
+    const float iconWidth = style.pictureImageId ? buttonPictureSide(context)
+                            : hasIcon            ? context.metrics.iconSize
+                                                 : 0;
+    const float between = (hasIcon && drawsLabel) ? context.metrics.padding * 0.4f : 0;
     return std::max(context.metrics.touchTarget,
                     iconWidth + between + labelWidth + context.metrics.padding * 1.4f);
 }
@@ -144,7 +173,14 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
     drawList->AddRect(minimum, maximum, context.colours.outline, height / 2, 0,
                       std::max(2.0f, context.metrics.scale * 3));
     float x = minimum.x + context.metrics.padding * 0.7f;
-    if (!icon.empty()) {
+    if (style.pictureImageId) {
+        // Nearly the button's height, so the picture is big enough to know at a glance.
+        const float side = std::min(buttonPictureSide(context), height - 4 * context.metrics.scale);
+        drawPictureDisc(context, drawList,
+                        context.pictures.packPicture(*style.pictureImageId, pack::ImageSize::Thumbnail),
+                        ImVec2(x + side / 2, minimum.y + height / 2), side, fill);
+        x += side + context.metrics.padding * 0.4f;
+    } else if (!icon.empty()) {
         const float iconSize = context.metrics.iconSize;
         if (!style.showLabel || label.empty())
             x = minimum.x + (width - iconSize) / 2;
@@ -155,7 +191,7 @@ bool iconButton(UiContext& context, const char* id, const std::string& icon, con
     if (style.showLabel && !label.empty()) {
         const std::string shown = shownLabel(font, label, style);
         // A short label alone ("+", "OK") sits in the middle of a button made wider for the finger.
-        if (icon.empty())
+        if (icon.empty() && !style.pictureImageId)
             x = minimum.x + (width - widthOf(font, shown)) / 2;
         drawList->AddText(font, font->FontSize, ImVec2(x, minimum.y + (height - font->FontSize) / 2), content,
                           shown.c_str());

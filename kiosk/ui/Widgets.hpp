@@ -15,6 +15,10 @@ namespace kiosk::ui {
 void drawPictureCovering(const UiContext& context, ImDrawList* drawList, const Picture& picture,
                          ImVec2 minimum, ImVec2 maximum, float rounding,
                          ImDrawFlags corners = ImDrawFlags_RoundCornersAll, ImU32 tint = IM_COL32_WHITE);
+// Draws `picture` cropped to a disc of `diameter` around `centre`, on a background of `surround`
+// (the colour its cut-off corners are painted in).
+void drawPictureDisc(const UiContext& context, ImDrawList* drawList, const Picture& picture, ImVec2 centre,
+                     float diameter, ImU32 surround);
 // Draws `picture` as large as fits inside [minimum, maximum], centred (object-fit: contain).
 void drawPictureContained(ImDrawList* drawList, const Picture& picture, ImVec2 minimum, ImVec2 maximum);
 void drawIcon(ImDrawList* drawList, const Picture& icon, ImVec2 centre, float size, ImU32 colour);
@@ -36,6 +40,9 @@ struct ButtonStyle {
     bool showLabel = true;        // false: icon only, the label still names the target for the harness
     float width = 0;              // 0: as wide as its content and a finger need
     float maximumLabelWidth = 0;  // 0: the whole label; else cut with "…" to this width
+    // A pack picture drawn round in the icon's place, larger than an icon (a language's
+    // picture on its pill); unset: the icon, if any.
+    std::optional<std::int64_t> pictureImageId;
 };
 // The width an icon button with this label needs.
 float iconButtonWidth(const UiContext& context, const std::string& icon, const std::string& label,

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -110,20 +111,40 @@ double rootMeanSquare(std::span<const std::int16_t> samples) {
     return samples.empty() ? 0 : std::sqrt(squares / static_cast<double>(samples.size()));
 }
 
+// Makes ALSA's default device, for a kiosk run with HOME=folder, a file: ALSA reads
+// ~/.asoundrc. The null device behind it takes samples as fast as they come, so a minute of
+// narration is written at once; /dev/shm keeps the silence that follows it off the disk.
+// Returns the file the samples go to.
+std::filesystem::path alsaSpeakerFile(const std::filesystem::path& folder) {
+    const std::filesystem::path memory = std::filesystem::exists("/dev/shm") ? "/dev/shm" : folder;
+    const std::filesystem::path speaker = memory / ("kiosk-alsa-speaker-" + std::to_string(::getpid()) + "-" +
+                                                    folder.filename().string() + ".raw");
+    os::writeFileAtomically(folder / ".asoundrc",
+                            "pcm.!default {\n    type file\n    slave.pcm \"null\"\n    file \"" +
+                                speaker.string() + "\"\n    format \"raw\"\n}\n");
+    return speaker;
+}
+
+// The samples of `recorded` (from its first sound) in `played`, each at `percent` volume: how
+// many differ, or nullopt when the recording's start is not there at all.
+std::optional<std::size_t> mismatchedSamples(std::span<const std::int16_t> played,
+                                             std::span<const std::int16_t> recorded, int percent) {
+    const std::span<const std::int16_t> heard = fromRecording(played, recorded, percent);
+    if (heard.size() < recorded.size())
+        return std::nullopt;
+    std::size_t mismatches = 0;
+    for (std::size_t index = 0; index < recorded.size(); ++index)
+        if (heard[index] != static_cast<std::int16_t>(recorded[index] * percent / 100))
+            ++mismatches;
+    return mismatches;
+}
+
 } // namespace
 
 TEST_CASE(
     "a narration tapped in the kiosk reaches ALSA's default device, sample for sample at the volume set") {
     const std::filesystem::path folder = freshFolder("sound-alsa");
-    // ALSA reads ~/.asoundrc: its default device becomes a file. The null device behind it
-    // takes samples as fast as they come, so a minute of narration is written at once;
-    // /dev/shm keeps the silence that follows it off the disk.
-    const std::filesystem::path memory = std::filesystem::exists("/dev/shm") ? "/dev/shm" : folder;
-    const std::filesystem::path speaker =
-        memory / ("kiosk-alsa-speaker-" + std::to_string(::getpid()) + ".raw");
-    os::writeFileAtomically(folder / ".asoundrc",
-                            "pcm.!default {\n    type file\n    slave.pcm \"null\"\n    file \"" +
-                                speaker.string() + "\"\n    format \"raw\"\n}\n");
+    const std::filesystem::path speaker = alsaSpeakerFile(folder);
     const std::filesystem::path data = folder / "data";
     std::filesystem::create_directories(data);
     audio::storeVolumePercent(data, 70);
@@ -152,12 +173,9 @@ TEST_CASE(
                           << rootMeanSquare(heard.first(std::min(heard.size(), recorded.size())))
                           << " heard, " << rootMeanSquare(recorded) << " recorded");
     // The whole narration arrived, each sample at 70 % of the recording's.
-    REQUIRE(heard.size() >= recorded.size());
-    std::size_t mismatches = 0;
-    for (std::size_t index = 0; index < recorded.size(); ++index)
-        if (heard[index] != static_cast<std::int16_t>(recorded[index] * 70 / 100))
-            ++mismatches;
-    CHECK(mismatches == 0);
+    const std::optional<std::size_t> mismatches = mismatchedSamples(played, recorded, 70);
+    REQUIRE(mismatches.has_value());
+    CHECK(*mismatches == 0);
     CHECK(rootMeanSquare(recorded) > 1000);
 }
 
@@ -212,6 +230,34 @@ TEST_CASE("Back says its word on the sound device, at the level of its recording
     // The default volume is 80 %; the device's trailing silence lowers the mean a little.
     CHECK(level > 0.7);
     CHECK(level < 0.88);
+}
+
+TEST_CASE("a home tile's speaker says the category's title from the pack on the sound device") {
+    const std::filesystem::path folder = freshFolder("sound-spoken-title");
+    const std::filesystem::path speaker = alsaSpeakerFile(folder);
+    const Run run = runScript("HOME=" + quoted(folder.string()) + " SDL_AUDIODRIVER=alsa",
+                              "spoken-title.script", folder / "data", folder);
+    INFO(run.errorOutput);
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(std::filesystem::exists(speaker));
+    const std::vector<std::int16_t> played = samplesIn(speaker);
+    std::filesystem::remove(speaker);
+
+    const pack::PackReader reader = pack::PackReader::openFile(KIOSK_DEMO_PACK, KIOSK_VERSION_NUMBER);
+    const pack::AudioClipInfo* title = reader.index().categoryTitleRecordingFor("policies", "vie");
+    REQUIRE(title != nullptr);
+    const audio::DecodedAudio decoded =
+        audio::decodeVorbis(reader.loadAudio(title->audioId).bytes, pack::kAudioLimits);
+    REQUIRE(decoded.channels == 1);
+    const std::span<const std::int16_t> recorded = fromFirstSound(decoded.samples);
+    // The whole title reached the device, each sample at the default volume (80 %).
+    const std::optional<std::size_t> mismatches = mismatchedSamples(played, recorded, 80);
+    MESSAGE("\"Chính sách\" spoken: " << decoded.durationMilliseconds() << " ms recorded, RMS "
+                                      << rootMeanSquare(recorded) << "; " << played.size()
+                                      << " samples reached ALSA");
+    REQUIRE(mismatches.has_value());
+    CHECK(*mismatches == 0);
+    CHECK(rootMeanSquare(recorded) > 1000);
 }
 
 TEST_CASE("without a sound device the kiosk runs on silently and the staff view says 'no sound device'") {

@@ -307,8 +307,9 @@ std::vector<BadPackCase> badPackCases() {
     add("future-format-version", Reason::PackFormatUnsupported,
         [](const Path& stick, const CorpusKeys& keys, const Path&) {
             writeSignedChanged(stick, keys, [](db::Database& database) {
-                database.execute(
-                    "PRAGMA user_version = 3; UPDATE pack_meta SET value = '3' WHERE key = 'format_version'");
+                const std::string future = std::to_string(pack::kNewestFormatVersion + 1);
+                database.execute("PRAGMA user_version = " + future + "; UPDATE pack_meta SET value = '" +
+                                 future + "' WHERE key = 'format_version'");
             });
         });
     // Says version 2 (story cards) but lacks its tables: a pack's schema is exactly its version's.
@@ -318,6 +319,33 @@ std::vector<BadPackCase> badPackCases() {
                 database.execute(
                     "PRAGMA user_version = 2; UPDATE pack_meta SET value = '2' WHERE key = 'format_version'");
             });
+        });
+    add("version-3-without-title-tables", Reason::PackSchemaInvalid,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedChanged(stick, keys, [](db::Database& database) {
+                database.execute(pack::kStoryCardsSchemaSql);
+                database.execute(
+                    "PRAGMA user_version = 3; UPDATE pack_meta SET value = '3' WHERE key = 'format_version'");
+            });
+        });
+    // A language pill's picture that the pack lacks.
+    add("language-picture-of-a-missing-image", Reason::PackContentInvalid,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(
+                stick, keys, withSpokenTitleTables(smallPack(kNewVersion), [](db::Database& database) {
+                    database.execute("INSERT INTO language_pictures(language, image_id) SELECT "
+                                     "(SELECT value FROM pack_meta WHERE key = 'default_language'), 999999");
+                }));
+        });
+    // A spoken title whose recording the pack lacks.
+    add("page-title-of-a-missing-recording", Reason::PackContentInvalid,
+        [](const Path& stick, const CorpusKeys& keys, const Path&) {
+            writeSignedBytes(
+                stick, keys, withSpokenTitleTables(smallPack(kNewVersion), [](db::Database& database) {
+                    database.execute("INSERT INTO page_title_narrations(page_id, language, audio_id) SELECT "
+                                     "(SELECT min(id) FROM pages), "
+                                     "(SELECT value FROM pack_meta WHERE key = 'default_language'), 999999");
+                }));
         });
     // The file's header and pack_meta disagree on the version.
     add("format-versions-disagree", Reason::PackContentInvalid,
@@ -499,8 +527,8 @@ std::vector<BadPackCase> badPackCases() {
               [] { return withExtraLanguages(smallPack(kNewVersion), 20); });
     overLimit("gallery-of-2000-pictures", Reason::PackGalleryTooLarge,
               [] { return withGalleryOf(smallPack(kNewVersion), 2000); });
-    overLimit("recordings-5000", Reason::PackTooManyRecordings,
-              [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 5000); });
+    overLimit("recordings-7000", Reason::PackTooManyRecordings,
+              [] { return withExtraRecordings(smallPackWithNarration(kNewVersion), 7000); });
     overLimit("story-of-1000-cards", Reason::PackTooManyCards,
               [] { return withStoryCards(smallPack(kNewVersion), 1000); });
     overLimit("story-card-text-of-2000-characters", Reason::PackTextTooLong,

@@ -195,6 +195,18 @@ std::vector<std::uint8_t> withStoryCards(std::span<const std::uint8_t> pack, int
     });
 }
 
+std::vector<std::uint8_t> withSpokenTitleTables(std::span<const std::uint8_t> pack,
+                                                const std::function<void(db::Database&)>& change) {
+    return changedPack(pack, [&](db::Database& database) {
+        database.execute(pack::kStoryCardsSchemaSql);
+        database.execute(pack::kSpokenTitlesSchemaSql);
+        const std::string version = std::to_string(pack::kSpokenTitlesFormatVersion);
+        database.execute("PRAGMA user_version = " + version + "; UPDATE pack_meta SET value = '" + version +
+                         "' WHERE key = 'format_version'");
+        change(database);
+    });
+}
+
 std::vector<std::uint8_t> withExtraRecordings(std::span<const std::uint8_t> pack, int count) {
     return changedPack(pack, [&](db::Database& database) {
         database

@@ -5,9 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
+
+namespace kiosk::db {
+class Database;
+}
 
 namespace kiosk::install::test {
 
@@ -19,11 +24,15 @@ std::vector<std::uint8_t> withExtraCategories(std::span<const std::uint8_t> pack
 std::vector<std::uint8_t> withExtraLanguages(std::span<const std::uint8_t> pack, int count);
 // The first page's gallery holds `count` pictures (the pack's first picture again and again).
 std::vector<std::uint8_t> withGalleryOf(std::span<const std::uint8_t> pack, int count);
-// `count` more rows in audio_clips (copies of the first recording, used by no page).
 // The pack made format version 2, its first page told as `count` story cards (each the first
 // picture, with a Vietnamese text of `text`).
 std::vector<std::uint8_t> withStoryCards(std::span<const std::uint8_t> pack, int count,
                                          const std::string& text = "Một thẻ.");
+// `pack` moved to format version 3 (the story-card and spoken-title tables, empty), then
+// changed by `change`.
+std::vector<std::uint8_t> withSpokenTitleTables(std::span<const std::uint8_t> pack,
+                                                const std::function<void(db::Database&)>& change);
+// `count` more rows in audio_clips (copies of the first recording, used by no page).
 std::vector<std::uint8_t> withExtraRecordings(std::span<const std::uint8_t> pack, int count);
 // `count` more pages (as withExtraPages), each with 300 paragraphs of 66 characters: every
 // page within its limits, the text in all (count × 19800 characters) not.

@@ -256,7 +256,7 @@ TEST_CASE("a mouse or absolute pointer drags a page with inertia and long-presse
         // A drag up the page: 300 px in 200 ms, then let go.
         scheduleDrag(events, pointer, 3000, ImVec2(640, 600), ImVec2(640, 300));
         // The staff gesture: a 3.5-s hold on the top bar beside its buttons opens the staff view.
-        const ImVec2 corner(640, 40);
+        const ImVec2 corner(540, 40);
         events.at(8000, [=] { return pointerDown(pointer, corner, kScreen); });
         events.at(11'500, [=] { return pointerUp(pointer, corner, kScreen); });
         events.quitAt(14'000);

@@ -186,6 +186,8 @@ class UiHarness {
                            "shown in {language}\n"
                            "pages_count\t{count} trang\tPages: {count}\n"
                            "narration_play\tNghe đọc\tListen\n"
+                           "speak_title\tNghe tên\tHear the name\n"
+                           "narration_reading_here\tĐang đọc đoạn này\tBeing read now\n"
                            "read_more\tĐọc thêm\tRead more\n"
                            "previous\tTrước\tPrevious\n"
                            "next\tTiếp\tNext\n"

@@ -96,7 +96,7 @@ TEST_CASE("pack limits: the reader refuses hostile packs when it opens them, wit
          pack::Limit::TextLength},
         {"a 20000-character pack title", withPackTitle(good, longText(20000)), pack::Limit::TextLength},
         {"every BMP character in the list", withEveryBmpCharacter(good), pack::Limit::Characters},
-        {"5000 recordings", withExtraRecordings(smallPackWithNarration(3), 5000), pack::Limit::Recordings},
+        {"7000 recordings", withExtraRecordings(smallPackWithNarration(3), 7000), pack::Limit::Recordings},
         {"1000 story cards", withStoryCards(smallPack(3), 1000), pack::Limit::StoryCards, true},
         {"1515 minutes of recordings",
          changedPack(

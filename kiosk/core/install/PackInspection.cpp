@@ -61,6 +61,8 @@ ReferenceSchema makeReferenceSchema(std::int64_t formatVersion) {
     database.execute(pack::kSchemaSql);
     if (formatVersion >= pack::kStoryCardsFormatVersion)
         database.execute(pack::kStoryCardsSchemaSql);
+    if (formatVersion >= pack::kSpokenTitlesFormatVersion)
+        database.execute(pack::kSpokenTitlesSchemaSql);
     ReferenceSchema schema;
     schema.objects = schemaOf(database);
     for (const SchemaObject& object : schema.objects) {
@@ -81,6 +83,9 @@ ReferenceSchema makeReferenceSchema(std::int64_t formatVersion) {
 const ReferenceSchema& referenceSchema(std::int64_t formatVersion) {
     static const ReferenceSchema first = makeReferenceSchema(pack::kFirstFormatVersion);
     static const ReferenceSchema storyCards = makeReferenceSchema(pack::kStoryCardsFormatVersion);
+    static const ReferenceSchema spokenTitles = makeReferenceSchema(pack::kSpokenTitlesFormatVersion);
+    if (formatVersion >= pack::kSpokenTitlesFormatVersion)
+        return spokenTitles;
     return formatVersion >= pack::kStoryCardsFormatVersion ? storyCards : first;
 }
 

@@ -25,6 +25,9 @@ inline constexpr int kMaximumLanguages = 4;
 inline constexpr int kMaximumCategories = 12;
 inline constexpr int kMaximumPages = 1000;
 inline constexpr int kMaximumBlocksPerPage = 300; // headings, paragraphs, bullets of one page in one language
+// Rows of narration_marks (a mark per block a narration reads): 500 narrations of 200 blocks.
+// Read at every start, so bounded well below what the text limit would allow.
+inline constexpr int kMaximumNarrationMarks = 100'000;
 inline constexpr int kMaximumPageCharacters = 20000; // those blocks' text together, about ten printed pages
 inline constexpr int kMaximumGalleryPictures = 50;   // per page
 // A page's story cards: one picture and one idea a screen, read in a minute or two. The builder
@@ -40,9 +43,10 @@ inline constexpr int kMaximumStoryCards = 8;
 // (bench-worst-allowed) the install check took 4.3 s on a PC and the start 1.4 s.
 inline constexpr int kMaximumTextCharacters = 10'000'000;
 // Rows of audio_clips: every page narrated in two languages, as many card recordings again (125
-// pages of 8 cards in two languages), and the languages' spoken names. What they cost to check
-// is bounded by kMaximumRecordingMinutes, not by this count.
-inline constexpr int kMaximumRecordings = 4 * kMaximumPages + kMaximumLanguages;
+// pages of 8 cards in two languages), every page's and category's title spoken in two languages,
+// and the languages' spoken names. What they cost to check is bounded by
+// kMaximumRecordingMinutes, not by this count.
+inline constexpr int kMaximumRecordings = 6 * kMaximumPages + 2 * kMaximumCategories + kMaximumLanguages;
 // All the recordings together, in minutes (the sum rounded up): four hours, a minute and a half
 // for each of 80 pages in two languages. The install check decodes every recording in full; at
 // 20 hours that took 14 s (16 kHz mono) and 71 s (48 kHz stereo) on a PC (bench-recording-scan),

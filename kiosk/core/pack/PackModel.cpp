@@ -57,17 +57,19 @@ const AudioClipInfo* PackIndex::narration(const std::string& pageId, const Langu
     return found == page->narrations.end() ? nullptr : &found->second;
 }
 
+std::optional<int> AudioClipInfo::blockReadAt(std::int64_t positionMilliseconds) const {
+    std::optional<int> block;
+    for (const NarrationMark& mark : marks) {
+        if (mark.startMilliseconds > positionMilliseconds)
+            break;
+        block = mark.block;
+    }
+    return block;
+}
+
 const AudioClipInfo* PackIndex::narrationFor(const std::string& pageId, const LanguageCode& language) const {
     const PageSummary* page = findPage(pageId);
-    if (!page)
-        return nullptr;
-    if (const auto found = page->narrations.find(language); found != page->narrations.end())
-        return &found->second;
-    const bool textFallsBack = !page->title.byLanguage.contains(language);
-    if (!textFallsBack)
-        return nullptr;
-    const auto found = page->narrations.find(metadata.defaultLanguage);
-    return found == page->narrations.end() ? nullptr : &found->second;
+    return page ? recordingMatchingText(page->narrations, page->title, language) : nullptr;
 }
 
 const AudioClipInfo* PackIndex::cardNarrationFor(const std::string& pageId, int card,
@@ -76,14 +78,35 @@ const AudioClipInfo* PackIndex::cardNarrationFor(const std::string& pageId, int 
     if (!page)
         return nullptr;
     const auto clips = page->cardNarrations.find(card);
-    if (clips == page->cardNarrations.end())
-        return nullptr;
-    if (const auto found = clips->second.find(language); found != clips->second.end())
+    return clips == page->cardNarrations.end() ? nullptr
+                                               : recordingMatchingText(clips->second, page->title, language);
+}
+
+const AudioClipInfo* PackIndex::categoryTitleRecordingFor(const std::string& categoryId,
+                                                          const LanguageCode& language) const {
+    const Category* category = findCategory(categoryId);
+    return category ? recordingMatchingText(category->titleRecordings, category->title, language) : nullptr;
+}
+
+const AudioClipInfo* PackIndex::pageTitleRecordingFor(const std::string& pageId,
+                                                      const LanguageCode& language) const {
+    const PageSummary* page = findPage(pageId);
+    return page ? recordingMatchingText(page->titleRecordings, page->title, language) : nullptr;
+}
+
+// A recording in `language` if there is one (even where the text is not translated: spoken
+// minority languages often have no written translation); else, when `text` falls back to the
+// default language, the default language's recording. Text translated into `language` without
+// a recording in it has none: the default language's would not match what is shown.
+const AudioClipInfo* PackIndex::recordingMatchingText(const std::map<LanguageCode, AudioClipInfo>& recordings,
+                                                      const LocalizedText& text,
+                                                      const LanguageCode& language) const {
+    if (const auto found = recordings.find(language); found != recordings.end())
         return &found->second;
-    if (page->title.byLanguage.contains(language))
+    if (text.byLanguage.contains(language))
         return nullptr;
-    const auto found = clips->second.find(metadata.defaultLanguage);
-    return found == clips->second.end() ? nullptr : &found->second;
+    const auto found = recordings.find(metadata.defaultLanguage);
+    return found == recordings.end() ? nullptr : &found->second;
 }
 
 const PagePoll* PackIndex::poll(const std::string& pageId) const {

@@ -37,12 +37,24 @@ struct PackMetadata {
     std::optional<std::vector<char32_t>> characters;
 };
 
+// Where a page's narration starts reading one block of the page's text in its language.
+struct NarrationMark {
+    int block = 0; // position in PageContent::blocks
+    std::int64_t startMilliseconds = 0;
+};
+
 // A recording in the pack, without its bytes (PackReader::loadAudio reads those).
 struct AudioClipInfo {
     std::int64_t audioId = 0;
     LanguageCode language;                 // the language spoken
     std::int64_t durationMilliseconds = 0; // for a progress bar before playback starts
     bool synthetic = false;                // made by speech synthesis at build time, not recorded by a person
+    // A page narration's marks (format version 3), by time; empty when the pack has none.
+    std::vector<NarrationMark> marks;
+
+    // The block being read at `positionMilliseconds`, or nullopt before the first mark (the
+    // title and summary) or without marks.
+    std::optional<int> blockReadAt(std::int64_t positionMilliseconds) const;
 };
 
 struct Language {
@@ -51,6 +63,9 @@ struct Language {
     std::string packTitle;
     // The language's name spoken aloud, for visitors who cannot read the picker.
     std::optional<AudioClipInfo> spokenName;
+    // The picture on the language's pill (an image id; format version 3), so she can find her
+    // language by sight too.
+    std::optional<std::int64_t> pictureImageId;
 };
 
 // How a visitor answers a page's poll: three faces, so answering needs no reading.
@@ -72,6 +87,7 @@ struct Category {
     std::string id;
     std::int64_t imageId = 0;
     LocalizedText title;
+    std::map<LanguageCode, AudioClipInfo> titleRecordings; // the title spoken, by language
 };
 
 enum class PageKind { Article, Programme, Meeting };
@@ -90,11 +106,12 @@ struct PageSummary {
     // Story cards' recordings, by card (0-based) and language; empty for a page without cards
     // or whose cards have none.
     std::map<int, std::map<LanguageCode, AudioClipInfo>> cardNarrations;
+    std::map<LanguageCode, AudioClipInfo> titleRecordings; // the title spoken, by language
 };
 
 struct PackIndex {
     PackMetadata metadata;
-    std::vector<Language> languages;  // in display order; the default language first
+    std::vector<Language> languages;  // in display order (a pack may put minority languages first)
     std::vector<Category> categories; // in display order
     std::vector<PageSummary> pages;   // ordered by category, then position
 
@@ -118,11 +135,19 @@ struct PackIndex {
     // translated exactly when its page's is (the builder requires every card of a translation).
     const AudioClipInfo* cardNarrationFor(const std::string& pageId, int card,
                                           const LanguageCode& language) const;
+    // The spoken title of a category or page tile, by the same rule as narrationFor.
+    const AudioClipInfo* categoryTitleRecordingFor(const std::string& categoryId,
+                                                   const LanguageCode& language) const;
+    const AudioClipInfo* pageTitleRecordingFor(const std::string& pageId, const LanguageCode& language) const;
     // The page's poll, or null when the page has none.
     const PagePoll* poll(const std::string& pageId) const;
     // The spoken name of a language, or null.
     const AudioClipInfo* spokenName(const LanguageCode& language) const;
     const Language* findLanguage(const LanguageCode& code) const;
+
+  private:
+    const AudioClipInfo* recordingMatchingText(const std::map<LanguageCode, AudioClipInfo>& recordings,
+                                               const LocalizedText& text, const LanguageCode& language) const;
 };
 
 enum class BlockKind { Heading, Paragraph, Bullet };

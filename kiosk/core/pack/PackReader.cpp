@@ -195,6 +195,17 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
             index_.languages.push_back(std::move(language));
         }
     }
+    if (hasSpokenTitles()) {
+        db::Statement rows = database_.prepare("SELECT language, image_id FROM language_pictures LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumLanguages + 1});
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumLanguages, "language_pictures");
+            const std::string code = checkedText(rows.text(0), "language picture's language");
+            for (Language& language : index_.languages)
+                if (language.code == code)
+                    language.pictureImageId = rows.integer(1);
+        }
+    }
     bool defaultLanguageFound = false;
     for (const Language& language : index_.languages)
         defaultLanguageFound = defaultLanguageFound || language.code == metadata.defaultLanguage;
@@ -209,8 +220,10 @@ void PackReader::loadIndex(std::int64_t kioskVersion) {
         rows.bind(1, std::int64_t{kMaximumCategories + 1});
         while (rows.step()) {
             checkCountLimit(Limit::Categories, index_.categories.size() + 1);
-            index_.categories.push_back(Category{
-                checkedId(rows.text(0), isValidItemId, "category id", kItemIdRule), rows.integer(1), {}});
+            Category category;
+            category.id = checkedId(rows.text(0), isValidItemId, "category id", kItemIdRule);
+            category.imageId = rows.integer(1);
+            index_.categories.push_back(std::move(category));
         }
     }
     for (Category& category : index_.categories)
@@ -311,7 +324,7 @@ void PackReader::loadAudioIndex() {
             if (length < 1 || static_cast<std::uint64_t>(length) > limits.maximumEncodedBytes)
                 throw PackError(where + " is " + std::to_string(length) + " bytes; the limit is " +
                                 std::to_string(limits.maximumEncodedBytes));
-            clips[id] = AudioClipInfo{id, {}, duration, rows.integer(6) != 0};
+            clips[id] = AudioClipInfo{id, {}, duration, rows.integer(6) != 0, {}};
             totalMilliseconds += duration;
         }
         checkCountLimit(Limit::RecordingMinutes,
@@ -351,6 +364,8 @@ void PackReader::loadAudioIndex() {
             page->second->narrations[language] = clipFor(rows.integer(2), language, where);
         }
     }
+    if (hasSpokenTitles())
+        loadNarrationMarks(pagesById);
     if (hasStoryCards()) {
         db::Statement rows =
             database_.prepare("SELECT page_id, position, language, audio_id FROM card_narrations LIMIT ?");
@@ -378,6 +393,36 @@ void PackReader::loadAudioIndex() {
             for (Language& language : index_.languages)
                 if (language.code == code)
                     language.spokenName = clipFor(rows.integer(1), code, "the spoken name of '" + code + "'");
+        }
+    }
+    if (hasSpokenTitles()) {
+        db::Statement rows = database_.prepare(
+            "SELECT category_id, language, audio_id FROM category_title_narrations LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumCategories * kMaximumLanguages + 1});
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumCategories * kMaximumLanguages, "category_title_narrations");
+            const std::string categoryId = rows.text(0);
+            const auto category = std::find_if(index_.categories.begin(), index_.categories.end(),
+                                               [&](const Category& each) { return each.id == categoryId; });
+            if (category == index_.categories.end())
+                continue; // the foreign key names a category the pack has; the install check saw to it
+            const std::string where = "spoken title of category '" + category->id + "'";
+            const LanguageCode language = checkedLanguage(rows.text(1), where);
+            category->titleRecordings[language] = clipFor(rows.integer(2), language, where);
+        }
+    }
+    if (hasSpokenTitles()) {
+        db::Statement rows =
+            database_.prepare("SELECT page_id, language, audio_id FROM page_title_narrations LIMIT ?");
+        rows.bind(1, static_cast<std::int64_t>(kMaximumPageLanguageRows + 1));
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumPageLanguageRows, "page_title_narrations");
+            const auto page = pagesById.find(rows.text(0));
+            if (page == pagesById.end())
+                continue; // title of a page in no category: never shown
+            const std::string where = "spoken title of page '" + page->first + "'";
+            const LanguageCode language = checkedLanguage(rows.text(1), where);
+            page->second->titleRecordings[language] = clipFor(rows.integer(2), language, where);
         }
     }
     {
@@ -615,6 +660,42 @@ EncodedAudio PackReader::loadAudio(std::int64_t audioId) const {
     });
 }
 
+// Where each page narration reaches each block. Marks must move forward in time block by
+// block and stay within their recording; a mark of a recording that is no page's narration is
+// never used.
+void PackReader::loadNarrationMarks(const std::map<std::string, PageSummary*>& pagesById) {
+    std::map<std::int64_t, std::vector<NarrationMark>> marksByAudio;
+    {
+        db::Statement rows = database_.prepare(
+            "SELECT audio_id, block, start_ms FROM narration_marks ORDER BY audio_id, block LIMIT ?");
+        rows.bind(1, std::int64_t{kMaximumNarrationMarks + 1});
+        for (std::size_t count = 1; rows.step(); ++count) {
+            checkRowCount(count, kMaximumNarrationMarks, "narration_marks");
+            const std::int64_t block = rows.integer(1);
+            if (block < 0 || block >= kMaximumBlocksPerPage)
+                throw PackError("a narration mark names block " + std::to_string(block) +
+                                "; a page has at most " + std::to_string(kMaximumBlocksPerPage));
+            marksByAudio[rows.integer(0)].push_back(NarrationMark{static_cast<int>(block), rows.integer(2)});
+        }
+    }
+    for (const auto& [id, page] : pagesById)
+        for (auto& [language, clip] : page->narrations) {
+            const auto marks = marksByAudio.find(clip.audioId);
+            if (marks == marksByAudio.end())
+                continue;
+            std::int64_t previous = 0;
+            for (const NarrationMark& mark : marks->second) {
+                if (mark.startMilliseconds < previous || mark.startMilliseconds > clip.durationMilliseconds)
+                    throw PackError("the narration of page '" + id + "' (" + language + ") marks block " +
+                                    std::to_string(mark.block + 1) + " at " +
+                                    std::to_string(mark.startMilliseconds) +
+                                    " ms: marks must follow each other within the recording");
+                previous = mark.startMilliseconds;
+            }
+            clip.marks = marks->second;
+        }
+}
+
 void PackReader::validateAllAudio() const {
     std::set<std::int64_t> audioIds;
     for (const Language& language : index_.languages)
@@ -627,6 +708,12 @@ void PackReader::validateAllAudio() const {
         for (const auto& [card, clips] : page.cardNarrations)
             for (const auto& [language, clip] : clips)
                 audioIds.insert(clip.audioId);
+    for (const Category& category : index_.categories)
+        for (const auto& [language, clip] : category.titleRecordings)
+            audioIds.insert(clip.audioId);
+    for (const PageSummary& page : index_.pages)
+        for (const auto& [language, clip] : page.titleRecordings)
+            audioIds.insert(clip.audioId);
     for (const std::int64_t id : audioIds) {
         const EncodedAudio clip = loadAudio(id);
         try {

@@ -54,8 +54,11 @@ class PackReader {
     explicit PackReader(db::Database database);
     void loadIndex(std::int64_t kioskVersion);
     void loadAudioIndex();
+    void loadNarrationMarks(const std::map<std::string, PageSummary*>& pagesById);
     // Version 2 and later have the story-card tables.
     bool hasStoryCards() const { return index_.metadata.formatVersion >= kStoryCardsFormatVersion; }
+    // Version 3 and later have spoken titles and language pictures.
+    bool hasSpokenTitles() const { return index_.metadata.formatVersion >= kSpokenTitlesFormatVersion; }
     PageContent loadPageIn(const PageSummary& summary, const LanguageCode& language, bool isFallback) const;
 
     db::Database database_;

@@ -1,7 +1,8 @@
-// The SQL schema of content pack format versions 1 and 2 (content-packs/FORMAT.md explains it).
-// Version 2 is version 1 plus the story-card tables. The builder writes version 1 for a pack
-// without cards, so kiosks that read only version 1 keep taking such packs; the reader refuses
-// any other version, and any schema but exactly its version's.
+// The SQL schema of content pack format versions 1 to 3 (content-packs/FORMAT.md explains it).
+// Each version is the one before plus its own tables: 2 adds story cards, 3 spoken titles and
+// language pictures. The builder writes the oldest version that holds a pack's content, so
+// kiosks that read only older versions keep taking packs that need nothing newer; the reader
+// refuses any other version, and any schema but exactly its version's.
 #pragma once
 
 #include "audio/AudioFormat.hpp"
@@ -12,7 +13,9 @@ namespace kiosk::pack {
 
 inline constexpr std::int64_t kFirstFormatVersion = 1;
 inline constexpr std::int64_t kStoryCardsFormatVersion = 2; // the first with story cards
-inline constexpr std::int64_t kNewestFormatVersion = kStoryCardsFormatVersion;
+// The first with recordings of category and page titles, and pictures on the language pills.
+inline constexpr std::int64_t kSpokenTitlesFormatVersion = 3;
+inline constexpr std::int64_t kNewestFormatVersion = kSpokenTitlesFormatVersion;
 inline constexpr bool isReadableFormatVersion(std::int64_t version) {
     return version >= kFirstFormatVersion && version <= kNewestFormatVersion;
 }
@@ -186,6 +189,34 @@ CREATE TABLE card_narrations(
   language TEXT NOT NULL REFERENCES languages(code),
   audio_id INTEGER NOT NULL REFERENCES audio_clips(id),
   PRIMARY KEY (page_id, position, language)
+) WITHOUT ROWID;
+)SQL";
+
+// What version 3 adds, for visitors who read little: each category's and page's title spoken per
+// language, a picture per language for the language pills, and where a page's narration
+// reaches each block of its text, so the page can mark the part being read.
+inline constexpr const char* kSpokenTitlesSchemaSql = R"SQL(
+CREATE TABLE category_title_narrations(
+  category_id TEXT NOT NULL REFERENCES categories(id),
+  language    TEXT NOT NULL REFERENCES languages(code),
+  audio_id    INTEGER NOT NULL REFERENCES audio_clips(id),
+  PRIMARY KEY (category_id, language)
+) WITHOUT ROWID;
+CREATE TABLE page_title_narrations(
+  page_id  TEXT NOT NULL REFERENCES pages(id),
+  language TEXT NOT NULL REFERENCES languages(code),
+  audio_id INTEGER NOT NULL REFERENCES audio_clips(id),
+  PRIMARY KEY (page_id, language)
+) WITHOUT ROWID;
+CREATE TABLE language_pictures(
+  language TEXT PRIMARY KEY NOT NULL REFERENCES languages(code),
+  image_id INTEGER NOT NULL REFERENCES images(id)
+) WITHOUT ROWID;
+CREATE TABLE narration_marks(
+  audio_id INTEGER NOT NULL REFERENCES audio_clips(id),
+  block    INTEGER NOT NULL,
+  start_ms INTEGER NOT NULL,
+  PRIMARY KEY (audio_id, block)
 ) WITHOUT ROWID;
 )SQL";
 
