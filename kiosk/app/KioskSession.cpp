@@ -73,6 +73,7 @@ ShownPackDescription KioskSession::describeShownPack() const {
     ShownPackDescription description;
     description.metadata = pack_.reader->metadata();
     description.origin = pack_.origin;
+    description.reason = pack_.reason;
     const install::DataDirectory data(dataDirectory_);
     std::error_code error;
     description.lastKnownGood = std::filesystem::exists(data.lastKnownGoodPack(), error)

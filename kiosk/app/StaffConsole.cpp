@@ -23,18 +23,27 @@ std::string describeBytes(std::uint64_t bytes) {
     return text;
 }
 
-std::string describeClock(stats::ClockStatus status) {
+const char* clockKey(stats::ClockStatus status) {
     switch (status) {
     case stats::ClockStatus::Synchronised:
-        return "synchronised (network time)";
+        return "staff_clock_synchronised";
     case stats::ClockStatus::SetByStaff:
-        return "set by staff";
+        return "staff_clock_set_by_staff";
     case stats::ClockStatus::NotSynchronised:
-        return "not synchronised: please check the date";
+        return "staff_clock_not_synchronised";
     case stats::ClockStatus::BeforeBuildDate:
-        return "wrong (before the software was built): please set the date";
+        return "staff_clock_before_build";
     }
-    return "unknown";
+    return "staff_unknown";
+}
+
+// What InstallHistory recorded ("installed", "refused"), in the staff's words.
+const char* installOutcomeKey(const std::string& outcome) {
+    if (outcome == "installed")
+        return "staff_install_installed";
+    if (outcome == "refused")
+        return "staff_install_refused";
+    return nullptr;
 }
 
 ui::StaffChart namedCountsChart(const std::string& title, const std::vector<stats::NamedCount>& counts) {
@@ -67,10 +76,10 @@ std::string StaffConsole::goBackToPreviousPack() {
     std::cerr << "kiosk: staff went back to the previous pack: " << (result.done ? "" : "not done: ")
               << result.detail << "\n";
     if (!result.done)
-        return "Not done: " + result.detail;
+        return label("staff_not_done") + ": " + result.detail;
     if (previousPackChosen_)
         previousPackChosen_();
-    return "Done: " + result.detail;
+    return label("staff_done") + ": " + result.detail;
 }
 
 // Vietnamese first, the staff's language; English after it for a visiting programme officer.
@@ -121,7 +130,8 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
     report.facts.push_back({label("staff_fact_pack"), pack.packId + " v" + std::to_string(pack.packVersion) +
                                                           " · " + pack.publisher + " · " + pack.created});
     report.facts.push_back(
-        {label("staff_fact_origin"), shownPack_.origin + " · " + shownPack_.lastKnownGood});
+        {label("staff_fact_origin"),
+         label(install::reasonMessageKey(shownPack_.reason).c_str()) + " · " + shownPack_.lastKnownGood});
     const std::optional<std::uint64_t> free = os::freeDiskBytes(dataDirectory_);
     if (const std::string stick = lastStickOutcome_ ? lastStickOutcome_() : ""; !stick.empty())
         report.facts.push_back({label("staff_fact_last_stick"), stick});
@@ -130,19 +140,20 @@ ui::StaffReport StaffConsole::report(ui::StaffSpan span) {
         install::InstallHistory::load(install::DataDirectory(dataDirectory_));
     for (auto entry = installs.rbegin(); entry != installs.rend(); ++entry) {
         const time::LocalDateTime when = time::localDateTimeAt(entry->wallSeconds);
-        std::string line =
-            time::formatDate(when) + " " + time::formatTimeOfDay(when) + " · " + entry->outcome;
+        const char* outcome = installOutcomeKey(entry->outcome);
+        std::string line = time::formatDate(when) + " " + time::formatTimeOfDay(when) + " · " +
+                           (outcome ? label(outcome) : entry->outcome);
         if (!entry->packId.empty())
             line += " · " + entry->packId + " v" + std::to_string(entry->packVersion);
         if (entry->reasonCode != "ok")
             line += " · " + entry->reasonCode;
         report.facts.push_back({entry == installs.rbegin() ? label("staff_fact_recent_installs") : "", line});
     }
-    report.facts.push_back({label("staff_fact_clock"), describeClock(recorder_.clockStatus())});
+    report.facts.push_back({label("staff_fact_clock"), label(clockKey(recorder_.clockStatus()))});
     report.facts.push_back(
         {label("staff_fact_kiosk"), recorder_.kioskId() +
                                         (recorder_.placeName().empty() ? "" : " · " + recorder_.placeName()) +
-                                        " · " + (free ? describeBytes(*free) : "unknown")});
+                                        " · " + (free ? describeBytes(*free) : label("staff_unknown"))});
     report.facts.push_back(
         {label(summary.dated ? "staff_fact_visits" : "staff_fact_visits_this_boot"),
          text::fillPlaceholder(
@@ -200,7 +211,7 @@ std::string StaffConsole::setDateTime(const time::LocalDateTime& dateTime) {
 
 std::string StaffConsole::setPlaceName(const std::string& placeName) {
     recorder_.setPlaceName(placeName);
-    return "Place name saved.";
+    return "Đã lưu tên địa điểm / Place name saved: " + recorder_.placeName();
 }
 
 std::string StaffConsole::placeName() const {

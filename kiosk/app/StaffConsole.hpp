@@ -4,6 +4,7 @@
 
 #include "AudioOutput.hpp"
 #include "StaffServices.hpp"
+#include "install/Reason.hpp"
 #include "pack/PackModel.hpp"
 #include "staff/StaffAccess.hpp"
 #include "stats/UsageRecorder.hpp"
@@ -17,8 +18,9 @@ namespace kiosk::app {
 
 struct ShownPackDescription {
     pack::PackMetadata metadata;
-    std::string origin;        // where it came from, and why (e.g. a fallback)
-    std::string lastKnownGood; // "–" when there is none
+    std::string origin; // where it came from, and why (e.g. a fallback), in English for the log
+    install::Reason reason = install::Reason::StartupCurrent; // which pack start-up chose, and why
+    std::string lastKnownGood;                                // "–" when there is none
 };
 
 class StaffConsole final : public ui::StaffServices {

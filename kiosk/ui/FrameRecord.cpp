@@ -43,6 +43,13 @@ const VisibleItem* FrameRecord::findTouchable(const std::string& needle) const {
     return nullptr;
 }
 
+const VisibleItem* FrameRecord::findTouchableLabelled(const std::string& label) const {
+    for (auto item = items_.rbegin(); item != items_.rend(); ++item)
+        if (item->touchable && item->text == label)
+            return &*item;
+    return nullptr;
+}
+
 bool FrameRecord::hasTouchableAt(ImVec2 point) const {
     return std::any_of(items_.begin(), items_.end(), [&](const VisibleItem& item) {
         return item.touchable && point.x >= item.minimum.x && point.x < item.maximum.x &&

@@ -35,7 +35,11 @@ class FrameRecord {
     void addOverlay(const std::string& text, ImVec2 minimum, ImVec2 maximum, ImVec2 screen);
     const std::vector<VisibleItem>& items() const { return items_; }
 
+    // The last touch target drawn whose label holds `needle` (the script's `tap "TEXT"`).
     const VisibleItem* findTouchable(const std::string& needle) const;
+    // The last one whose whole label is `label` (`tap-key`: a key of the on-screen keyboard,
+    // where "a" is also in "Xóa").
+    const VisibleItem* findTouchableLabelled(const std::string& label) const;
     // A touch target's label, or a text as far as it shows, holds `needle` (the script's
     // `expect`: what a reader can see, so a title cut to "Chương trì…" does not say
     // "Chương trình").

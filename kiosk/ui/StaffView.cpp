@@ -85,7 +85,7 @@ void StaffView::close() {
     confirmingGoBack_ = false;
     pin_.clear();
     status_.clear();
-    editingPlaceName_ = false;
+    placeKeyboard_.reset();
 }
 
 void StaffView::refresh() {
@@ -207,6 +207,25 @@ void StaffView::drawDashboard(UiContext& context) {
         return;
     }
 
+    // The place name is typed on a keyboard that takes the whole screen below the bar.
+    if (placeKeyboard_) {
+        textAt(context, context.word("staff_place_name"), context.fonts.heading, context.colours.onDark,
+               ImVec2(metrics.screen.x * 0.4f, (metrics.topBarHeight - metrics.headingFontSize) / 2));
+        switch (placeKeyboard_->draw(context, ImVec2(metrics.padding * 0.5f, metrics.topBarHeight),
+                                     ImVec2(metrics.screen.x - metrics.padding * 0.5f, metrics.screen.y))) {
+        case OnScreenKeyboard::Outcome::Editing:
+            return;
+        case OnScreenKeyboard::Outcome::Saved:
+            status_ = services_.setPlaceName(placeKeyboard_->text());
+            refresh();
+            break;
+        case OnScreenKeyboard::Outcome::Cancelled:
+            break;
+        }
+        placeKeyboard_.reset();
+        return;
+    }
+
     // Below the bar everything scrolls, so nothing is out of reach on a small panel.
     input::KineticScroller* const screenScroller = context.scroller;
     context.scroller = &scroller_;
@@ -264,25 +283,9 @@ void StaffView::drawDashboardContent(UiContext& context) {
     y += rowHeight + metrics.gap * 0.5f;
     y = drawDateTimePicker(context, left, y, leftWidth, rowHeight);
 
-    if (!editingPlaceName_) {
-        if (iconButton(context, "staff-place", "place", context.word("staff_place_name"), ImVec2(left, y),
-                       rowHeight, style)) {
-            editingPlaceName_ = true;
-            std::snprintf(placeNameBuffer_, sizeof placeNameBuffer_, "%s", services_.placeName().c_str());
-        }
-    } else {
-        ImGui::SetCursorScreenPos(ImVec2(left, y));
-        ImGui::PushItemWidth(leftWidth * 0.65f);
-        ImGui::SetKeyboardFocusHere();
-        ImGui::InputText("##place", placeNameBuffer_, sizeof placeNameBuffer_);
-        ImGui::PopItemWidth();
-        if (iconButton(context, "staff-place-save", "", context.word("staff_save"),
-                       ImVec2(left + leftWidth * 0.68f, y), rowHeight, style)) {
-            status_ = services_.setPlaceName(placeNameBuffer_);
-            editingPlaceName_ = false;
-            refresh();
-        }
-    }
+    if (iconButton(context, "staff-place", "place", context.word("staff_place_name"), ImVec2(left, y),
+                   rowHeight, style))
+        placeKeyboard_.emplace(services_.placeName());
     y += rowHeight + metrics.gap * 0.5f;
     // Going back to the previous pack asks once more: it changes what every villager sees.
     if (services_.hasPreviousPack()) {

@@ -3,6 +3,7 @@
 // it by tapping around: the corner press is long, and the PIN locks after three wrong tries.
 #pragma once
 
+#include "OnScreenKeyboard.hpp"
 #include "StaffServices.hpp"
 #include "UiContext.hpp"
 #include "input/KineticScroller.hpp"
@@ -21,8 +22,8 @@ class StaffView {
     void close();
     // Draws into the current (full-screen) window.
     void draw(UiContext& context);
-    // Staff type the place name on a plugged-in keyboard.
-    bool wantsTextInput() const { return stage_ == Stage::Open && editingPlaceName_; }
+    // Staff type the place name on the on-screen keyboard, or on a plugged-in one.
+    bool wantsTextInput() const { return stage_ == Stage::Open && placeKeyboard_.has_value(); }
     // The dashboard scrolls where it does not fit (a 7-inch 800x480 panel).
     input::KineticScroller& scroller() { return scroller_; }
 
@@ -46,10 +47,9 @@ class StaffView {
     StaffReport report_;
     StaffSound sound_;
     std::string status_;
-    bool editingPlaceName_ = false;
-    bool confirmingGoBack_ = false; // "go back to the previous pack" tapped once
-    char placeNameBuffer_[128] = {};
-    time::LocalDateTime picked_; // what the date and time picker shows
+    std::optional<OnScreenKeyboard> placeKeyboard_; // while the place name is typed
+    bool confirmingGoBack_ = false;                 // "go back to the previous pack" tapped once
+    time::LocalDateTime picked_;                    // what the date and time picker shows
     input::KineticScroller scroller_;
 };
 

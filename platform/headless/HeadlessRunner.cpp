@@ -96,9 +96,12 @@ std::optional<std::string> HeadlessRunner::execute(const script::Action& action)
     if (const auto* tap = std::get_if<script::TapAt>(&action)) {
         tapAt(tap->x, tap->y);
     } else if (const auto* tapText = std::get_if<script::TapText>(&action)) {
-        const ui::VisibleItem* item = runtime_.ui().lastFrame().findTouchable(tapText->text);
+        const ui::FrameRecord& frame = runtime_.ui().lastFrame();
+        const ui::VisibleItem* item = tapText->wholeLabel ? frame.findTouchableLabelled(tapText->text)
+                                                          : frame.findTouchable(tapText->text);
         if (!item)
-            return "nothing touchable on screen says \"" + tapText->text + "\"";
+            return std::string("nothing touchable on screen ") +
+                   (tapText->wholeLabel ? "is labelled" : "says") + " \"" + tapText->text + "\"";
         const ImVec2 centre = item->centre();
         tapAt(centre.x, centre.y);
     } else if (const auto* locate = std::get_if<script::Locate>(&action)) {

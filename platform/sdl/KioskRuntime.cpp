@@ -13,6 +13,7 @@
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
 #include "text/Unicode.hpp"
+#include "text/VietnameseTyping.hpp"
 
 #include <algorithm>
 #include <future>
@@ -70,6 +71,9 @@ std::vector<char32_t> codePointsToDraw(const pack::PackReader& pack, const text:
     for (const char32_t codePoint : pack.charactersToDraw())
         all.insert(codePoint);
     for (const char32_t codePoint : text::codePoints(strings.allText()))
+        all.insert(codePoint);
+    // What staff can type on the on-screen keyboard (the place name), whatever the pack uses.
+    for (const char32_t codePoint : text::vietnameseLetters())
         all.insert(codePoint);
     return {all.begin(), all.end()};
 }

@@ -192,6 +192,18 @@ TEST_CASE("on a 7-inch 800x480 panel the staff view is one column that scrolls t
     CHECK(staff.shareNear({0, 0, 800, 60}, kTopBar, 40) > 0.5); // the bar stays put while the rest scrolls
 }
 
+TEST_CASE("staff type the place name with tone marks on the on-screen keyboard, and it is kept across a "
+          "restart") {
+    const std::filesystem::path data = std::filesystem::path(KIOSK_E2E_OUTPUT) / "staff-place-name" / "data";
+    runStaffScript("staff-place-name.script", "1280x800", data);
+    // The kiosk that starts next opens the keyboard on "Tả Phìn" (the script checks it).
+    runStaffScript("staff-place-name-kept.script", "1280x800", data, false);
+    const Screenshot keyboard((data.parent_path() / "staff-keyboard.png").string());
+    CHECK(keyboard.shareNear({0, 0, 1280, 90}, kTopBar, 40) > 0.5);
+    // Sixty keys of white on the page: a keyboard, not the dashboard behind it.
+    CHECK(keyboard.shareNear({0, 220, 1280, 800}, {255, 255, 255}, 8) > 0.4);
+}
+
 TEST_CASE(
     "a data folder where statistics cannot be written: the kiosk runs, and the staff view says so first") {
     // issue 19: a read-only data folder switched the statistics off with only a line on stderr.

@@ -213,7 +213,12 @@ class UiHarness {
                            "staff_month\tTháng\tMonth\n"
                            "staff_year\tNăm\tYear\n"
                            "staff_hour\tGiờ\tHour\n"
-                           "staff_minute\tPhút\tMinute\n",
+                           "staff_minute\tPhút\tMinute\n"
+                           "staff_place_name\tTên địa điểm\tPlace name\n"
+                           "staff_save\tLưu\tSave\n"
+                           "staff_delete\tXóa\tDelete\n"
+                           "keyboard_cancel\tHủy\tCancel\n"
+                           "keyboard_space\tDấu cách\tSpace\n",
                            "test")),
           metrics_(screen) {
         ImGui::CreateContext(&fontAtlas_.atlas);
@@ -257,6 +262,12 @@ class UiHarness {
         const VisibleItem* item = ui_->lastFrame().findTouchable(label);
         REQUIRE_MESSAGE(item != nullptr, "no touch target labelled " << label << "\n"
                                                                      << ui_->lastFrame().describe());
+        tap(item->centre());
+    }
+    // A tap on the target whose whole label is `label` (tap() takes any label containing it).
+    void tapKey(const std::string& label) {
+        const VisibleItem* item = ui_->lastFrame().findTouchableLabelled(label);
+        REQUIRE_MESSAGE(item != nullptr, "no touch target labelled exactly " << label);
         tap(item->centre());
     }
     // A finger held still for `milliseconds`, then lifted.

@@ -12,6 +12,8 @@ struct FakeStaffServices final : ui::StaffServices {
     ui::PinResult pinAnswer = ui::PinResult::Accepted;
     time::LocalDateTime now{2026, 12, 3, 9, 0};
     std::optional<time::LocalDateTime> setTo;
+    std::string storedPlaceName;
+    int placeNamesSaved = 0;
 
     ui::PinResult checkPin(const std::string&) override { return pinAnswer; }
     std::int64_t lockedOutForMilliseconds() const override { return 0; }
@@ -22,8 +24,12 @@ struct FakeStaffServices final : ui::StaffServices {
         setTo = dateTime;
         return "set";
     }
-    std::string setPlaceName(const std::string&) override { return {}; }
-    std::string placeName() const override { return {}; }
+    std::string setPlaceName(const std::string& name) override {
+        storedPlaceName = name;
+        ++placeNamesSaved;
+        return "saved: " + name;
+    }
+    std::string placeName() const override { return storedPlaceName; }
     ui::StaffSound sound() override { return {}; }
     std::string changeVolume(int) override { return {}; }
     std::string playTestSound() override { return {}; }

@@ -90,6 +90,8 @@ Action parseAction(LineReader& reader) {
         const float x = reader.number("x");
         return TapAt{x, reader.number("y")};
     }
+    if (name == "tap-key")
+        return TapText{reader.quoted(), true};
     if (name == "drag") {
         Drag drag;
         drag.fromX = reader.number("x1");

@@ -18,6 +18,7 @@ struct TapAt {
 };
 struct TapText {
     std::string text;
+    bool wholeLabel = false; // tap-key: the label is exactly `text`, not one that contains it
 };
 struct Drag {
     float fromX = 0, fromY = 0, toX = 0, toY = 0;

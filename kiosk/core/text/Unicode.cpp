@@ -28,17 +28,29 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
-std::optional<std::string> toNfc(std::string_view text) {
+namespace {
+
+// utf8proc's normalisation of valid UTF-8 `text` with `options`; nothing for invalid text.
+std::optional<std::string> normalised(std::string_view text, utf8proc_option_t options) {
     if (!isValidUtf8(text))
         return std::nullopt;
     utf8proc_uint8_t* raw = nullptr;
-    const utf8proc_ssize_t length = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
-        &raw, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                                 static_cast<utf8proc_ssize_t>(text.size()), &raw, options);
     const std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owner(raw);
     if (length < 0)
         return std::nullopt;
     return std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(length));
+}
+
+} // namespace
+
+std::optional<std::string> toNfc(std::string_view text) {
+    return normalised(text, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+}
+
+std::optional<std::string> toNfd(std::string_view text) {
+    return normalised(text, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
 }
 
 bool isNfc(std::string_view text) {

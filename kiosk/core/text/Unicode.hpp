@@ -15,6 +15,8 @@ bool isValidUtf8(std::string_view text);
 bool isNfc(std::string_view text);
 // Returns the NFC form of `text`, or nothing when it is not valid UTF-8.
 std::optional<std::string> toNfc(std::string_view text);
+// The NFD form (letters and their combining marks apart), or nothing when it is not valid UTF-8.
+std::optional<std::string> toNfd(std::string_view text);
 // The code points of valid UTF-8 text (invalid sequences are skipped).
 std::vector<char32_t> codePoints(std::string_view text);
 std::string encodeUtf8(char32_t codePoint);
