@@ -258,10 +258,8 @@ class SourceFolderParser {
                                         tree_.pack.defaultLanguage + "/" + entry.name + " does not exist");
                 continue;
             }
-            const auto page =
-                std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
-            if (page == tree_.pages.end())
+            PageSource* page = findParsedPage(pageId);
+            if (!page)
                 continue; // the default-language file has its own problems; fix those first
             const std::optional<SourceText> file = readSourceText(entry.path, shownName, diagnostics_);
             if (!file)
@@ -273,21 +271,32 @@ class SourceFolderParser {
         }
     }
 
+    PageSource* findParsedPage(const std::string& pageId) {
+        const auto page = std::find_if(tree_.pages.begin(), tree_.pages.end(),
+                                       [&](const PageSource& candidate) { return candidate.id == pageId; });
+        return page == tree_.pages.end() ? nullptr : &*page;
+    }
+
+    // The page a language folder's file `relative` belongs to. A page the default language lacks
+    // is reported (`what` names the file: "a narration"); a page whose own file has problems is
+    // not, and gives null too: those are reported already.
+    PageSource* parsedPageFor(const std::string& pageId, const std::string& relative,
+                              const std::string& what) {
+        if (!defaultPageIds_.contains(pageId)) {
+            diagnostics_.report(display(relative), 0,
+                                what + " for page '" + pageId + "', but there is no " +
+                                    tree_.pack.defaultLanguage + "/" + pageId + ".txt");
+            return nullptr;
+        }
+        return findParsedPage(pageId);
+    }
+
     // <lang>/<page-id>.ogg: the page must exist in the default language; its text need not
     // be translated into <lang> (a recording in a spoken-only language is welcome).
     void attachRecordings(const std::string& language, const std::map<std::string, FolderEntry>& recordings) {
         for (const auto& [pageId, entry] : recordings) {
             const std::string relative = language + "/" + entry.name;
-            if (!defaultPageIds_.contains(pageId)) {
-                diagnostics_.report(display(relative), 0,
-                                    "a narration for page '" + pageId + "', but there is no " +
-                                        tree_.pack.defaultLanguage + "/" + pageId + ".txt");
-                continue;
-            }
-            const auto page =
-                std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
-            if (page != tree_.pages.end())
+            if (PageSource* page = parsedPageFor(pageId, relative, "a narration"))
                 page->recordings[language] = AudioSourceFile{entry.path, display(relative), relative};
         }
     }
@@ -299,16 +308,9 @@ class SourceFolderParser {
         for (const auto& [key, entry] : recordings) {
             const auto& [pageId, position] = key;
             const std::string relative = language + "/" + entry.name;
-            const auto page =
-                std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
-            if (page == tree_.pages.end()) {
-                if (!defaultPageIds_.contains(pageId))
-                    diagnostics_.report(display(relative), 0,
-                                        "a card recording for page '" + pageId + "', but there is no " +
-                                            tree_.pack.defaultLanguage + "/" + pageId + ".txt");
+            PageSource* page = parsedPageFor(pageId, relative, "a card recording");
+            if (!page)
                 continue;
-            }
             if (static_cast<std::size_t>(position) >= page->cards.size()) {
                 diagnostics_.report(display(relative), 0,
                                     "a recording for card " + std::to_string(position + 1) + " of page '" +
@@ -328,9 +330,7 @@ class SourceFolderParser {
         for (const auto& [id, entry] : recordings) {
             const std::string relative = language + "/" + entry.name;
             const AudioSourceFile file{entry.path, display(relative), relative};
-            const auto page =
-                std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                             [&id = id](const PageSource& candidate) { return candidate.id == id; });
+            PageSource* page = findParsedPage(id);
             const auto category =
                 std::find_if(tree_.categories.begin(), tree_.categories.end(),
                              [&id = id](const CategorySource& candidate) { return candidate.id == id; });
@@ -343,7 +343,7 @@ class SourceFolderParser {
                                         "either's: give one of them another id");
             else if (isCategory)
                 category->titleRecordings[language] = file;
-            else if (page != tree_.pages.end())
+            else if (page)
                 page->titleRecordings[language] = file;
             else if (!isPage)
                 diagnostics_.report(display(relative), 0,
@@ -358,16 +358,9 @@ class SourceFolderParser {
     void attachTimings(const std::string& language, const std::map<std::string, FolderEntry>& timings) {
         for (const auto& [pageId, entry] : timings) {
             const std::string relative = language + "/" + entry.name;
-            const auto page =
-                std::find_if(tree_.pages.begin(), tree_.pages.end(),
-                             [&id = pageId](const PageSource& candidate) { return candidate.id == id; });
-            if (page == tree_.pages.end()) {
-                if (!defaultPageIds_.contains(pageId))
-                    diagnostics_.report(display(relative), 0,
-                                        "timings for page '" + pageId + "', but there is no " +
-                                            tree_.pack.defaultLanguage + "/" + pageId + ".txt");
+            PageSource* page = parsedPageFor(pageId, relative, "timings");
+            if (!page)
                 continue;
-            }
             if (!page->recordings.contains(language))
                 diagnostics_.report(display(relative), 0,
                                     "timings without a recording: add " + language + "/" + pageId +

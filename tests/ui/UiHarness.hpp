@@ -270,6 +270,15 @@ class UiHarness {
         REQUIRE_MESSAGE(item != nullptr, "no touch target labelled exactly " << label);
         tap(item->centre());
     }
+    // The staff gesture (three seconds on the top bar where no button is), then the PIN 2468:
+    // with staff services whose PIN check accepts it, the staff view opens.
+    void openStaffView() {
+        hold(ImVec2(metrics_.screen.x / 2, metrics_.topBarHeight / 2), 3500);
+        REQUIRE(ui_->isStaffViewOpen());
+        for (const char* digit : {"2", "4", "6", "8", "OK"})
+            tap(digit);
+        frame();
+    }
     // A finger held still for `milliseconds`, then lifted.
     void hold(ImVec2 at, std::int64_t milliseconds) {
         gestures_.pointerDown({at.x, at.y}, now_);

@@ -16,12 +16,7 @@ struct OpenStaffView {
         staff.now = {2026, 1, 31, 23, 55};
         harness.ui().setStaffServices(&staff);
         harness.frame();
-        // The staff gesture: three seconds on the top bar where no button is.
-        harness.hold(ImVec2(screen.x / 2, harness.metrics().topBarHeight / 2), 3500);
-        REQUIRE(harness.ui().isStaffViewOpen());
-        for (const char* digit : {"2", "4", "6", "8", "OK"})
-            harness.tap(digit);
-        harness.frame();
+        harness.openStaffView();
     }
     BuiltPack built;
     UiHarness harness;

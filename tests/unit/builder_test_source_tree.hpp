@@ -5,10 +5,12 @@
 
 #include "builder/PackBuilder.hpp"
 #include "image/ImageCodec.hpp"
+#include "pack/PackReader.hpp"
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <sstream>
 #include <string>
@@ -77,6 +79,11 @@ inline std::string joinedProblems(const BuildResult& result) {
     for (const std::string& problem : result.problems)
         text << problem << '\n';
     return text.str();
+}
+
+// True when one of the build's problems holds `text`.
+inline bool mentions(const BuildResult& result, const std::string& text) {
+    return joinedProblems(result).find(text) != std::string::npos;
 }
 
 class SourceTree {
@@ -203,6 +210,11 @@ class SourceTree {
     TemporaryDirectory source_;
     TemporaryDirectory output_;
 };
+
+// The pack the source was last built into, opened by the kiosk's reader (any kiosk version).
+inline pack::PackReader openBuiltPack(const SourceTree& source) {
+    return pack::PackReader::openFile(source.output(), std::numeric_limits<std::int64_t>::max());
+}
 
 // The test source's article told as three story cards, in both languages.
 inline void addStoryCards(const SourceTree& source) {

@@ -14,17 +14,10 @@
 
 using namespace kiosk;
 using builder::test::joinedProblems;
+using builder::test::mentions;
 using builder::test::SourceTree;
 
 namespace {
-
-pack::PackReader open(const SourceTree& source) {
-    return pack::PackReader::openFile(source.output(), std::numeric_limits<std::int64_t>::max());
-}
-
-bool mentions(const builder::BuildResult& result, const std::string& text) {
-    return joinedProblems(result).find(text) != std::string::npos;
-}
 
 // The health page (7 blocks in Vietnamese) recorded in 1.5 s.
 void addRecording(const SourceTree& source) {
@@ -57,7 +50,7 @@ TEST_CASE(
     source.writeText("vie/health.timings.txt", kSevenTimes);
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     CHECK(reader.metadata().formatVersion == pack::kSpokenTitlesFormatVersion);
     const pack::AudioClipInfo* narration = reader.index().narration("health", "vie");
     REQUIRE(narration != nullptr);
@@ -121,7 +114,7 @@ TEST_CASE("narration marks: the computer voice reads a page block by block and m
     source.replaceIn("pack.txt", "title.eng:", "narrate-missing: vie\ntitle.eng:");
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     const pack::AudioClipInfo* narration = reader.index().narration("health", "vie");
     REQUIRE(narration != nullptr);
     CHECK(narration->synthetic);

@@ -12,17 +12,10 @@
 
 using namespace kiosk;
 using builder::test::joinedProblems;
+using builder::test::mentions;
 using builder::test::SourceTree;
 
 namespace {
-
-pack::PackReader open(const SourceTree& source) {
-    return pack::PackReader::openFile(source.output(), std::numeric_limits<std::int64_t>::max());
-}
-
-bool mentions(const builder::BuildResult& result, const std::string& text) {
-    return joinedProblems(result).find(text) != std::string::npos;
-}
 
 std::vector<std::uint8_t> toneOf(int milliseconds) {
     return audio::test::encodeOggVorbis(audio::test::makeTone(1, 16000, milliseconds));
@@ -38,7 +31,7 @@ TEST_CASE("spoken titles: a page's and a category's recorded titles come back by
     source.writeBytes("eng/policies.title.ogg", toneOf(1100));
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     CHECK(reader.metadata().formatVersion == pack::kSpokenTitlesFormatVersion);
     const pack::PackIndex& index = reader.index();
 
@@ -61,7 +54,7 @@ TEST_CASE("spoken titles: a page's and a category's recorded titles come back by
     // A category without an English title falls back to the Vietnamese one, and so does its voice.
     source.writeBytes("vie/meetings.title.ogg", toneOf(500));
     REQUIRE(source.build().succeeded);
-    const pack::PackReader rebuilt = open(source);
+    const pack::PackReader rebuilt = builder::test::openBuiltPack(source);
     const pack::AudioClipInfo* meetings = rebuilt.index().categoryTitleRecordingFor("meetings", "eng");
     REQUIRE(meetings);
     CHECK(meetings->language == "vie");
@@ -72,10 +65,10 @@ TEST_CASE("spoken titles: a page's and a category's recorded titles come back by
 TEST_CASE("spoken titles: a pack without titles or language pictures keeps its older format version") {
     const SourceTree source;
     REQUIRE(source.build().succeeded);
-    CHECK(open(source).metadata().formatVersion == pack::kFirstFormatVersion);
+    CHECK(builder::test::openBuiltPack(source).metadata().formatVersion == pack::kFirstFormatVersion);
     builder::test::addStoryCards(source);
     REQUIRE(source.build().succeeded);
-    CHECK(open(source).metadata().formatVersion == pack::kStoryCardsFormatVersion);
+    CHECK(builder::test::openBuiltPack(source).metadata().formatVersion == pack::kStoryCardsFormatVersion);
 }
 
 TEST_CASE("spoken titles: kiosk-pack refuses a title recording for no page or category, and an id that is "
@@ -117,7 +110,7 @@ TEST_CASE(
     source.replaceIn("pack.txt", "picture.eng: missing.png\n", "");
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     CHECK(reader.metadata().formatVersion == pack::kSpokenTitlesFormatVersion);
     const pack::Language* vietnamese = reader.index().findLanguage("vie");
     const pack::Language* english = reader.index().findLanguage("eng");
@@ -135,7 +128,7 @@ TEST_CASE("language order: a pack may put another language before its default on
     source.replaceIn("pack.txt", "languages: vie, eng\n", "languages: eng, vie\n");
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     REQUIRE(reader.index().languages.size() == 2);
     CHECK(reader.index().languages[0].code == "eng");
     CHECK(reader.metadata().defaultLanguage == "vie");

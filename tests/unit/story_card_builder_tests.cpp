@@ -13,6 +13,7 @@
 
 using namespace kiosk;
 using builder::test::joinedProblems;
+using builder::test::mentions;
 using builder::test::SourceTree;
 
 namespace {
@@ -22,14 +23,6 @@ void addCards(const SourceTree& source) {
     builder::test::addStoryCards(source);
 }
 
-pack::PackReader open(const SourceTree& source) {
-    return pack::PackReader::openFile(source.output(), std::numeric_limits<std::int64_t>::max());
-}
-
-bool mentions(const builder::BuildResult& result, const std::string& text) {
-    return joinedProblems(result).find(text) != std::string::npos;
-}
-
 } // namespace
 
 TEST_CASE("story cards: a page's cards, their pictures and texts come back from the pack in each language") {
@@ -37,7 +30,7 @@ TEST_CASE("story cards: a page's cards, their pictures and texts come back from 
     addCards(source);
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     CHECK(reader.metadata().formatVersion == pack::kStoryCardsFormatVersion);
 
     const pack::PageContent vietnamese = reader.loadPage("health", "vie");
@@ -75,7 +68,7 @@ TEST_CASE("story cards: a recorded card is found by card and language, and falls
     source.remove("vie/meeting.card-1.ogg");
     const builder::BuildResult result = source.build();
     REQUIRE_MESSAGE(result.succeeded, joinedProblems(result));
-    const pack::PackReader reader = open(source);
+    const pack::PackReader reader = builder::test::openBuiltPack(source);
     const pack::PackIndex& index = reader.index();
     const pack::AudioClipInfo* second = index.cardNarrationFor("health", 1, "vie");
     REQUIRE(second != nullptr);
@@ -90,7 +83,7 @@ TEST_CASE("story cards: a recorded card is found by card and language, and falls
 TEST_CASE("story cards: a pack without cards is written as format version 1, which older kiosks read") {
     const SourceTree source;
     REQUIRE(source.build().succeeded);
-    CHECK(open(source).metadata().formatVersion == pack::kFirstFormatVersion);
+    CHECK(builder::test::openBuiltPack(source).metadata().formatVersion == pack::kFirstFormatVersion);
 }
 
 TEST_CASE("story cards: kiosk-pack refuses a story of too few or too many cards, with the line") {

@@ -350,20 +350,25 @@ void PackReader::loadAudioIndex() {
     std::map<std::string, PageSummary*> pagesById;
     for (PageSummary& page : index_.pages)
         pagesById[page.id] = &page;
-    {
+    // A table of (page, language, recording) rows, each page's recordings by language: rows of a
+    // page in no category are never shown and skipped.
+    using PageRecordings = std::map<LanguageCode, AudioClipInfo> PageSummary::*;
+    auto loadPageRecordings = [&](const std::string& table, PageRecordings recordings,
+                                  const std::string& what) {
         db::Statement rows =
-            database_.prepare("SELECT page_id, language, audio_id FROM page_narrations LIMIT ?");
+            database_.prepare("SELECT page_id, language, audio_id FROM " + table + " LIMIT ?");
         rows.bind(1, static_cast<std::int64_t>(kMaximumPageLanguageRows + 1));
         for (std::size_t count = 1; rows.step(); ++count) {
-            checkRowCount(count, kMaximumPageLanguageRows, "page_narrations");
+            checkRowCount(count, kMaximumPageLanguageRows, table.c_str());
             const auto page = pagesById.find(rows.text(0));
             if (page == pagesById.end())
-                continue; // narration of a page in no category: never shown
-            const std::string where = "narration of page '" + page->first + "'";
+                continue;
+            const std::string where = what + " of page '" + page->first + "'";
             const LanguageCode language = checkedLanguage(rows.text(1), where);
-            page->second->narrations[language] = clipFor(rows.integer(2), language, where);
+            (page->second->*recordings)[language] = clipFor(rows.integer(2), language, where);
         }
-    }
+    };
+    loadPageRecordings("page_narrations", &PageSummary::narrations, "narration");
     if (hasSpokenTitles())
         loadNarrationMarks(pagesById);
     if (hasStoryCards()) {
@@ -411,20 +416,8 @@ void PackReader::loadAudioIndex() {
             category->titleRecordings[language] = clipFor(rows.integer(2), language, where);
         }
     }
-    if (hasSpokenTitles()) {
-        db::Statement rows =
-            database_.prepare("SELECT page_id, language, audio_id FROM page_title_narrations LIMIT ?");
-        rows.bind(1, static_cast<std::int64_t>(kMaximumPageLanguageRows + 1));
-        for (std::size_t count = 1; rows.step(); ++count) {
-            checkRowCount(count, kMaximumPageLanguageRows, "page_title_narrations");
-            const auto page = pagesById.find(rows.text(0));
-            if (page == pagesById.end())
-                continue; // title of a page in no category: never shown
-            const std::string where = "spoken title of page '" + page->first + "'";
-            const LanguageCode language = checkedLanguage(rows.text(1), where);
-            page->second->titleRecordings[language] = clipFor(rows.integer(2), language, where);
-        }
-    }
+    if (hasSpokenTitles())
+        loadPageRecordings("page_title_narrations", &PageSummary::titleRecordings, "spoken title");
     {
         db::Statement rows = database_.prepare("SELECT page_id FROM page_polls LIMIT ?");
         rows.bind(1, std::int64_t{kMaximumPages + 1});
