@@ -92,8 +92,7 @@ class PackDatabaseWriter {
         };
         db::Statement insert = database_.prepare("INSERT INTO pack_meta(key, value) VALUES (?, ?)");
         for (const auto& [key, value] : rows) {
-            insert.bind(1, std::string_view(key)).bind(2, value).run();
-            insert.reset();
+            insert.bind(1, std::string_view(key)).bind(2, value).runAndReset();
         }
     }
 
@@ -117,8 +116,7 @@ class PackDatabaseWriter {
                 .bind(2, position++)
                 .bind(3, language.nativeName)
                 .bind(4, language.packTitle);
-            insert.run();
-            insert.reset();
+            insert.runAndReset();
         }
     }
 
@@ -136,8 +134,7 @@ class PackDatabaseWriter {
             insert.bind(8, thumbnail.mime).bind(9, std::int64_t{thumbnail.width});
             insert.bind(10, std::int64_t{thumbnail.height}).bind(11, thumbnail.sha256);
             insert.bind(12, std::span(thumbnail.bytes));
-            insert.run();
-            insert.reset();
+            insert.runAndReset();
             imageIds_[name] = id++;
         }
     }
@@ -151,8 +148,7 @@ class PackDatabaseWriter {
             insert.bind(1, id).bind(2, name).bind(3, std::string_view(pack::kAudioMime));
             insert.bind(4, std::int64_t{clip.channels}).bind(5, std::int64_t{clip.sampleRate});
             insert.bind(6, clip.durationMilliseconds).bind(7, std::int64_t{clip.synthetic ? 1 : 0});
-            insert.bind(8, clip.sha256).bind(9, std::span(clip.bytes)).run();
-            insert.reset();
+            insert.bind(8, clip.sha256).bind(9, std::span(clip.bytes)).runAndReset();
             audioIds_[name] = id++;
         }
     }
@@ -168,8 +164,7 @@ class PackDatabaseWriter {
         db::Statement insert =
             database_.prepare("INSERT INTO language_spoken_names(language, audio_id) VALUES (?, ?)");
         for (const auto& [language, clipName] : audio_.spokenNames) {
-            insert.bind(1, language).bind(2, audioId(clipName)).run();
-            insert.reset();
+            insert.bind(1, language).bind(2, audioId(clipName)).runAndReset();
         }
     }
 
@@ -185,8 +180,7 @@ class PackDatabaseWriter {
         for (const auto& [sql, titles] : titleTables) {
             db::Statement insert = database_.prepare(sql);
             for (const auto& [key, clipName] : *titles) {
-                insert.bind(1, key.first).bind(2, key.second).bind(3, audioId(clipName)).run();
-                insert.reset();
+                insert.bind(1, key.first).bind(2, key.second).bind(3, audioId(clipName)).runAndReset();
             }
         }
         db::Statement insertMark =
@@ -194,16 +188,14 @@ class PackDatabaseWriter {
         for (const auto& [name, clip] : audio_.clips)
             for (const pack::NarrationMark& mark : clip.marks) {
                 insertMark.bind(1, audioId(name)).bind(2, std::int64_t{mark.block});
-                insertMark.bind(3, mark.startMilliseconds).run();
-                insertMark.reset();
+                insertMark.bind(3, mark.startMilliseconds).runAndReset();
             }
         db::Statement insert =
             database_.prepare("INSERT INTO language_pictures(language, image_id) VALUES (?, ?)");
         for (const LanguageSource& language : tree_.pack.languages) {
             if (language.pictureName.empty())
                 continue;
-            insert.bind(1, language.code).bind(2, imageId(language.pictureName)).run();
-            insert.reset();
+            insert.bind(1, language.code).bind(2, imageId(language.pictureName)).runAndReset();
         }
     }
 
@@ -213,8 +205,7 @@ class PackDatabaseWriter {
         for (const auto& [key, clipName] : audio_.narrations) {
             if (key.first != page.id)
                 continue;
-            insert.bind(1, page.id).bind(2, key.second).bind(3, audioId(clipName)).run();
-            insert.reset();
+            insert.bind(1, page.id).bind(2, key.second).bind(3, audioId(clipName)).runAndReset();
         }
     }
 
@@ -227,8 +218,7 @@ class PackDatabaseWriter {
         for (const auto& [language, texts] : page.texts) {
             if (!texts.pollQuestion)
                 continue;
-            insert.bind(1, page.id).bind(2, language).bind(3, *texts.pollQuestion).run();
-            insert.reset();
+            insert.bind(1, page.id).bind(2, language).bind(3, *texts.pollQuestion).runAndReset();
         }
     }
 
@@ -249,11 +239,9 @@ class PackDatabaseWriter {
             insertCategory.bind(1, category.id)
                 .bind(2, position++)
                 .bind(3, imageId(category.imageName))
-                .run();
-            insertCategory.reset();
+                .runAndReset();
             for (const auto& [language, title] : category.titles) {
-                insertText.bind(1, category.id).bind(2, language).bind(3, title).run();
-                insertText.reset();
+                insertText.bind(1, category.id).bind(2, language).bind(3, title).runAndReset();
             }
         }
     }
@@ -281,20 +269,17 @@ class PackDatabaseWriter {
         for (const auto& [language, texts] : page.texts) {
             // A translation without its own summary shows the default one rather than none.
             const std::string summary = texts.summary.value_or(fallback.summary.value_or(""));
-            insertText.bind(1, page.id).bind(2, language).bind(3, texts.title).bind(4, summary).run();
-            insertText.reset();
+            insertText.bind(1, page.id).bind(2, language).bind(3, texts.title).bind(4, summary).runAndReset();
             std::int64_t position = 0;
             for (const pack::TextBlock& block : texts.blocks) {
                 insertBlock.bind(1, page.id).bind(2, language).bind(3, position++);
                 insertBlock.bind(4, std::string_view(pack::blockKindName(block.kind)))
                     .bind(5, block.text)
-                    .run();
-                insertBlock.reset();
+                    .runAndReset();
             }
             for (const auto& [galleryPosition, caption] : texts.captions) {
                 insertCaption.bind(1, page.id).bind(2, std::int64_t{galleryPosition}).bind(3, language);
-                insertCaption.bind(4, caption).run();
-                insertCaption.reset();
+                insertCaption.bind(4, caption).runAndReset();
             }
         }
         writeGallery(page);
@@ -312,8 +297,7 @@ class PackDatabaseWriter {
             database_.prepare("INSERT INTO gallery_images(page_id, position, image_id) VALUES (?, ?, ?)");
         std::int64_t position = 0;
         for (const GallerySource& picture : page.gallery) {
-            insert.bind(1, page.id).bind(2, position++).bind(3, imageId(picture.imageName)).run();
-            insert.reset();
+            insert.bind(1, page.id).bind(2, position++).bind(3, imageId(picture.imageName)).runAndReset();
         }
     }
 
@@ -324,16 +308,14 @@ class PackDatabaseWriter {
             database_.prepare("INSERT INTO page_cards(page_id, position, image_id) VALUES (?, ?, ?)");
         std::int64_t position = 0;
         for (const CardSource& card : page.cards) {
-            insertCard.bind(1, page.id).bind(2, position++).bind(3, imageId(card.imageName)).run();
-            insertCard.reset();
+            insertCard.bind(1, page.id).bind(2, position++).bind(3, imageId(card.imageName)).runAndReset();
         }
         db::Statement insertText = database_.prepare(
             "INSERT INTO card_texts(page_id, position, language, text) VALUES (?, ?, ?, ?)");
         for (const auto& [language, texts] : page.texts)
             for (const auto& [cardPosition, card] : texts.cardTexts) {
                 insertText.bind(1, page.id).bind(2, std::int64_t{cardPosition}).bind(3, language);
-                insertText.bind(4, card.text).run();
-                insertText.reset();
+                insertText.bind(4, card.text).runAndReset();
             }
         db::Statement insertNarration = database_.prepare(
             "INSERT INTO card_narrations(page_id, position, language, audio_id) VALUES (?, ?, ?, ?)");
@@ -342,8 +324,7 @@ class PackDatabaseWriter {
             if (pageId != page.id)
                 continue;
             insertNarration.bind(1, page.id).bind(2, std::int64_t{cardPosition}).bind(3, language);
-            insertNarration.bind(4, audioId(clipName)).run();
-            insertNarration.reset();
+            insertNarration.bind(4, audioId(clipName)).runAndReset();
         }
     }
 
@@ -366,8 +347,7 @@ class PackDatabaseWriter {
                 continue;
             insert.bind(1, page.id).bind(2, language);
             insert.bind(3, (texts.*first).value_or((fallback.*first).value_or("")));
-            insert.bind(4, (texts.*second).value_or((fallback.*second).value_or(""))).run();
-            insert.reset();
+            insert.bind(4, (texts.*second).value_or((fallback.*second).value_or(""))).runAndReset();
         }
     }
 

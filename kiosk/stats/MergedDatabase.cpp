@@ -107,8 +107,7 @@ class CountInserter {
             statement.bind(base + 4, row.boot).bind(base + 5, row.uptimeDay).bind(base + 6, row.keyId);
             statement.bind(base + 7, row.count);
         }
-        statement.run();
-        statement.reset();
+        statement.runAndReset();
         pendingCount_ = 0;
     }
 
@@ -262,8 +261,7 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
         auto pack =
             database_.prepare("INSERT INTO export_packs(export_id, pack_id, version) VALUES (?1, ?2, ?3)");
         for (const PackCatalog& installed : header.installedPacks) {
-            pack.bind(1, exportId).bind(2, installed.packId).bind(3, installed.version).run();
-            pack.reset();
+            pack.bind(1, exportId).bind(2, installed.packId).bind(3, installed.version).runAndReset();
         }
         auto language = database_.prepare(
             "INSERT INTO catalog_languages(export_id, pack_id, code, name) VALUES (?1, ?2, ?3, ?4)");
@@ -278,21 +276,18 @@ std::int64_t MergedDatabase::importExport(const ExportHeader& header, std::strin
                     .bind(2, catalog.packId)
                     .bind(3, entry.code)
                     .bind(4, entry.name)
-                    .run();
-                language.reset();
+                    .runAndReset();
             }
             for (const CatalogCategory& entry : catalog.categories) {
                 category.bind(1, exportId)
                     .bind(2, catalog.packId)
                     .bind(3, entry.id)
                     .bind(4, entry.title)
-                    .run();
-                category.reset();
+                    .runAndReset();
             }
             for (const CatalogPage& entry : catalog.pages) {
                 page.bind(1, exportId).bind(2, catalog.packId).bind(3, entry.id).bind(4, catalog.version);
-                page.bind(5, entry.categoryId).bind(6, entry.kind).bind(7, entry.title).run();
-                page.reset();
+                page.bind(5, entry.categoryId).bind(6, entry.kind).bind(7, entry.title).runAndReset();
             }
         }
 

@@ -207,8 +207,7 @@ void StatsStore::addCounts(const CountTable& counts) {
             upsert.bind(1, key.period.date).bind(2, key.period.boot).bind(3, key.period.uptimeDay);
             upsert.bind(4, key.metric).bind(5, key.subject).bind(6, key.language).bind(7, key.detail);
             upsert.bind(8, count);
-            upsert.run();
-            upsert.reset();
+            upsert.runAndReset();
         }
         transaction.commit();
         return 0;
@@ -288,20 +287,16 @@ void StatsStore::rememberInstalledPacks(const std::vector<PackCatalog>& packs) {
         auto page = database_.prepare("INSERT OR REPLACE INTO pack_pages(pack_id, page_id, category_id, "
                                       "kind, title) VALUES (?1, ?2, ?3, ?4, ?5)");
         for (const PackCatalog& catalog : packs) {
-            pack.bind(1, catalog.packId).bind(2, catalog.version).run();
-            pack.reset();
+            pack.bind(1, catalog.packId).bind(2, catalog.version).runAndReset();
             for (const CatalogLanguage& entry : catalog.languages) {
-                language.bind(1, catalog.packId).bind(2, entry.code).bind(3, entry.name).run();
-                language.reset();
+                language.bind(1, catalog.packId).bind(2, entry.code).bind(3, entry.name).runAndReset();
             }
             for (const CatalogCategory& entry : catalog.categories) {
-                category.bind(1, catalog.packId).bind(2, entry.id).bind(3, entry.title).run();
-                category.reset();
+                category.bind(1, catalog.packId).bind(2, entry.id).bind(3, entry.title).runAndReset();
             }
             for (const CatalogPage& entry : catalog.pages) {
                 page.bind(1, catalog.packId).bind(2, entry.id).bind(3, entry.categoryId).bind(4, entry.kind);
-                page.bind(5, entry.title).run();
-                page.reset();
+                page.bind(5, entry.title).runAndReset();
             }
         }
         transaction.commit();

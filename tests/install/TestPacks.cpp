@@ -218,11 +218,9 @@ void growPackWithPictures(const std::filesystem::path& path, std::uint64_t targe
             .bind(5, std::span<const std::uint8_t>(picture))
             .bind(6, thumbnailHash)
             .bind(7, std::span<const std::uint8_t>(thumbnail));
-        insertImage.run();
-        insertImage.reset();
+        insertImage.runAndReset();
         const std::int64_t imageId = sqlite3_last_insert_rowid(database.handle());
-        insertGallery.bind(1, page).bind(2, position++).bind(3, imageId).run();
-        insertGallery.reset();
+        insertGallery.bind(1, page).bind(2, position++).bind(3, imageId).runAndReset();
         size += picture.size() + thumbnail.size();
     }
     transaction.commit();

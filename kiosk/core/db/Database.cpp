@@ -151,6 +151,11 @@ void Statement::reset() {
     sqlite3_clear_bindings(statement_.get());
 }
 
+void Statement::runAndReset() {
+    run();
+    reset();
+}
+
 bool Statement::isNull(int column) const {
     return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
 }

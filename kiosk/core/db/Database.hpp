@@ -66,7 +66,10 @@ class Statement {
     bool step();
     // Runs a statement that returns no rows.
     void run();
+    // Makes the statement ready to run again: nothing bound, at its start.
     void reset();
+    // run() then reset(): an insert in a loop, bound afresh each time.
+    void runAndReset();
 
     bool isNull(int column) const;
     std::int64_t integer(int column) const;
