@@ -47,13 +47,9 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
                                                    ? index.narrationFor(page.id, context.language)
                                                    : nullptr;
         const bool hasSpeaker = spokenTitle || narration;
-        const float badge = metrics.touchTarget * 0.8f;
-        const ImVec2 badgeCentre(maximum.x - metrics.touchTarget / 2, minimum.y + metrics.touchTarget / 2);
-        const ImVec2 badgeMinimum(maximum.x - metrics.touchTarget, minimum.y);
-        const ImVec2 badgeMaximum(maximum.x, minimum.y + metrics.touchTarget);
+        const TileSpeaker speaker = tileSpeakerOf(metrics, minimum, maximum);
         if (touchArea(context, id.c_str(), minimum, maximum, pageTitle)) {
-            const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
-            const bool onSpeaker = hasSpeaker && at.x >= badgeMinimum.x && at.y <= badgeMaximum.y;
+            const bool onSpeaker = hasSpeaker && speaker.holds(ImGui::GetIO().MouseClickedPos[0]);
             if (onSpeaker && spokenTitle) {
                 context.actions.push_back(action::SpeakTitle{spokenTitle->audioId});
             } else {
@@ -67,14 +63,9 @@ void drawCategoryScreen(UiContext& context, const std::string& categoryId) {
                             context.pictures.packPicture(page.coverImageId, pack::ImageSize::Thumbnail),
                             minimum, ImVec2(maximum.x, minimum.y + pictureHeight), metrics.rounding,
                             ImDrawFlags_RoundCornersTop);
-        if (hasSpeaker) {
-            fillCircle(context, drawList, badgeCentre, badge / 2, context.colours.emphasis);
-            drawIcon(drawList, context.pictures.icon("speaker"), badgeCentre, badge * 0.6f,
-                     readableOn(context.colours, context.colours.emphasis));
-            // Named by its word alone, so that a search for the page's title finds the tile.
-            context.record.add(context.word(spokenTitle ? "speak_title" : "narration_play"), badgeMinimum,
-                               badgeMaximum, true);
-        }
+        // Named by its word alone, so that a search for the page's title finds the tile.
+        if (hasSpeaker)
+            drawTileSpeaker(context, speaker, context.word(spokenTitle ? "speak_title" : "narration_play"));
         clampedText(context, pageTitle, context.fonts.heading, context.colours.text,
                     ImVec2(minimum.x + textPadding, minimum.y + pictureHeight + textPadding),
                     tileWidth - 2 * textPadding, 2);

@@ -80,11 +80,9 @@ void drawHomeScreen(UiContext& context) {
         const pack::AudioClipInfo* spokenTitle =
             context.page.canPlayAudio ? index.categoryTitleRecordingFor(category.id, context.language)
                                       : nullptr;
-        const ImVec2 speakerMinimum(maximum.x - metrics.touchTarget, minimum.y);
-        const ImVec2 speakerMaximum(maximum.x, minimum.y + metrics.touchTarget);
+        const TileSpeaker speaker = tileSpeakerOf(metrics, minimum, maximum);
         if (touchArea(context, id.c_str(), minimum, maximum, name)) {
-            const ImVec2 at = ImGui::GetIO().MouseClickedPos[0];
-            if (spokenTitle && at.x >= speakerMinimum.x && at.y <= speakerMaximum.y)
+            if (spokenTitle && speaker.holds(ImGui::GetIO().MouseClickedPos[0]))
                 context.actions.push_back(action::SpeakTitle{spokenTitle->audioId});
             else
                 context.actions.push_back(action::OpenCategory{category.id});
@@ -105,15 +103,8 @@ void drawHomeScreen(UiContext& context) {
         fillCircle(context, drawList, badgeCentre, badge / 2, colours.emphasis);
         drawIcon(drawList, context.pictures.icon(std::string(categoryIcon(category.id))), badgeCentre,
                  badge * 0.64f, readableOn(colours, colours.emphasis));
-        if (spokenTitle) {
-            const ImVec2 speakerCentre((speakerMinimum.x + speakerMaximum.x) / 2,
-                                       (speakerMinimum.y + speakerMaximum.y) / 2);
-            const float speaker = metrics.touchTarget * 0.8f;
-            fillCircle(context, drawList, speakerCentre, speaker / 2, colours.emphasis);
-            drawIcon(drawList, context.pictures.icon("speaker"), speakerCentre, speaker * 0.6f,
-                     readableOn(colours, colours.emphasis));
-            context.record.add(context.word("speak_title"), speakerMinimum, speakerMaximum, true);
-        }
+        if (spokenTitle)
+            drawTileSpeaker(context, speaker, context.word("speak_title"));
         const float textLeft = minimum.x + metrics.padding * 0.6f;
         const float labelTop =
             pictureMaximum.y + badge * 0.15f +

@@ -328,14 +328,14 @@ void KioskUi::draw() {
 // of the screen; between blocks her own scrolling is left alone. Returns true when it scrolled.
 bool KioskUi::followReading(const UiContext& context, input::KineticScroller& scroller) {
     if (!context.blockBeingRead || viewer_) {
-        followedMarkTop_.reset();
+        followedBlock_.reset();
         return false;
     }
-    const UiContext::ScreenBox& mark = *context.blockBeingRead;
-    const float contentTop = mark.minimum.y + scroller.offset();
-    if (followedMarkTop_ && std::abs(*followedMarkTop_ - contentTop) < 1)
+    const UiContext::BlockOnScreen& mark = *context.blockBeingRead;
+    if (followedBlock_ == mark.block)
         return false;
-    followedMarkTop_ = contentTop;
+    followedBlock_ = mark.block;
+    const float contentTop = mark.minimum.y + scroller.offset();
     const Metrics& metrics = context.metrics;
     const float visibleTop = metrics.topBarHeight + metrics.padding;
     const float visibleBottom = metrics.screen.y - narrationPlayerHeight(metrics) - metrics.padding;

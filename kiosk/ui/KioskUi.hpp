@@ -185,8 +185,8 @@ class KioskUi {
     bool fingerDown_ = false;
     // The last frame showed sound playing: one more frame must show that it stopped.
     bool drawnWhilePlaying_ = false;
-    // Where on the page (scroll offset included) the block being read was last followed to.
-    std::optional<float> followedMarkTop_;
+    // The block being read that the page last followed: it scrolls again only for another one.
+    std::optional<int> followedBlock_;
     bool undrawnChanges_ = true;
     FrameRecord record_;
 };

@@ -150,7 +150,8 @@ float blockHeight(const UiContext& context, const pack::TextBlock& block, float 
 
 // A soft band behind the block and a bar beside it, so that a listener who reads a little can
 // follow the voice; drawn before the block's text, at the cursor.
-void markBlockBeingRead(UiContext& context, const pack::TextBlock& block, float left, float width) {
+void markBlockBeingRead(UiContext& context, int blockIndex, const pack::TextBlock& block, float left,
+                        float width) {
     const Metrics& metrics = context.metrics;
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float inset = metrics.padding * 0.4f;
@@ -162,7 +163,7 @@ void markBlockBeingRead(UiContext& context, const pack::TextBlock& block, float 
     drawList->AddRectFilled(ImVec2(minimum.x, minimum.y), ImVec2(minimum.x + bar, maximum.y),
                             context.colours.accent);
     context.record.add(context.word("narration_reading_here"), minimum, maximum, false);
-    context.blockBeingRead = UiContext::ScreenBox{minimum, maximum};
+    context.blockBeingRead = UiContext::BlockOnScreen{blockIndex, minimum, maximum};
 }
 
 } // namespace
@@ -230,7 +231,7 @@ void drawPageScreen(UiContext& context, const pack::PageContent& page) {
         const pack::TextBlock& block = page.blocks[blockIndex];
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.6f));
         if (blockRead && static_cast<std::size_t>(*blockRead) == blockIndex)
-            markBlockBeingRead(context, block, left, width);
+            markBlockBeingRead(context, *blockRead, block, left, width);
         switch (block.kind) {
         case pack::BlockKind::Heading:
             ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y + metrics.gap * 0.4f));

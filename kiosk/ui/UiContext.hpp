@@ -111,13 +111,14 @@ struct UiContext {
     input::KineticScroller* scroller = nullptr; // the current screen's vertical scroll
     PageExtras page;
     std::vector<UiAction> actions;
-    // Set by the page screen: where the block its narration reads is drawn, on screen or
-    // scrolled out of it (KioskUi scrolls to follow it).
-    struct ScreenBox {
+    // Set by the page screen: the block its narration reads and where it is drawn, on screen
+    // or scrolled out of it (KioskUi scrolls to follow it).
+    struct BlockOnScreen {
+        int block = 0;
         ImVec2 minimum;
         ImVec2 maximum;
     };
-    std::optional<ScreenBox> blockBeingRead;
+    std::optional<BlockOnScreen> blockBeingRead;
 
     std::string word(const char* key) const { return strings.get(key, language); }
     const std::string& defaultLanguage() const { return pack.metadata().defaultLanguage; }

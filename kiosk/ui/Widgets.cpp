@@ -288,4 +288,20 @@ ScrollArea::~ScrollArea() {
     ImGui::PopClipRect();
 }
 
+TileSpeaker tileSpeakerOf(const Metrics& metrics, ImVec2 tileMinimum, ImVec2 tileMaximum) {
+    return {ImVec2(tileMaximum.x - metrics.touchTarget, tileMinimum.y),
+            ImVec2(tileMaximum.x, tileMinimum.y + metrics.touchTarget)};
+}
+
+void drawTileSpeaker(UiContext& context, const TileSpeaker& speaker, const std::string& label) {
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const ImVec2 centre((speaker.minimum.x + speaker.maximum.x) / 2,
+                        (speaker.minimum.y + speaker.maximum.y) / 2);
+    const float diameter = context.metrics.touchTarget * 0.8f;
+    fillCircle(context, drawList, centre, diameter / 2, context.colours.emphasis);
+    drawIcon(drawList, context.pictures.icon("speaker"), centre, diameter * 0.6f,
+             readableOn(context.colours, context.colours.emphasis));
+    context.record.add(label, speaker.minimum, speaker.maximum, true);
+}
+
 } // namespace kiosk::ui

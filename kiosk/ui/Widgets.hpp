@@ -80,4 +80,17 @@ class ScrollArea {
     float contentTop_;
 };
 
+// The thumb-sized speaker in a tile's top-right corner, a button of its own inside the tile's
+// touch area (home's categories, a category's pages).
+struct TileSpeaker {
+    ImVec2 minimum;
+    ImVec2 maximum;
+
+    // Where the tile was tapped (ImGui's click position) falls on the speaker.
+    bool holds(ImVec2 point) const { return point.x >= minimum.x && point.y <= maximum.y; }
+};
+TileSpeaker tileSpeakerOf(const Metrics& metrics, ImVec2 tileMinimum, ImVec2 tileMaximum);
+// The speaker's disc and icon, named `label` for the harness.
+void drawTileSpeaker(UiContext& context, const TileSpeaker& speaker, const std::string& label);
+
 } // namespace kiosk::ui
