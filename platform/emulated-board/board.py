@@ -351,6 +351,28 @@ class Board:
         had written but not flushed is kept (cache=unsafe), so this is the milder cut."""
         self.qmp.execute("system_reset")
 
+    def power_off_and_on(self):
+        """The harder cut: the whole machine goes (QMP quit: no reset, no flush, every stick
+        gone with it), and a new one starts on the same disk, its clock where the old one's was,
+        as a board's real-time clock would keep it. Returns once the guest agent answers."""
+        try:
+            guest_time = self.agent.shell("date -u +%Y-%m-%dT%H:%M:%S", timeout=10)[1].strip()
+        except BoardError:
+            guest_time = ""
+        try:
+            self.qmp.execute("quit")
+        except (BoardError, OSError):
+            pass  # QEMU may close the socket before it answers
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if guest_time:
+            self.clock = guest_time
+        self.start()
+        self.agent.wait_until_up(600)
+
     def screen(self, name):
         path = os.path.join(self.work, name)
         self.qmp.execute("screendump", filename=path)
