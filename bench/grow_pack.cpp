@@ -19,6 +19,21 @@
 
 using namespace kiosk;
 
+namespace {
+
+std::int64_t wholeNumber(const std::string& option, const std::string& text) {
+    std::size_t used = 0;
+    try {
+        const long long value = std::stoll(text, &used);
+        if (used == text.size() && value >= 0)
+            return value;
+    } catch (const std::logic_error&) {
+    }
+    throw std::invalid_argument(option + " wants a whole number, not '" + text + "'");
+}
+
+} // namespace
+
 int main(int argumentCount, char** argumentValues) {
     if (argumentCount < 2 || argumentCount % 2 != 0) {
         std::fprintf(stderr, "usage: bench-grow-pack PACK [--to-mib N] [--version N]\n");
@@ -31,9 +46,9 @@ int main(int argumentCount, char** argumentValues) {
         for (int index = 2; index + 1 < argumentCount; index += 2) {
             const std::string option = argumentValues[index];
             if (option == "--to-mib")
-                targetMiB = std::stoull(argumentValues[index + 1]);
+                targetMiB = wholeNumber(option, argumentValues[index + 1]);
             else if (option == "--version")
-                version = std::stoll(argumentValues[index + 1]);
+                version = wholeNumber(option, argumentValues[index + 1]);
             else
                 throw std::invalid_argument("unknown option " + option);
         }
