@@ -335,15 +335,19 @@ class Board:
 
     def stop(self):
         if self.process and self.process.poll() is None:
-            try:
-                self.qmp.execute("quit")
-            except (BoardError, OSError):
-                pass
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            self._quit(20)
+
+    def _quit(self, timeout):
+        """QMP quit, then the QEMU process gone (killed if it has not left within timeout)."""
+        try:
+            self.qmp.execute("quit")
+        except (BoardError, OSError):
+            pass  # QEMU may close the socket before it answers
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
     def power_cut(self):
         """The power goes and comes back: a hard reset, without the guest flushing or
@@ -359,15 +363,7 @@ class Board:
             guest_time = self.agent.shell("date -u +%Y-%m-%dT%H:%M:%S", timeout=10)[1].strip()
         except BoardError:
             guest_time = ""
-        try:
-            self.qmp.execute("quit")
-        except (BoardError, OSError):
-            pass  # QEMU may close the socket before it answers
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        self._quit(30)
         if guest_time:
             self.clock = guest_time
         self.start()
