@@ -3,9 +3,8 @@
 #include "EmbeddedDemoPack.hpp"
 #include "audio/SoundSettings.hpp"
 #include "install/StartupPack.hpp"
+#include "os/Log.hpp"
 #include "stats/PackCatalog.hpp"
-
-#include <iostream>
 
 namespace kiosk::app {
 
@@ -101,8 +100,8 @@ void KioskSession::showReader(std::unique_ptr<pack::PackReader> reader, const st
     pack_.source = install::PackSource::Current;
     statistics_.recorder().setInstalledPacks({stats::catalogOf(pack_.reader->index())});
     staffConsole_.setShownPack(describeShownPack());
-    std::cerr << "kiosk: now showing " << pack_.reader->metadata().packId << " version "
-              << pack_.reader->metadata().packVersion << " (" << origin << ")\n";
+    os::log("now showing ", pack_.reader->metadata().packId, " version ",
+            pack_.reader->metadata().packVersion, " (", origin, ")");
 }
 
 void KioskSession::showPack(const std::filesystem::path& file, const std::string& origin) {
@@ -111,11 +110,12 @@ void KioskSession::showPack(const std::filesystem::path& file, const std::string
                    origin);
     } catch (const pack::PackError& error) {
         // Checked a moment ago; if it cannot open now the next start falls back.
-        std::cerr << "kiosk: cannot show " << file.string() << ": " << error.what() << "\n";
+        os::log("cannot show ", file.string(), ": ", error.what());
     }
 }
 
 bool KioskSession::beforeFrame() {
+    statistics_.commitWhenDue();
     if (clock_.monotonicMilliseconds() - startedMilliseconds_ >= install::kStayedUpMilliseconds)
         recordStayedUp();
     if (runtime_->takeNoticeDismissed())

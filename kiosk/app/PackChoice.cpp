@@ -1,9 +1,9 @@
 #include "PackChoice.hpp"
 
 #include "EmbeddedDemoPack.hpp"
+#include "os/Log.hpp"
 
 #include <cstdlib>
-#include <iostream>
 
 namespace kiosk::app {
 
@@ -33,9 +33,8 @@ PackChoice choosePack(const KioskOptions& options) {
     const int unfinishedStarts = install::recordStart(data);
     choice.safeStart = install::isSafeStart(unfinishedStarts);
     if (choice.safeStart)
-        std::cerr
-            << "kiosk: safe start: the last " << unfinishedStarts
-            << " starts did not stay up a minute; skipping the installed pack and the sticks plugged in\n";
+        os::log("safe start: the last ", unfinishedStarts,
+                " starts did not stay up a minute; skipping the installed pack and the sticks plugged in");
     install::StartupPack startup =
         install::openStartupPack(data, embeddedDemoPack(), KIOSK_VERSION_NUMBER, choice.safeStart);
     choice.reader = std::move(startup.reader);

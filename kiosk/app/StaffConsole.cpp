@@ -4,6 +4,7 @@
 #include "audio/TestChime.hpp"
 #include "install/InstallHistory.hpp"
 #include "install/PackRollback.hpp"
+#include "os/Log.hpp"
 #include "os/SystemStatus.hpp"
 #include "os/WallClock.hpp"
 #include "stats/Metrics.hpp"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <iostream>
 
 namespace kiosk::app {
 
@@ -73,8 +73,7 @@ bool StaffConsole::hasPreviousPack() const {
 std::string StaffConsole::goBackToPreviousPack() {
     const install::RollbackResult result =
         install::rollBackToLastKnownGood(install::DataDirectory(dataDirectory_), KIOSK_VERSION_NUMBER);
-    std::cerr << "kiosk: staff went back to the previous pack: " << (result.done ? "" : "not done: ")
-              << result.detail << "\n";
+    os::log("staff went back to the previous pack: ", (result.done ? "" : "not done: "), result.detail);
     if (!result.done)
         return label("staff_not_done") + ": " + result.detail;
     if (previousPackChosen_)

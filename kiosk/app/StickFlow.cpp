@@ -2,10 +2,10 @@
 
 #include "install/InstallHistory.hpp"
 #include "install/Reason.hpp"
+#include "os/Log.hpp"
 #include "text/Unicode.hpp"
 
 #include <chrono>
-#include <iostream>
 
 namespace kiosk::app {
 
@@ -42,7 +42,7 @@ StickFlow::StickFlow(const time::Clock& clock, std::filesystem::path dataDirecto
       installSettings_(std::move(installSettings)), recorder_(recorder), strings_(strings) {
     if (outbox) {
         if (!outbox->log)
-            outbox->log = [](const std::string& line) { std::cerr << "kiosk: " << line << "\n"; };
+            outbox->log = [](const std::string& line) { os::log(line); };
         outbox_.emplace(clock, std::move(*outbox), recorder);
     }
 }
@@ -52,8 +52,8 @@ StickFlow::~StickFlow() = default; // the job's destructor cancels and joins its
 void StickFlow::ignoreSticksPresentNow() {
     for (const platform::StickEvent& event : watcher_.pollNow()) {
         if (event.kind == platform::StickEvent::Kind::Appeared) {
-            std::cerr << "kiosk: safe start: leaving the stick " << event.stick.string()
-                      << " alone until it is plugged in again\n";
+            os::log("safe start: leaving the stick ", event.stick.string(),
+                    " alone until it is plugged in again");
             ignoredSticks_.insert(event.stick);
         }
     }
@@ -110,9 +110,8 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
             describe(snapshot, language);
         if (job_->finished() && !jobReported_) {
             jobReported_ = true;
-            std::cerr << "kiosk: USB install " << install::installStageName(snapshot.stage) << ": "
-                      << install::reasonCode(snapshot.reason) << " "
-                      << text::printableForLog(snapshot.detail, 2000) << "\n";
+            os::log("USB install ", install::installStageName(snapshot.stage), ": ",
+                    install::reasonCode(snapshot.reason), " ", text::printableForLog(snapshot.detail, 2000));
             lastStickOutcome_ = describeForStaff(snapshot);
             recordInHistory(snapshot);
             if (snapshot.stage == install::InstallStage::Installed) {
@@ -123,7 +122,7 @@ std::unique_ptr<pack::PackReader> StickFlow::onFrame(const std::string& language
                         pack::PackReader::openFile(snapshot.installedFile, KIOSK_VERSION_NUMBER));
                 } catch (const pack::PackError& error) {
                     // Verified a moment ago; if it cannot open now the next start falls back.
-                    std::cerr << "kiosk: the installed pack does not open: " << error.what() << "\n";
+                    os::log("the installed pack does not open: ", error.what());
                 }
                 // Every install also refreshes the statistics on the stick.
                 exportStatistics();
@@ -193,7 +192,7 @@ void StickFlow::exportStatistics() {
     }
     const stats::ExportResult result = recorder_.exportTo(*stick_ / "kiosk");
     if (!result.warning.empty())
-        std::cerr << "kiosk: " << result.warning << "\n";
+        os::log(result.warning);
     if (result.saved) {
         statistics_ = ui::InstallNotice::StatisticsOutcome::Saved;
         statisticsReasonCode_.clear();
@@ -203,7 +202,7 @@ void StickFlow::exportStatistics() {
         statistics_ = ui::InstallNotice::StatisticsOutcome::NotSaved;
         statisticsReasonCode_ = result.reasonCode;
         lastStatisticsOutcome_ = "statistics not saved · " + result.reasonCode + " · " + result.error;
-        std::cerr << "kiosk: statistics not saved to the stick: " << result.error << "\n";
+        os::log("statistics not saved to the stick: ", result.error);
     }
 }
 
@@ -224,7 +223,7 @@ void StickFlow::recordInHistory(const install::InstallSnapshot& snapshot) const 
         install::InstallHistory::append(install::DataDirectory(dataDirectory_), std::move(entry));
     } catch (const std::exception& error) {
         // The install itself is done; only the staff's list misses it.
-        std::cerr << "kiosk: cannot add the install to the staff's list: " << error.what() << "\n";
+        os::log("cannot add the install to the staff's list: ", error.what());
     }
 }
 

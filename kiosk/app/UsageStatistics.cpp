@@ -34,16 +34,16 @@ void UsageStatistics::categoryOpened(const std::string& categoryId) {
     recorder_.categoryOpened(categoryId);
 }
 
-void UsageStatistics::pageOpened(const std::string& pageId, const std::string& language) {
+void UsageStatistics::pageViewed(const std::string& pageId, const std::string& language) {
     recorder_.pageViewed(pageId, language);
 }
 
-void UsageStatistics::pageClosed(const std::string& pageId, const std::string& language,
-                                 std::int64_t dwellMilliseconds) {
+void UsageStatistics::pageLeft(const std::string& pageId, const std::string& language,
+                               std::int64_t dwellMilliseconds) {
     recorder_.pageLeft(pageId, language, dwellMilliseconds);
 }
 
-void UsageStatistics::fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) {
+void UsageStatistics::fullscreenPictureOpened(const std::string& pageId, bool viewerJustOpened) {
     if (viewerJustOpened)
         recorder_.galleryOpened(pageId);
     recorder_.fullscreenPictureOpened(pageId);
@@ -72,8 +72,8 @@ void UsageStatistics::wentIdle() {
     recorder_.attractShown();
 }
 
-void UsageStatistics::tick() {
-    recorder_.tick();
+void UsageStatistics::commitWhenDue() {
+    recorder_.commitWhenDue();
 }
 
 } // namespace kiosk::app

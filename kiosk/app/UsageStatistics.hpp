@@ -17,18 +17,21 @@ class UsageStatistics final : public ui::UsageObserver {
 
     void sessionStarted(bool fromAttractLoop) override;
     void categoryOpened(const std::string& categoryId) override;
-    void pageOpened(const std::string& pageId, const std::string& language) override;
-    void pageClosed(const std::string& pageId, const std::string& language,
-                    std::int64_t dwellMilliseconds) override;
+    void pageViewed(const std::string& pageId, const std::string& language) override;
+    void pageLeft(const std::string& pageId, const std::string& language,
+                  std::int64_t dwellMilliseconds) override;
     void cardShown(const std::string& pageId, const std::string& language, int card, int cardCount) override;
     void storyLeft(const std::string& pageId, const std::string& language, int furthestCard,
                    int cardCount) override;
-    void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) override;
+    void fullscreenPictureOpened(const std::string& pageId, bool viewerJustOpened) override;
     void languageSwitched(const std::string& from, const std::string& to) override;
     void pollAnswered(const std::string& pageId, const std::string& language,
                       pack::PollAnswer answer) override;
     void wentIdle() override;
-    void tick() override;
+    // Commits the batched counts once the commit interval has passed. The session calls it
+    // before every frame and while the screen is idle: the clock is the session's, not the
+    // drawing's.
+    void commitWhenDue();
 
     stats::UsageRecorder& recorder() { return recorder_; }
 

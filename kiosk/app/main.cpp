@@ -5,6 +5,7 @@
 #include "PackChoice.hpp"
 #include "app/KioskOptions.hpp"
 #include "os/FileSystem.hpp"
+#include "os/Log.hpp"
 #include "script/Script.hpp"
 #include "staff/StaffAccess.hpp"
 #include "text/UiStrings.hpp"
@@ -64,8 +65,8 @@ int runKiosk(const app::KioskOptions& options, const char* programPath) {
     const text::UiStrings strings =
         text::UiStrings::parse(os::readTextFile(stringsFile, 1 << 20), stringsFile.string());
     app::PackChoice pack = app::choosePack(options);
-    std::cerr << "kiosk: showing " << pack.reader->metadata().packId << " version "
-              << pack.reader->metadata().packVersion << " from " << pack.origin << "\n";
+    os::log("showing ", pack.reader->metadata().packId, " version ", pack.reader->metadata().packVersion,
+            " from ", pack.origin);
 
     if (options.headless) {
         // Tests and benchmarks: no display, no sound, drawn in software.
@@ -107,7 +108,7 @@ int setStaffPin(const app::KioskOptions& options) {
     std::getline(std::cin, pin);
     const std::filesystem::path dataDirectory = options.dataDirectory.value_or(app::defaultDataDirectory());
     staff::StaffAccess::storePin(dataDirectory, pin);
-    std::cerr << "kiosk: staff PIN stored in " << staff::StaffAccess::pinFile(dataDirectory).string() << "\n";
+    os::log("staff PIN stored in ", staff::StaffAccess::pinFile(dataDirectory).string());
     return 0;
 }
 
@@ -125,10 +126,11 @@ int main(int argc, char** argv) {
             return setStaffPin(options);
         return runKiosk(options, argv[0]);
     } catch (const app::UsageError& error) {
-        std::cerr << "kiosk: " << error.what() << "\n" << app::kioskUsage();
+        os::log(error.what());
+        std::cerr << app::kioskUsage();
         return 2;
     } catch (const std::exception& error) {
-        std::cerr << "kiosk: error: " << error.what() << "\n";
+        os::log("error: ", error.what());
         return 1;
     }
 }

@@ -299,7 +299,7 @@ void UsageRecorder::commit() {
     }
 }
 
-void UsageRecorder::tick() {
+void UsageRecorder::commitWhenDue() {
     if (closed_ || pending_.empty())
         return;
     if (clock_.monotonicMilliseconds() - lastCommitMilliseconds_ >= options_.commitIntervalMilliseconds)

@@ -8,7 +8,7 @@
 // session, anything typed, anything that tells two visitors apart.
 //
 // Batching and the power-cut bound: counts collect in memory and are committed to
-// stats.db (WAL, synchronous=FULL: durable when the commit returns) by tick() at most once
+// stats.db (WAL, synchronous=FULL: durable when the commit returns) by commitWhenDue() at most once
 // every `commitIntervalMilliseconds` (30 s), and at once by wentIdle(), flush() and
 // close(). A power cut or kill -9 therefore loses at most the counts recorded since the
 // last commit: at most 30 s of use (plus up to one frame), and nothing from a visitor
@@ -175,10 +175,10 @@ class UsageRecorder {
     RecorderHealth health() const;
 
     // --- Lifecycle ---
-    void tick();     // every frame: commits when the interval has passed
-    void wentIdle(); // the idle timeout ended a session: commits now
-    void flush();    // commits now
-    void close();    // commits and closes stats.db; later calls count nothing
+    void commitWhenDue(); // commits when the interval has passed; called often (every frame)
+    void wentIdle();      // the idle timeout ended a session: commits now
+    void flush();         // commits now
+    void close();         // commits and closes stats.db; later calls count nothing
 
   private:
     void record(Metric metric, std::string_view subject = {}, std::string_view language = {},

@@ -4,10 +4,10 @@
 #include "Shapes.hpp"
 #include "Widgets.hpp"
 #include "audio/TestChime.hpp"
+#include "os/Log.hpp"
 
 #include <algorithm>
 #include <cfloat>
-#include <iostream>
 
 namespace kiosk::ui {
 
@@ -79,8 +79,6 @@ void KioskUi::feedInput(const input::GestureFrame& gestures, std::int64_t nowMil
     // never sent away mid-sentence. So is a field officer's install in progress.
     if (gestures.touched || fingerDown_ || isNarrating() || (notice_ && isInProgress(*notice_)))
         lastActivityMilliseconds_ = nowMilliseconds;
-    if (observer_)
-        observer_->tick();
 
     if (attract_) {
         if (gestures.touched)
@@ -493,7 +491,7 @@ void KioskUi::apply(const UiAction& action) {
                    [&](const action::OpenPicture& open) {
                        viewer_ = PictureViewerState{open.index, 0};
                        if (observer_ && page_)
-                           observer_->fullScreenPictureShown(page_->id, true);
+                           observer_->fullscreenPictureOpened(page_->id, true);
                    },
                    [&](const action::ClosePicture&) { viewer_.reset(); },
                    [&](const action::DismissNotice&) {
@@ -505,7 +503,7 @@ void KioskUi::apply(const UiAction& action) {
                            return;
                        viewer_->index = show.index;
                        if (observer_ && page_)
-                           observer_->fullScreenPictureShown(page_->id, false);
+                           observer_->fullscreenPictureOpened(page_->id, false);
                    },
                },
                action);
@@ -538,7 +536,7 @@ void KioskUi::loadTopPage() {
         if (page_->isFallback)
             speak("page_not_translated");
         if (observer_) {
-            observer_->pageOpened(page_->id, page_->language);
+            observer_->pageViewed(page_->id, page_->language);
             if (!page_->cards.empty() && story_.card < static_cast<int>(page_->cards.size()))
                 observer_->cardShown(page_->id, page_->language, story_.card,
                                      static_cast<int>(page_->cards.size()));
@@ -563,7 +561,7 @@ void KioskUi::loadTopPage() {
 void KioskUi::closeTopPage() {
     stopSound();
     if (page_ && observer_) {
-        observer_->pageClosed(page_->id, page_->language, nowMilliseconds_ - pageOpenedMilliseconds_);
+        observer_->pageLeft(page_->id, page_->language, nowMilliseconds_ - pageOpenedMilliseconds_);
         if (!page_->cards.empty())
             observer_->storyLeft(page_->id, page_->language, story_.furthestCard,
                                  static_cast<int>(page_->cards.size()));
@@ -617,7 +615,7 @@ void KioskUi::play(std::int64_t audioId) {
     } catch (const pack::PackError& error) {
         // The pack was checked when installed, so this is a damaged disk; the page still reads.
         // Staff find the reason in the journal.
-        std::cerr << "kiosk: cannot play recording " << audioId << ": " << error.what() << "\n";
+        os::log("cannot play recording ", audioId, ": ", error.what());
     }
 }
 

@@ -48,9 +48,9 @@ class UsageObserver {
     // The first touch after start-up, the idle timeout or the attract loop.
     virtual void sessionStarted(bool fromAttractLoop) = 0;
     virtual void categoryOpened(const std::string& categoryId) = 0;
-    virtual void pageOpened(const std::string& pageId, const std::string& language) = 0;
-    virtual void pageClosed(const std::string& pageId, const std::string& language,
-                            std::int64_t dwellMilliseconds) = 0;
+    virtual void pageViewed(const std::string& pageId, const std::string& language) = 0;
+    virtual void pageLeft(const std::string& pageId, const std::string& language,
+                          std::int64_t dwellMilliseconds) = 0;
     // A story card appeared: `card` of `cardCount` (0-based), the first one as the page opens.
     virtual void cardShown(const std::string& pageId, const std::string& language, int card,
                            int cardCount) = 0;
@@ -58,15 +58,13 @@ class UsageObserver {
     virtual void storyLeft(const std::string& pageId, const std::string& language, int furthestCard,
                            int cardCount) = 0;
     // The picture viewer opened on a gallery picture, or moved to another one.
-    virtual void fullScreenPictureShown(const std::string& pageId, bool viewerJustOpened) = 0;
+    virtual void fullscreenPictureOpened(const std::string& pageId, bool viewerJustOpened) = 0;
     virtual void languageSwitched(const std::string& from, const std::string& to) = 0;
     // A page's poll answered; at most once per page and session.
     virtual void pollAnswered(const std::string& pageId, const std::string& language,
                               pack::PollAnswer answer) = 0;
     // The idle timeout ended a session; the attract loop starts.
     virtual void wentIdle() = 0;
-    // Once a frame, so batched counts can be committed on time.
-    virtual void tick() = 0;
 };
 
 class KioskUi {

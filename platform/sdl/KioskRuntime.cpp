@@ -12,12 +12,12 @@
 #include "image/ImageCodec.hpp"
 #include "os/FileStatus.hpp"
 #include "os/FileSystem.hpp"
+#include "os/Log.hpp"
 #include "text/Unicode.hpp"
 #include "text/VietnameseTyping.hpp"
 
 #include <algorithm>
 #include <future>
-#include <iostream>
 #include <set>
 #include <tuple>
 
@@ -53,8 +53,7 @@ SdlRenderer createRenderer(SDL_Window* window, const RuntimeSettings& settings) 
         if (!renderer)
             renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | vsync);
         if (!renderer)
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no GPU renderer (%s); drawing in software",
-                        SDL_GetError());
+            os::log("no GPU renderer (", SDL_GetError(), "); drawing in software");
     }
     if (!renderer)
         renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
@@ -62,7 +61,7 @@ SdlRenderer createRenderer(SDL_Window* window, const RuntimeSettings& settings) 
         throw SdlError("cannot create a renderer");
     SDL_RendererInfo info{};
     SDL_GetRendererInfo(renderer, &info);
-    std::cerr << "kiosk: renderer " << (info.name ? info.name : "?") << "\n";
+    os::log("renderer ", (info.name ? info.name : "?"));
     return SdlRenderer(renderer);
 }
 
@@ -220,8 +219,7 @@ void KioskRuntime::keepFontAtlas(std::vector<std::uint8_t> bytes) {
         try {
             os::writeFileAtomically(file, std::span<const std::uint8_t>(bytes));
         } catch (const std::exception& error) {
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "the font atlas is not kept for next time: %s",
-                        error.what());
+            os::log("the font atlas is not kept for next time: ", error.what());
         }
     });
 }
@@ -358,7 +356,7 @@ void KioskRuntime::renderFrame() {
     if (!firstCompleteFrameLogged_ && pictures_->statistics().placeholdersLastFrame == 0) {
         // How long start-up takes, as a visitor sees it (and bench/run-all measures it).
         firstCompleteFrameLogged_ = true;
-        std::cerr << "kiosk: first complete frame\n";
+        os::log("first complete frame");
     }
 }
 
@@ -401,13 +399,11 @@ void KioskRuntime::runLoop(LoopEvents& events, bool allowEscapeToQuit) {
         if (!running)
             break;
         if (!time::drawsFrame(frameLoopState(inputSinceLastFrame))) {
-            // No frame yet, but the world outside is polled (the frame hook looks at USB
-            // sticks and may change what is shown), and the statistics' commit clock moves
+            // No frame yet, but the world outside is polled: the frame hook looks at USB
+            // sticks and may change what is shown, and it moves the statistics' commit clock
             // while the kiosk is idle, so the power-cut bound holds without frames.
             if (frameHook_)
                 hookWantsFrames_ = frameHook_();
-            if (observer_)
-                observer_->tick();
             if (!time::drawsFrame(frameLoopState(inputSinceLastFrame)))
                 continue;
         }

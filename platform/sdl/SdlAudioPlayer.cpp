@@ -2,10 +2,10 @@
 
 #include "SdlHandles.hpp"
 #include "audio/SoundDeviceChoice.hpp"
+#include "os/Log.hpp"
 #include "pack/PackSchema.hpp"
 
 #include <algorithm>
-#include <iostream>
 
 #include <cstdlib>
 #include <cstring>
@@ -155,10 +155,10 @@ void SdlAudioPlayer::openDeviceFor(const audio::AudioFormat& format) {
         }
         const std::string opened = describeDevice(name);
         if (opened != openedDeviceName_) {
-            std::cerr << "kiosk: sound on " << opened;
-            if (!audio::soundDeviceMatches(configuredDevice_, opened))
-                std::cerr << " (no output named like '" << configuredDevice_ << "' opened)";
-            std::cerr << "\n";
+            if (audio::soundDeviceMatches(configuredDevice_, opened))
+                os::log("sound on ", opened);
+            else
+                os::log("sound on ", opened, " (no output named like '", configuredDevice_, "' opened)");
             openedDeviceName_ = opened;
         }
         return;
@@ -175,7 +175,7 @@ ui::SoundDeviceStatus SdlAudioPlayer::checkDevice() {
             openDeviceFor(kCheckFormat);
         } catch (const std::exception& error) {
             if (lastError_ != error.what())
-                std::cerr << "kiosk: no sound device: " << error.what() << "\n";
+                os::log("no sound device: ", error.what());
             lastError_ = error.what();
             return {false, "", error.what()};
         }
@@ -197,8 +197,7 @@ void SdlAudioPlayer::fail(const std::string& message, std::int64_t clipId) {
         state_ = ui::PlaybackState::Failed;
     }
     lastError_ = message;
-    // Not SDL_LogWarn: SDL shows only critical messages of its audio category by default.
-    std::cerr << "kiosk: " << message << "\n";
+    os::log(message);
 }
 
 void SdlAudioPlayer::pause() {

@@ -5,6 +5,7 @@
 
 #include "image/ImageCodec.hpp"
 #include "os/FileSystem.hpp"
+#include "os/Log.hpp"
 
 #include <SDL.h>
 #include <algorithm>
@@ -85,7 +86,7 @@ void SdlPictureSource::uploadFinished() {
         } catch (const std::exception& error) {
             // A broken picture becomes a placeholder for good; it is logged once.
             broken_.insert(decoded.key);
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s not shown: %s", what.c_str(), error.what());
+            os::log(what, " not shown: ", error.what());
         }
     }
 }
@@ -107,8 +108,7 @@ void SdlPictureSource::request(const PictureKey& key, std::int64_t priority) {
         job.recordedSha256 = std::move(image.sha256);
     } catch (const std::exception& error) {
         broken_.insert(key);
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "picture %lld not loaded: %s",
-                    static_cast<long long>(key.imageId), error.what());
+        os::log("picture ", key.imageId, " not loaded: ", error.what());
         return;
     }
     pending_.insert(key);
@@ -153,7 +153,7 @@ ui::Picture SdlPictureSource::icon(const std::string& name) {
     Icon& entry = icons_[name];
     // Only the kiosk's own icons: no file name is ever built from anything else.
     if (!ui::isBuiltInIcon(name)) {
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no built-in icon '%s'", name.substr(0, 40).c_str());
+        os::log("no built-in icon '", name.substr(0, 40), "'");
         return {};
     }
     const std::filesystem::path file = iconDirectory_ / (std::string(name) + ".png");
@@ -165,7 +165,7 @@ ui::Picture SdlPictureSource::icon(const std::string& name) {
         entry.width = static_cast<float>(decoded.width);
         entry.height = static_cast<float>(decoded.height);
     } catch (const std::exception& error) {
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "icon %s missing: %s", name.c_str(), error.what());
+        os::log("icon ", name, " missing: ", error.what());
     }
     return ui::Picture{reinterpret_cast<ImTextureID>(entry.texture.get()), entry.width, entry.height};
 }
@@ -184,7 +184,7 @@ ui::Picture SdlPictureSource::discMask(int radius, image::DiscMaskSide side) {
         texture = upload(image::discMask(radius, side), "corner mask");
     } catch (const std::exception& error) {
         // Shapes are then drawn from triangles: slower in software, the same to look at.
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "no corner mask of radius %d: %s", radius, error.what());
+        os::log("no corner mask of radius ", radius, ": ", error.what());
         return {};
     }
     return ui::Picture{reinterpret_cast<ImTextureID>(texture.get()), diameter, diameter};

@@ -1,10 +1,9 @@
 #include "SpokenWordsFolder.hpp"
 
 #include "os/FileSystem.hpp"
+#include "os/Log.hpp"
 #include "pack/PackIds.hpp"
 #include "pack/PackSchema.hpp"
-
-#include <iostream>
 
 namespace kiosk::platform {
 
@@ -37,8 +36,7 @@ std::optional<pack::EncodedAudio> SpokenWordsFolder::recording(const std::string
     } catch (const std::exception& error) {
         std::error_code missing;
         if (std::filesystem::exists(folder_ / name, missing))
-            std::cerr << "kiosk: cannot read the spoken word " << (folder_ / name).string() << ": "
-                      << error.what() << "\n";
+            os::log("cannot read the spoken word ", (folder_ / name).string(), ": ", error.what());
     }
     loaded_.emplace(name, clip);
     return clip;

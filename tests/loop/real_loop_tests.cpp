@@ -161,10 +161,10 @@ class RecordingObserver final : public ui::UsageObserver {
     explicit RecordingObserver(stats::UsageRecorder& recorder) : recorder_(recorder) {}
     void sessionStarted(bool) override { recorder_.sessionStarted(); }
     void categoryOpened(const std::string& categoryId) override { recorder_.categoryOpened(categoryId); }
-    void pageOpened(const std::string& pageId, const std::string& language) override {
+    void pageViewed(const std::string& pageId, const std::string& language) override {
         recorder_.pageViewed(pageId, language);
     }
-    void pageClosed(const std::string& pageId, const std::string& language, std::int64_t dwell) override {
+    void pageLeft(const std::string& pageId, const std::string& language, std::int64_t dwell) override {
         recorder_.pageLeft(pageId, language, dwell);
     }
     void cardShown(const std::string& pageId, const std::string& language, int card, int) override {
@@ -173,13 +173,12 @@ class RecordingObserver final : public ui::UsageObserver {
     void storyLeft(const std::string& pageId, const std::string& language, int furthest, int count) override {
         recorder_.storyLeft(pageId, language, furthest, count);
     }
-    void fullScreenPictureShown(const std::string&, bool) override {}
+    void fullscreenPictureOpened(const std::string&, bool) override {}
     void languageSwitched(const std::string& from, const std::string& to) override {
         recorder_.languageSwitched(from, to);
     }
     void pollAnswered(const std::string&, const std::string&, pack::PollAnswer) override {}
     void wentIdle() override { recorder_.wentIdle(); }
-    void tick() override { recorder_.tick(); }
 
   private:
     stats::UsageRecorder& recorder_;
@@ -196,6 +195,12 @@ TEST_CASE("the statistics' commit clock moves while the kiosk is idle: a visit i
     RecordingObserver observer(recorder);
     LoopKiosk kiosk(clock);
     kiosk.runtime().setUsageObserver(&observer);
+    // As the app's session does: the commit clock moves in the hook the loop calls before
+    // every frame and while the screen is idle.
+    kiosk.runtime().setFrameHook([&recorder] {
+        recorder.commitWhenDue();
+        return false;
+    });
     ScriptedEvents events(clock);
     kiosk.runtime().renderFrame();
     scheduleTap(events, kiosk, Pointer::Finger, 1000, "Chương trình");

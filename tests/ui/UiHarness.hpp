@@ -144,22 +144,21 @@ class CountingObserver final : public UsageObserver {
   public:
     void sessionStarted(bool) override { ++sessions; }
     void categoryOpened(const std::string&) override {}
-    void pageOpened(const std::string&, const std::string&) override {}
-    void pageClosed(const std::string&, const std::string&, std::int64_t) override {}
+    void pageViewed(const std::string&, const std::string&) override {}
+    void pageLeft(const std::string&, const std::string&, std::int64_t) override {}
     void cardShown(const std::string& pageId, const std::string&, int card, int cardCount) override {
         cardsShown.push_back({pageId, card, cardCount});
     }
     void storyLeft(const std::string& pageId, const std::string&, int furthestCard, int cardCount) override {
         storiesLeft.push_back({pageId, furthestCard, cardCount});
     }
-    void fullScreenPictureShown(const std::string&, bool) override {}
+    void fullscreenPictureOpened(const std::string&, bool) override {}
     void languageSwitched(const std::string&, const std::string&) override {}
     void pollAnswered(const std::string& pageId, const std::string& language,
                       pack::PollAnswer answer) override {
         polls.push_back({pageId, language, answer});
     }
     void wentIdle() override {}
-    void tick() override {}
 
     int sessions = 0;
     std::vector<PollCount> polls;

@@ -16,16 +16,16 @@ TEST_CASE("stats: nothing is committed before 30 s of clock time, everything aft
     recorder.pageViewed("p1", "vie");
     for (int frame = 0; frame < 1799; ++frame) { // 29.983 s of 60 fps frames
         clock.advance(16);
-        recorder.tick();
+        recorder.commitWhenDue();
     }
     clock.advance(30'000 - 1 - clock.monotonicMilliseconds());
-    recorder.tick();
+    recorder.commitWhenDue();
     CHECK(clock.monotonicMilliseconds() == 29'999);
     CHECK(committedCounts(data.path()).empty());
     CHECK(recorder.health().pendingCounters == 4);
 
     clock.advance(1);
-    recorder.tick();
+    recorder.commitWhenDue();
     const CountTable counts = committedCounts(data.path());
     CHECK(total(counts, "session_started") == 1);
     CHECK(total(counts, "page_view", "p1", "vie") == 1);
@@ -40,16 +40,16 @@ TEST_CASE("stats: commits come at most once per interval") {
     UsageRecorder recorder(clock, optionsFor(data.path(), kernel));
     recorder.pageViewed("p1", "vie");
     clock.advance(30'000);
-    recorder.tick(); // commit at 30 s
+    recorder.commitWhenDue(); // commit at 30 s
     CHECK(total(committedCounts(data.path()), "page_view", "p1", "vie") == 1);
 
     clock.advance(5'000);
     recorder.pageViewed("p1", "vie");
     clock.advance(24'999);
-    recorder.tick(); // 59.999 s: only 29.999 s since the last commit
+    recorder.commitWhenDue(); // 59.999 s: only 29.999 s since the last commit
     CHECK(total(committedCounts(data.path()), "page_view", "p1", "vie") == 1);
     clock.advance(1);
-    recorder.tick();
+    recorder.commitWhenDue();
     CHECK(total(committedCounts(data.path()), "page_view", "p1", "vie") == 2);
 }
 
@@ -61,7 +61,7 @@ TEST_CASE("stats: going idle commits at once") {
     recorder.sessionStarted();
     recorder.pageViewed("p1", "vie");
     clock.advance(3'000);
-    recorder.tick();
+    recorder.commitWhenDue();
     CHECK(committedCounts(data.path()).empty());
     recorder.wentIdle();
     CHECK(total(committedCounts(data.path()), "session_started") == 1);

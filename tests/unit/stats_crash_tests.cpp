@@ -75,14 +75,14 @@ TEST_CASE("stats: after kill -9 every committed count survives exactly, and only
             recorder.pageViewed("p1", "vie");
         recorder.pageLeft("p1", "vie", 50'000);
         clock.advance(30'000);
-        recorder.tick(); // committed: 37 views, 1 dwell
+        recorder.commitWhenDue(); // committed: 37 views, 1 dwell
         for (int view = 0; view < 5; ++view)
             recorder.pageViewed("p1", "vie"); // pending: lost by the kill
         recorder.sessionStarted();
         recorder.wentIdle();              // committed: 42 views, 1 session
         recorder.pageViewed("p2", "hmn"); // pending
         clock.advance(10'000);
-        recorder.tick(); // not yet 30 s: stays pending
+        recorder.commitWhenDue(); // not yet 30 s: stays pending
         writeNumber(pipe.writeEnd().get(), 1);
         for (;;)
             ::pause();

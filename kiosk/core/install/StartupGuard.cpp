@@ -1,10 +1,10 @@
 #include "install/StartupGuard.hpp"
 
 #include "os/FileSystem.hpp"
+#include "os/Log.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <iostream>
 #include <string>
 
 namespace kiosk::install {
@@ -34,8 +34,7 @@ bool writeCount(const DataDirectory& data, int count) {
         os::writeFileAtomically(countFile(data), std::to_string(count) + "\n");
         return true;
     } catch (const std::exception& error) {
-        std::cerr << "kiosk: cannot record the start in " << countFile(data).string() << ": " << error.what()
-                  << "\n";
+        os::log("cannot record the start in ", countFile(data).string(), ": ", error.what());
         return false;
     }
 }
